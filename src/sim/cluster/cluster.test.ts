@@ -1,0 +1,216 @@
+import { describe, expect, it } from 'vitest';
+import { ops } from '.';
+import { CI, configMap, deployment, makeCluster, PERSON } from './testing/fixtures';
+
+const WEB = { kind: 'Deployment', name: 'web' };
+const spec = (o: unknown) => (o as { spec: Record<string, unknown> }).spec;
+const container = (o: unknown) =>
+  (spec(o).template as { spec: { containers: Record<string, unknown>[] } }).spec.containers[0]!;
+
+describe('apply with field ownership', () => {
+  it('creates, then reports unchanged for the same manifest, configured for a new one', () => {
+    const { cluster } = makeCluster();
+    expect(cluster.apply(deployment({ replicas: 3 }), CI).outcome).toBe('created');
+    expect(cluster.apply(deployment({ replicas: 3 }), CI).outcome).toBe('unchanged');
+    expect(cluster.apply(deployment({ replicas: 4 }), CI).outcome).toBe('configured');
+    expect(cluster.apply(deployment({ replicas: 4 }), CI).display).toBe('deployment.apps/web');
+  });
+
+  it('overwrites a hotfix of a field the manifest sets (kubectl scale, then re-apply)', () => {
+    const { cluster } = makeCluster();
+    cluster.apply(deployment({ replicas: 3 }), CI);
+    ops.scale(cluster, WEB, 5, PERSON);
+    expect(spec(cluster.get(WEB)).replicas).toBe(5);
+    expect(cluster.managedFields(WEB)['kubectl-scale']).toEqual(['spec.replicas']);
+    cluster.apply(deployment({ replicas: 3 }), CI);
+    expect(spec(cluster.get(WEB)).replicas).toBe(3);
+    expect(cluster.managedFields(WEB)['kubectl-scale']).toBeUndefined();
+  });
+
+  it('keeps a hotfix of a field no manifest sets (an env var patched in) across re-applies', () => {
+    const { cluster } = makeCluster();
+    cluster.apply(deployment({ env: { MODE: 'prod' } }), CI);
+    ops.patch(
+      cluster,
+      WEB,
+      {
+        spec: {
+          template: {
+            spec: { containers: [{ name: 'web', env: [{ name: 'DEBUG', value: '1' }] }] },
+          },
+        },
+      },
+      'strategic',
+      PERSON,
+    );
+    cluster.apply(deployment({ env: { MODE: 'prod' }, image: 'web:2.0' }), CI);
+    const env = container(cluster.get(WEB)).env as { name: string; value: string }[];
+    expect(env).toEqual([
+      { name: 'MODE', value: 'prod' },
+      { name: 'DEBUG', value: '1' },
+    ]);
+    expect(container(cluster.get(WEB)).image).toBe('web:2.0');
+  });
+
+  it('deletes a field the previous apply set and the new manifest drops (a ConfigMap key)', () => {
+    const { cluster } = makeCluster();
+    cluster.apply(configMap('settings', { a: '1', b: '2' }), CI);
+    cluster.apply(configMap('settings', { a: '1' }), CI);
+    expect(cluster.get({ kind: 'ConfigMap', name: 'settings' })?.data).toEqual({ a: '1' });
+  });
+
+  it('does not delete a dropped field that another manager now owns', () => {
+    const { cluster } = makeCluster();
+    cluster.apply(configMap('settings', { a: '1', b: '2' }), CI);
+    ops.patch(
+      cluster,
+      { kind: 'ConfigMap', name: 'settings' },
+      { data: { b: '3' } },
+      'merge',
+      PERSON,
+    );
+    cluster.apply(configMap('settings', { a: '1' }), CI);
+    expect(cluster.get({ kind: 'ConfigMap', name: 'settings' })?.data).toEqual({ a: '1', b: '3' });
+  });
+
+  it('removes a container the manifest no longer lists, merging containers by name', () => {
+    const { cluster } = makeCluster();
+    const two = deployment();
+    (spec(two).template as { spec: { containers: unknown[] } }).spec.containers.push({
+      name: 'sidecar',
+      image: 'envoy:1',
+    });
+    cluster.apply(two, CI);
+    cluster.apply(deployment(), CI);
+    const names = (
+      spec(cluster.get(WEB)).template as { spec: { containers: { name: string }[] } }
+    ).spec.containers.map((c) => c.name);
+    expect(names).toEqual(['web']);
+  });
+
+  it('fills Kubernetes defaults that belong to no manager', () => {
+    const { cluster } = makeCluster();
+    cluster.apply(deployment(), CI);
+    cluster.apply(
+      {
+        apiVersion: 'v1',
+        kind: 'Service',
+        metadata: { name: 'web' },
+        spec: { selector: { app: 'web' }, ports: [{ port: 80 }] },
+      },
+      CI,
+    );
+    const live = cluster.get(WEB)!;
+    expect(spec(live)).toMatchObject({
+      replicas: 1,
+      revisionHistoryLimit: 10,
+      progressDeadlineSeconds: 600,
+      strategy: { type: 'RollingUpdate' },
+    });
+    expect(live.metadata.namespace).toBe('default');
+    expect(container(live).imagePullPolicy).toBe('IfNotPresent');
+    const svc = cluster.get({ kind: 'Service', name: 'web' })!;
+    expect(spec(svc)).toMatchObject({
+      type: 'ClusterIP',
+      ports: [{ port: 80, protocol: 'TCP', targetPort: 80 }],
+    });
+    expect(Object.values(cluster.managedFields(WEB)).flat()).not.toContain(
+      'spec.revisionHistoryLimit',
+    );
+  });
+
+  it('stores stringData as base64 data, as the API server does', () => {
+    const { cluster } = makeCluster();
+    cluster.apply(
+      {
+        apiVersion: 'v1',
+        kind: 'Secret',
+        metadata: { name: 'db' },
+        stringData: { password: 'hunter2' },
+      },
+      CI,
+    );
+    const live = cluster.get({ kind: 'Secret', name: 'db' })!;
+    expect(live.data).toEqual({ password: btoa('hunter2') });
+    expect(live.stringData).toBeUndefined();
+  });
+
+  it('accepts a deprecated apiVersion with kubectl’s warning and refuses a removed one', () => {
+    const { cluster } = makeCluster();
+    cluster.apply(deployment(), CI);
+    const hpa = {
+      apiVersion: 'autoscaling/v2beta2',
+      kind: 'HorizontalPodAutoscaler',
+      metadata: { name: 'web' },
+      spec: {
+        scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web' },
+        minReplicas: 2,
+        maxReplicas: 3,
+      },
+    };
+    expect(cluster.apply(hpa, CI).warnings[0]).toMatch(
+      /autoscaling\/v2beta2 HorizontalPodAutoscaler is deprecated in v1\.23\+/,
+    );
+    expect(() => cluster.apply({ ...hpa, apiVersion: 'autoscaling/v2beta1' }, CI)).toThrow(
+      /no matches for kind "HorizontalPodAutoscaler" in version "autoscaling\/v2beta1"/,
+    );
+  });
+
+  it('learns a kind from a CustomResourceDefinition, and forgets it when wiped', () => {
+    const { cluster } = makeCluster();
+    const widget = {
+      apiVersion: 'example.com/v1',
+      kind: 'Widget',
+      metadata: { name: 'w' },
+      spec: { size: 1 },
+    };
+    expect(() => cluster.apply(widget, CI)).toThrow(
+      expect.objectContaining({ code: 'E_NO_KIND_MATCH' }),
+    );
+    cluster.apply(
+      {
+        apiVersion: 'apiextensions.k8s.io/v1',
+        kind: 'CustomResourceDefinition',
+        metadata: { name: 'widgets.example.com' },
+        spec: {
+          group: 'example.com',
+          scope: 'Namespaced',
+          names: { kind: 'Widget', plural: 'widgets' },
+          versions: [{ name: 'v1', served: true }],
+        },
+      },
+      CI,
+    );
+    expect(cluster.apply(widget, CI).outcome).toBe('created');
+    cluster.wipe();
+    expect(() => cluster.apply(widget, CI)).toThrow(
+      expect.objectContaining({ code: 'E_NO_KIND_MATCH' }),
+    );
+  });
+
+  it('refuses an object in a namespace that does not exist', () => {
+    const { cluster } = makeCluster();
+    const m = deployment();
+    m.metadata.namespace = 'shop';
+    expect(() => cluster.apply(m, CI)).toThrow('namespaces "shop" not found');
+    cluster.apply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop' } }, CI);
+    expect(cluster.apply(m, CI).outcome).toBe('created');
+  });
+
+  it('does not store anything on a dry run', () => {
+    const { cluster, audit } = makeCluster();
+    const before = audit.size;
+    expect(cluster.apply(deployment(), CI, { dryRun: true }).outcome).toBe('created');
+    expect(cluster.get(WEB)).toBeUndefined();
+    expect(audit.size).toBe(before);
+  });
+
+  it('wipes everything but a fresh default namespace', () => {
+    const { cluster } = makeCluster();
+    cluster.apply(deployment(), CI);
+    cluster.wipe();
+    expect(cluster.list().map((o) => `${o.kind}/${o.metadata.name}`)).toEqual([
+      'Namespace/default',
+    ]);
+  });
+});

@@ -1,0 +1,6 @@
+import type { WriteContext } from '../cluster';
+
+/** Every controller writes as itself, through the `controller` channel, from no Git revision. */
+export function controllerContext(actor: string): WriteContext {
+  return { actor, channel: 'controller', manager: 'kube-controller-manager', revision: null };
+}

@@ -1,0 +1,284 @@
+// The Deployment controller: one ReplicaSet per pod template (named by its pod-template-hash), a
+// rolling update bounded by maxSurge / maxUnavailable (or Recreate), revision numbers that
+// `rollout undo` and `rollout history` read, old ReplicaSets pruned to revisionHistoryLimit, and
+// status + conditions from which health is computed.
+//
+// Simplification: minReadySeconds is not modelled (a Ready Pod counts as available at once).
+import type { Cluster } from '../cluster';
+import { refOf, type KObject, type ObjectRef } from '../object';
+import { controllerContext } from './context';
+import { templateHash } from './names';
+import type { RolloutClock } from './rollout-clock';
+
+const CTX = controllerContext('deployment-controller');
+export const REVISION = 'deployment.kubernetes.io/revision';
+export const CHANGE_CAUSE = 'kubernetes.io/change-cause';
+
+type Obj = Record<string, unknown>;
+
+interface DeploymentSpec {
+  replicas: number;
+  paused?: boolean;
+  revisionHistoryLimit: number;
+  progressDeadlineSeconds: number;
+  selector: { matchLabels?: Record<string, string> };
+  strategy: {
+    type: string;
+    rollingUpdate?: { maxSurge?: string | number; maxUnavailable?: string | number };
+  };
+  template: {
+    metadata?: { labels?: Record<string, string>; annotations?: Record<string, string> };
+    spec: Obj;
+  };
+}
+
+export interface RsStatus {
+  replicas?: number;
+  readyReplicas?: number;
+  availableReplicas?: number;
+}
+
+/** `25%` of `total`, rounded up for surge and down for unavailability, as Kubernetes does. */
+function resolve(value: string | number | undefined, total: number, roundUp: boolean): number {
+  if (value === undefined) return 0;
+  if (typeof value === 'number') return value;
+  const pct = Number(value.replace('%', '')) / 100;
+  return roundUp ? Math.ceil(total * pct) : Math.floor(total * pct);
+}
+
+export function revisionOf(rs: KObject): number {
+  return Number(rs.metadata.annotations?.[REVISION] ?? 0);
+}
+
+/** The ReplicaSets a Deployment controls, oldest revision first. */
+export function ownedReplicaSets(cluster: Cluster, deploy: KObject): KObject[] {
+  return cluster
+    .list({ kind: 'ReplicaSet', namespace: deploy.metadata.namespace })
+    .filter((rs) => rs.metadata.ownerReferences?.some((o) => o.uid === deploy.metadata.uid))
+    .sort((a, b) => revisionOf(a) - revisionOf(b));
+}
+
+function replicasOf(rs: KObject): number {
+  return ((rs.spec as Obj).replicas as number | undefined) ?? 0;
+}
+
+function statusOf(rs: KObject): Required<RsStatus> {
+  const s = (rs.status ?? {}) as RsStatus;
+  return {
+    replicas: s.replicas ?? 0,
+    readyReplicas: s.readyReplicas ?? 0,
+    availableReplicas: s.availableReplicas ?? 0,
+  };
+}
+
+function scale(cluster: Cluster, rs: KObject, replicas: number): void {
+  if (replicasOf(rs) === replicas) return;
+  cluster.update(refOf(rs), CTX, (d) => {
+    (d.spec as Obj).replicas = replicas;
+  });
+}
+
+function createReplicaSet(
+  cluster: Cluster,
+  deploy: KObject,
+  spec: DeploymentSpec,
+  hash: string,
+  revision: number,
+): KObject {
+  const name = `${deploy.metadata.name}-${hash}`;
+  const labels = { ...(spec.template.metadata?.labels ?? {}), 'pod-template-hash': hash };
+  const cause = deploy.metadata.annotations?.[CHANGE_CAUSE];
+  const ref: ObjectRef = cluster.create(
+    {
+      apiVersion: 'apps/v1',
+      kind: 'ReplicaSet',
+      metadata: {
+        name,
+        namespace: deploy.metadata.namespace!,
+        labels,
+        annotations: { [REVISION]: String(revision), ...(cause ? { [CHANGE_CAUSE]: cause } : {}) },
+        ownerReferences: [
+          {
+            apiVersion: 'apps/v1',
+            kind: 'Deployment',
+            name: deploy.metadata.name,
+            uid: deploy.metadata.uid!,
+            controller: true,
+          },
+        ],
+      },
+      spec: {
+        replicas: 0,
+        selector: {
+          matchLabels: { ...(spec.selector.matchLabels ?? {}), 'pod-template-hash': hash },
+        },
+        template: { ...spec.template, metadata: { ...(spec.template.metadata ?? {}), labels } },
+      },
+    },
+    CTX,
+  );
+  return cluster.get(ref)!;
+}
+
+export function syncDeployment(cluster: Cluster, deploy: KObject, rollouts: RolloutClock): void {
+  const spec = deploy.spec as DeploymentSpec;
+  const hash = templateHash(spec.template);
+  let sets = ownedReplicaSets(cluster, deploy);
+  const maxRevision = sets.reduce((m, rs) => Math.max(m, revisionOf(rs)), 0);
+  let current = sets.find((rs) => rs.metadata.labels?.['pod-template-hash'] === hash);
+
+  if (spec.paused) {
+    writeStatus(cluster, deploy, sets, current, false, 'DeploymentPaused');
+    return;
+  }
+  if (!current) {
+    current = createReplicaSet(cluster, deploy, spec, hash, maxRevision + 1);
+  } else if (revisionOf(current) < maxRevision) {
+    // A rollback to an older template reuses its ReplicaSet and gives it the next revision.
+    cluster.update(refOf(current), CTX, (d) => {
+      d.metadata.annotations = { ...d.metadata.annotations, [REVISION]: String(maxRevision + 1) };
+    });
+    current = cluster.get(refOf(current))!;
+  }
+  sets = ownedReplicaSets(cluster, deploy);
+  const newRs = sets.find((rs) => rs.metadata.uid === current.metadata.uid)!;
+  const old = sets.filter((rs) => rs !== newRs);
+  const desired = spec.replicas;
+
+  if (spec.strategy.type === 'Recreate') {
+    for (const rs of old) scale(cluster, rs, 0);
+    const oldPods = old.reduce((n, rs) => n + statusOf(rs).replicas, 0);
+    if (oldPods === 0) scale(cluster, newRs, desired);
+  } else {
+    let surge = resolve(spec.strategy.rollingUpdate?.maxSurge, desired, true);
+    const unavailable = resolve(spec.strategy.rollingUpdate?.maxUnavailable, desired, false);
+    if (surge === 0 && unavailable === 0) surge = 1;
+    const oldReplicas = old.reduce((n, rs) => n + replicasOf(rs), 0);
+    if (oldReplicas === 0) {
+      scale(cluster, newRs, desired);
+    } else {
+      const room = desired + surge - (oldReplicas + replicasOf(newRs));
+      if (room > 0) scale(cluster, newRs, Math.min(desired, replicasOf(newRs) + room));
+      const available = sets.reduce((n, rs) => n + statusOf(rs).availableReplicas, 0);
+      let removable = available - (desired - unavailable);
+      // Old Pods that are not available can go at once: they serve nothing.
+      for (const rs of old) {
+        const st = statusOf(cluster.get(refOf(rs)) ?? rs);
+        const broken = Math.max(0, replicasOf(rs) - st.availableReplicas);
+        const cut = Math.min(replicasOf(rs), broken + Math.max(0, removable));
+        if (cut > 0) {
+          scale(cluster, rs, replicasOf(rs) - cut);
+          removable -= Math.max(0, cut - broken);
+        }
+      }
+    }
+  }
+
+  const fresh = ownedReplicaSets(cluster, deploy);
+  const newStatus = statusOf(fresh.find((rs) => rs.metadata.uid === newRs.metadata.uid)!);
+  const oldLeft = fresh
+    .filter((rs) => rs.metadata.uid !== newRs.metadata.uid)
+    .reduce((n, rs) => n + statusOf(rs).replicas + replicasOf(rs), 0);
+  const complete =
+    newStatus.availableReplicas >= desired && newStatus.replicas === desired && oldLeft === 0;
+  const exceeded = rollouts.track(deploy, hash, complete, spec.progressDeadlineSeconds * 1000);
+  pruneHistory(cluster, fresh, newRs, spec.revisionHistoryLimit);
+  writeStatus(
+    cluster,
+    deploy,
+    ownedReplicaSets(cluster, deploy),
+    newRs,
+    complete,
+    exceeded ? 'ProgressDeadlineExceeded' : null,
+  );
+}
+
+function pruneHistory(cluster: Cluster, sets: KObject[], current: KObject, limit: number): void {
+  const idle = sets.filter(
+    (rs) =>
+      rs.metadata.uid !== current.metadata.uid &&
+      replicasOf(rs) === 0 &&
+      statusOf(rs).replicas === 0,
+  );
+  for (const rs of idle.slice(0, Math.max(0, idle.length - limit))) cluster.delete(refOf(rs), CTX);
+}
+
+function writeStatus(
+  cluster: Cluster,
+  deploy: KObject,
+  sets: KObject[],
+  current: KObject | undefined,
+  complete: boolean,
+  problem: string | null,
+): void {
+  const spec = deploy.spec as DeploymentSpec;
+  const sum = (f: (s: Required<RsStatus>) => number) =>
+    sets.reduce((n, rs) => n + f(statusOf(rs)), 0);
+  const updated = current
+    ? statusOf(sets.find((rs) => rs.metadata.uid === current.metadata.uid) ?? current).replicas
+    : 0;
+  const available = sum((s) => s.availableReplicas);
+  const unavailableBudget =
+    spec.strategy.type === 'RollingUpdate'
+      ? resolve(spec.strategy.rollingUpdate?.maxUnavailable, spec.replicas, false)
+      : 0;
+  const rsName = current?.metadata.name ?? deploy.metadata.name;
+  const progressing =
+    problem === 'ProgressDeadlineExceeded'
+      ? {
+          type: 'Progressing',
+          status: 'False',
+          reason: 'ProgressDeadlineExceeded',
+          message: `ReplicaSet "${rsName}" has timed out progressing.`,
+        }
+      : problem === 'DeploymentPaused'
+        ? {
+            type: 'Progressing',
+            status: 'Unknown',
+            reason: 'DeploymentPaused',
+            message: 'Deployment is paused',
+          }
+        : complete
+          ? {
+              type: 'Progressing',
+              status: 'True',
+              reason: 'NewReplicaSetAvailable',
+              message: `ReplicaSet "${rsName}" has successfully progressed.`,
+            }
+          : {
+              type: 'Progressing',
+              status: 'True',
+              reason: 'ReplicaSetUpdated',
+              message: `ReplicaSet "${rsName}" is progressing.`,
+            };
+  const status = {
+    observedGeneration: deploy.metadata.generation,
+    replicas: sum((s) => s.replicas),
+    updatedReplicas: updated,
+    readyReplicas: sum((s) => s.readyReplicas),
+    availableReplicas: available,
+    unavailableReplicas: Math.max(0, spec.replicas - available),
+    conditions: [
+      available >= spec.replicas - unavailableBudget
+        ? {
+            type: 'Available',
+            status: 'True',
+            reason: 'MinimumReplicasAvailable',
+            message: 'Deployment has minimum availability.',
+          }
+        : {
+            type: 'Available',
+            status: 'False',
+            reason: 'MinimumReplicasUnavailable',
+            message: 'Deployment does not have minimum availability.',
+          },
+      progressing,
+    ],
+  };
+  const revision = current ? current.metadata.annotations?.[REVISION] : undefined;
+  cluster.update(refOf(deploy), CTX, (d) => {
+    d.status = status;
+    if (revision && d.metadata.annotations?.[REVISION] !== revision)
+      d.metadata.annotations = { ...d.metadata.annotations, [REVISION]: revision };
+  });
+}

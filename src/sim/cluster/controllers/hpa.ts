@@ -1,0 +1,143 @@
+// The HorizontalPodAutoscaler controller. Every 15 s (the controller's default sync period) it
+// keeps its target's `spec.replicas` between minReplicas and maxReplicas and writes that field
+// through the scale subresource, so it owns `spec.replicas`: the classic fight with a GitOps
+// reconciler whose manifest also sets replicas (settled with ignoreDifferences).
+//
+// Simplification: there is no metrics server. Load is simulated as a steady 40 % CPU, so the HPA
+// only ever moves replicas back into [minReplicas, maxReplicas].
+import type { Cluster } from '../cluster';
+import { refKey, refOf, type KObject, type ObjectRef } from '../object';
+
+export const HPA_SYNC_PERIOD_MS = 15_000;
+const SIMULATED_CPU_PERCENT = 40;
+const CTX = {
+  actor: 'horizontal-pod-autoscaler',
+  channel: 'controller' as const,
+  manager: 'horizontal-pod-autoscaler',
+  revision: null,
+};
+
+interface HpaSpec {
+  scaleTargetRef: { kind: string; name: string };
+  minReplicas: number;
+  maxReplicas: number;
+}
+
+export class HpaController {
+  private readonly timers = new Map<string, number>();
+
+  constructor(private readonly cluster: Cluster) {}
+
+  observe(hpa: KObject): void {
+    const ref = refOf(hpa);
+    const key = refKey(ref);
+    if (this.timers.has(key)) return;
+    this.schedule(ref, key, HPA_SYNC_PERIOD_MS);
+  }
+
+  forget(ref: ObjectRef): void {
+    const key = refKey(ref);
+    const timer = this.timers.get(key);
+    if (timer !== undefined) this.cluster.clock.cancel(timer);
+    this.timers.delete(key);
+  }
+
+  reset(): void {
+    for (const timer of this.timers.values()) this.cluster.clock.cancel(timer);
+    this.timers.clear();
+  }
+
+  private schedule(ref: ObjectRef, key: string, delay: number): void {
+    this.timers.set(
+      key,
+      this.cluster.clock.schedule(
+        delay,
+        () => {
+          this.timers.delete(key);
+          const hpa = this.cluster.get(ref);
+          if (!hpa) return;
+          this.sync(hpa);
+          this.schedule(ref, key, HPA_SYNC_PERIOD_MS);
+        },
+        `hpa:${ref.name}`,
+      ),
+    );
+  }
+
+  private sync(hpa: KObject): void {
+    const spec = hpa.spec as HpaSpec;
+    const targetRef = {
+      kind: spec.scaleTargetRef.kind,
+      name: spec.scaleTargetRef.name,
+      namespace: hpa.metadata.namespace,
+    };
+    const target = this.cluster.get(targetRef);
+    if (!target) {
+      this.writeStatus(hpa, {
+        currentReplicas: 0,
+        desiredReplicas: 0,
+        conditions: [
+          {
+            type: 'AbleToScale',
+            status: 'False',
+            reason: 'FailedGetScale',
+            message: `the HPA controller was unable to get the target's current scale: ${targetRef.kind.toLowerCase()}s "${targetRef.name}" not found`,
+          },
+        ],
+      });
+      return;
+    }
+    const current = (target.spec as { replicas?: number }).replicas ?? 1;
+    const desired = Math.min(spec.maxReplicas, Math.max(spec.minReplicas, current));
+    if (desired !== current) {
+      this.cluster.update(targetRef, CTX, (d) => {
+        (d.spec as { replicas: number }).replicas = desired;
+      });
+    }
+    const limited = desired !== current;
+    this.writeStatus(hpa, {
+      currentReplicas: current,
+      desiredReplicas: desired,
+      currentMetrics: [
+        {
+          type: 'Resource',
+          resource: { name: 'cpu', current: { averageUtilization: SIMULATED_CPU_PERCENT } },
+        },
+      ],
+      conditions: [
+        {
+          type: 'AbleToScale',
+          status: 'True',
+          reason: 'ReadyForNewScale',
+          message: 'recommended size matches current size',
+        },
+        {
+          type: 'ScalingActive',
+          status: 'True',
+          reason: 'ValidMetricFound',
+          message:
+            'the HPA was able to successfully calculate a replica count from cpu resource utilization (percentage of request)',
+        },
+        limited
+          ? {
+              type: 'ScalingLimited',
+              status: 'True',
+              reason: desired > current ? 'TooFewReplicas' : 'TooManyReplicas',
+              message: `the desired replica count is ${desired > current ? 'less' : 'more'} than the ${desired > current ? 'minimum' : 'maximum'} replica count`,
+            }
+          : {
+              type: 'ScalingLimited',
+              status: 'False',
+              reason: 'DesiredWithinRange',
+              message: 'the desired count is within the acceptable range',
+            },
+      ],
+    });
+  }
+
+  private writeStatus(hpa: KObject, status: Record<string, unknown>): void {
+    this.cluster.update(refOf(hpa), CTX, (d) => {
+      d.status = status;
+    });
+  }
+}

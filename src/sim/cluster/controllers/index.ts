@@ -1,0 +1,85 @@
+// The in-cluster controllers: Deployment, ReplicaSet, the kubelet's Pod lifecycle and the HPA.
+// They run on the virtual clock from one work queue: a change to an object enqueues it (and its
+// owners); the queue drains at the current instant, in insertion order, so runs are repeatable.
+import type { Cluster } from '../cluster';
+import { refKey, type ObjectRef, type OwnerReference } from '../object';
+import { syncDeployment } from './deployment';
+import { HpaController } from './hpa';
+import { Kubelet } from './kubelet';
+import { syncReplicaSet } from './replicaset';
+import { RolloutClock } from './rollout-clock';
+
+export interface Controllers {
+  enqueue(ref: ObjectRef): void;
+  /** An object was deleted: wake its owners (a ReplicaSet replaces a deleted Pod). */
+  forget(ref: ObjectRef, owners: OwnerReference[]): void;
+  /** Cancels every pending timer (the cluster was wiped). */
+  reset(): void;
+  readonly rollouts: RolloutClock;
+}
+
+export function createControllers(cluster: Cluster): Controllers {
+  const queue = new Map<string, ObjectRef>();
+  let scheduled: number | null = null;
+  let draining = false;
+  const kubelet = new Kubelet(cluster);
+  const hpa = new HpaController(cluster);
+  const rollouts = new RolloutClock(cluster);
+  const podCounters = new Map<string, number>();
+
+  const drain = () => {
+    scheduled = null;
+    draining = true;
+    // A bound on rounds keeps a controller bug from spinning forever at one instant.
+    for (let round = 0; queue.size > 0 && round < 10_000; round++) {
+      const [key, ref] = queue.entries().next().value as [string, ObjectRef];
+      queue.delete(key);
+      const obj = cluster.get(ref);
+      if (!obj) continue;
+      switch (obj.kind) {
+        case 'Deployment':
+          syncDeployment(cluster, obj, rollouts);
+          break;
+        case 'ReplicaSet':
+          syncReplicaSet(cluster, obj, podCounters);
+          break;
+        case 'Pod':
+          kubelet.observe(obj);
+          break;
+        case 'HorizontalPodAutoscaler':
+          hpa.observe(obj);
+          break;
+      }
+      for (const owner of obj.metadata.ownerReferences ?? [])
+        add({ kind: owner.kind, name: owner.name, namespace: ref.namespace });
+    }
+    draining = false;
+  };
+
+  const add = (ref: ObjectRef) => {
+    if (ref.kind === '*') return;
+    queue.set(refKey(ref), ref);
+    if (scheduled === null && !draining)
+      scheduled = cluster.clock.schedule(0, drain, `controllers:${cluster.name}`);
+  };
+
+  return {
+    enqueue: add,
+    forget(ref, owners) {
+      for (const owner of owners)
+        add({ kind: owner.kind, name: owner.name, namespace: ref.namespace });
+      kubelet.forget(ref);
+      hpa.forget(ref);
+    },
+    reset() {
+      queue.clear();
+      if (scheduled !== null) cluster.clock.cancel(scheduled);
+      scheduled = null;
+      kubelet.reset();
+      hpa.reset();
+      rollouts.reset();
+      podCounters.clear();
+    },
+    rollouts,
+  };
+}

@@ -1,0 +1,87 @@
+// Kubernetes' defaulting: what the API server fills in on write. Defaults belong to no field
+// manager, so they are never "drift": comparisons only look at fields a manifest sets.
+import { isRecord, type KObject } from './object';
+
+type Obj = Record<string, unknown>;
+
+function fill(target: Obj, key: string, value: unknown): void {
+  if (target[key] === undefined) target[key] = value;
+}
+
+function map(target: Obj, key: string): Obj {
+  if (!isRecord(target[key])) target[key] = {};
+  return target[key] as Obj;
+}
+
+function podSpecDefaults(spec: Obj): void {
+  fill(spec, 'restartPolicy', 'Always');
+  fill(spec, 'dnsPolicy', 'ClusterFirst');
+  fill(spec, 'terminationGracePeriodSeconds', 30);
+  fill(spec, 'schedulerName', 'default-scheduler');
+  fill(spec, 'securityContext', {});
+  for (const c of (spec.containers ?? []) as Obj[]) {
+    const image = typeof c.image === 'string' ? c.image : '';
+    const tag = image.includes(':') ? image.slice(image.lastIndexOf(':') + 1) : 'latest';
+    fill(c, 'imagePullPolicy', tag === 'latest' ? 'Always' : 'IfNotPresent');
+    fill(c, 'terminationMessagePath', '/dev/termination-log');
+    fill(c, 'terminationMessagePolicy', 'File');
+    fill(c, 'resources', {});
+    for (const p of (c.ports ?? []) as Obj[]) fill(p, 'protocol', 'TCP');
+  }
+}
+
+export interface DefaultingContext {
+  /** Allocates the next ClusterIP for a Service (deterministic per cluster). */
+  nextClusterIP(): string;
+}
+
+/** Fills missing defaults in place. Idempotent: running it twice changes nothing more. */
+export function applyDefaults(obj: KObject, ctx: DefaultingContext): void {
+  const o = obj as Obj;
+  switch (obj.kind) {
+    case 'Deployment': {
+      const spec = map(o, 'spec');
+      fill(spec, 'replicas', 1);
+      fill(spec, 'revisionHistoryLimit', 10);
+      fill(spec, 'progressDeadlineSeconds', 600);
+      const strategy = map(spec, 'strategy');
+      fill(strategy, 'type', 'RollingUpdate');
+      if (strategy.type === 'RollingUpdate') {
+        const ru = map(strategy, 'rollingUpdate');
+        fill(ru, 'maxSurge', '25%');
+        fill(ru, 'maxUnavailable', '25%');
+      }
+      const template = map(spec, 'template');
+      podSpecDefaults(map(template, 'spec'));
+      break;
+    }
+    case 'ReplicaSet':
+    case 'Pod': {
+      const spec = map(o, 'spec');
+      podSpecDefaults(obj.kind === 'Pod' ? spec : map(map(spec, 'template'), 'spec'));
+      break;
+    }
+    case 'Service': {
+      const spec = map(o, 'spec');
+      fill(spec, 'type', 'ClusterIP');
+      fill(spec, 'sessionAffinity', 'None');
+      if (spec.type !== 'ExternalName' && spec.clusterIP === undefined)
+        spec.clusterIP = ctx.nextClusterIP();
+      for (const p of (spec.ports ?? []) as Obj[]) {
+        fill(p, 'protocol', 'TCP');
+        fill(p, 'targetPort', p.port);
+      }
+      break;
+    }
+    case 'Secret':
+      fill(o, 'type', 'Opaque');
+      break;
+    case 'HorizontalPodAutoscaler':
+      fill(map(o, 'spec'), 'minReplicas', 1);
+      break;
+    case 'Namespace':
+      fill(map(o, 'spec'), 'finalizers', ['kubernetes']);
+      fill(map(o, 'status'), 'phase', 'Active');
+      break;
+  }
+}

@@ -1,0 +1,140 @@
+// Health per kind, as Argo CD's gitops-engine assesses it (pkg/health): one small function per
+// kind behind a dispatcher, and a closed, ordered set of statuses. Kinds without a check return
+// null: they do not count towards an application's health.
+import { podState } from './controllers/kubelet';
+import type { KObject } from './object';
+
+export type HealthStatus =
+  'Healthy' | 'Suspended' | 'Progressing' | 'Missing' | 'Degraded' | 'Unknown';
+
+/** order: Healthy < Suspended < Progressing < Missing < Degraded < Unknown (gitops-engine IsWorse) */
+export const HEALTH_ORDER: readonly HealthStatus[] = [
+  'Healthy',
+  'Suspended',
+  'Progressing',
+  'Missing',
+  'Degraded',
+  'Unknown',
+];
+
+export interface Health {
+  status: HealthStatus;
+  message?: string;
+}
+
+export function worstHealth(statuses: Iterable<HealthStatus>): HealthStatus {
+  let worst: HealthStatus = 'Healthy';
+  for (const s of statuses) if (HEALTH_ORDER.indexOf(s) > HEALTH_ORDER.indexOf(worst)) worst = s;
+  return worst;
+}
+
+type Obj = Record<string, unknown>;
+interface Condition {
+  type: string;
+  status: string;
+  reason?: string;
+  message?: string;
+}
+
+const conditions = (obj: KObject): Condition[] =>
+  (obj.status as { conditions?: Condition[] } | undefined)?.conditions ?? [];
+
+function deploymentHealth(obj: KObject): Health {
+  const spec = obj.spec as { paused?: boolean; replicas?: number };
+  const st = (obj.status ?? {}) as {
+    observedGeneration?: number;
+    replicas?: number;
+    updatedReplicas?: number;
+    availableReplicas?: number;
+  };
+  if (spec.paused) return { status: 'Suspended', message: 'Deployment is paused' };
+  if ((st.observedGeneration ?? 0) < (obj.metadata.generation ?? 1))
+    return {
+      status: 'Progressing',
+      message:
+        'Waiting for rollout to finish: observed deployment generation less than desired generation',
+    };
+  const progressing = conditions(obj).find((c) => c.type === 'Progressing');
+  if (progressing?.reason === 'ProgressDeadlineExceeded')
+    return {
+      status: 'Degraded',
+      message: `Deployment "${obj.metadata.name}" exceeded its progress deadline`,
+    };
+  const want = spec.replicas ?? 1;
+  const updated = st.updatedReplicas ?? 0;
+  if (updated < want)
+    return {
+      status: 'Progressing',
+      message: `Waiting for rollout to finish: ${updated} out of ${want} new replicas have been updated...`,
+    };
+  if ((st.replicas ?? 0) > updated)
+    return {
+      status: 'Progressing',
+      message: `Waiting for rollout to finish: ${(st.replicas ?? 0) - updated} old replicas are pending termination...`,
+    };
+  if ((st.availableReplicas ?? 0) < updated)
+    return {
+      status: 'Progressing',
+      message: `Waiting for rollout to finish: ${st.availableReplicas ?? 0} of ${updated} updated replicas are available...`,
+    };
+  return { status: 'Healthy' };
+}
+
+function replicaSetHealth(obj: KObject): Health {
+  const want = ((obj.spec as Obj).replicas as number | undefined) ?? 1;
+  const available = ((obj.status as Obj | undefined)?.availableReplicas as number | undefined) ?? 0;
+  if (available < want)
+    return {
+      status: 'Progressing',
+      message: `Waiting for rollout to finish: ${available} of ${want} replicas are available...`,
+    };
+  return { status: 'Healthy' };
+}
+
+function podHealth(obj: KObject): Health {
+  const state = podState(obj);
+  if (state === 'CrashLoopBackOff' || state === 'ImagePullBackOff')
+    return { status: 'Degraded', message: state };
+  if (state === 'Pending') return { status: 'Progressing' };
+  return conditions(obj).some((c) => c.type === 'Ready' && c.status === 'True')
+    ? { status: 'Healthy' }
+    : { status: 'Progressing' };
+}
+
+function serviceHealth(obj: KObject): Health {
+  const spec = obj.spec as { type?: string } | undefined;
+  const ingress =
+    (obj.status as { loadBalancer?: { ingress?: unknown[] } } | undefined)?.loadBalancer?.ingress ??
+    [];
+  if (spec?.type === 'LoadBalancer' && ingress.length === 0)
+    return {
+      status: 'Progressing',
+      message: 'Waiting for the load balancer (this simulation has no cloud provider)',
+    };
+  return { status: 'Healthy' };
+}
+
+function hpaHealth(obj: KObject): Health {
+  const failed = conditions(obj).find(
+    (c) => (c.type === 'AbleToScale' || c.type === 'ScalingActive') && c.status === 'False',
+  );
+  if (failed) return { status: 'Degraded', message: failed.message ?? failed.reason ?? '' };
+  if (conditions(obj).length === 0)
+    return { status: 'Progressing', message: 'Waiting to initialize' };
+  return { status: 'Healthy' };
+}
+
+const CHECKS: Record<string, (obj: KObject) => Health> = {
+  Deployment: deploymentHealth,
+  ReplicaSet: replicaSetHealth,
+  Pod: podHealth,
+  Service: serviceHealth,
+  HorizontalPodAutoscaler: hpaHealth,
+};
+
+/** The object's health, or null for kinds without a health check (ConfigMap, Secret, ...). */
+export function healthOf(obj: KObject | undefined): Health | null {
+  if (!obj) return { status: 'Missing' };
+  const check = CHECKS[obj.kind];
+  return check ? check(obj) : null;
+}

@@ -1,0 +1,21 @@
+// The simulated Kubernetes-like cluster: an API server with field ownership and audit (cluster.ts),
+// the controllers that run Deployments, ReplicaSets, Pods and HPAs on virtual time (controllers/),
+// health per kind (health.ts) and the imperative kubectl operations (ops.ts).
+export {
+  Cluster,
+  BOOTSTRAP,
+  type WriteContext,
+  type ApplyResult,
+  type ApplyOutcome,
+  type ClusterOptions,
+} from './cluster';
+export { ClusterError, isClusterError, type ClusterErrorCode } from './errors';
+export { healthOf, worstHealth, HEALTH_ORDER, type Health, type HealthStatus } from './health';
+export { imageCatalog, type ImageBehaviour, type ImageCatalog } from './images';
+export { refKey, refOf, kubectlName, isRecord, type KObject, type ObjectRef } from './object';
+export { maskObject, MASK } from './secret';
+export { podState, isPodReady, type PodState } from './controllers/kubelet';
+export { formatPath, leaves, getPath, parsePath, type FieldPath } from './fieldpath';
+export { sameValue, stableStringify } from './equal';
+export * as ops from './ops';
+export type { PatchType } from './patch';

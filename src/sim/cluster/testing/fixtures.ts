@@ -1,0 +1,69 @@
+// Builders for cluster tests: a cluster on a fresh clock, and the manifests the tests apply.
+import { AuditLog, type ClusterName } from '../../audit';
+import { VirtualClock } from '../../clock';
+import { Cluster, type WriteContext } from '../cluster';
+import { imageCatalog, type ImageBehaviour } from '../images';
+import type { KObject } from '../object';
+
+export function makeCluster(
+  opts: { name?: ClusterName; images?: Record<string, ImageBehaviour> } = {},
+) {
+  const clock = new VirtualClock();
+  const audit = new AuditLog(clock);
+  const cluster = new Cluster({
+    name: opts.name ?? 'devops',
+    clock,
+    audit,
+    images: imageCatalog(opts.images),
+  });
+  return { clock, audit, cluster };
+}
+
+export const CI: WriteContext = {
+  actor: 'ci-bot',
+  channel: 'pipeline',
+  manager: 'kubectl-client-side-apply',
+  revision: 'c0ffee',
+};
+export const PERSON = { actor: 'alice' };
+
+export function deployment(
+  opts: {
+    name?: string;
+    image?: string;
+    replicas?: number;
+    env?: Record<string, string>;
+    extra?: Record<string, unknown>;
+  } = {},
+): KObject {
+  const name = opts.name ?? 'web';
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name },
+    spec: {
+      ...(opts.replicas === undefined ? {} : { replicas: opts.replicas }),
+      selector: { matchLabels: { app: name } },
+      template: {
+        metadata: { labels: { app: name } },
+        spec: {
+          containers: [
+            {
+              name,
+              image: opts.image ?? `${name}:1.0`,
+              ports: [{ containerPort: 8080 }],
+              ...(opts.env
+                ? { env: Object.entries(opts.env).map(([k, v]) => ({ name: k, value: v })) }
+                : {}),
+            },
+          ],
+        },
+      },
+      ...opts.extra,
+    },
+  };
+}
+
+export function configMap(name: string, data: Record<string, string>): KObject {
+  return { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name }, data };
+}

@@ -1,0 +1,255 @@
+// Validation as the API server does it before it stores anything: required fields, types and
+// ranges for the kinds the simulation runs. The first problem found is reported, naming the field,
+// in the words kubectl prints. Kinds without rules here are only checked for metadata.
+import { ClusterError } from './errors';
+import { isRecord, type KObject } from './object';
+
+type Type = 'integer' | 'string' | 'object' | 'array' | 'boolean';
+
+const SCHEMA_TYPE: Record<string, string> = {
+  Deployment: 'io.k8s.api.apps.v1.DeploymentSpec',
+  Service: 'io.k8s.api.core.v1.ServiceSpec',
+  HorizontalPodAutoscaler: 'io.k8s.api.autoscaling.v2.HorizontalPodAutoscalerSpec',
+};
+
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const QUANTITY = /^[+-]?(\d+(\.\d*)?|\.\d+)([KMGTPE]i|[numkMGTPE]|[eE][+-]?\d+)?$/;
+
+function typeOf(v: unknown): Type | 'null' | 'number' {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'array';
+  if (typeof v === 'number') return Number.isInteger(v) ? 'integer' : 'number';
+  if (typeof v === 'object') return 'object';
+  return typeof v as Type;
+}
+
+class Checker {
+  constructor(
+    private readonly obj: KObject,
+    private readonly file: string | undefined,
+  ) {}
+
+  private get label() {
+    return `${this.obj.kind} "${this.obj.metadata?.name ?? ''}"`;
+  }
+
+  /** API-server style: `The Deployment "web" is invalid: spec.replicas: Invalid value: -1: ...` */
+  invalid(field: string, value: unknown, why: string): never {
+    const shown = typeof value === 'string' ? `"${value}"` : JSON.stringify(value);
+    throw new ClusterError(
+      'E_INVALID',
+      `The ${this.label} is invalid: ${field}: Invalid value: ${shown}: ${why}`,
+      {
+        object: this.label,
+        field,
+        ...(this.file ? { file: this.file } : {}),
+      },
+    );
+  }
+
+  required(field: string): never {
+    throw new ClusterError('E_INVALID', `The ${this.label} is invalid: ${field}: Required value`, {
+      object: this.label,
+      field,
+      ...(this.file ? { file: this.file } : {}),
+    });
+  }
+
+  /** kubectl's client-side schema check: `error validating "f.yaml": ... got "string", expected "integer"` */
+  type(field: string, value: unknown, want: Type): void {
+    if (value === undefined) return;
+    const got = typeOf(value);
+    if (got === want) return;
+    const schema = SCHEMA_TYPE[this.obj.kind] ?? `io.k8s.api.${this.obj.kind}`;
+    const where = this.file ? `error validating "${this.file}": ` : '';
+    throw new ClusterError(
+      'E_INVALID',
+      `${where}error validating data: ValidationError(${this.obj.kind}.${field}): invalid type for ${schema}.${field.split('.').pop()}: got "${got}", expected "${want}"`,
+      { object: this.label, field, ...(this.file ? { file: this.file } : {}) },
+    );
+  }
+
+  int(field: string, value: unknown, min: number, max = Number.MAX_SAFE_INTEGER): void {
+    this.type(field, value, 'integer');
+    if (typeof value === 'number' && (value < min || value > max)) {
+      this.invalid(
+        field,
+        value,
+        max === Number.MAX_SAFE_INTEGER
+          ? `must be greater than or equal to ${min}`
+          : `must be between ${min} and ${max}, inclusive`,
+      );
+    }
+  }
+
+  stringMap(field: string, value: unknown): void {
+    if (value === undefined) return;
+    this.type(field, value, 'object');
+    for (const [k, v] of Object.entries(value as Record<string, unknown>))
+      this.type(`${field}.${k}`, v, 'string');
+  }
+
+  quantities(field: string, value: unknown): void {
+    if (!isRecord(value)) return;
+    for (const [k, v] of Object.entries(value)) {
+      if (typeof v === 'number') continue;
+      if (typeof v !== 'string' || !QUANTITY.test(v))
+        this.invalid(
+          `${field}.${k}`,
+          v,
+          "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'",
+        );
+    }
+  }
+}
+
+function checkPodSpec(c: Checker, base: string, spec: unknown): void {
+  if (!isRecord(spec)) return c.required(base);
+  c.type(`${base}.containers`, spec.containers, 'array');
+  const containers = spec.containers as unknown[] | undefined;
+  if (!containers || containers.length === 0) return c.required(`${base}.containers`);
+  containers.forEach((raw, i) => {
+    const at = `${base}.containers[${i}]`;
+    c.type(at, raw, 'object');
+    const ctr = raw as Record<string, unknown>;
+    if (ctr.name === undefined) c.required(`${at}.name`);
+    c.type(`${at}.name`, ctr.name, 'string');
+    if (!DNS_LABEL.test(ctr.name as string))
+      c.invalid(
+        `${at}.name`,
+        ctr.name,
+        "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-'",
+      );
+    if (ctr.image === undefined) c.required(`${at}.image`);
+    c.type(`${at}.image`, ctr.image, 'string');
+    c.type(`${at}.ports`, ctr.ports, 'array');
+    ((ctr.ports as unknown[] | undefined) ?? []).forEach((p, j) => {
+      c.type(`${at}.ports[${j}]`, p, 'object');
+      c.int(
+        `${at}.ports[${j}].containerPort`,
+        (p as Record<string, unknown>).containerPort,
+        1,
+        65535,
+      );
+    });
+    c.type(`${at}.env`, ctr.env, 'array');
+    ((ctr.env as unknown[] | undefined) ?? []).forEach((e, j) => {
+      c.type(`${at}.env[${j}]`, e, 'object');
+      const env = e as Record<string, unknown>;
+      if (env.name === undefined) c.required(`${at}.env[${j}].name`);
+      c.type(`${at}.env[${j}].value`, env.value, 'string');
+    });
+    const resources = ctr.resources as Record<string, unknown> | undefined;
+    c.quantities(`${at}.resources.requests`, resources?.requests);
+    c.quantities(`${at}.resources.limits`, resources?.limits);
+  });
+}
+
+const RULES: Record<string, (c: Checker, o: KObject) => void> = {
+  Deployment(c, o) {
+    const spec = o.spec as Record<string, unknown> | undefined;
+    if (!isRecord(spec)) return c.required('spec');
+    c.int('spec.replicas', spec.replicas, 0);
+    c.int('spec.revisionHistoryLimit', spec.revisionHistoryLimit, 0);
+    c.int('spec.minReadySeconds', spec.minReadySeconds, 0);
+    c.int('spec.progressDeadlineSeconds', spec.progressDeadlineSeconds, 1);
+    const selector = spec.selector as Record<string, unknown> | undefined;
+    if (!isRecord(selector)) return c.required('spec.selector');
+    c.stringMap('spec.selector.matchLabels', selector.matchLabels);
+    const template = spec.template as Record<string, unknown> | undefined;
+    if (!isRecord(template)) return c.required('spec.template');
+    const labels = ((template.metadata as Record<string, unknown> | undefined)?.labels ??
+      {}) as Record<string, unknown>;
+    c.stringMap('spec.template.metadata.labels', labels);
+    for (const [k, v] of Object.entries((selector.matchLabels ?? {}) as Record<string, string>)) {
+      if (labels[k] !== v)
+        c.invalid(
+          'spec.template.metadata.labels',
+          labels,
+          '`selector` does not match template `labels`',
+        );
+    }
+    checkPodSpec(c, 'spec.template.spec', template.spec);
+  },
+  Service(c, o) {
+    const spec = o.spec as Record<string, unknown> | undefined;
+    if (spec === undefined) return;
+    c.type('spec', spec, 'object');
+    c.stringMap('spec.selector', spec.selector);
+    if (
+      spec.type !== undefined &&
+      !['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'].includes(spec.type as string)
+    ) {
+      c.invalid(
+        'spec.type',
+        spec.type,
+        'supported values: "ClusterIP", "ExternalName", "LoadBalancer", "NodePort"',
+      );
+    }
+    c.type('spec.ports', spec.ports, 'array');
+    ((spec.ports as unknown[] | undefined) ?? []).forEach((p, i) => {
+      c.type(`spec.ports[${i}]`, p, 'object');
+      const port = (p as Record<string, unknown>).port;
+      if (port === undefined) c.required(`spec.ports[${i}].port`);
+      c.int(`spec.ports[${i}].port`, port, 1, 65535);
+    });
+  },
+  ConfigMap(c, o) {
+    c.stringMap('data', o.data);
+  },
+  Secret(c, o) {
+    c.stringMap('stringData', o.stringData);
+    c.stringMap('data', o.data);
+    for (const [k, v] of Object.entries((o.data ?? {}) as Record<string, string>)) {
+      if (!/^[A-Za-z0-9+/]*={0,2}$/.test(v))
+        c.invalid(`data[${k}]`, '<secret>', 'illegal base64 data');
+    }
+  },
+  HorizontalPodAutoscaler(c, o) {
+    const spec = o.spec as Record<string, unknown> | undefined;
+    if (!isRecord(spec)) return c.required('spec');
+    const target = spec.scaleTargetRef as Record<string, unknown> | undefined;
+    if (!isRecord(target) || !target.kind || !target.name) c.required('spec.scaleTargetRef');
+    if (spec.maxReplicas === undefined) c.required('spec.maxReplicas');
+    c.int('spec.maxReplicas', spec.maxReplicas, 1);
+    c.int('spec.minReplicas', spec.minReplicas, 1);
+    if (typeof spec.minReplicas === 'number' && spec.minReplicas > (spec.maxReplicas as number)) {
+      c.invalid('spec.minReplicas', spec.minReplicas, 'must be less than or equal to maxReplicas');
+    }
+  },
+};
+
+/** Throws a ClusterError (code E_INVALID) for the first problem; returns when the object is valid. */
+export function validateObject(obj: KObject, namespaced: boolean, file?: string): void {
+  const c = new Checker(obj, file);
+  if (!isRecord(obj.metadata)) return c.required('metadata');
+  const { name, namespace } = obj.metadata;
+  if (name === undefined || name === '') c.required('metadata.name');
+  c.type('metadata.name', name, 'string');
+  if (name.length > 253 || !DNS_SUBDOMAIN.test(name)) {
+    c.invalid(
+      'metadata.name',
+      name,
+      "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.'",
+    );
+  }
+  if (namespaced && namespace !== undefined) {
+    c.type('metadata.namespace', namespace, 'string');
+    if (!DNS_LABEL.test(namespace))
+      c.invalid(
+        'metadata.namespace',
+        namespace,
+        "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-'",
+      );
+  }
+  if (obj.kind === 'Namespace' && !DNS_LABEL.test(name))
+    c.invalid(
+      'metadata.name',
+      name,
+      "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-'",
+    );
+  c.stringMap('metadata.labels', obj.metadata.labels);
+  c.stringMap('metadata.annotations', obj.metadata.annotations);
+  RULES[obj.kind]?.(c, obj);
+}
