@@ -9,7 +9,15 @@ export type Channel = 'git' | 'pipeline' | 'reconciler' | 'kubectl' | 'controlle
 
 export type ClusterVerb = 'create' | 'update' | 'delete' | 'refuse';
 export type RepoVerb =
-  'commit' | 'merge' | 'revert' | 'tag' | 'branch' | 'pr-open' | 'pr-approve' | 'pr-merge';
+  | 'commit'
+  | 'revert'
+  | 'tag'
+  | 'branch'
+  | 'branch-delete'
+  | 'pr-open'
+  | 'pr-approve'
+  | 'pr-merge'
+  | 'pr-close';
 export type Verb = ClusterVerb | RepoVerb;
 
 /** One field that changed. `before`/`after` absent = the field did not exist on that side. */

@@ -1,0 +1,127 @@
+// Reading the Kubernetes manifests under a folder at a revision: every *.yaml, *.yml and *.json
+// file (recursively), split into documents and parsed with the `yaml` package.
+// Parse errors are data, not exceptions: a lane that commits broken YAML must fail visibly, with
+// the file, line and column a learner can look at.
+// Cached twice: by blob oid (a file parsed once, whatever revision it appears in) and by the
+// folder's tree oid (an unchanged folder costs one map lookup).
+import { LineCounter, parseAllDocuments, type YAMLError } from 'yaml';
+import { PathNotFoundError } from './errors';
+import type { FlatTree, ObjectStore } from './objects';
+
+export interface ManifestDoc {
+  file: string;
+  /** Position of the document in its file, counting from 0 (empty documents included). */
+  index: number;
+  /** The document as plain JSON-like data. */
+  doc: unknown;
+}
+
+export interface ManifestError {
+  file: string;
+  /** 1-based, like an editor. */
+  line: number;
+  col: number;
+  message: string;
+  /** The `yaml` package's error code, e.g. BAD_INDENT, DUPLICATE_KEY. */
+  code: string;
+}
+
+/** Deeply frozen: it is shared by every read of the same folder content. */
+export interface ManifestSet {
+  readonly folder: string;
+  /** Tree oid of the folder: equal oids mean identical manifests. */
+  readonly tree: string;
+  /** Every manifest file read, sorted. */
+  readonly files: readonly string[];
+  readonly docs: readonly ManifestDoc[];
+  readonly errors: readonly ManifestError[];
+}
+
+interface ParsedFile {
+  docs: Array<{ index: number; doc: unknown }>;
+  errors: Array<Omit<ManifestError, 'file'>>;
+}
+
+const MANIFEST_FILE = /\.(ya?ml|json)$/i;
+
+// WARNING: parsed documents are shared by every read that hits the cache, so they are frozen:
+// code that wants to change one (defaulting a namespace, say) must copy it first.
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+export function parseManifestText(text: string): ParsedFile {
+  const lineCounter = new LineCounter();
+  const stream = parseAllDocuments(text, { lineCounter, prettyErrors: false });
+  const out: ParsedFile = { docs: [], errors: [] };
+  const at = (offset: number) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line: Math.max(line, 1), col: Math.max(col, 1) };
+  };
+  const report = (err: YAMLError) =>
+    out.errors.push({ ...at(err.pos[0]), message: err.message, code: err.code });
+  if ('empty' in stream) {
+    stream.errors.forEach(report);
+    return out;
+  }
+  stream.forEach((doc, index) => {
+    if (doc.errors.length > 0) return doc.errors.forEach(report);
+    let value: unknown;
+    try {
+      value = doc.toJS();
+    } catch (err) {
+      // toJS throws on alias bombs (too many alias expansions) rather than reporting them.
+      const message = err instanceof Error ? err.message : String(err);
+      out.errors.push({ ...at(doc.range[0]), message, code: 'TO_JS' });
+      return;
+    }
+    // Empty documents (`---` twice, or only comments) come out as null; kubectl skips them too.
+    if (value !== null && value !== undefined) out.docs.push({ index, doc: deepFreeze(value) });
+  });
+  return out;
+}
+
+export class ManifestReader {
+  private readonly byFolder = new Map<string, ManifestSet>();
+  private readonly byBlob = new Map<string, ParsedFile>();
+
+  constructor(private readonly store: ObjectStore) {}
+
+  /** @param folder repository path, '' for the root. @param rev only used in the error message. */
+  async read(root: FlatTree, folder: string, rev: string): Promise<ManifestSet> {
+    const tree = root.dirs.get(folder);
+    if (tree === undefined) throw new PathNotFoundError(folder, rev);
+    // The folder path is part of the key: two folders with identical content share a tree oid
+    // but not file paths.
+    const key = `${folder}\0${tree}`;
+    const hit = this.byFolder.get(key);
+    if (hit) return hit;
+
+    const prefix = folder === '' ? '' : `${folder}/`;
+    const entries = [...root.files]
+      .filter(([path]) => path.startsWith(prefix) && MANIFEST_FILE.test(path))
+      .sort(([a], [b]) => (a < b ? -1 : 1));
+    const docs: ManifestDoc[] = [];
+    const errors: ManifestError[] = [];
+    for (const [file, { oid }] of entries) {
+      const parsed = await this.parse(oid);
+      for (const d of parsed.docs) docs.push({ file, ...d });
+      for (const e of parsed.errors) errors.push({ file, ...e });
+    }
+    const set = deepFreeze({ folder, tree, files: entries.map(([path]) => path), docs, errors });
+    this.byFolder.set(key, set);
+    return set;
+  }
+
+  private async parse(oid: string): Promise<ParsedFile> {
+    const hit = this.byBlob.get(oid);
+    if (hit) return hit;
+    const parsed = parseManifestText(await this.store.text(oid));
+    this.byBlob.set(oid, parsed);
+    return parsed;
+  }
+}

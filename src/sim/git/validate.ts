@@ -1,0 +1,77 @@
+// Input checks for the public entry points. They throw coded errors before anything is written,
+// so a bad scenario step fails loudly instead of leaving a half-made commit behind.
+import { InvalidArgumentError, InvalidPathError, InvalidRefNameError } from './errors';
+import type { Author } from './types';
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+export function assertRepoPath(path: string): void {
+  if (typeof path !== 'string' || path === '') throw new InvalidPathError(String(path), 'empty');
+  if (path.startsWith('/')) throw new InvalidPathError(path, 'must be relative');
+  if (path.includes('\\')) throw new InvalidPathError(path, 'use / as the separator');
+  if (CONTROL.test(path)) throw new InvalidPathError(path, 'contains a control character');
+  for (const part of path.split('/')) {
+    if (part === '') throw new InvalidPathError(path, 'empty path segment');
+    if (part === '.' || part === '..') throw new InvalidPathError(path, `'${part}' segment`);
+    if (part.toLowerCase() === '.git') throw new InvalidPathError(path, "'.git' segment");
+  }
+}
+
+/** A folder argument: like a path, but '' (or '.') means the repository root. */
+export function normalizeFolder(folder: string): string {
+  const trimmed = folder.replace(/\/+$/, '');
+  if (trimmed === '' || trimmed === '.') return '';
+  assertRepoPath(trimmed);
+  return trimmed;
+}
+
+// The subset of `git check-ref-format` rules that a scenario can plausibly break.
+export function assertRefName(name: string): void {
+  const bad =
+    typeof name !== 'string' ||
+    name === '' ||
+    name === '@' ||
+    name === 'HEAD' ||
+    name.startsWith('/') ||
+    name.endsWith('/') ||
+    name.startsWith('-') ||
+    name.endsWith('.') ||
+    name.endsWith('.lock') ||
+    name.includes('..') ||
+    name.includes('//') ||
+    name.includes('@{') ||
+    /[\s~^:?*[\\]/.test(name) ||
+    CONTROL.test(name) ||
+    name.split('/').some((part) => part.startsWith('.'));
+  if (bad) throw new InvalidRefNameError(String(name));
+}
+
+export function assertAuthor(author: Author, argument = 'author'): void {
+  if (!author || typeof author.name !== 'string' || author.name.trim() === '') {
+    throw new InvalidArgumentError(argument, 'name must be non-empty');
+  }
+  // git's ident line is `Name <email> time zone`: these characters would corrupt it.
+  if (/[<>\n]/.test(author.name))
+    throw new InvalidArgumentError(argument, 'name contains <, > or a newline');
+  if (author.email !== undefined && /[<>\n]/.test(author.email)) {
+    throw new InvalidArgumentError(argument, 'email contains <, > or a newline');
+  }
+}
+
+export function assertUser(user: string, argument = 'user'): void {
+  if (typeof user !== 'string' || user.trim() === '')
+    throw new InvalidArgumentError(argument, 'must be non-empty');
+}
+
+export function assertMessage(message: string, argument = 'message'): void {
+  if (typeof message !== 'string' || message.trim() === '') {
+    throw new InvalidArgumentError(argument, 'must be non-empty');
+  }
+}
+
+export function assertTimestamp(timestamp: number): void {
+  if (typeof timestamp !== 'number' || !Number.isFinite(timestamp) || timestamp < 0) {
+    throw new InvalidArgumentError('timestamp', 'must be a finite number of ms >= 0');
+  }
+}
