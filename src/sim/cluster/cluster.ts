@@ -107,6 +107,11 @@ export class Cluster {
     return this.objects.get(refKey(this.scoped(ref)));
   }
 
+  /** An object by its audit key (`Kind/namespace/name`). */
+  byKey(key: string): KObject | undefined {
+    return this.objects.get(key);
+  }
+
   /** Objects sorted by kind, namespace, name (a stable order for views and reports). */
   list(filter: { kind?: string; namespace?: string } = {}): KObject[] {
     const out: KObject[] = [];
@@ -356,7 +361,8 @@ export class Cluster {
     return { kind: ref.kind, name: ref.name, namespace: ref.namespace ?? 'default' };
   }
 
-  private notFound(ref: ObjectRef): ClusterError {
+  /** kubectl's NotFound error for a ref: `Error from server (NotFound): deployments.apps "web" not found`. */
+  notFound(ref: ObjectRef): ClusterError {
     const type = this.kinds.forKind(ref.kind);
     const resource = type
       ? type.group

@@ -95,6 +95,11 @@ function splitApiVersion(apiVersion: string): { group: string; version: string }
 export class KindRegistry {
   private types: ResourceType[] = [...BUILT_IN];
 
+  /** Every kind served, built-ins first, then those CRDs added (for `kubectl api-resources`). */
+  all(): readonly ResourceType[] {
+    return this.types;
+  }
+
   /** Forgets the kinds added by CRDs (a wiped cluster has none). */
   reset(): void {
     this.types = [...BUILT_IN];

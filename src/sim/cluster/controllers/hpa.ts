@@ -81,7 +81,7 @@ export class HpaController {
             type: 'AbleToScale',
             status: 'False',
             reason: 'FailedGetScale',
-            message: `the HPA controller was unable to get the target's current scale: ${targetRef.kind.toLowerCase()}s "${targetRef.name}" not found`,
+            message: `the HPA controller was unable to get the target's current scale: ${this.cluster.notFound(targetRef).message.replace('Error from server (NotFound): ', '')}`,
           },
         ],
       });
