@@ -70,10 +70,74 @@ describe('Sandbox', () => {
     expect(repo.every((r) => r.channel === 'git')).toBe(true);
   });
 
-  it('starts both clusters with only the default namespace, on one clock', async () => {
-    const sandbox = await Sandbox.create({ files: { ...STARTER_FILES } });
-    expect(sandbox.clusters.devops.list().map((o) => o.metadata.name)).toEqual(['default']);
-    expect(sandbox.clusters.gitops.list().map((o) => o.metadata.name)).toEqual(['default']);
+  it('deploys the first commit to both clusters when it starts, on one clock', async () => {
+    const sandbox = await Sandbox.create({ files: { ...STARTER_FILES }, path: 'apps/web' });
+    await sandbox.advance(300_000);
+    for (const lane of ['devops', 'gitops'] as const) {
+      expect(sandbox.clusters[lane].get({ kind: 'Deployment', name: 'web' })).toBeDefined();
+      expect(sandbox.observer.observation(lane)?.inSyncWithGit).toBe(true);
+    }
+    expect(sandbox.devops.state).toBe('succeeded');
+    expect(sandbox.gitops.apps[0]?.sync).toBe('Synced');
     expect(sandbox.clusters.devops.clock).toBe(sandbox.clusters.gitops.clock);
+  });
+
+  it('sends every commit on main to both lanes', async () => {
+    const sandbox = await Sandbox.create({ files: { ...STARTER_FILES }, path: 'apps/web' });
+    await sandbox.advance(300_000);
+    await sandbox.commit({
+      author: 'alice',
+      message: 'v2',
+      write: {
+        'apps/web/deployment.yaml': STARTER_FILES['apps/web/deployment.yaml']!.replace(
+          'web:1.0',
+          'web:2.0',
+        ),
+      },
+    });
+    await sandbox.advance(400_000);
+    for (const lane of ['devops', 'gitops'] as const) {
+      const spec = sandbox.clusters[lane].get({ kind: 'Deployment', name: 'web' })?.spec as {
+        template: { spec: { containers: { image: string }[] } };
+      };
+      expect(spec.template.spec.containers[0]!.image).toBe('web:2.0');
+    }
+  });
+
+  it('a leaked CI token changes the push lane as ci-bot and is refused by the pull lane', async () => {
+    const sandbox = await Sandbox.create({ files: { ...STARTER_FILES }, path: 'apps/web' });
+    await sandbox.advance(300_000);
+    const devops = await sandbox.kubectl('devops', 'scale deployment/web --replicas=0', 'mallory', {
+      leakedToken: true,
+    });
+    const gitops = await sandbox.kubectl('gitops', 'scale deployment/web --replicas=0', 'mallory', {
+      leakedToken: true,
+    });
+    expect(devops.ok).toBe(true);
+    expect(gitops.ok).toBe(false);
+    const devopsRecord = sandbox.audit
+      .records()
+      .find(
+        (r) =>
+          r.cluster === 'devops' &&
+          r.object === 'Deployment/default/web' &&
+          r.changes.some((c) => c.path === 'spec.replicas' && c.after === 0),
+      );
+    expect(devopsRecord).toMatchObject({ actor: 'ci-bot', channel: 'kubectl', revision: null });
+    expect(sandbox.audit.records().at(-1)).toMatchObject({
+      cluster: 'gitops',
+      verb: 'refuse',
+      actor: 'mallory',
+    });
+  });
+
+  it('kubectl apply -f reads the repository at HEAD', async () => {
+    const sandbox = await Sandbox.create({ files: { ...STARTER_FILES }, path: 'apps/web' });
+    const result = await sandbox.kubectl('devops', 'apply -f apps/web --dry-run=server', 'you');
+    expect(result.stdout).toMatch(
+      /deployment.apps\/web (created|configured|unchanged) \(server dry run\)/,
+    );
+    const missing = await sandbox.kubectl('devops', 'apply -f nope.yaml', 'you');
+    expect(missing.stderr).toMatch(/the path "nope.yaml" does not exist/);
   });
 });

@@ -1,15 +1,21 @@
 // The one place that wires the simulation together: the virtual clock and seeded RNG, the audit
-// trail, the config repository, and the two clusters (`devops` for the push lane, `gitops` for the
-// pull lane). Everything a runner, the CLI or the UI does to a simulation goes through here, so
-// that every change to the repo or a cluster lands in the one audit trail.
+// trail, the config repository, the two clusters (`devops` for the push lane, `gitops` for the
+// pull lane), the two lanes, and the observer that checks both clusters against Git. Everything a
+// runner, the CLI or the UI does to a simulation goes through here, so that every change lands in
+// the one audit trail and both lanes see every commit on the watched branch.
 //
 // WARNING: in Node, import src/platform/node before this module (the browser entry imports
 // src/platform/browser): isomorphic-git and lightning-fs need their globals first.
-import { AuditLog, type AuditRecord, type ClusterName } from './audit';
+import { defaultApps, type AppSpec } from './apps/apps';
+import { Observer } from './apps/observer';
+import { AuditLog, recordRepoChange, type ClusterName } from './audit';
 import { EPOCH_MS, Rng, VirtualClock } from './clock';
-import { Cluster, imageCatalog, type ImageBehaviour } from './cluster';
-import { ConfigRepo, type RepoChange } from './git';
-import type { CommitOptions } from './git';
+import { Cluster, imageCatalog, refKey, refOf, type ImageBehaviour } from './cluster';
+import { DevopsLane, type DevopsOptions } from './devops/lane';
+import { ConfigRepo, type CommitOptions, type RepoChange } from './git';
+import { GitopsLane } from './gitops/lane';
+import type { GitopsOptions } from './gitops/options';
+import { repoFileReader, runKubectl, type KubectlResult } from './kubectl';
 
 export const CLUSTERS: readonly ClusterName[] = ['devops', 'gitops'];
 
@@ -23,6 +29,10 @@ export interface SandboxOptions {
   message?: string;
   /** How simulated images behave (default: Ready after 10 s). */
   images?: Record<string, ImageBehaviour>;
+  /** The folders both lanes deploy (default: one app at `path`, or at the root). */
+  apps?: AppSpec[];
+  path?: string;
+  lanes?: { devops?: Partial<DevopsOptions>; gitops?: Partial<GitopsOptions> };
 }
 
 type Listener = () => void;
@@ -30,8 +40,14 @@ type Listener = () => void;
 /** A commit as the sandbox takes it: time comes from the clock, not from the caller. */
 export type SandboxCommit = Omit<CommitOptions, 'timestamp' | 'author'> & { author: string };
 
+export const BRANCH = 'main';
+
 export class Sandbox {
   readonly clusters: Readonly<Record<ClusterName, Cluster>>;
+  readonly devops: DevopsLane;
+  readonly gitops: GitopsLane;
+  readonly observer: Observer;
+  readonly apps: readonly AppSpec[];
   private readonly listeners = new Set<Listener>();
 
   private constructor(
@@ -40,13 +56,50 @@ export class Sandbox {
     readonly rng: Rng,
     readonly audit: AuditLog,
     readonly repo: ConfigRepo,
-    images: Record<string, ImageBehaviour>,
+    opts: SandboxOptions,
   ) {
-    const catalog = imageCatalog(images);
+    const images = imageCatalog(opts.images ?? {});
     this.clusters = {
-      devops: new Cluster({ name: 'devops', clock, audit, images: catalog }),
-      gitops: new Cluster({ name: 'gitops', clock, audit, images: catalog }),
+      devops: new Cluster({ name: 'devops', clock, audit, images }),
+      gitops: new Cluster({ name: 'gitops', clock, audit, images }),
     };
+    this.apps = opts.apps ?? defaultApps(opts.path ?? '');
+    const apps = [...this.apps];
+    this.devops = new DevopsLane({
+      repo,
+      cluster: this.clusters.devops,
+      clock,
+      rng,
+      audit,
+      apps,
+      ...(opts.lanes?.devops ? { options: opts.lanes.devops } : {}),
+    });
+    this.gitops = new GitopsLane({
+      repo,
+      cluster: this.clusters.gitops,
+      clock,
+      rng,
+      audit,
+      apps,
+      branch: BRANCH,
+      ...(opts.lanes?.gitops ? { options: opts.lanes.gitops } : {}),
+    });
+    this.observer = new Observer(repo, BRANCH, clock, audit);
+    this.observer.watch('devops', {
+      cluster: this.clusters.devops,
+      apps,
+      createdKeys: (app) => this.devops.createdKeys(app),
+      ignoreDifferences: [],
+    });
+    const gitops = this.gitops;
+    this.observer.watch('gitops', {
+      cluster: this.clusters.gitops,
+      apps,
+      createdKeys: (app) => gitops.tracked(app).map((o) => refKey(refOf(o))),
+      get ignoreDifferences() {
+        return gitops.options.ignoreDifferences;
+      },
+    });
   }
 
   static async create(opts: SandboxOptions): Promise<Sandbox> {
@@ -61,12 +114,13 @@ export class Sandbox {
       message,
       timestamp: EPOCH_MS,
     });
-    const sandbox = new Sandbox(seed, clock, new Rng(seed), audit, repo, opts.images ?? {});
+    const sandbox = new Sandbox(seed, clock, new Rng(seed), audit, repo, opts);
     const head = await repo.resolve('HEAD');
-    sandbox.recordRepo(
+    recordRepoChange(
+      audit,
       {
         kind: 'commit',
-        branch: 'main',
+        branch: BRANCH,
         sha: head,
         parents: [],
         files: Object.keys(opts.files)
@@ -76,6 +130,9 @@ export class Sandbox {
       author,
       message,
     );
+    // The repository's first commit is deployed by both lanes when the sandbox starts.
+    sandbox.devops.push(head, author);
+    await clock.flush();
     return sandbox;
   }
 
@@ -91,10 +148,17 @@ export class Sandbox {
 
   async advance(ms: number): Promise<void> {
     await this.clock.advanceBy(ms);
+    await this.settle();
+  }
+
+  /** Runs what is due now and brings the observer up to date (before a report or a view). */
+  async settle(): Promise<void> {
+    await this.clock.flush();
+    await this.observer.check();
     this.changed();
   }
 
-  // ---- the repository, with one audit record per change --------------------------------------
+  // ---- the repository: one audit record per change; both lanes hear about the branch ---------
 
   async commit(opts: SandboxCommit): Promise<string> {
     const change = await this.repo.commit({
@@ -102,8 +166,7 @@ export class Sandbox {
       author: { name: opts.author },
       timestamp: this.timestamp(),
     });
-    this.recordRepo(change, opts.author, opts.message);
-    return change.sha;
+    return this.landed(change, opts.author, opts.message).sha;
   }
 
   async revert(rev: string, author: string): Promise<string> {
@@ -112,16 +175,15 @@ export class Sandbox {
       author: { name: author },
       timestamp: this.timestamp(),
     });
-    this.recordRepo(change, author);
-    return change.sha;
+    return this.landed(change, author).sha;
   }
 
   async tag(name: string, rev: string, actor: string): Promise<void> {
-    this.recordRepo(await this.repo.tag({ name, rev }), actor);
+    this.landed(await this.repo.tag({ name, rev }), actor);
   }
 
   async createBranch(name: string, from: string, actor: string): Promise<void> {
-    this.recordRepo(await this.repo.createBranch({ name, from }), actor);
+    this.landed(await this.repo.createBranch({ name, from }), actor);
   }
 
   async openPullRequest(opts: {
@@ -130,26 +192,76 @@ export class Sandbox {
     title: string;
     user: string;
   }): Promise<number> {
-    const change = await this.repo.openPullRequest({ ...opts, timestamp: this.timestamp() });
-    this.recordRepo(change, opts.user);
-    return change.pr.id;
+    return this.landed(
+      await this.repo.openPullRequest({ ...opts, timestamp: this.timestamp() }),
+      opts.user,
+    ).pr.id;
   }
 
   async approvePullRequest(id: number, user: string): Promise<void> {
-    this.recordRepo(await this.repo.approvePullRequest({ id, user }), user);
+    this.landed(await this.repo.approvePullRequest({ id, user }), user);
   }
 
   async mergePullRequest(id: number, user: string): Promise<string> {
-    const change = await this.repo.mergePullRequest({
-      id,
-      author: { name: user },
-      timestamp: this.timestamp(),
-    });
-    this.recordRepo(change, user);
-    return change.sha;
+    return this.landed(
+      await this.repo.mergePullRequest({ id, author: { name: user }, timestamp: this.timestamp() }),
+      user,
+    ).sha;
   }
 
-  // ---- observation ------------------------------------------------------------------------
+  /** Records a repo change; a new commit on the watched branch fires both lanes' webhooks. */
+  private landed<C extends RepoChange>(change: C, actor: string, message?: string): C {
+    recordRepoChange(this.audit, change, actor, message);
+    if (
+      (change.kind === 'commit' || change.kind === 'revert' || change.kind === 'pr-merge') &&
+      change.branch === BRANCH
+    ) {
+      this.devops.push(change.sha, actor);
+      this.gitops.webhook();
+    }
+    this.changed();
+    return change;
+  }
+
+  // ---- kubectl ---------------------------------------------------------------------------------
+
+  /**
+   * A kubectl line typed at one lane's cluster by `actor`. With `leakedToken`, someone uses the CI's
+   * credentials: on the push lane the change lands as `ci-bot`; the pull lane has no such
+   * credential (the reconciler runs inside the cluster), so the attempt is refused.
+   */
+  async kubectl(
+    lane: ClusterName,
+    line: string,
+    actor: string,
+    opts: { leakedToken?: boolean } = {},
+  ): Promise<KubectlResult> {
+    const cluster = this.clusters[lane];
+    if (opts.leakedToken && lane === 'gitops') {
+      const message =
+        'error: You must be logged in to the server (Unauthorized): no CI credential exists for this cluster; the reconciler pulls from inside it';
+      cluster.refuse('(leaked CI token)', new Error(message), {
+        actor,
+        channel: 'kubectl',
+        manager: 'kubectl',
+        revision: null,
+      });
+      this.changed();
+      return { ok: false, stdout: '', stderr: message, changed: false };
+    }
+    const readRepoFile = await repoFileReader(this.repo, BRANCH, line);
+    const result = runKubectl(line, {
+      cluster,
+      actor: opts.leakedToken ? 'ci-bot' : actor,
+      channel: 'kubectl',
+      revision: null,
+      readRepoFile,
+    });
+    await this.settle();
+    return result;
+  }
+
+  // ---- observation ---------------------------------------------------------------------------
 
   subscribe(listener: Listener): () => void {
     this.listeners.add(listener);
@@ -159,93 +271,5 @@ export class Sandbox {
   /** Tells subscribers (the UI adapter) that something changed. */
   changed(): void {
     for (const l of this.listeners) l();
-  }
-
-  private recordRepo(change: RepoChange, actor: string, message?: string): AuditRecord {
-    const base = { cluster: 'repo' as const, actor, channel: 'git' as const };
-    let record: AuditRecord;
-    switch (change.kind) {
-      case 'commit':
-      case 'revert':
-        record = this.audit.append({
-          ...base,
-          verb: change.kind,
-          object: `refs/heads/${change.branch}`,
-          revision: change.sha,
-          changes: change.files.map((f) => ({ path: f.path, after: f.status })),
-          ...(message ? { message } : {}),
-        });
-        break;
-      case 'pr-merge':
-        record = this.audit.append({
-          ...base,
-          verb: 'pr-merge',
-          object: `pull/${change.pr.id}`,
-          revision: change.sha,
-          changes: change.files.map((f) => ({ path: f.path, after: f.status })),
-          message: change.pr.title,
-        });
-        break;
-      case 'pr-open':
-        record = this.audit.append({
-          ...base,
-          verb: 'pr-open',
-          object: `pull/${change.pr.id}`,
-          revision: null,
-          changes: [
-            { path: 'head', after: change.pr.head },
-            { path: 'base', after: change.pr.base },
-          ],
-          message: change.pr.title,
-        });
-        break;
-      case 'pr-approve':
-        record = this.audit.append({
-          ...base,
-          verb: 'pr-approve',
-          object: `pull/${change.pr.id}`,
-          revision: null,
-          changes: [{ path: 'approvals', after: change.pr.approvals }],
-        });
-        break;
-      case 'tag':
-        record = this.audit.append({
-          ...base,
-          verb: 'tag',
-          object: `refs/tags/${change.name}`,
-          revision: change.sha,
-          changes: [],
-        });
-        break;
-      case 'branch-create':
-        record = this.audit.append({
-          ...base,
-          verb: 'branch',
-          object: `refs/heads/${change.name}`,
-          revision: change.sha,
-          changes: [],
-        });
-        break;
-      case 'branch-delete':
-        record = this.audit.append({
-          ...base,
-          verb: 'branch-delete',
-          object: `refs/heads/${change.name}`,
-          revision: null,
-          changes: [],
-        });
-        break;
-      case 'pr-close':
-        record = this.audit.append({
-          ...base,
-          verb: 'pr-close',
-          object: `pull/${change.pr.id}`,
-          revision: null,
-          changes: [],
-        });
-        break;
-    }
-    this.changed();
-    return record;
   }
 }

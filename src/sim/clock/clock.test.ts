@@ -102,3 +102,20 @@ describe('durations', () => {
     expect(formatClock(3_723_000)).toBe('01:02:03');
   });
 });
+
+describe('tracked async work', () => {
+  it('holds virtual time until work started by a callback has finished', async () => {
+    const clock = new VirtualClock();
+    const seen: string[] = [];
+    const slow = async () => {
+      for (let i = 0; i < 20; i++) await Promise.resolve();
+      seen.push(`slow done@${clock.now()}`);
+    };
+    clock.schedule(10, () => {
+      void clock.track(slow());
+    });
+    clock.schedule(11, () => void seen.push(`next@${clock.now()}`));
+    await clock.advanceTo(100);
+    expect(seen).toEqual(['slow done@10', 'next@11']);
+  });
+});

@@ -35,6 +35,7 @@ export class VirtualClock {
   private t = 0;
   private seq = 0;
   private nextId = 1;
+  private readonly inFlight = new Set<Promise<unknown>>();
   // Kept sorted by (at, seq); queues stay small (tens of entries), so a sorted insert is cheaper
   // than a heap and keeps iteration order obvious.
   private queue: Entry[] = [];
@@ -65,6 +66,23 @@ export class VirtualClock {
     if (i >= 0) this.queue.splice(i, 1);
   }
 
+  /**
+   * Registers async work started by a timer callback or a machine action (an isomorphic-git read,
+   * say) that the clock must wait for before it runs anything else: virtual time never moves on
+   * while such work is in flight, so runs interleave identically. Returns the same promise.
+   */
+  track<T>(work: Promise<T>): Promise<T> {
+    this.inFlight.add(work);
+    const done = () => this.inFlight.delete(work);
+    work.then(done, done);
+    return work;
+  }
+
+  /** Waits until no tracked work is in flight (work may start more work). */
+  async settle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
   /** The time of the next due entry, or null when nothing is scheduled. */
   nextAt(): number | null {
     return this.queue[0]?.at ?? null;
@@ -82,12 +100,14 @@ export class VirtualClock {
    */
   async advanceTo(target: number): Promise<void> {
     if (target < this.t) throw new ClockError(`cannot move time back from ${this.t} to ${target}`);
+    await this.settle();
     for (;;) {
       const head = this.queue[0];
       if (!head || head.at > target) break;
       this.queue.shift();
       this.t = head.at;
       await head.fn();
+      await this.settle();
     }
     this.t = target;
   }

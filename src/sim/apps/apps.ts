@@ -1,0 +1,83 @@
+// The apps a lane deploys: each a folder of the repository (recursive: *.yaml, *.yml, *.json),
+// and the objects Git declares for it at a revision. GitOps runs one Application per app; the push
+// pipeline deploys the apps in order, with an optional approval gate before an app (how a
+// staging -> production promotion is modelled).
+import type { KObject } from '../cluster';
+import type { ConfigRepo, ManifestError } from '../git';
+
+export interface AppSpec {
+  name: string;
+  /** Folder of the repository; '' is the root. */
+  path: string;
+  /** The push pipeline waits for a person's approval before deploying this app. */
+  approval?: boolean;
+}
+
+export interface DesiredObject {
+  file: string;
+  manifest: KObject;
+}
+
+export interface DesiredApp {
+  app: AppSpec;
+  revision: string;
+  objects: DesiredObject[];
+  /** YAML that did not parse, or documents that are not Kubernetes objects. */
+  errors: ManifestError[];
+}
+
+/** One app at the repository root, the default when a scenario names no folders. */
+export function defaultApps(path = ''): AppSpec[] {
+  const name = path === '' ? 'app' : (path.split('/').filter(Boolean).pop() ?? 'app');
+  return [{ name, path }];
+}
+
+function isObjectLike(doc: unknown): doc is KObject {
+  return typeof doc === 'object' && doc !== null && !Array.isArray(doc);
+}
+
+// Parsed sets are shared per folder content (tree id), so the split into objects and errors is
+// kept per set too: a poll of an unchanged folder allocates nothing.
+const split = new WeakMap<object, Pick<DesiredApp, 'objects' | 'errors'>>();
+
+/**
+ * What Git declares for `app` at `revision`. Cheap to call repeatedly: the repository caches
+ * parsed manifests by tree id. A folder that does not exist at that revision declares nothing.
+ * WARNING: the manifests are frozen and shared; copy one before changing it.
+ */
+export async function loadDesired(
+  repo: ConfigRepo,
+  revision: string,
+  app: AppSpec,
+): Promise<DesiredApp> {
+  let set;
+  try {
+    set = await repo.readManifests(revision, app.path);
+  } catch (e) {
+    if ((e as { code?: string }).code === 'E_PATH_NOT_FOUND')
+      return { app, revision, objects: [], errors: [] };
+    throw e;
+  }
+  let parts = split.get(set);
+  if (!parts) {
+    const objects: DesiredObject[] = [];
+    const errors: ManifestError[] = [...set.errors];
+    for (const { file, doc } of set.docs) {
+      if (doc === null || doc === undefined) continue;
+      if (!isObjectLike(doc)) {
+        errors.push({
+          file,
+          line: 1,
+          col: 1,
+          message: 'a manifest must be a YAML map (apiVersion, kind, metadata, ...)',
+          code: 'NOT_AN_OBJECT',
+        });
+        continue;
+      }
+      objects.push({ file, manifest: doc });
+    }
+    parts = { objects, errors };
+    split.set(set, parts);
+  }
+  return { app, revision, ...parts };
+}

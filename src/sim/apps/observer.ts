@@ -1,0 +1,130 @@
+// DriftLab's observer: after every change that could matter (a commit on the watched branch, a
+// change to an object Git declares or a lane created), it checks each lane's cluster against Git
+// HEAD and writes an `observe` record when the answer flips. The lanes never read these records:
+// they are the omniscient view the metrics (time out of sync, drift events) are computed from.
+import type { AuditLog, AuditRecord, ClusterName } from '../audit';
+import type { VirtualClock } from '../clock';
+import type { ConfigRepo } from '../git';
+import { refKey, refOf } from '../cluster';
+import { loadDesired } from './apps';
+import { appSyncView, type AppSyncView, type LaneSubject } from './in-sync';
+
+export interface LaneObservation {
+  inSyncWithGit: boolean;
+  apps: Record<string, AppSyncView>;
+  head: string;
+}
+
+interface Watched {
+  subject: LaneSubject;
+  last: LaneObservation | null;
+  /** Object keys that matter to this lane (declared at HEAD, or created by it). */
+  keys: Set<string>;
+  /** The first change since the last check that touched one of those keys. */
+  cause: AuditRecord | null;
+}
+
+export class Observer {
+  private readonly lanes = new Map<ClusterName, Watched>();
+  private scheduled = false;
+
+  constructor(
+    private readonly repo: ConfigRepo,
+    private readonly branch: string,
+    private readonly clock: VirtualClock,
+    private readonly audit: AuditLog,
+  ) {
+    audit.subscribe((r) => this.onRecord(r));
+  }
+
+  watch(name: ClusterName, subject: LaneSubject): void {
+    this.lanes.set(name, { subject, last: null, keys: new Set(), cause: null });
+    this.schedule();
+  }
+
+  /** The latest observation of a lane (null before the first check). */
+  observation(name: ClusterName): LaneObservation | null {
+    return this.lanes.get(name)?.last ?? null;
+  }
+
+  /** Checks now (a runner calls this before it reports, so the answer is current). */
+  async check(): Promise<void> {
+    this.scheduled = false;
+    const head = await this.repo.resolve(this.branch);
+    for (const [name, w] of this.lanes) {
+      const apps: Record<string, AppSyncView> = {};
+      const keys = new Set<string>();
+      for (const app of w.subject.apps) {
+        const view = await appSyncView(this.repo, head, w.subject, app);
+        apps[app.name] = view;
+        for (const k of w.subject.createdKeys(app)) keys.add(k);
+        for (const k of view.differing) keys.add(k);
+      }
+      for (const k of await this.declaredKeys(head, w.subject)) keys.add(k);
+      w.keys = keys;
+      const inSync = Object.values(apps).every((a) => a.inSyncWithGit);
+      const flipped = w.last === null ? !inSync : w.last.inSyncWithGit !== inSync;
+      if (flipped) {
+        // Out of sync because Git moved ahead is a pending deployment, not drift; back in sync by a
+        // commit (a revert that matches the cluster) is a commit too.
+        const headMoved = w.last === null || w.last.head !== head;
+        const cause = !inSync ? (headMoved ? 'commit' : 'change') : w.cause ? 'change' : 'commit';
+        const differing = Object.values(apps).flatMap((a) => a.differing);
+        this.audit.append({
+          cluster: name,
+          actor: 'driftlab',
+          channel: 'observer',
+          verb: 'observe',
+          object: 'cluster',
+          revision: head,
+          changes: differing.map((path) => ({ path })),
+          message: inSync
+            ? 'in sync with Git'
+            : `out of sync with Git: ${differing.join(', ') || 'manifests do not parse'}`,
+          operation: {
+            inSync,
+            cause,
+            ...(cause === 'change' && w.cause ? { causeSeq: w.cause.seq } : {}),
+          },
+        });
+      }
+      w.last = { inSyncWithGit: inSync, apps, head };
+      w.cause = null;
+    }
+  }
+
+  private async declaredKeys(head: string, subject: LaneSubject): Promise<string[]> {
+    const out: string[] = [];
+    for (const app of subject.apps) {
+      for (const { manifest } of (await loadDesired(this.repo, head, app)).objects) {
+        if (typeof manifest.kind === 'string' && typeof manifest.metadata?.name === 'string')
+          out.push(refKey(subject.cluster.scoped(refOf(manifest))));
+      }
+    }
+    return out;
+  }
+
+  private onRecord(r: AuditRecord): void {
+    if (r.channel === 'observer') return;
+    if (r.cluster === 'repo') {
+      if (r.verb === 'commit' || r.verb === 'revert' || r.verb === 'pr-merge') this.schedule();
+      return;
+    }
+    if (r.verb !== 'create' && r.verb !== 'update' && r.verb !== 'delete') return;
+    const w = this.lanes.get(r.cluster);
+    if (!w) return;
+    const relevant =
+      r.object === '*' ||
+      (w.keys.has(r.object) &&
+        (r.verb === 'delete' || r.changes.some((c) => !c.path.startsWith('status'))));
+    if (!relevant) return;
+    w.cause ??= r;
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    this.clock.schedule(0, () => this.clock.track(this.check()), 'observer');
+  }
+}

@@ -1,0 +1,78 @@
+// The deploy step of the push pipeline: `kubectl apply -f <app folder>` with the CI's kubeconfig.
+// kubectl applies object by object and collects errors: there is no transaction, so a failure
+// part-way leaves a partial deploy (kubernetes PR #89539, kubectl #845). Without `--prune`,
+// objects removed from Git stay in the cluster as orphans.
+import type { DesiredApp } from '../apps/apps';
+import { isClusterError, refKey, refOf, type Cluster, type WriteContext } from '../cluster';
+
+export interface ApplyLine {
+  ok: boolean;
+  text: string;
+}
+
+export interface ApplyAppInput {
+  cluster: Cluster;
+  desired: DesiredApp;
+  revision: string;
+  /** Fault: the API server is lost after this many objects. */
+  failAfter: number | null;
+  prune: boolean;
+  /** Keys this lane created for the app so far; updated in place. */
+  created: Set<string>;
+}
+
+export const CI_CONTEXT = {
+  actor: 'ci-bot',
+  channel: 'pipeline',
+  manager: 'kubectl-client-side-apply',
+} as const;
+
+export function applyApp(input: ApplyAppInput): { lines: ApplyLine[]; failed: boolean } {
+  const { cluster, desired, revision } = input;
+  const lines: ApplyLine[] = [];
+  let failed = false;
+  for (const e of desired.errors) {
+    lines.push({
+      ok: false,
+      text: `error parsing ${e.file}: line ${e.line}, column ${e.col}: ${e.message}`,
+    });
+    failed = true;
+  }
+  const seen = new Set<string>();
+  let count = 0;
+  for (const { file, manifest } of desired.objects) {
+    if (input.failAfter !== null && count >= input.failAfter) {
+      lines.push({
+        ok: false,
+        text: `Unable to connect to the server: dial tcp 10.0.0.1:6443: connect: connection refused (${file})`,
+      });
+      failed = true;
+      continue;
+    }
+    count++;
+    const ctx: WriteContext = { ...CI_CONTEXT, revision, file };
+    try {
+      const result = cluster.apply(manifest, ctx);
+      const key = refKey(cluster.scoped(result.ref));
+      seen.add(key);
+      input.created.add(key);
+      for (const w of result.warnings) lines.push({ ok: true, text: w });
+      lines.push({ ok: true, text: `${result.display} ${result.outcome}` });
+    } catch (e) {
+      if (!isClusterError(e)) throw e;
+      failed = true;
+      lines.push({ ok: false, text: e.message });
+    }
+  }
+  if (input.prune && !failed) {
+    for (const key of [...input.created]) {
+      if (seen.has(key)) continue;
+      const obj = cluster.list().find((o) => refKey(refOf(o)) === key);
+      input.created.delete(key);
+      if (!obj) continue;
+      cluster.delete(refOf(obj), { ...CI_CONTEXT, revision });
+      lines.push({ ok: true, text: `${cluster.display(refOf(obj))} pruned` });
+    }
+  }
+  return { lines, failed };
+}

@@ -1,0 +1,196 @@
+import '../../platform/node';
+import { describe, expect, it } from 'vitest';
+import { AuditLog } from '../audit';
+import { EPOCH_MS, Rng, VirtualClock } from '../clock';
+import { Cluster, healthOf, imageCatalog, ops } from '../cluster';
+import { ConfigRepo } from '../git';
+import { STARTER_FILES } from '../starter-repo';
+import { DevopsLane, type DevopsOptions } from './lane';
+
+const WEB = { kind: 'Deployment', name: 'web' };
+const DEPLOY = 'apps/web/deployment.yaml';
+
+async function setup(options: Partial<DevopsOptions> = {}, images = {}, ciDownUntil?: number) {
+  const clock = new VirtualClock();
+  const audit = new AuditLog(clock);
+  const repo = await ConfigRepo.init({
+    files: { ...STARTER_FILES },
+    author: { name: 'alice' },
+    timestamp: EPOCH_MS,
+  });
+  const cluster = new Cluster({ name: 'devops', clock, audit, images: imageCatalog(images) });
+  const lane = new DevopsLane({
+    repo,
+    cluster,
+    clock,
+    rng: new Rng(1),
+    audit,
+    apps: [{ name: 'web', path: 'apps/web' }],
+    options,
+  });
+  const commit = async (message: string, text: string) => {
+    const c = await repo.commit({
+      author: { name: 'alice' },
+      message,
+      timestamp: EPOCH_MS + clock.now(),
+      write: { [DEPLOY]: text },
+    });
+    lane.push(c.sha, 'alice');
+    return c.sha;
+  };
+  if (ciDownUntil !== undefined) lane.ciDown(ciDownUntil);
+  lane.push(await repo.resolve('HEAD'), 'alice');
+  return { clock, audit, repo, cluster, lane, commit };
+}
+
+const image = (cluster: Cluster) =>
+  (cluster.get(WEB)?.spec as { template: { spec: { containers: { image: string }[] } } }).template
+    .spec.containers[0]!.image;
+const withImage = (tag: string) => STARTER_FILES[DEPLOY]!.replace('web:1.0', tag);
+
+describe('DevOps lane (push pipeline)', () => {
+  it('runs checkout, build, test, deploy, verify and deploys a healthy commit in under 5 minutes', async () => {
+    const { clock, lane, cluster, audit } = await setup();
+    const states: string[] = [];
+    for (let t = 0; t < 300_000; t += 5_000) {
+      await clock.advanceBy(5_000);
+      if (states.at(-1) !== lane.state) states.push(lane.state);
+    }
+    expect(states.slice(0, 4)).toEqual(['checkout', 'build', 'test', 'deploy']);
+    expect(states.at(-1)).toBe('succeeded');
+    expect(healthOf(cluster.get(WEB))?.status).toBe('Healthy');
+    expect(lane.latestRun?.finishedAt).toBeLessThan(300_000);
+    expect(
+      audit
+        .records()
+        .filter((r) => r.channel === 'pipeline' && r.verb === 'create')
+        .every((r) => r.actor === 'ci-bot' && r.revision !== null),
+    ).toBe(true);
+    expect(lane.latestRun?.stages.map((s) => s.stage)).toEqual([
+      'checkout',
+      'build',
+      'test',
+      'deploy',
+      'verify',
+    ]);
+  });
+
+  it('queues a push behind the run in progress', async () => {
+    const { clock, lane, commit, cluster } = await setup();
+    await clock.advanceBy(30_000);
+    await commit('v2', withImage('web:2.0'));
+    expect(lane.snapshot.context.queue).toHaveLength(1);
+    await clock.advanceBy(600_000);
+    expect(lane.runs.map((r) => r.result)).toEqual(['succeeded', 'succeeded']);
+    expect(image(cluster)).toBe('web:2.0');
+  });
+
+  it('cancels the run in progress with cancelInProgress', async () => {
+    const { clock, lane, commit } = await setup({ cancelInProgress: true });
+    await clock.advanceBy(30_000);
+    await commit('v2', withImage('web:2.0'));
+    await clock.advanceBy(600_000);
+    expect(lane.runs.map((r) => r.result)).toEqual(['cancelled', 'succeeded']);
+  });
+
+  it('fails the run when the rollout does not progress, and leaves the cluster as it is', async () => {
+    const { clock, lane, commit, cluster } = await setup({}, { 'web:3.0': { crash: true } });
+    await clock.advanceBy(300_000);
+    await commit('v3', withImage('web:3.0'));
+    await clock.advanceBy(1_200_000);
+    expect(lane.state).toBe('failed');
+    expect(lane.latestRun?.stages.at(-1)).toMatchObject({ stage: 'verify', ok: false });
+    expect(image(cluster)).toBe('web:3.0');
+    expect(healthOf(cluster.get(WEB))?.status).toBe('Degraded');
+  });
+
+  it('leaves a partial deploy when the API server is lost part-way (no transaction)', async () => {
+    const { clock, lane, repo, cluster } = await setup();
+    await clock.advanceBy(300_000);
+    const sha = (
+      await repo.commit({
+        author: { name: 'alice' },
+        message: 'all three',
+        timestamp: EPOCH_MS + clock.now(),
+        write: {
+          'apps/web/configmap.yaml': STARTER_FILES['apps/web/configmap.yaml']!.replace(
+            'info',
+            'debug',
+          ),
+          [DEPLOY]: withImage('web:2.0'),
+          'apps/web/service.yaml': STARTER_FILES['apps/web/service.yaml']!.replace(
+            'port: 80',
+            'port: 8081',
+          ),
+        },
+      })
+    ).sha;
+    lane.deployFailsAfter(1);
+    lane.push(sha, 'alice');
+    await clock.advanceBy(300_000);
+    expect(lane.state).toBe('failed');
+    expect(cluster.get({ kind: 'ConfigMap', name: 'web-config' })?.data).toMatchObject({
+      LOG_LEVEL: 'debug',
+    });
+    expect(image(cluster)).toBe('web:1.0');
+    expect(lane.latestRun?.stages.find((s) => s.stage === 'deploy')?.lines.join('\n')).toMatch(
+      /connection refused/,
+    );
+  });
+
+  it('keeps a hotfix until a later deploy overwrites the field its manifest sets', async () => {
+    const { clock, lane, commit, cluster } = await setup();
+    await clock.advanceBy(300_000);
+    ops.scale(cluster, WEB, 6, { actor: 'bob' });
+    await clock.advanceBy(3_600_000);
+    expect((cluster.get(WEB)?.spec as { replicas: number }).replicas).toBe(6);
+    await commit('v2', withImage('web:2.0'));
+    await clock.advanceBy(300_000);
+    expect(lane.state).toBe('succeeded');
+    expect((cluster.get(WEB)?.spec as { replicas: number }).replicas).toBe(3);
+  });
+
+  it('waits in queued while CI is down, then runs', async () => {
+    const { clock, lane } = await setup({}, {}, 600_000);
+    await clock.advanceBy(590_000);
+    expect(lane.state).toBe('queued');
+    await clock.advanceBy(300_000);
+    expect(lane.state).toBe('succeeded');
+    expect(lane.latestRun?.startedAt).toBe(600_000);
+  });
+
+  it('fails on forced failing tests and deploys nothing', async () => {
+    const { clock, lane, cluster } = await setup();
+    lane.failTests({ runs: 1 });
+    await clock.advanceBy(300_000);
+    expect(lane.state).toBe('failed');
+    expect(lane.latestRun?.stages.at(-1)).toMatchObject({ stage: 'test', ok: false });
+    expect(cluster.get(WEB)).toBeUndefined();
+  });
+
+  it('waits for a person’s approval before deploying when asked', async () => {
+    const { clock, lane, cluster } = await setup({ approval: true });
+    await clock.advanceBy(300_000);
+    expect(lane.state).toBe('waiting-approval');
+    expect(cluster.get(WEB)).toBeUndefined();
+    expect(lane.approve('carol')).toBe(true);
+    await clock.advanceBy(300_000);
+    expect(lane.state).toBe('succeeded');
+  });
+
+  it('leaves orphans without prune and prunes with it', async () => {
+    for (const prune of [false, true]) {
+      const { clock, lane, repo, cluster } = await setup({ prune });
+      await clock.advanceBy(300_000);
+      const c = await repo.commit({
+        author: { name: 'alice' },
+        message: 'drop config',
+        timestamp: EPOCH_MS + clock.now(),
+        remove: ['apps/web/configmap.yaml'],
+      });
+      lane.push(c.sha, 'alice');
+      await clock.advanceBy(300_000);
+      expect(cluster.get({ kind: 'ConfigMap', name: 'web-config' }) !== undefined).toBe(!prune);
+    }
+  });
+});

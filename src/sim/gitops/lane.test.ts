@@ -1,0 +1,254 @@
+import '../../platform/node';
+import { describe, expect, it } from 'vitest';
+import { AuditLog } from '../audit';
+import { EPOCH_MS, Rng, VirtualClock } from '../clock';
+import { Cluster, imageCatalog, ops } from '../cluster';
+import { ConfigRepo } from '../git';
+import { STARTER_FILES } from '../starter-repo';
+import { GitopsLane } from './lane';
+import type { GitopsOptions } from './options';
+
+const WEB = { kind: 'Deployment', name: 'web' };
+const DEPLOY = 'apps/web/deployment.yaml';
+
+async function setup(options: Partial<GitopsOptions> = {}, images = {}) {
+  const clock = new VirtualClock();
+  const audit = new AuditLog(clock);
+  const repo = await ConfigRepo.init({
+    files: { ...STARTER_FILES },
+    author: { name: 'alice' },
+    timestamp: EPOCH_MS,
+  });
+  const cluster = new Cluster({ name: 'gitops', clock, audit, images: imageCatalog(images) });
+  const lane = new GitopsLane({
+    repo,
+    cluster,
+    clock,
+    rng: new Rng(1),
+    audit,
+    apps: [{ name: 'web', path: 'apps/web' }],
+    options,
+  });
+  const commit = async (
+    message: string,
+    write: Record<string, string> = {},
+    remove: string[] = [],
+  ) =>
+    (
+      await repo.commit({
+        author: { name: 'alice' },
+        message,
+        timestamp: EPOCH_MS + clock.now(),
+        write,
+        remove,
+      })
+    ).sha;
+  await clock.advanceBy(60_000);
+  return { clock, audit, repo, cluster, lane, commit, app: lane.apps[0]! };
+}
+
+const replicas = (cluster: Cluster) => (cluster.get(WEB)?.spec as { replicas: number }).replicas;
+const image = (cluster: Cluster) =>
+  (cluster.get(WEB)?.spec as { template: { spec: { containers: { image: string }[] } } }).template
+    .spec.containers[0]!.image;
+const withImage = (tag: string) => ({ [DEPLOY]: STARTER_FILES[DEPLOY]!.replace('web:1.0', tag) });
+
+describe('GitOps lane (pull reconciler), argo flavour', () => {
+  it('deploys the first commit at start and reports Synced and Healthy', async () => {
+    const { app, cluster, lane } = await setup();
+    expect(app.sync).toBe('Synced');
+    expect(app.health).toBe('Healthy');
+    expect(replicas(cluster)).toBe(3);
+    expect(app.history).toHaveLength(1);
+    expect(lane.state).toBe('idle');
+    expect(app.history[0]!.initiatedBy).toEqual({
+      username: 'automated sync policy',
+      automated: true,
+    });
+  });
+
+  it('picks a new commit up at the next poll: 120 s + seeded jitter after the last reconciliation', async () => {
+    const { clock, app, cluster, commit, lane } = await setup();
+    const pollAt = lane.nextPoll;
+    expect(pollAt - (app.reconciledAt ?? 0)).toBeGreaterThanOrEqual(120_000);
+    expect(pollAt - (app.reconciledAt ?? 0)).toBeLessThanOrEqual(180_000);
+    await commit('v2', withImage('web:2.0'));
+    await clock.advanceTo(pollAt - 1);
+    expect(image(cluster)).toBe('web:1.0');
+    await clock.advanceTo(pollAt + 1);
+    expect(image(cluster)).toBe('web:2.0');
+  });
+
+  it('a refresh picks a commit up at once and restarts the poll wait', async () => {
+    const { clock, cluster, commit, lane } = await setup();
+    await commit('v2', withImage('web:2.0'));
+    lane.refresh();
+    await clock.advanceBy(5_000);
+    expect(image(cluster)).toBe('web:2.0');
+    expect(lane.nextPoll).toBeGreaterThan(clock.now() + 100_000);
+  });
+
+  it.each([
+    [false, 'OutOfSync', 5],
+    [true, 'Synced', 3],
+  ] as const)(
+    'selfHeal %s: kubectl scale is noticed at once; status %s, replicas %i',
+    async (selfHeal, sync, expected) => {
+      const { clock, app, cluster } = await setup({ selfHeal });
+      ops.scale(cluster, WEB, 5, { actor: 'bob' });
+      await clock.advanceBy(3_000);
+      expect(app.sync).toBe(sync);
+      expect(replicas(cluster)).toBe(expected);
+      await clock.advanceBy(3_600_000);
+      expect(replicas(cluster)).toBe(expected);
+    },
+  );
+
+  it('backs self-heal off 0, 2, 6, 18 s for repeated drift at one revision', async () => {
+    const { clock, cluster, audit } = await setup({ selfHeal: true });
+    const heals: number[] = [];
+    audit.subscribe((r) => {
+      if (r.verb === 'deploy-started' && r.message?.includes('self-heal')) heals.push(r.t);
+    });
+    const drift = async () => {
+      const start = clock.now();
+      ops.scale(cluster, WEB, 7, { actor: 'bob' });
+      for (let i = 0; i < 400 && replicas(cluster) !== 3; i++) await clock.advanceBy(100);
+      return heals.at(-1)! - start;
+    };
+    const delays = [await drift(), await drift(), await drift(), await drift()];
+    expect(delays.map((d) => Math.round(d / 1000))).toEqual([0, 2, 6, 18]);
+  });
+
+  it('prune off leaves an orphan (OutOfSync, no loop); prune on removes it', async () => {
+    const { clock, app, cluster, commit, lane, audit } = await setup();
+    await commit('drop config', {}, ['apps/web/configmap.yaml']);
+    lane.refresh();
+    await clock.advanceBy(10_000);
+    expect(cluster.get({ kind: 'ConfigMap', name: 'web-config' })).toBeDefined();
+    expect(app.sync).toBe('OutOfSync');
+    expect(app.policy).toMatch(
+      /need to prune extra resources only but automated prune is disabled/,
+    );
+    const syncs = audit.records().filter((r) => r.verb === 'deploy-started').length;
+    await clock.advanceBy(1_800_000);
+    expect(audit.records().filter((r) => r.verb === 'deploy-started').length).toBe(syncs);
+    lane.setOption('prune', true);
+    await clock.advanceBy(10_000);
+    expect(cluster.get({ kind: 'ConfigMap', name: 'web-config' })).toBeUndefined();
+    expect(app.sync).toBe('Synced');
+  });
+
+  it('does not retry a failed sync for the same revision, and shows the failure', async () => {
+    const { clock, app, commit, lane, audit, cluster } = await setup();
+    await commit('bad replicas', {
+      [DEPLOY]: STARTER_FILES[DEPLOY]!.replace('replicas: 3', 'replicas: -1'),
+    });
+    lane.refresh();
+    await clock.advanceBy(10_000);
+    expect(app.operation?.phase).toBe('Failed');
+    expect(app.operation?.message).toMatch(/spec.replicas: Invalid value: -1/);
+    expect(lane.notifications.map((n) => n.trigger)).toContain('on-sync-failed');
+    expect(replicas(cluster)).toBe(3);
+    const failed = audit.records().filter((r) => r.verb === 'deploy-failed').length;
+    await clock.advanceBy(1_800_000);
+    expect(audit.records().filter((r) => r.verb === 'deploy-failed').length).toBe(failed);
+    expect(app.policy).toMatch(/^Failed last sync attempt to/);
+  });
+
+  it('refuses a history rollback while auto-sync is on; with auto-sync off it deploys the older revision and stays OutOfSync', async () => {
+    const { clock, app, commit, lane, cluster } = await setup();
+    await commit('v2', withImage('web:2.0'));
+    lane.refresh();
+    await clock.advanceBy(60_000);
+    expect(app.history).toHaveLength(2);
+    expect(() => lane.rollback('carol')).toThrow(
+      expect.objectContaining({ code: 'E_ROLLBACK_AUTOSYNC' }),
+    );
+    lane.rollback('carol', { disableAutoSync: true });
+    await clock.advanceBy(60_000);
+    expect(lane.options.automated).toBe(false);
+    expect(image(cluster)).toBe('web:1.0');
+    expect(app.sync).toBe('OutOfSync');
+    await clock.advanceBy(3_600_000);
+    expect(image(cluster)).toBe('web:1.0');
+  });
+
+  it('git unreachable: sync status Unknown, last state kept; recovers', async () => {
+    const { clock, app, lane, cluster } = await setup();
+    lane.gitUnreachable(clock.now() + 600_000);
+    lane.refresh();
+    await clock.advanceBy(5_000);
+    expect(app.sync).toBe('Unknown');
+    expect(app.conditions[0]?.type).toBe('ComparisonError');
+    expect(replicas(cluster)).toBe(3);
+    await clock.advanceBy(800_000);
+    expect(app.sync).toBe('Synced');
+  });
+
+  it('reconciler down: drift and commits wait until it is back', async () => {
+    const { clock, lane, cluster, commit } = await setup({ selfHeal: true });
+    lane.reconcilerDown(clock.now() + 600_000);
+    ops.scale(cluster, WEB, 5, { actor: 'bob' });
+    await commit('v2', withImage('web:2.0'));
+    await clock.advanceBy(590_000);
+    expect(lane.state).toBe('down');
+    expect(replicas(cluster)).toBe(5);
+    await clock.advanceBy(30_000);
+    expect(replicas(cluster)).toBe(3);
+    expect(image(cluster)).toBe('web:2.0');
+  });
+
+  it('ignoreDifferences settles the HPA fight over spec.replicas', async () => {
+    const hpa = `apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: web\nspec:\n  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: Deployment\n    name: web\n  minReplicas: 4\n  maxReplicas: 6\n`;
+    for (const [ignore, expectFight] of [
+      [false, true],
+      [true, false],
+    ] as const) {
+      const { clock, commit, lane, audit, app } = await setup({
+        selfHeal: true,
+        ...(ignore
+          ? {
+              ignoreDifferences: [
+                { group: 'apps', kind: 'Deployment', jsonPointers: ['/spec/replicas'] },
+              ],
+            }
+          : {}),
+      });
+      await commit('hpa', { 'apps/web/hpa.yaml': hpa });
+      lane.refresh();
+      await clock.advanceBy(600_000);
+      const heals = audit
+        .records()
+        .filter((r) => r.verb === 'deploy-started' && r.message?.includes('self-heal')).length;
+      expect(heals > 3).toBe(expectFight);
+      if (!expectFight) expect(app.sync).toBe('Synced');
+    }
+  });
+});
+
+describe('GitOps lane, flux flavour', () => {
+  it('corrects drift only at the apply interval (10m), not at once', async () => {
+    const { clock, cluster, app } = await setup({ flavour: 'flux' });
+    expect(replicas(cluster)).toBe(3);
+    ops.scale(cluster, WEB, 5, { actor: 'bob' });
+    await clock.advanceBy(300_000);
+    expect(replicas(cluster)).toBe(5);
+    expect(app.sync).toBe('Synced');
+    await clock.advanceBy(400_000);
+    expect(replicas(cluster)).toBe(3);
+  });
+
+  it('blocks the whole set when one object is invalid (dry-run first)', async () => {
+    const { clock, cluster, commit, app } = await setup({ flavour: 'flux' });
+    await commit('two changes', {
+      'apps/web/configmap.yaml': STARTER_FILES['apps/web/configmap.yaml']!.replace('info', 'debug'),
+      [DEPLOY]: STARTER_FILES[DEPLOY]!.replace('replicas: 3', 'replicas: -2'),
+    });
+    await clock.advanceBy(120_000);
+    expect(app.operation?.phase).toBe('Failed');
+    expect(cluster.get({ kind: 'ConfigMap', name: 'web-config' })?.data).toMatchObject({
+      LOG_LEVEL: 'info',
+    });
+  });
+});

@@ -1,0 +1,221 @@
+// The task list of one sync, as gitops-engine orders it (`pkg/sync/sync_tasks.go`):
+//
+//   order: phase, wave, kind, name
+//
+// - phase: DriftLab has no resource hooks, so every task is in the Sync phase.
+// - wave: annotation `argocd.argoproj.io/sync-wave`, an integer, default 0, negatives allowed.
+// - kind: Argo's kindOrder (Helm's install order); kinds it does not list come after those it does.
+// - name; then namespace, only so that the order never depends on input order.
+// - a Namespace moves up to the first task that lives in it (taking that task's wave), and a
+//   CustomResourceDefinition up to the first object of the kind it defines (`adjustDeps`).
+// - prune tasks run in reverse wave order, after every apply wave. Simplification: upstream swaps
+//   the prune waves symmetrically and interleaves them with the apply waves (PruneLast=true puts
+//   them all at the end, as here).
+// The engine runs one wave, waits WAVE_DELAY_MS, then runs the next.
+import type { KObject, ObjectRef } from '../cluster';
+import type { ReconcileResult, ResourceDiff } from './types';
+import { groupOf } from './ignore';
+
+/** Argo waits 2 s between waves (`ARGOCD_SYNC_WAVE_DELAY`), letting controllers observe the last one. */
+export const WAVE_DELAY_MS = 2000;
+export const SYNC_WAVE_ANNOTATION = 'argocd.argoproj.io/sync-wave';
+
+// prettier-ignore
+const KIND_ORDER = [
+  'Namespace', 'NetworkPolicy', 'ResourceQuota', 'LimitRange', 'PodSecurityPolicy',
+  'PodDisruptionBudget', 'ServiceAccount', 'Secret', 'SecretList', 'ConfigMap', 'StorageClass',
+  'PersistentVolume', 'PersistentVolumeClaim', 'CustomResourceDefinition', 'ClusterRole',
+  'ClusterRoleList', 'ClusterRoleBinding', 'ClusterRoleBindingList', 'Role', 'RoleList',
+  'RoleBinding', 'RoleBindingList', 'Service', 'DaemonSet', 'Pod', 'ReplicationController',
+  'ReplicaSet', 'Deployment', 'HorizontalPodAutoscaler', 'StatefulSet', 'Job', 'CronJob',
+  'IngressClass', 'Ingress', 'APIService',
+];
+
+export function kindRank(kind: string): number {
+  const i = KIND_ORDER.indexOf(kind);
+  return i < 0 ? KIND_ORDER.length : i;
+}
+
+/**
+ * The object's sync wave. WARNING: a value that is not an integer is not an error in Argo CD:
+ * `syncwaves.Wave()` falls back to the Helm hook weight, then 0 (`strconv.Atoi` fails silently).
+ * `invalid` carries the bad text so that the plan can say so; Helm weights are not modelled.
+ */
+export function syncWaveOf(obj: KObject | undefined): { wave: number; invalid?: string } {
+  const text = obj?.metadata.annotations?.[SYNC_WAVE_ANNOTATION];
+  if (text === undefined) return { wave: 0 };
+  return /^[+-]?\d+$/.test(text) ? { wave: Number(text) } : { wave: 0, invalid: text };
+}
+
+export interface Orderable {
+  syncWave: number;
+  kind: string;
+  name: string;
+  namespace?: string;
+}
+
+export function compareSyncOrder(a: Orderable, b: Orderable): number {
+  return (
+    a.syncWave - b.syncWave ||
+    kindRank(a.kind) - kindRank(b.kind) ||
+    cmp(a.name, b.name) ||
+    cmp(a.namespace ?? '', b.namespace ?? '')
+  );
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+export interface SyncTask {
+  action: 'apply' | 'prune';
+  key: string;
+  ref: ObjectRef;
+  wave: number;
+  kind: string;
+  name: string;
+  /** What an apply task applies (the desired manifest, namespace resolved). */
+  manifest?: KObject;
+}
+
+export interface SyncWave {
+  action: 'apply' | 'prune';
+  wave: number;
+  tasks: SyncTask[];
+}
+
+export interface SyncPlanWarning {
+  code: 'InvalidSyncWave';
+  key: string;
+  message: string;
+}
+
+export interface SyncPlan {
+  waves: SyncWave[];
+  /** Resources that need pruning but were left alone because prune is off. */
+  skippedPrune: ResourceDiff[];
+  warnings: SyncPlanWarning[];
+  /** Set when the sync must not run (`E_WOULD_PRUNE_ALL`); `waves` is then empty. */
+  refused?: { code: string; message: string };
+}
+
+export interface PlanOptions {
+  prune: boolean;
+  /** Allow a sync that prunes the app down to zero resources (automated.allowEmpty). */
+  allowEmpty?: boolean;
+  /** Self-heal: only the resources that are not Synced. */
+  selective?: boolean;
+  /** How many resources Git declares for the app. */
+  desiredCount: number;
+  /** The revision being synced, for the refusal message. */
+  revision?: string;
+}
+
+function taskOf(r: ResourceDiff, action: SyncTask['action']): SyncTask {
+  return {
+    action,
+    key: r.key,
+    ref: r.ref,
+    wave: r.syncWave,
+    kind: r.kind,
+    name: r.name,
+    ...(action === 'apply' && r.desired ? { manifest: r.desired } : {}),
+  };
+}
+
+/**
+ * gitops-engine `syncTasks.adjustDeps`: a dependency (a Namespace, a CRD) found after the first
+ * task that needs it moves in front of that task and takes its wave.
+ */
+function adjustDeps(
+  tasks: SyncTask[],
+  isDep: (t: SyncTask) => string | null,
+  needs: (t: SyncTask) => string | null,
+): void {
+  const firstUse = new Map<string, number>();
+  for (let i = 0; i < tasks.length; i++) {
+    const t = tasks[i]!;
+    const dep = isDep(t);
+    if (dep !== null) {
+      const at = firstUse.get(dep);
+      if (at === undefined) continue;
+      tasks.splice(i, 1);
+      tasks.splice(at, 0, { ...t, wave: tasks[at]!.wave });
+      for (const [k, v] of firstUse) if (v >= at) firstUse.set(k, v + 1);
+      continue;
+    }
+    const need = needs(t);
+    if (need !== null && !firstUse.has(need)) firstUse.set(need, i);
+  }
+}
+
+function crdDefines(manifest: KObject | undefined): string | null {
+  const spec = manifest?.spec as { group?: string; names?: { kind?: string } } | undefined;
+  return spec?.group && spec.names?.kind ? `${spec.group}/${spec.names.kind}` : null;
+}
+
+function intoWaves(tasks: SyncTask[], action: SyncTask['action']): SyncWave[] {
+  const waves: SyncWave[] = [];
+  for (const t of tasks) {
+    const last = waves[waves.length - 1];
+    if (last && last.wave === t.wave) last.tasks.push(t);
+    else waves.push({ action, wave: t.wave, tasks: [t] });
+  }
+  return waves;
+}
+
+/** The ordered tasks of a sync. Pure: the engine runs the waves. */
+export function planSync(result: ReconcileResult, opts: PlanOptions): SyncPlan {
+  const chosen = opts.selective
+    ? result.resources.filter((r) => r.status !== 'Synced')
+    : result.resources;
+  const extras = chosen.filter((r) => r.requiresPruning);
+  if (opts.prune && !opts.allowEmpty && opts.desiredCount === 0 && extras.length > 0) {
+    // argo-cd controller/appcontroller.go autoSync: the guard is auto-sync's; a manual sync
+    // passes allowEmpty: true.
+    const to = opts.revision ? ` to ${opts.revision}` : '';
+    return {
+      waves: [],
+      skippedPrune: [],
+      warnings: [],
+      refused: {
+        code: 'E_WOULD_PRUNE_ALL',
+        message: `Skipping sync attempt${to}: auto-sync will wipe out all resources`,
+      },
+    };
+  }
+  const warnings: SyncPlanWarning[] = chosen.flatMap((r) => {
+    const { invalid } = syncWaveOf(r.desired ?? r.live);
+    return invalid === undefined
+      ? []
+      : [
+          {
+            code: 'InvalidSyncWave' as const,
+            key: r.key,
+            message: `${r.key}: sync-wave "${invalid}" is not an integer; Argo CD uses wave 0`,
+          },
+        ];
+  });
+  const applies = chosen
+    .filter((r) => r.desired)
+    .sort(compareSyncOrder)
+    .map((r) => taskOf(r, 'apply'));
+  adjustDeps(
+    applies,
+    (t) => (t.kind === 'Namespace' && groupOf(t.manifest!.apiVersion) === '' ? t.name : null),
+    (t) => t.ref.namespace ?? null,
+  );
+  adjustDeps(
+    applies,
+    (t) => (t.kind === 'CustomResourceDefinition' ? crdDefines(t.manifest) : null),
+    (t) => `${groupOf(t.manifest!.apiVersion)}/${t.kind}`,
+  );
+  const prunes = opts.prune
+    ? [...extras]
+        .sort((a, b) => b.syncWave - a.syncWave || compareSyncOrder(a, b))
+        .map((r) => taskOf(r, 'prune'))
+    : [];
+  return {
+    waves: [...intoWaves(applies, 'apply'), ...intoWaves(prunes, 'prune')],
+    skippedPrune: opts.prune ? [] : extras,
+    warnings,
+  };
+}
