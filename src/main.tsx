@@ -1,0 +1,12 @@
+// Browser entry. The platform module must come first: isomorphic-git reads `Buffer` on load.
+import './platform/browser';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './ui/App';
+import './ui/styles.css';
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
