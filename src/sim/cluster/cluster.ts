@@ -15,11 +15,11 @@ import { createControllers, type Controllers } from './controllers';
 import { applyDefaults } from './defaults';
 import { sameValue } from './equal';
 import { ClusterError } from './errors';
-import { deletePath, formatPath, leaves, setPath, type FieldPath } from './fieldpath';
+import { deletePath, formatPath, getPath, leaves, setPath, type FieldPath } from './fieldpath';
 import { imageCatalog, type ImageCatalog } from './images';
 import { apiVersionOf, KindRegistry, type ResourceType } from './kinds';
 import { clone, isRecord, refKey, refOf, type KObject, type ObjectRef } from './object';
-import { normalizeSecret } from './secret';
+import { isSecretValuePath, normalizeSecret, valueHash } from './secret';
 import { isoTime } from './time';
 import { validateObject } from './validate';
 
@@ -441,6 +441,19 @@ export class Cluster {
     return { obj, type };
   }
 
+  /** Fields `manager` owns in `next` that another manager owned before. */
+  private takenOver(key: string, next: Ownership, manager: string): FieldPath[] {
+    const before = this.owners.get(key);
+    const mine = next.get(manager);
+    if (!before || !mine) return [];
+    const out: FieldPath[] = [];
+    for (const [text, path] of mine) {
+      if (before.get(manager)?.has(text)) continue;
+      if ([...before].some(([m, paths]) => m !== manager && paths.has(text))) out.push(path);
+    }
+    return out;
+  }
+
   private ownershipCopy(key: string): Ownership {
     const out: Ownership = new Map();
     for (const [m, paths] of this.owners.get(key) ?? []) out.set(m, new Map(paths));
@@ -465,7 +478,29 @@ export class Cluster {
     }
     applyDefaults(next, { nextClusterIP: () => this.nextClusterIP() });
     if (existing && sameValue(existing, next)) {
-      if (!dryRun) this.owners.set(key, ownership);
+      if (dryRun) return 'unchanged';
+      const taken = this.takenOver(key, ownership, ctx.manager);
+      this.owners.set(key, ownership);
+      // Taking fields over with the same values is still a write (managedFields change): the
+      // trail must show who now stands behind them, or a later replay would credit the old owner.
+      if (taken.length > 0) {
+        this.objects.set(key, next);
+        this.audit.append({
+          cluster: this.name,
+          actor: ctx.actor,
+          channel: ctx.channel,
+          verb: 'update',
+          object: key,
+          revision: ctx.revision,
+          changes: taken.map((path) => {
+            const text = formatPath(path);
+            const value = getPath(next, path);
+            const shown = isSecretValuePath(next.kind, text) ? valueHash(value) : value;
+            return { path: text, before: shown, after: shown };
+          }),
+          message: `${ctx.manager} took over ${taken.length === 1 ? 'a field' : `${taken.length} fields`} with unchanged values`,
+        });
+      }
       return 'unchanged';
     }
     if (dryRun) return existing ? 'configured' : 'created';

@@ -93,6 +93,11 @@ export class GitopsError extends Error {
 }
 
 const CONTROLLER = 'argocd-application-controller';
+/**
+ * From a live change to the reconciler comparing: the watch event, then the app's refresh in the
+ * controller's queue. Argo CD notices drift "almost at once"; a second is a fair model of it.
+ */
+export const WATCH_LATENCY_MS = 1_000;
 
 export class GitopsLane {
   readonly options: GitopsOptions;
@@ -233,6 +238,34 @@ export class GitopsLane {
     // A changed policy (prune or selfHeal turned on) acts at the next comparison, as in Argo.
     if (key === 'automated' || key === 'selfHeal' || key === 'prune' || key === 'suspend')
       this.send('watch');
+  }
+
+  /**
+   * The cluster was lost and recreated: the agent is bootstrapped again in it (as `flux bootstrap`
+   * or an Argo CD install would be), with no history, and pulls everything from Git.
+   */
+  reinstall(): void {
+    this.running?.sync.terminate('the cluster was lost');
+    if (this.waveTimer !== null) this.deps.clock.cancel(this.waveTimer);
+    this.running = null;
+    this.queue = [];
+    this.pendingManual = [];
+    for (const app of this.apps) {
+      Object.assign(app, {
+        sync: 'Unknown',
+        health: 'Missing',
+        syncedRevision: null,
+        operation: null,
+        history: [],
+        lastAttempt: null,
+        heal: { attempts: 0, lastAt: null },
+        resources: [],
+        conditions: [],
+        policy: 'bootstrapped again after the cluster was lost',
+      });
+    }
+    this.actor.send({ type: 'GO_DOWN' });
+    this.actor.send({ type: 'RECOVER' });
   }
 
   // ---- faults ----------------------------------------------------------------------------------
@@ -687,7 +720,7 @@ export class GitopsLane {
     if (this.watchScheduled || this.options.flavour !== 'argo') return this.scheduleHealth();
     this.watchScheduled = true;
     this.deps.clock.schedule(
-      0,
+      WATCH_LATENCY_MS,
       () => {
         this.watchScheduled = false;
         this.send('watch');
