@@ -91,6 +91,9 @@ export const pipelineMachine = setup({
       queue: ({ context, event }) =>
         event.type === 'PUSH' ? [...context.queue, event.request] : context.queue,
     }),
+    replaceQueue: assign({
+      queue: ({ event }) => (event.type === 'PUSH' ? [event.request] : []),
+    }),
     startRun: assign(({ context }) => {
       const [next, ...rest] = context.queue;
       return {
@@ -134,9 +137,13 @@ export const pipelineMachine = setup({
       on: { PUSH: { target: 'queued', actions: 'enqueue' } },
     },
     queued: {
-      // Waits for a runner: while CI is down, runs stay here.
+      // Waits for a runner: while CI is down, runs stay here. No run has started, so a push with
+      // cancelInProgress replaces what waits (nothing to cancel) instead of adding to it.
+      on: {
+        PUSH: [{ guard: 'cancelInProgress', actions: 'replaceQueue' }, { actions: 'enqueue' }],
+        CI_RESTORED: { guard: 'ciAvailable', target: 'checkout', actions: 'startRun' },
+      },
       always: { guard: 'ciAvailable', target: 'checkout', actions: 'startRun' },
-      on: { CI_RESTORED: { guard: 'ciAvailable', target: 'checkout', actions: 'startRun' } },
     },
     checkout: {
       entry: { type: 'stageStarted', params: { stage: 'checkout' } },

@@ -118,6 +118,12 @@ export const reconcilerMachine = setup({
           },
           { target: 'idle' },
         ],
+        // A comparison that cannot finish (the repository could not be read) is a ComparisonError,
+        // shown as Unknown, never a stuck controller.
+        onError: {
+          target: 'idle',
+          actions: { type: 'fetchFailed', params: ({ event }) => ({ error: event.error }) },
+        },
       },
     },
     syncing: {

@@ -1,0 +1,50 @@
+// Finding and reading scenarios on disk: a path to a file, or an id from the library folder, and
+// the files of a scenario's `repo.dir`, relative to the scenario file.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+
+export const LIBRARY = resolve(import.meta.dirname, '../../scenarios');
+
+export interface ScenarioSource {
+  file: string;
+  text: string;
+  /** The file's name without .yaml: a library scenario's id must equal it. */
+  id: string;
+}
+
+/** A file path, or the id of a library scenario. Null when neither exists. */
+export function findScenario(arg: string): ScenarioSource | null {
+  const candidates = [arg, join(LIBRARY, `${arg}.yaml`), join(LIBRARY, arg)];
+  const file = candidates.find((c) => existsSync(c) && statSync(c).isFile());
+  if (!file) return null;
+  return {
+    file: relative(process.cwd(), file) || file,
+    text: readFileSync(file, 'utf8'),
+    id: basename(file).replace(/\.ya?ml$/, ''),
+  };
+}
+
+export function librarySources(): ScenarioSource[] {
+  if (!existsSync(LIBRARY)) return [];
+  return readdirSync(LIBRARY)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .map((f) => findScenario(join(LIBRARY, f))!);
+}
+
+function walk(dir: string, base: string, out: Record<string, string>): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) walk(path, base, out);
+    else out[relative(base, path).split('\\').join('/')] = readFileSync(path, 'utf8');
+  }
+}
+
+/** The files under `dir` (relative to the scenario file), keyed by their path inside `dir`; null when absent. */
+export function readDir(scenarioFile: string, dir: string): Record<string, string> | null {
+  const root = resolve(dirname(scenarioFile), dir);
+  if (!existsSync(root) || !statSync(root).isDirectory()) return null;
+  const out: Record<string, string> = {};
+  walk(root, root, out);
+  return out;
+}

@@ -1,0 +1,132 @@
+// The headless runner: `npm run sim -- list | validate <file> | run <file|id> [--seed N] [--json]
+// [--until-step K] [--export-repo DIR]`. Exit 0 when every expectation held, 1 when one failed,
+// 2 for invalid input. Never a stack trace: problems are printed as file:line:col messages.
+import '../platform/node';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { exportToDirectory } from '../sim/git/export-node';
+import { formatProblem, isScenarioError, loadScenario, ScenarioRun } from '../sim/scenario';
+import { buildReport } from '../sim/scenario/report';
+import { staticCheck } from '../sim/scenario/static-check';
+import { findScenario, librarySources, readDir, type ScenarioSource } from './library';
+import { renderText } from './text-report';
+
+const USAGE = `usage: npm run sim -- <command>
+
+  list                                  the library scenarios
+  validate <file>                       check a scenario without running it (exit 0 valid, 2 invalid)
+  run <file|id> [--seed N] [--json] [--until-step K] [--export-repo DIR]
+                                        run it; exit 0 when every expectation held, 1 when one failed`;
+
+class UsageError extends Error {}
+
+function flag(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  if (i < 0) return undefined;
+  const value = args[i + 1];
+  if (value === undefined || value.startsWith('--')) throw new UsageError(`${name} needs a value`);
+  args.splice(i, 2);
+  return value;
+}
+
+function integer(text: string | undefined, name: string, min: number): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d+$/.test(text) || Number(text) < min)
+    throw new UsageError(`${name} takes a whole number >= ${min}, not "${text}"`);
+  return Number(text);
+}
+
+function load(source: ScenarioSource) {
+  const scenario = loadScenario(source.text, source.file, source.id);
+  const dirFiles =
+    scenario.repo.dir !== undefined ? readDir(source.file, scenario.repo.dir) : undefined;
+  return { scenario, dirFiles };
+}
+
+async function run(args: string[]): Promise<number> {
+  const [command, ...rest] = args;
+  if (command === 'list') {
+    for (const s of librarySources()) {
+      try {
+        const scenario = loadScenario(s.text, s.file, s.id);
+        console.log(
+          `${scenario.id.padEnd(28)} ${scenario.title}${scenario.summary ? `\n${' '.repeat(29)}${scenario.summary}` : ''}`,
+        );
+      } catch (e) {
+        if (!isScenarioError(e)) throw e;
+        console.log(
+          `${s.id.padEnd(28)} (invalid: ${e.problems[0] ? formatProblem(e.problems[0]) : 'unreadable'})`,
+        );
+      }
+    }
+    return 0;
+  }
+  if (command === 'validate' || command === 'run') {
+    const opts = [...rest];
+    const seed = command === 'run' ? integer(flag(opts, '--seed'), '--seed', 0) : undefined;
+    const until =
+      command === 'run' ? integer(flag(opts, '--until-step'), '--until-step', 1) : undefined;
+    const exportDir = command === 'run' ? flag(opts, '--export-repo') : undefined;
+    const json = opts.includes('--json');
+    const positional = opts.filter((o) => o !== '--json');
+    if (positional.length !== 1)
+      throw new UsageError(
+        `${command} takes one scenario${positional.length > 1 ? `, not ${positional.length}` : ''}`,
+      );
+    const unknown = positional.find((o) => o.startsWith('--'));
+    if (unknown) throw new UsageError(`unknown option ${unknown}`);
+    const source = findScenario(positional[0]!);
+    if (!source) throw new UsageError(`no scenario file or library id "${positional[0]}"`);
+    const { scenario, dirFiles } = load(source);
+    const problems = staticCheck(scenario, source.text, source.file, dirFiles);
+    if (problems.length > 0) {
+      for (const p of problems) console.error(formatProblem(p));
+      return 2;
+    }
+    if (command === 'validate') {
+      console.log(`${source.file}: valid (${scenario.steps.length} steps)`);
+      return 0;
+    }
+    if (until !== undefined && until > scenario.steps.length)
+      throw new UsageError(
+        `--until-step ${until}: the scenario has ${scenario.steps.length} steps`,
+      );
+    const runner = await ScenarioRun.start(scenario, {
+      ...(seed !== undefined ? { seed } : {}),
+      ...(dirFiles ? { dirFiles } : {}),
+    });
+    await runner.runUntil(until ?? scenario.steps.length);
+    const report = await buildReport(runner);
+    if (exportDir !== undefined) {
+      if (existsSync(exportDir) && readdirSync(exportDir).length > 0)
+        throw new UsageError(`--export-repo ${exportDir}: the folder is not empty`);
+      mkdirSync(exportDir, { recursive: true });
+      await exportToDirectory(runner.sandbox.repo, exportDir);
+      if (!json) console.error(`repository written to ${exportDir}`);
+    }
+    console.log(json ? JSON.stringify(report) : renderText(report));
+    return report.steps.every((s) => s.expectations.every((e) => e.ok)) ? 0 : 1;
+  }
+  throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
+}
+
+async function main(): Promise<void> {
+  let code: number;
+  try {
+    code = await run(process.argv.slice(2));
+  } catch (e) {
+    if (isScenarioError(e)) {
+      for (const p of e.problems) console.error(formatProblem(p));
+      code = 2;
+    } else if (e instanceof UsageError) {
+      console.error(`error: ${e.message}\n\n${USAGE}`);
+      code = 2;
+    } else {
+      console.error(`error: internal: ${e instanceof Error ? e.message : String(e)}`);
+      code = 1;
+    }
+  }
+  // lightning-fs keeps a short idle timer alive; the answer is ready, so leave now.
+  process.stdout.write('', () => process.exit(code));
+}
+
+await main();

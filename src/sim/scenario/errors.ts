@@ -1,0 +1,61 @@
+// What is wrong with a scenario, where (file:line:col), what was expected and what was found.
+// Refusals are data with a stable `code`; nothing in a scenario ever causes a stack trace.
+
+export type ScenarioErrorCode =
+  | 'E_TOO_LARGE'
+  | 'E_YAML'
+  | 'E_SCHEMA'
+  | 'E_ACTION'
+  | 'E_DURATION_LIMIT'
+  | 'E_ID_MISMATCH'
+  | 'E_DIR'
+  | 'E_PATCH'
+  | 'E_TAG'
+  | 'E_OPTION'
+  | 'E_RUNTIME';
+
+export interface ScenarioProblem {
+  code: ScenarioErrorCode;
+  file: string;
+  line: number;
+  col: number;
+  message: string;
+  expected?: string;
+  found?: string;
+}
+
+export function formatProblem(p: ScenarioProblem): string {
+  const detail = [p.expected ? `expected ${p.expected}` : '', p.found ? `found ${p.found}` : '']
+    .filter(Boolean)
+    .join(', ');
+  return `${p.file}:${p.line}:${p.col}: ${p.message}${detail ? ` (${detail})` : ''}`;
+}
+
+export class ScenarioError extends Error {
+  readonly code: ScenarioErrorCode;
+
+  constructor(readonly problems: ScenarioProblem[]) {
+    super(problems.map(formatProblem).join('\n'));
+    this.name = 'ScenarioError';
+    this.code = problems[0]?.code ?? 'E_SCHEMA';
+  }
+}
+
+export function isScenarioError(e: unknown): e is ScenarioError {
+  return e instanceof ScenarioError;
+}
+
+/** A short, safe rendering of a value a scenario wrote, for "found ..." (never the whole value). */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return `a list of ${value.length}`;
+  if (typeof value === 'object') {
+    const keys = Object.keys(value);
+    return keys.length === 0
+      ? 'an empty map'
+      : `a map with ${keys.slice(0, 4).join(', ')}${keys.length > 4 ? ', ...' : ''}`;
+  }
+  const text = JSON.stringify(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}

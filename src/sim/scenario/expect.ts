@@ -1,0 +1,164 @@
+// Expectations: what a step states should now be true, checked against the sandbox. Each yields
+// one line of text a learner (or a CI log) can read, with ✓ or ✗ and, when it fails, what was found.
+import type { AuditRecord, ClusterName } from '../audit';
+import { parsePath, sameValue, type KObject } from '../cluster';
+import type { Sandbox } from '../sandbox';
+import type { Expectation } from './schema';
+
+export interface ExpectationResult {
+  ok: boolean;
+  text: string;
+}
+
+/** Reads `spec.replicas`, `spec.template.spec.containers[0].image`, `metadata.annotations['a.b']`. */
+export function readField(obj: unknown, path: string): unknown {
+  const segs = parsePath(path);
+  if (!segs) return undefined;
+  let cur: unknown = obj;
+  for (const seg of segs) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    if (typeof seg === 'number') cur = Array.isArray(cur) ? cur[seg] : undefined;
+    else if (typeof seg === 'object')
+      cur = Array.isArray(cur)
+        ? cur.find((i: Record<string, unknown>) => i?.[seg.key] === seg.value)
+        : undefined;
+    else cur = (cur as Record<string, unknown>)[seg];
+  }
+  return cur;
+}
+
+function lookup(
+  sandbox: Sandbox,
+  lane: ClusterName,
+  get: string,
+  namespace?: string,
+): KObject | undefined {
+  const cluster = sandbox.clusters[lane];
+  const [type, name] = get.split('/');
+  const kind = type ? cluster.kinds.forResource(type) : null;
+  if (!kind || !name) return undefined;
+  return cluster.get({
+    kind: kind.kind,
+    name,
+    ...(kind.namespaced ? { namespace: namespace ?? 'default' } : {}),
+  });
+}
+
+const show = (v: unknown) => (v === undefined ? 'nothing' : JSON.stringify(v));
+
+function matches(
+  r: AuditRecord,
+  lane: ClusterName | null,
+  a: NonNullable<Expectation['audit']>,
+): boolean {
+  return (
+    (lane === null || r.cluster === lane) &&
+    (!a.actor || r.actor === a.actor) &&
+    (!a.channel || r.channel === a.channel) &&
+    (!a.verb || r.verb === a.verb) &&
+    (!a.object || r.object === a.object)
+  );
+}
+
+/** The checks of one expectation on one lane: [label, ok, found]. */
+function checksFor(
+  sandbox: Sandbox,
+  e: Expectation,
+  lane: ClusterName | null,
+): [string, boolean, string][] {
+  const out: [string, boolean, string][] = [];
+  if (lane !== null) {
+    const status = sandbox.status(lane);
+    const scope = e.app ? status.apps[e.app] : status;
+    const field = <K extends 'sync' | 'health' | 'inSyncWithGit'>(k: K) =>
+      scope ? scope[k] : undefined;
+    if (e.sync !== undefined)
+      out.push([`sync is ${e.sync}`, field('sync') === e.sync, show(field('sync'))]);
+    if (e.health !== undefined)
+      out.push([`health is ${e.health}`, field('health') === e.health, show(field('health'))]);
+    if (e.inSyncWithGit !== undefined)
+      out.push([
+        e.inSyncWithGit ? 'matches Git' : 'does not match Git',
+        field('inSyncWithGit') === e.inSyncWithGit,
+        show(field('inSyncWithGit')),
+      ]);
+    if (e.pipeline !== undefined)
+      out.push([
+        `pipeline is ${e.pipeline}`,
+        status.pipeline === e.pipeline,
+        show(status.pipeline),
+      ]);
+    if (e.get !== undefined) {
+      const obj = lookup(sandbox, lane, e.get, e.namespace);
+      const value = e.path ? readField(obj, e.path) : obj;
+      const what = `${e.get}${e.path ? ` ${e.path}` : ''}`;
+      if (e.exists !== undefined)
+        out.push([
+          `${what} ${e.exists ? 'exists' : 'does not exist'}`,
+          (value !== undefined) === e.exists,
+          value === undefined ? 'absent' : 'present',
+        ]);
+      if ('equals' in e)
+        out.push([`${what} equals ${show(e.equals)}`, sameValue(value, e.equals), show(value)]);
+    }
+    if (e.metric !== undefined) {
+      const m = e.metric;
+      const value = sandbox.metrics(lane)[m.name];
+      const parts: string[] = [];
+      let ok = true;
+      if ('equals' in m) {
+        parts.push(`= ${show(m.equals)}`);
+        ok &&=
+          typeof value === 'number' && typeof m.equals === 'number'
+            ? Math.abs(value - m.equals) < 1e-9
+            : value === m.equals;
+      }
+      if (m.atLeast !== undefined) {
+        parts.push(`>= ${m.atLeast}`);
+        ok &&= typeof value === 'number' && value >= m.atLeast;
+      }
+      if (m.atMost !== undefined) {
+        parts.push(`<= ${m.atMost}`);
+        ok &&= typeof value === 'number' && value <= m.atMost;
+      }
+      out.push([`${m.name} ${parts.join(' and ')}`, ok, show(value)]);
+    }
+  }
+  if (e.audit !== undefined) {
+    const a = e.audit;
+    const n = sandbox.audit.records().filter((r) => matches(r, lane, a)).length;
+    const who = [
+      a.actor && `by ${a.actor}`,
+      a.channel && `via ${a.channel}`,
+      a.verb && `verb ${a.verb}`,
+      a.object && `on ${a.object}`,
+    ]
+      .filter(Boolean)
+      .join(' ');
+    if (a.count !== undefined)
+      out.push([`${a.count} audit records ${who}`, n === a.count, String(n)]);
+    if (a.min !== undefined)
+      out.push([`at least ${a.min} audit records ${who}`, n >= a.min, String(n)]);
+  }
+  return out;
+}
+
+export function checkExpectation(sandbox: Sandbox, e: Expectation): ExpectationResult {
+  const lanes: (ClusterName | null)[] =
+    e.lane === 'both' ? ['devops', 'gitops'] : e.lane ? [e.lane] : [null];
+  const parts: string[] = [];
+  let ok = true;
+  for (const lane of lanes) {
+    const checks = checksFor(sandbox, e, lane);
+    if (checks.length === 0) continue;
+    const failed = checks.filter(([, pass]) => !pass);
+    ok &&= failed.length === 0;
+    const label = `${lane ?? 'trail'}${e.app ? `/${e.app}` : ''}: ${checks.map(([l]) => l).join(', ')}`;
+    parts.push(
+      failed.length === 0
+        ? label
+        : `${label} (${failed.map(([l, , f]) => `found ${f} for "${l}"`).join('; ')})`,
+    );
+  }
+  return { ok, text: parts.join('; ') || 'nothing to check' };
+}

@@ -1,0 +1,23 @@
+// Scenarios: a format anyone can write (schema.ts), its loader with located errors (load.ts), the
+// actions and expectations (actions.ts, expect.ts), the runner that steps forward and back
+// (runner.ts), and the JSON report the CLI prints (report.ts).
+export { loadScenario, MAX_BYTES, MAX_VIRTUAL_MS } from './load';
+export {
+  ScenarioError,
+  isScenarioError,
+  formatProblem,
+  type ScenarioProblem,
+  type ScenarioErrorCode,
+} from './errors';
+export { ScenarioRun, type StepResult, type UserAction, type RunOptions } from './runner';
+export { runAction, DEFAULT_ACTOR, type ActionOutcome } from './actions';
+export { checkExpectation, readField, type ExpectationResult } from './expect';
+export { patchYaml, PatchError } from './patch';
+export {
+  scenarioJsonSchema,
+  ACTION_NAMES,
+  type Scenario,
+  type Step,
+  type Action,
+  type Expectation,
+} from './schema';

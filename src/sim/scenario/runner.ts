@@ -1,0 +1,178 @@
+// The scenario runner: build a sandbox from a scenario, step forward (run a step's actions, then
+// check its expectations), step back, jump to a step, and free play after the last step.
+//
+// A run is a pure function of (scenario, seed, the user's own actions): the user's actions are
+// recorded with the step they followed, so stepping back or restoring a shared session replays
+// from the start and lands in exactly the same state, byte for byte. (A sandbox holds closures on
+// the clock queue and an in-memory Git repository, so replay is simpler and safer than a snapshot.)
+import { parseDuration } from '../clock';
+import type { ImageBehaviour } from '../cluster';
+import type { DevopsOptions } from '../devops/lane';
+import type { GitopsOptions } from '../gitops/options';
+import { Sandbox } from '../sandbox';
+import { laneOptions, runAction, type ActionOutcome } from './actions';
+import { checkExpectation, type ExpectationResult } from './expect';
+import type { Action, Scenario } from './schema';
+
+export interface StepResult {
+  index: number;
+  title: string;
+  /** Virtual time when the step ended. */
+  t: number;
+  actions: ActionOutcome[];
+  expectations: ExpectationResult[];
+  /** Every expectation held and no action was refused. */
+  ok: boolean;
+}
+
+/** An action the user took in the app (or the CLI), after `afterStep` steps had run. */
+export interface UserAction {
+  afterStep: number;
+  action: Action;
+}
+
+export interface RunOptions {
+  seed?: number;
+  /** The files of `repo.dir`, read by the caller (Node: from disk; browser: bundled). */
+  dirFiles?: Record<string, string>;
+}
+
+function sandboxOptions(scenario: Scenario, opts: RunOptions) {
+  const images: Record<string, ImageBehaviour> = {};
+  for (const [image, b] of Object.entries(scenario.images ?? {})) {
+    images[image] = {
+      ...(b.crash ? { crash: true } : {}),
+      ...(b.pullError ? { pullError: true } : {}),
+      ...(b.readyAfter ? { readyAfterMs: parseDuration(b.readyAfter) ?? undefined } : {}),
+    };
+  }
+  const files = scenario.repo.files ?? opts.dirFiles ?? {};
+  return {
+    seed: opts.seed ?? scenario.seed ?? 1,
+    files,
+    images,
+    ...(scenario.repo.author ? { author: scenario.repo.author } : {}),
+    ...(scenario.repo.message ? { message: scenario.repo.message } : {}),
+    ...(scenario.repo.apps ? { apps: scenario.repo.apps } : { path: scenario.repo.path ?? '' }),
+    lanes: {
+      devops: laneOptions('devops', scenario.lanes?.devops ?? {}) as Partial<DevopsOptions>,
+      gitops: laneOptions('gitops', scenario.lanes?.gitops ?? {}) as Partial<GitopsOptions>,
+    },
+  };
+}
+
+export class ScenarioRun {
+  readonly results: StepResult[] = [];
+  private readonly user: UserAction[] = [];
+
+  private constructor(
+    readonly scenario: Scenario,
+    readonly sandbox: Sandbox,
+    readonly options: RunOptions,
+  ) {}
+
+  static async start(scenario: Scenario, options: RunOptions = {}): Promise<ScenarioRun> {
+    const sandbox = await Sandbox.create(sandboxOptions(scenario, options));
+    return new ScenarioRun(scenario, sandbox, options);
+  }
+
+  /**
+   * Replays a session: the scenario's first `steps` steps, with the user's actions in between, as
+   * they happened. The result is the state the original session was in.
+   */
+  static async replay(
+    scenario: Scenario,
+    options: RunOptions,
+    steps: number,
+    user: readonly UserAction[],
+  ): Promise<ScenarioRun> {
+    const run = await ScenarioRun.start(scenario, options);
+    const pending = user.filter((u) => u.afterStep <= steps);
+    for (const u of pending.filter((x) => x.afterStep === 0)) await run.act(u.action);
+    for (let k = 1; k <= steps; k++) {
+      await run.step();
+      for (const u of pending.filter((x) => x.afterStep === k)) await run.act(u.action);
+    }
+    return run;
+  }
+
+  get seed(): number {
+    return this.sandbox.seed;
+  }
+
+  /** Steps run so far (0 before the first). */
+  get stepsDone(): number {
+    return this.results.length;
+  }
+
+  get done(): boolean {
+    return this.results.length >= this.scenario.steps.length;
+  }
+
+  get userActions(): readonly UserAction[] {
+    return this.user;
+  }
+
+  /** Runs the next step: its actions in order, then its expectations. */
+  async step(): Promise<StepResult | null> {
+    const index = this.results.length;
+    const step = this.scenario.steps[index];
+    if (!step) return null;
+    const actions: ActionOutcome[] = [];
+    for (const action of step.do ?? []) actions.push(await runAction(this.sandbox, action));
+    await this.sandbox.settle();
+    const expectations = (step.expect ?? []).map((e) => checkExpectation(this.sandbox, e));
+    const refused = actions
+      .filter((a) => !a.ok && a.fatal)
+      .map((a) => ({ ok: false, text: `action refused: ${a.text}` }));
+    const all = [...refused, ...expectations];
+    const result: StepResult = {
+      index,
+      title: step.title,
+      t: this.sandbox.now(),
+      actions,
+      expectations: all,
+      ok: all.every((e) => e.ok),
+    };
+    this.results.push(result);
+    return result;
+  }
+
+  /** Runs steps until `k` have run (k <= number of steps). */
+  async runUntil(k: number): Promise<void> {
+    while (this.results.length < Math.min(k, this.scenario.steps.length)) await this.step();
+  }
+
+  /** A user's own action (free play, or between steps): recorded so the session can be replayed. */
+  async act(action: Action): Promise<ActionOutcome> {
+    this.user.push({ afterStep: this.results.length, action });
+    return runAction(this.sandbox, action);
+  }
+
+  /** Lets virtual time run (Play): recorded as a wait, so a replay lands at the same instant. */
+  async advance(ms: number): Promise<void> {
+    await this.act({ wait: `${Math.max(0, Math.round(ms))}ms` });
+  }
+
+  /** The state one step back: a replay of the session up to the previous step. */
+  back(): Promise<ScenarioRun> {
+    return this.jumpTo(Math.max(0, this.results.length - 1));
+  }
+
+  /**
+   * The state after step `k` with the user's actions that followed it (replaying when k is behind,
+   * running on when ahead). `back()` is `jumpTo(stepsDone - 1)`.
+   */
+  async jumpTo(k: number): Promise<ScenarioRun> {
+    if (k >= this.results.length) {
+      await this.runUntil(k);
+      return this;
+    }
+    return ScenarioRun.replay(
+      this.scenario,
+      { ...this.options, seed: this.seed },
+      k,
+      this.user.filter((u) => u.afterStep <= k),
+    );
+  }
+}

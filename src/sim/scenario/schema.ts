@@ -1,0 +1,254 @@
+// The scenario format: the single definition (zod/mini, a few KB in the bundle). `scenarios/
+// schema.json`, which gives editors autocompletion, is generated from it (npm run schema), and a
+// test checks that the committed file is current. The names are a public contract: add to them,
+// never rename.
+//
+// Actions are objects with exactly one key (`- commit: {...}`, `- wait: 5m`). They are validated
+// in two passes (the key, then its value), so a wrong action gets a message naming the action
+// rather than a union's "no variant matched".
+import * as z from 'zod/mini';
+
+// zod compiles validators with `new Function` unless told not to; a CSP would report that.
+z.config({ jitless: true });
+
+const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/** `500ms`, `90s`, `3m`, `1h`, `2d`, `1m30s` */
+export const DURATION = /^(\d+(ms|s|m|h|d))+$/;
+
+const str = (max = 10_000) => z.string().check(z.maxLength(max));
+const duration = () =>
+  z.string().check(z.regex(DURATION, { message: 'a duration such as 90s, 3m or 1h' }));
+const lane = () => z.enum(['devops', 'gitops']);
+const laneOrBoth = () => z.enum(['devops', 'gitops', 'both']);
+const actor = () => z.optional(str(100));
+
+const ignoreDifference = z.strictObject({
+  group: z.optional(str(200)),
+  kind: str(200),
+  name: z.optional(str(253)),
+  namespace: z.optional(str(63)),
+  jsonPointers: z.optional(z.array(str(500)).check(z.maxLength(100))),
+  managedFieldsManagers: z.optional(z.array(str(200)).check(z.maxLength(100))),
+});
+
+export const devopsLaneSchema = z.strictObject({
+  stages: z.optional(
+    z.strictObject({
+      checkout: z.optional(duration()),
+      build: z.optional(duration()),
+      test: z.optional(duration()),
+      deploy: z.optional(duration()),
+    }),
+  ),
+  prune: z.optional(z.boolean()),
+  approval: z.optional(z.boolean()),
+  cancelInProgress: z.optional(z.boolean()),
+  flakyRate: z.optional(z.number().check(z.gte(0), z.lte(1))),
+});
+
+export const gitopsLaneSchema = z.strictObject({
+  flavour: z.optional(z.enum(['argo', 'flux'])),
+  automated: z.optional(z.boolean()),
+  selfHeal: z.optional(z.boolean()),
+  prune: z.optional(z.boolean()),
+  allowEmpty: z.optional(z.boolean()),
+  pollInterval: z.optional(duration()),
+  jitter: z.optional(duration()),
+  applyInterval: z.optional(duration()),
+  webhook: z.optional(z.boolean()),
+  suspend: z.optional(z.boolean()),
+  retry: z.optional(
+    z.strictObject({
+      limit: z.number().check(z.int(), z.gte(0), z.lte(100)),
+      backoff: z.optional(duration()),
+      factor: z.optional(z.number().check(z.gte(1), z.lte(10))),
+      maxDuration: z.optional(duration()),
+    }),
+  ),
+  ignoreDifferences: z.optional(z.array(ignoreDifference).check(z.maxLength(100))),
+});
+
+const app = z.strictObject({
+  name: str(63).check(z.regex(KEBAB)),
+  path: str(500),
+  approval: z.optional(z.boolean()),
+});
+
+/** A file patch: `{ "spec.replicas": 3 }`, keys are dotted paths (see patch.ts). */
+const filePatch = z.record(str(500), z.unknown());
+
+/** Every action, by its key. The value schemas are the contract of each action. */
+export const ACTIONS = {
+  commit: z.strictObject({
+    message: str(2_000),
+    author: actor(),
+    branch: z.optional(str(200)),
+    tag: z.optional(str(200)),
+    write: z.optional(z.record(str(500), str(200_000))),
+    patch: z.optional(z.record(str(500), filePatch)),
+    remove: z.optional(z.array(str(500)).check(z.maxLength(500))),
+  }),
+  pr: z.strictObject({
+    open: z.optional(
+      z.strictObject({
+        branch: str(200),
+        title: str(500),
+        author: actor(),
+        base: z.optional(str(200)),
+      }),
+    ),
+    approve: z.optional(z.strictObject({ branch: str(200), by: str(100) })),
+    merge: z.optional(z.strictObject({ branch: str(200), by: actor() })),
+  }),
+  revert: z.union([str(200), z.strictObject({ commit: str(200), author: actor() })]),
+  kubectl: z.strictObject({ lane: laneOrBoth(), actor: actor(), run: str(10_000) }),
+  rollback: z.strictObject({
+    lane: lane(),
+    method: z.enum(['rollout-undo', 'rerun', 'git-revert', 'history']),
+    to: z.optional(z.union([str(200), z.number().check(z.int(), z.gte(0))])),
+    by: actor(),
+    disableAutoSync: z.optional(z.boolean()),
+  }),
+  fault: z.strictObject({
+    lane: laneOrBoth(),
+    kind: z.enum([
+      'flaky-tests',
+      'deploy-fails-after',
+      'ci-down',
+      'git-unreachable',
+      'reconciler-down',
+      'leaked-token',
+    ]),
+    for: z.optional(duration()),
+    count: z.optional(z.number().check(z.int(), z.gte(0), z.lte(10_000))),
+    run: z.optional(str(10_000)),
+    actor: actor(),
+  }),
+  wipe: z.strictObject({ lane: laneOrBoth() }),
+  set: z.looseObject({ lane: lane() }),
+  sync: z.strictObject({ lane: z.literal('gitops'), by: actor(), app: z.optional(str(63)) }),
+  refresh: z.strictObject({ lane: z.literal('gitops') }),
+  rerun: z.strictObject({ lane: z.literal('devops'), commit: z.optional(str(200)), by: actor() }),
+  approve: z.strictObject({ lane: z.optional(z.literal('devops')), by: actor() }),
+  wait: duration(),
+} as const;
+
+export type ActionName = keyof typeof ACTIONS;
+export const ACTION_NAMES = Object.keys(ACTIONS) as ActionName[];
+export type Action = { [K in ActionName]: { [P in K]: z.infer<(typeof ACTIONS)[K]> } }[ActionName];
+
+export const expectationSchema = z.strictObject({
+  lane: z.optional(laneOrBoth()),
+  app: z.optional(str(63)),
+  sync: z.optional(z.enum(['Synced', 'OutOfSync', 'Unknown'])),
+  health: z.optional(
+    z.enum(['Healthy', 'Progressing', 'Degraded', 'Suspended', 'Missing', 'Unknown']),
+  ),
+  pipeline: z.optional(
+    z.enum([
+      'queued',
+      'checkout',
+      'build',
+      'test',
+      'deploy',
+      'verify',
+      'waiting-approval',
+      'succeeded',
+      'failed',
+    ]),
+  ),
+  inSyncWithGit: z.optional(z.boolean()),
+  get: z.optional(str(300)),
+  namespace: z.optional(str(63)),
+  path: z.optional(str(500)),
+  equals: z.optional(z.unknown()),
+  exists: z.optional(z.boolean()),
+  audit: z.optional(
+    z.strictObject({
+      actor: z.optional(str(100)),
+      channel: z.optional(
+        z.enum(['git', 'pipeline', 'reconciler', 'kubectl', 'controller', 'observer']),
+      ),
+      verb: z.optional(str(50)),
+      object: z.optional(str(300)),
+      count: z.optional(z.number().check(z.int(), z.gte(0))),
+      min: z.optional(z.number().check(z.int(), z.gte(0))),
+    }),
+  ),
+  metric: z.optional(
+    z.strictObject({
+      name: z.enum([
+        'deploymentFrequency',
+        'leadTimeMs',
+        'changeFailRate',
+        'recoveryTimeMs',
+        'reworkRate',
+        'driftEvents',
+        'timeToDetectMs',
+        'timeToCorrectMs',
+        'outOfSyncMs',
+        'auditCoverage',
+        'rebuildableFromGit',
+        'deployments',
+      ]),
+      equals: z.optional(z.union([z.number(), z.boolean(), z.null()])),
+      atLeast: z.optional(z.number()),
+      atMost: z.optional(z.number()),
+    }),
+  ),
+});
+export type Expectation = z.infer<typeof expectationSchema>;
+
+const rawStep = z.strictObject({
+  title: str(300),
+  say: z.optional(str(20_000)),
+  do: z.optional(z.array(z.record(z.string(), z.unknown())).check(z.maxLength(200))),
+  expect: z.optional(z.array(expectationSchema).check(z.maxLength(200))),
+});
+
+export const MAX_STEPS = 1_000;
+
+/** The scenario as written; actions still raw (validated in the second pass, see load.ts). */
+export const rawScenarioSchema = z.strictObject({
+  id: str(100).check(z.regex(KEBAB, { message: 'kebab-case, such as hotfix-drift' })),
+  title: str(300),
+  summary: z.optional(str(1_000)),
+  seed: z.optional(z.number().check(z.int(), z.gte(0), z.lte(2 ** 31 - 1))),
+  lanes: z.optional(
+    z.strictObject({ devops: z.optional(devopsLaneSchema), gitops: z.optional(gitopsLaneSchema) }),
+  ),
+  repo: z.strictObject({
+    files: z.optional(z.record(str(500), str(200_000))),
+    dir: z.optional(str(500)),
+    path: z.optional(str(500)),
+    apps: z.optional(z.array(app).check(z.minLength(1), z.maxLength(20))),
+    author: z.optional(str(100)),
+    message: z.optional(str(2_000)),
+  }),
+  images: z.optional(
+    z.record(
+      str(300),
+      z.strictObject({
+        crash: z.optional(z.boolean()),
+        pullError: z.optional(z.boolean()),
+        readyAfter: z.optional(duration()),
+      }),
+    ),
+  ),
+  steps: z.array(rawStep).check(z.minLength(1), z.maxLength(MAX_STEPS)),
+});
+
+export type RawScenario = z.infer<typeof rawScenarioSchema>;
+export type Step = Omit<RawScenario['steps'][number], 'do'> & { do?: Action[] };
+export type Scenario = Omit<RawScenario, 'steps'> & { steps: Step[] };
+
+/** The JSON Schema editors use: the raw schema with each action spelled out as one-key objects. */
+export function scenarioJsonSchema(): unknown {
+  const action = z.union(ACTION_NAMES.map((name) => z.strictObject({ [name]: ACTIONS[name] })));
+  const step = z.strictObject({ ...rawStep.shape, do: z.optional(z.array(action)) });
+  const full = z.strictObject({
+    ...rawScenarioSchema.shape,
+    steps: z.array(step).check(z.minLength(1), z.maxLength(MAX_STEPS)),
+  });
+  return z.toJSONSchema(full, { unrepresentable: 'any' });
+}
