@@ -5,7 +5,7 @@
 import { refKey, refOf, type Cluster, type HealthStatus, type KObject } from '../cluster';
 import type { ConfigRepo } from '../git';
 import { appHealth } from '../gitops/app-status';
-import { reconcile } from '../gitops/diff';
+import { reconcile, type ResourceDiff } from '../gitops/diff';
 import type { IgnoreDifference } from '../gitops/ignore';
 import { loadDesired, type AppSpec } from './apps';
 
@@ -13,6 +13,8 @@ export interface AppSyncView {
   inSyncWithGit: boolean;
   /** Keys of the objects that differ from Git (missing, modified, or orphaned). */
   differing: string[];
+  /** Every object compared, with its field-level diff (Secret values masked). */
+  resources: ResourceDiff[];
   health: HealthStatus;
   healthMessage?: string;
   /** Git HEAD's manifests for the app do not parse: the cluster cannot match them. */
@@ -68,6 +70,7 @@ export async function appSyncView(
   return {
     inSyncWithGit: !invalid && differing.length === 0,
     differing,
+    resources: result.resources,
     health: health.status,
     ...(health.message ? { healthMessage: health.message } : {}),
     invalid,

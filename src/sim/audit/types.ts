@@ -26,9 +26,16 @@ export type RepoVerb =
  * - status: a lane's view changed (`Synced -> OutOfSync`, `Healthy -> Degraded`)
  * - rollback: a rollback was initiated (its method in `operation.method`)
  * - observe: DriftLab's observer saw the cluster go out of sync with Git HEAD, or back in sync
+ * - approve: a person approved a pipeline's waiting deploy (the promotion gate)
  */
 export type LaneVerb =
-  'deploy-started' | 'deploy-succeeded' | 'deploy-failed' | 'status' | 'rollback' | 'observe';
+  | 'deploy-started'
+  | 'deploy-succeeded'
+  | 'deploy-failed'
+  | 'status'
+  | 'rollback'
+  | 'observe'
+  | 'approve';
 
 /** Why a deployment ran: a push or re-run (pipeline); an auto-sync, self-heal, retry or a person's sync or rollback (reconciler). */
 export type DeployTrigger = 'push' | 'rerun' | 'auto' | 'heal' | 'retry' | 'manual' | 'rollback';

@@ -1,7 +1,9 @@
-// Field-level differences between two versions of an object, as the audit records them.
+// Field-level changes as the audit records them: the differences between two versions of an object,
+// and the fields a manager took over without changing them.
 import type { FieldChange } from '../audit';
 import { sameValue } from './equal';
-import { formatPath, leaves } from './fieldpath';
+import { formatPath, getPath, leaves, type FieldPath } from './fieldpath';
+import type { KObject } from './object';
 import { isSecretValuePath, valueHash } from './secret';
 
 // Bookkeeping that changes on every write and carries no meaning for a learner.
@@ -23,4 +25,14 @@ export function changesBetween(kind: string, before: unknown, after: unknown): F
     if (!IGNORED.has(path) && !b.has(path)) out.push({ path, after: mask(path, value) });
   }
   return out;
+}
+
+/** Fields a manager took over with their values as they were: each one, before as after. */
+export function takeoverChanges(obj: KObject, paths: FieldPath[]): FieldChange[] {
+  return paths.map((path) => {
+    const text = formatPath(path);
+    const value = getPath(obj, path);
+    const shown = isSecretValuePath(obj.kind, text) ? valueHash(value) : value;
+    return { path: text, before: shown, after: shown };
+  });
 }

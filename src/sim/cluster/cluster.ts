@@ -1,48 +1,29 @@
-// The simulated API server of one cluster: a store of objects with field ownership, defaulting,
-// validation, and an audit record for every change. Controllers (controllers/) react to changes
-// on the virtual clock.
-//
-// Field ownership works like server-side apply with `--force-conflicts`: each leaf field remembers
-// the manager that last set it. An apply by a manager sets every field its manifest names (taking
-// them over from other managers) and deletes the fields it set before and no longer names, unless
-// another manager owns them. Fields that no manifest names (a hotfix env var, an annotation, a
-// `rollout restart` timestamp) survive re-applies. Non-apply writes (patch, scale, set image)
-// take ownership of the fields they change, as Kubernetes' Update operations do.
-import type { AuditLog, Channel, ClusterName } from '../audit';
+// The simulated API server of one cluster: a store of objects, the write path that admits them
+// (admission.ts), merges field ownership (ownership.ts) and sets server fields and defaults
+// (server-fields.ts), and an audit record for every change. Controllers (controllers/) react to
+// changes on the virtual clock.
+import type { AuditLog, ClusterName } from '../audit';
 import type { VirtualClock } from '../clock';
-import { changesBetween } from './changes';
+import { admit, type AdmissionEnv } from './admission';
+import { changesBetween, takeoverChanges } from './changes';
 import { createControllers, type Controllers } from './controllers';
-import { applyDefaults } from './defaults';
 import { sameValue } from './equal';
 import { ClusterError } from './errors';
-import { deletePath, formatPath, getPath, leaves, setPath, type FieldPath } from './fieldpath';
 import { imageCatalog, type ImageCatalog } from './images';
-import { apiVersionOf, KindRegistry, type ResourceType } from './kinds';
-import { clone, isRecord, refKey, refOf, type KObject, type ObjectRef } from './object';
-import { isSecretValuePath, normalizeSecret, valueHash } from './secret';
-import { isoTime } from './time';
+import { KindRegistry } from './kinds';
+import { clone, refKey, refOf, type KObject, type ObjectRef } from './object';
+import {
+  applyOwnedFields,
+  claimChangedFields,
+  copyOwnership,
+  ownershipOfCreated,
+  takenOver,
+  type Ownership,
+} from './ownership';
+import { displayName, notFoundError, preferredApiVersion, scopedRef } from './refs';
+import { ServerFields } from './server-fields';
 import { validateObject } from './validate';
-
-/** Who writes, through which channel, as which field manager, and from which Git revision. */
-export interface WriteContext {
-  actor: string;
-  channel: Channel;
-  manager: string;
-  /** The Git revision the change comes from; null for an out-of-band change. */
-  revision: string | null;
-  /** The manifest's file, for error messages. */
-  file?: string;
-}
-
-export type ApplyOutcome = 'created' | 'configured' | 'unchanged';
-
-export interface ApplyResult {
-  outcome: ApplyOutcome;
-  ref: ObjectRef;
-  /** kubectl's name for the object: `deployment.apps/web`, `service/web`. */
-  display: string;
-  warnings: string[];
-}
+import type { ApplyOutcome, ApplyResult, WriteContext } from './write';
 
 export interface ClusterOptions {
   name: ClusterName;
@@ -52,25 +33,6 @@ export interface ClusterOptions {
 }
 
 export type ClusterListener = (ref: ObjectRef) => void;
-
-type Ownership = Map<string, Map<string, FieldPath>>; // manager -> path text -> path
-
-// Fields that name the object or are kept by the server: never owned, never removed by an apply.
-const IDENTITY = new Set(['apiVersion', 'kind', 'metadata.name', 'metadata.namespace']);
-const SERVER_FIELDS = [
-  'metadata.uid',
-  'metadata.generation',
-  'metadata.creationTimestamp',
-  'metadata.ownerReferences',
-];
-
-function isOwnable(path: string): boolean {
-  return (
-    !IDENTITY.has(path) &&
-    !path.startsWith('status') &&
-    !SERVER_FIELDS.some((f) => path.startsWith(f))
-  );
-}
 
 export const BOOTSTRAP: WriteContext = {
   actor: 'cluster-bootstrap',
@@ -89,14 +51,14 @@ export class Cluster {
   private readonly owners = new Map<string, Ownership>();
   private readonly listeners = new Set<ClusterListener>();
   private readonly controllers: Controllers;
-  private uidCounter = 0;
-  private ipCounter = 0;
+  private readonly serverFields: ServerFields;
 
   constructor(opts: ClusterOptions) {
     this.name = opts.name;
     this.clock = opts.clock;
     this.audit = opts.audit;
     this.images = opts.images ?? imageCatalog();
+    this.serverFields = new ServerFields(opts.name, opts.clock);
     this.controllers = createControllers(this);
     this.bootstrap();
   }
@@ -143,12 +105,7 @@ export class Cluster {
 
   /** kubectl's display name: `deployment.apps/web`. */
   display(ref: ObjectRef): string {
-    const type = this.kinds.forKind(ref.kind);
-    const resource =
-      type && type.group !== ''
-        ? `${ref.kind.toLowerCase()}.${type.group}`
-        : ref.kind.toLowerCase();
-    return `${resource}/${ref.name}`;
+    return displayName(this.kinds, ref);
   }
 
   // ---- writes --------------------------------------------------------------------------------
@@ -158,7 +115,7 @@ export class Cluster {
    * kind, invalid object) throw a ClusterError and are recorded in the audit trail first.
    */
   apply(manifest: unknown, ctx: WriteContext, opts: { dryRun?: boolean } = {}): ApplyResult {
-    const { obj, type } = this.admit(manifest, ctx);
+    const { obj, type } = admit(manifest, ctx.file, this.admission(ctx, opts.dryRun === true));
     const ref = refOf(obj);
     const key = refKey(ref);
     const existing = this.objects.get(key);
@@ -173,31 +130,8 @@ export class Cluster {
           },
         };
     next.apiVersion = obj.apiVersion;
-    const ownership = this.ownershipCopy(key);
-    const mine = ownership.get(ctx.manager) ?? new Map<string, FieldPath>();
-    const desired = leaves(obj).filter((l) => isOwnable(formatPath(l.path)));
-    const desiredPaths = new Set(desired.map((l) => formatPath(l.path)));
-
-    const dropped: FieldPath[] = [];
-    for (const [text, path] of mine) {
-      if (desiredPaths.has(text)) continue;
-      const ownedElsewhere = [...ownership].some(
-        ([m, paths]) => m !== ctx.manager && paths.has(text),
-      );
-      if (!ownedElsewhere) {
-        deletePath(next, path);
-        dropped.push(path);
-      }
-    }
-    const nextMine = new Map<string, FieldPath>();
-    for (const leaf of desired) {
-      const text = formatPath(leaf.path);
-      setPath(next, leaf.path, leaf.value);
-      nextMine.set(text, leaf.path);
-      for (const [m, paths] of ownership) if (m !== ctx.manager) paths.delete(text);
-    }
-    ownership.set(ctx.manager, nextMine);
-    removeUnownedItems(next, dropped, ownership);
+    const ownership = copyOwnership(this.owners.get(key));
+    applyOwnedFields(next, obj, ownership, ctx.manager);
 
     const warnings = [this.kinds.deprecationWarning(obj.apiVersion, obj.kind)].filter(
       (w): w is string => w !== null,
@@ -222,48 +156,22 @@ export class Cluster {
     try {
       validateObject(next, type.namespaced);
     } catch (e) {
-      this.refuse(refKey(ref), e as Error, ctx);
+      this.refuse(refKey(this.scoped(ref)), e as Error, ctx);
       throw e;
     }
-    const ownership = this.ownershipCopy(key);
-    const beforeLeaves = new Map(leaves(existing).map((l) => [formatPath(l.path), l.value]));
-    const afterLeaves = leaves(next);
-    const afterPaths = new Set<string>();
-    const mine = ownership.get(ctx.manager) ?? new Map<string, FieldPath>();
-    for (const leaf of afterLeaves) {
-      const text = formatPath(leaf.path);
-      afterPaths.add(text);
-      if (
-        !isOwnable(text) ||
-        (beforeLeaves.has(text) && sameValue(beforeLeaves.get(text), leaf.value))
-      )
-        continue;
-      for (const paths of ownership.values()) paths.delete(text);
-      mine.set(text, leaf.path);
-    }
-    for (const paths of ownership.values())
-      for (const text of [...paths.keys()]) if (!afterPaths.has(text)) paths.delete(text);
-    ownership.set(ctx.manager, mine);
+    const ownership = copyOwnership(this.owners.get(key));
+    claimChangedFields(existing, next, ownership, ctx.manager);
     return this.commit(key, existing, next, ownership, ctx, false);
   }
 
   /** Creates an object a controller owns (ReplicaSets, Pods). Validated like any other write. */
   create(obj: KObject, ctx: WriteContext): ObjectRef {
-    const { obj: admitted } = this.admit(obj, ctx);
+    const { obj: admitted } = admit(obj, ctx.file, this.admission(ctx));
     const ref = refOf(admitted);
     const key = refKey(ref);
     if (this.objects.has(key))
       throw new ClusterError('E_INVALID', `${this.display(ref)} already exists`, { object: key });
-    const ownership: Ownership = new Map([
-      [
-        ctx.manager,
-        new Map(
-          leaves(admitted)
-            .filter((l) => isOwnable(formatPath(l.path)))
-            .map((l) => [formatPath(l.path), l.path]),
-        ),
-      ],
-    ]);
+    const ownership = ownershipOfCreated(admitted, ctx.manager);
     this.commit(key, undefined, admitted, ownership, ctx, false);
     return ref;
   }
@@ -286,12 +194,16 @@ export class Cluster {
       revision: ctx.revision,
       changes: [],
     });
+    // Cascades work from lists taken up front: an earlier delete may already have taken a later
+    // entry with it (a Deployment's Pods), so entries no longer stored are skipped.
     if (existing.kind === 'Namespace') {
-      for (const obj of this.list({ namespace: existing.metadata.name }))
-        this.delete(refOf(obj), ctx);
+      for (const obj of this.list({ namespace: existing.metadata.name })) {
+        if (this.objects.has(refKey(refOf(obj)))) this.delete(refOf(obj), ctx);
+      }
     }
     const uid = existing.metadata.uid;
     for (const dependent of [...this.objects.values()]) {
+      if (!this.objects.has(refKey(refOf(dependent)))) continue;
       if (dependent.metadata.ownerReferences?.some((o) => o.uid === uid)) {
         this.delete(refOf(dependent), {
           actor: 'garbage-collector',
@@ -356,108 +268,26 @@ export class Cluster {
 
   /** Namespaced refs without a namespace mean `default`; cluster-scoped refs carry none. */
   scoped(ref: ObjectRef): ObjectRef {
-    const type = this.kinds.forKind(ref.kind);
-    if (type && !type.namespaced) return { kind: ref.kind, name: ref.name };
-    return { kind: ref.kind, name: ref.name, namespace: ref.namespace ?? 'default' };
+    return scopedRef(this.kinds, ref);
   }
 
   /** kubectl's NotFound error for a ref: `Error from server (NotFound): deployments.apps "web" not found`. */
   notFound(ref: ObjectRef): ClusterError {
-    const type = this.kinds.forKind(ref.kind);
-    const resource = type
-      ? type.group
-        ? `${type.plural}.${type.group}`
-        : type.plural
-      : ref.kind.toLowerCase();
-    return new ClusterError(
-      'E_NOT_FOUND',
-      `Error from server (NotFound): ${resource} "${ref.name}" not found`,
-      { object: refKey(ref) },
-    );
+    return notFoundError(this.kinds, ref);
   }
 
-  /** Identity, kind lookup, normalisation and validation shared by every create/apply. */
-  private admit(manifest: unknown, ctx: WriteContext): { obj: KObject; type: ResourceType } {
-    const where = ctx.file ? ` in "${ctx.file}"` : '';
-    const fail = (e: ClusterError): never => {
-      this.refuse(e.data.object ?? ctx.file ?? '(manifest)', e, ctx);
-      throw e;
+  /**
+   * What admission of a write by `ctx` reads from this cluster, and where it records refusals. A
+   * dry run writes nothing, so its refusals are answered but not recorded.
+   */
+  private admission(ctx: WriteContext, dryRun = false): AdmissionEnv {
+    return {
+      kinds: this.kinds,
+      namespaceExists: (ns) => this.objects.has(`Namespace/${ns}`),
+      refuse: (object, error) => {
+        if (!dryRun) this.refuse(object, error, ctx);
+      },
     };
-    if (!isRecord(manifest))
-      return fail(
-        new ClusterError('E_INVALID', `error: object is not a map${where}`, {
-          ...(ctx.file ? { file: ctx.file } : {}),
-        }),
-      );
-    const { apiVersion, kind } = manifest;
-    if (typeof apiVersion !== 'string' || apiVersion === '')
-      return fail(
-        new ClusterError('E_INVALID', `error: error validating data: apiVersion not set${where}`, {
-          field: 'apiVersion',
-          ...(ctx.file ? { file: ctx.file } : {}),
-        }),
-      );
-    if (typeof kind !== 'string' || kind === '')
-      return fail(
-        new ClusterError('E_INVALID', `error: error validating data: kind not set${where}`, {
-          field: 'kind',
-          ...(ctx.file ? { file: ctx.file } : {}),
-        }),
-      );
-    const type = this.kinds.forManifest(apiVersion, kind);
-    const meta = isRecord(manifest.metadata) ? manifest.metadata : {};
-    const text = (v: unknown) => (typeof v === 'string' ? v : '');
-    if (!type) {
-      return fail(
-        new ClusterError(
-          'E_NO_KIND_MATCH',
-          `error: resource mapping not found for name: "${text(meta.name)}" namespace: "${text(meta.namespace)}" from "${ctx.file ?? '-'}": no matches for kind "${kind}" in version "${apiVersion}"\nensure CRDs are installed first`,
-          { object: `${kind}/${text(meta.name)}`, ...(ctx.file ? { file: ctx.file } : {}) },
-        ),
-      );
-    }
-    const obj = normalizeSecret(clone(manifest)) as KObject;
-    delete obj.status;
-    if (!isRecord(obj.metadata)) obj.metadata = {} as KObject['metadata'];
-    if (type.namespaced) obj.metadata.namespace ??= 'default';
-    else delete obj.metadata.namespace;
-    try {
-      validateObject(obj, type.namespaced, ctx.file);
-    } catch (e) {
-      if (e instanceof ClusterError)
-        fail(new ClusterError(e.code, e.message, { ...e.data, object: refKey(refOf(obj)) }));
-      throw e;
-    }
-    const ns = obj.metadata.namespace;
-    if (ns !== undefined && !this.objects.has(`Namespace/${ns}`)) {
-      fail(
-        new ClusterError(
-          'E_NOT_FOUND',
-          `Error from server (NotFound): namespaces "${ns}" not found`,
-          { object: refKey(refOf(obj)), ...(ctx.file ? { file: ctx.file } : {}) },
-        ),
-      );
-    }
-    return { obj, type };
-  }
-
-  /** Fields `manager` owns in `next` that another manager owned before. */
-  private takenOver(key: string, next: Ownership, manager: string): FieldPath[] {
-    const before = this.owners.get(key);
-    const mine = next.get(manager);
-    if (!before || !mine) return [];
-    const out: FieldPath[] = [];
-    for (const [text, path] of mine) {
-      if (before.get(manager)?.has(text)) continue;
-      if ([...before].some(([m, paths]) => m !== manager && paths.has(text))) out.push(path);
-    }
-    return out;
-  }
-
-  private ownershipCopy(key: string): Ownership {
-    const out: Ownership = new Map();
-    for (const [m, paths] of this.owners.get(key) ?? []) out.set(m, new Map(paths));
-    return out;
   }
 
   /** Stores `next` (after defaulting) if it differs from `existing`, with its audit record. */
@@ -469,17 +299,12 @@ export class Cluster {
     ctx: WriteContext,
     dryRun: boolean,
   ): ApplyOutcome {
-    if (!existing) {
-      next.metadata.uid = this.nextUid();
-      next.metadata.creationTimestamp = isoTime(this.clock.now());
-      next.metadata.generation = 1;
-    } else if (!sameValue(withoutMeta(existing), withoutMeta(next))) {
-      next.metadata.generation = (existing.metadata.generation ?? 1) + 1;
-    }
-    applyDefaults(next, { nextClusterIP: () => this.nextClusterIP() });
+    // A dry-run create allocates nothing (no uid, no cluster IP): a dry run changes no state.
+    if (dryRun && !existing) return 'created';
+    this.serverFields.stamp(existing, next);
     if (existing && sameValue(existing, next)) {
       if (dryRun) return 'unchanged';
-      const taken = this.takenOver(key, ownership, ctx.manager);
+      const taken = takenOver(this.owners.get(key), ownership, ctx.manager);
       this.owners.set(key, ownership);
       // Taking fields over with the same values is still a write (managedFields change): the
       // trail must show who now stands behind them, or a later replay would credit the old owner.
@@ -492,12 +317,7 @@ export class Cluster {
           verb: 'update',
           object: key,
           revision: ctx.revision,
-          changes: taken.map((path) => {
-            const text = formatPath(path);
-            const value = getPath(next, path);
-            const shown = isSecretValuePath(next.kind, text) ? valueHash(value) : value;
-            return { path: text, before: shown, after: shown };
-          }),
+          changes: takeoverChanges(next, taken),
           message: `${ctx.manager} took over ${taken.length === 1 ? 'a field' : `${taken.length} fields`} with unchanged values`,
         });
       }
@@ -524,45 +344,8 @@ export class Cluster {
     for (const l of this.listeners) l(ref);
   }
 
-  private nextUid(): string {
-    const n = (++this.uidCounter).toString(16).padStart(12, '0');
-    const c = this.name === 'devops' ? 'd' : 'a';
-    return `${c}0000000-0000-4000-8000-${n}`;
-  }
-
-  private nextClusterIP(): string {
-    const n = ++this.ipCounter;
-    return `10.96.${Math.floor(n / 250)}.${(n % 250) + 1}`;
-  }
-
   /** The preferred apiVersion for a kind (used when the cluster itself creates objects). */
   apiVersionFor(kind: string): string {
-    const type = this.kinds.forKind(kind);
-    return type ? apiVersionOf(type) : 'v1';
+    return preferredApiVersion(this.kinds, kind);
   }
-}
-
-/**
- * A list item (a container, an env var) that no manager owns any field of any more is removed
- * whole, defaults included, as server-side apply removes it.
- */
-function removeUnownedItems(obj: KObject, dropped: FieldPath[], ownership: Ownership): void {
-  const owned: string[] = [];
-  for (const paths of ownership.values()) owned.push(...paths.keys());
-  for (const path of dropped) {
-    for (let i = path.length - 1; i >= 0; i--) {
-      if (typeof path[i] !== 'object') continue;
-      const item = path.slice(0, i + 1);
-      const prefix = formatPath(item);
-      if (
-        !owned.some((p) => p === prefix || p.startsWith(`${prefix}.`) || p.startsWith(`${prefix}[`))
-      )
-        deletePath(obj, item);
-    }
-  }
-}
-
-function withoutMeta(obj: KObject): unknown {
-  const { metadata: _m, status: _s, ...rest } = obj;
-  return rest;
 }

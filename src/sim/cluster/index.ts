@@ -1,14 +1,9 @@
-// The simulated Kubernetes-like cluster: an API server with field ownership and audit (cluster.ts),
-// the controllers that run Deployments, ReplicaSets, Pods and HPAs on virtual time (controllers/),
-// health per kind (health.ts) and the imperative kubectl operations (ops.ts).
-export {
-  Cluster,
-  BOOTSTRAP,
-  type WriteContext,
-  type ApplyResult,
-  type ApplyOutcome,
-  type ClusterOptions,
-} from './cluster';
+// The simulated Kubernetes-like cluster: an API server with audit (cluster.ts), its admission
+// (admission.ts) and field ownership (ownership.ts), the controllers that run Deployments,
+// ReplicaSets, Pods and HPAs on virtual time (controllers/), health per kind (health.ts) and the
+// imperative kubectl operations (ops.ts).
+export { Cluster, BOOTSTRAP, type ClusterOptions } from './cluster';
+export type { WriteContext, ApplyResult, ApplyOutcome } from './write';
 export { ClusterError, isClusterError, type ClusterErrorCode } from './errors';
 export { healthOf, worstHealth, HEALTH_ORDER, type Health, type HealthStatus } from './health';
 export { imageCatalog, type ImageBehaviour, type ImageCatalog } from './images';

@@ -2,13 +2,14 @@
 // rollout undo / restart / status / history), each a write through `Cluster.update` as the field
 // manager kubectl itself uses, so that the audit and field ownership see them as they happen.
 import type { Channel } from '../audit';
-import type { Cluster, WriteContext } from './cluster';
+import type { Cluster } from './cluster';
 import { CHANGE_CAUSE, ownedReplicaSets, REVISION, revisionOf } from './controllers/deployment';
 import { ClusterError } from './errors';
 import { healthOf } from './health';
 import { isRecord, type KObject, type ObjectRef } from './object';
 import { applyPatch, type PatchType } from './patch';
 import { isoTime } from './time';
+import type { WriteContext } from './write';
 
 /** Who runs the command: a person by default, or `ci-bot` when a leaked token is used. */
 export interface Actor {

@@ -1,43 +1,24 @@
 // The push lane: a CI/CD pipeline that deploys each pushed commit with `kubectl apply` and the CI's
 // credentials (actor `ci-bot`). It runs the pipeline machine (machine.ts) on the sandbox clock
 // and gives its stages their effects: read the commit's manifests, draw flaky tests, apply object
-// by object (no transaction: a failure part-way leaves a partial deploy), and poll rollout status.
+// by object (no transaction: a failure part-way leaves a partial deploy), and poll rollout status
+// (rollout.ts); each run's stages are logged in runs.ts.
 // After a run ends nothing watches the cluster: drift stays until a later deploy overwrites the
 // fields its manifests set.
 import { createActor, type Actor, type SnapshotFrom } from 'xstate';
 import { loadDesired, type AppSpec, type DesiredApp } from '../apps/apps';
 import type { AuditLog } from '../audit';
 import type { Rng, VirtualClock } from '../clock';
-import { healthOf, refOf, type Cluster, type KObject } from '../cluster';
+import type { Cluster, KObject } from '../cluster';
 import type { ConfigRepo } from '../git';
-import {
-  DEFAULT_STAGES,
-  pipelineMachine,
-  type PipelineContext,
-  type RunRequest,
-  type StageDurations,
-} from './machine';
 import { applyApp, type ApplyLine } from './deploy';
+import { pipelineMachine, type PipelineContext } from './machine';
+import { devopsOptions, type DevopsOptions } from './options';
+import { liveDeployments, rolloutStatus, verifyTimeoutMs } from './rollout';
+import { RunLog, type PipelineRun } from './runs';
 
-export interface DevopsOptions {
-  stages: StageDurations;
-  /** A manual approval before the deploy of every run. */
-  approval: boolean;
-  /** A push cancels the run in progress instead of queueing behind it. */
-  cancelInProgress: boolean;
-  /** `kubectl apply --prune`: delete what the pipeline once applied and Git no longer declares. */
-  prune: boolean;
-  /** Share of test stages that fail by chance (seeded). */
-  flakyRate: number;
-}
-
-export const DEFAULT_DEVOPS: DevopsOptions = {
-  stages: DEFAULT_STAGES,
-  approval: false,
-  cancelInProgress: false,
-  prune: false,
-  flakyRate: 0,
-};
+export { DEFAULT_DEVOPS, type DevopsOptions } from './options';
+export type { PipelineRun, StageLog } from './runs';
 
 export type PipelineState =
   | 'idle'
@@ -50,25 +31,6 @@ export type PipelineState =
   | 'verify'
   | 'succeeded'
   | 'failed';
-
-export interface StageLog {
-  stage: string;
-  startedAt: number;
-  finishedAt?: number;
-  ok?: boolean;
-  lines: string[];
-}
-
-export interface PipelineRun {
-  id: number;
-  revision: string;
-  trigger: RunRequest['trigger'];
-  by: string;
-  startedAt: number;
-  finishedAt?: number;
-  result: 'running' | 'succeeded' | 'failed' | 'cancelled';
-  stages: StageLog[];
-}
 
 export interface DevopsDeps {
   repo: ConfigRepo;
@@ -83,7 +45,8 @@ export interface DevopsDeps {
 export class DevopsLane {
   readonly options: DevopsOptions;
   readonly apps: AppSpec[];
-  readonly runs: PipelineRun[] = [];
+  readonly runs: PipelineRun[];
+  private readonly runLog: RunLog;
   private readonly actor: Actor<typeof pipelineMachine>;
   private desired: DesiredApp[] = [];
   private applyFailed = false;
@@ -100,30 +63,28 @@ export class DevopsLane {
   private previousState: PipelineState = 'idle';
 
   constructor(private readonly deps: DevopsDeps) {
-    this.options = {
-      ...DEFAULT_DEVOPS,
-      ...deps.options,
-      stages: { ...DEFAULT_STAGES, ...deps.options?.stages },
-    };
+    this.options = devopsOptions(deps.options);
     this.apps = deps.apps;
+    this.runLog = new RunLog(deps.clock);
+    this.runs = this.runLog.runs;
     const machine = pipelineMachine.provide({
       guards: {
         ciAvailable: () => deps.clock.now() >= this.faults.ciDownUntil,
         testsPass: () => this.drawTests(),
         deployFailed: () => this.applyFailed,
-        rolloutComplete: () => this.rollout() === 'complete',
-        rolloutFailed: () => this.rollout() === 'failed',
+        rolloutComplete: () => rolloutStatus(this.appDeployments()) === 'complete',
+        rolloutFailed: () => rolloutStatus(this.appDeployments()) === 'failed',
       },
-      delays: { verifyTimeout: () => this.verifyTimeoutMs() },
+      delays: { verifyTimeout: () => verifyTimeoutMs(this.appDeployments()) },
       actions: {
         // Actions see the context of the step in progress; the actor's snapshot is one step behind.
         stageStarted: ({ context }, params) => this.stageStarted(params.stage, context),
         stageFinished: ({ context }, params) =>
           this.stageFinished(params.stage, params.ok, context, params.reason),
         applyApp: ({ context }) => this.deploy(context),
-        runCancelled: () => this.finishRun('cancelled'),
+        runCancelled: () => this.runLog.finish('cancelled'),
         approved: ({ event }) =>
-          this.log(`approved by ${event.type === 'APPROVE' ? event.by : 'someone'}`),
+          this.runLog.log(`approved by ${event.type === 'APPROVE' ? event.by : 'someone'}`),
       },
     });
     this.actor = createActor(machine, {
@@ -157,8 +118,20 @@ export class DevopsLane {
     this.actor.send({ type: 'PUSH', request: { revision, trigger: 'rerun', by } });
   }
 
+  /** A person approves the waiting deploy; the approval is in the audit trail with their name. */
   approve(by: string): boolean {
     if (this.state !== 'waiting-approval') return false;
+    const run = this.latestRun;
+    this.deps.audit.append({
+      cluster: 'devops',
+      actor: by,
+      channel: 'pipeline',
+      verb: 'approve',
+      object: `run/${run?.id ?? 0}`,
+      revision: run?.revision ?? null,
+      changes: [],
+      message: `approved the deploy of ${run?.revision.slice(0, 7) ?? 'the run'}`,
+    });
     this.actor.send({ type: 'APPROVE', by });
     return true;
   }
@@ -214,40 +187,21 @@ export class DevopsLane {
 
   // ---- stage effects -----------------------------------------------------------------------
 
-  private get run(): PipelineRun | null {
-    const r = this.runs.at(-1);
-    return r && r.result === 'running' ? r : null;
-  }
-
   private stageStarted(stage: string, context: PipelineContext): void {
-    const now = this.deps.clock.now();
     if (stage === 'checkout') {
       const req = context.run!;
-      this.runs.push({
-        id: req.id,
-        revision: req.revision,
-        trigger: req.trigger,
-        by: req.by,
-        startedAt: now,
-        result: 'running',
-        stages: [],
-      });
+      this.runLog.begin(req);
       this.applyFailed = false;
       this.desired = [];
       // WARNING: async: the clock holds virtual time until the manifests are read.
       void this.deps.clock.track(this.loadRevision(req.revision));
     }
-    const run = this.run;
-    if (!run) return;
-    const last = run.stages.at(-1);
-    if (last && last.stage === stage && last.finishedAt === undefined) return;
-    run.stages.push({ stage, startedAt: now, lines: [] });
-    if (stage === 'checkout')
-      this.log(
-        `checkout ${run.revision.slice(0, 7)} (${run.trigger === 'rerun' ? `re-run by ${run.by}` : `push by ${run.by}`})`,
-      );
-    if (stage === 'approval')
-      this.log(`waiting for approval before deploying ${this.appAt(context).name}`);
+    this.runLog.stageStarted(
+      stage,
+      stage === 'approval'
+        ? `waiting for approval before deploying ${this.appAt(context).name}`
+        : undefined,
+    );
   }
 
   private stageFinished(
@@ -256,37 +210,21 @@ export class DevopsLane {
     context: PipelineContext,
     reason?: string,
   ): void {
-    const run = this.run;
+    const run = this.runLog.current;
     if (!run) return;
-    const entry = [...run.stages].reverse().find((s) => s.stage === stage);
-    if (entry) {
-      entry.finishedAt = this.deps.clock.now();
-      entry.ok = ok;
-      if (stage === 'build' && ok)
-        entry.lines.push(`built ${this.images().join(', ') || 'no images'}`);
-      if (stage === 'test' && ok) entry.lines.push('all tests passed');
-      if (reason) entry.lines.push(reason);
-    }
+    const lines: string[] = [];
+    if (stage === 'build' && ok) lines.push(`built ${this.images().join(', ') || 'no images'}`);
+    if (stage === 'test' && ok) lines.push('all tests passed');
+    if (reason) lines.push(reason);
+    this.runLog.stageFinished(stage, ok, lines);
     const app = this.appAt(context);
     if (!ok && (stage === 'deploy' || stage === 'verify'))
       this.record('deploy-failed', app, `${stage}: ${reason ?? 'failed'}`);
     if (ok && stage === 'verify')
       this.record('deploy-succeeded', app, `deployed ${run.revision.slice(0, 7)} to ${app.name}`);
-    if (!ok) this.finishRun('failed');
+    if (!ok) this.runLog.finish('failed');
     else if (stage === 'verify' && (context.run?.appIndex ?? 0) + 1 >= this.apps.length)
-      this.finishRun('succeeded');
-  }
-
-  private finishRun(result: PipelineRun['result']): void {
-    const run = this.run;
-    if (!run) return;
-    run.result = result;
-    run.finishedAt = this.deps.clock.now();
-    if (result === 'cancelled') this.log('cancelled: a newer push replaced this run');
-  }
-
-  private log(line: string): void {
-    this.run?.stages.at(-1)?.lines.push(line);
+      this.runLog.finish('succeeded');
   }
 
   private appAt(context: PipelineContext): AppSpec {
@@ -324,7 +262,7 @@ export class DevopsLane {
   private deploy(context: PipelineContext): void {
     const app = this.appAt(context);
     const desired = this.desired[this.apps.indexOf(app)];
-    const run = this.run!;
+    const run = this.runLog.current!;
     this.record(
       'deploy-started',
       app,
@@ -342,38 +280,13 @@ export class DevopsLane {
       prune: this.options.prune,
       created,
     });
-    for (const line of result.lines) this.log(formatLine(line));
+    for (const line of result.lines) this.runLog.log(formatLine(line));
     this.applyFailed = result.failed;
   }
 
-  /** kubectl rollout status over the app's Deployments. */
-  private rollout(): 'complete' | 'failed' | 'progressing' {
-    let complete = true;
-    for (const deploy of this.appDeployments()) {
-      const health = healthOf(deploy)?.status;
-      if (health === 'Degraded') return 'failed';
-      if (health !== 'Healthy') complete = false;
-    }
-    return complete ? 'complete' : 'progressing';
-  }
-
+  /** The live Deployments of the app the latest run is at. */
   private appDeployments(): KObject[] {
-    const desired = this.desired[this.apps.indexOf(this.currentApp())];
-    const out: KObject[] = [];
-    for (const { manifest } of desired?.objects ?? []) {
-      if (manifest.kind !== 'Deployment') continue;
-      const live = this.deps.cluster.get(refOf(manifest));
-      if (live) out.push(live);
-    }
-    return out;
-  }
-
-  private verifyTimeoutMs(): number {
-    const deadlines = this.appDeployments().map(
-      (d) =>
-        ((d.spec as { progressDeadlineSeconds?: number }).progressDeadlineSeconds ?? 600) * 1000,
-    );
-    return deadlines.length === 0 ? 600_000 : Math.max(...deadlines);
+    return liveDeployments(this.deps.cluster, this.desired[this.apps.indexOf(this.currentApp())]);
   }
 
   private record(
@@ -381,7 +294,7 @@ export class DevopsLane {
     app: AppSpec,
     message: string,
   ): void {
-    const run = this.run;
+    const run = this.runLog.current;
     this.deps.audit.append({
       cluster: 'devops',
       actor: 'ci-bot',

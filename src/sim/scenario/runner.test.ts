@@ -109,3 +109,13 @@ describe('static checks', () => {
     expect(p?.message).toContain('nope.yaml');
   });
 });
+
+describe('recorded play', () => {
+  it('merges waits that follow each other, and replays to the same instant', async () => {
+    const run = await ScenarioRun.start(scenario());
+    for (let i = 0; i < 50; i++) await run.advance(1_000);
+    expect(run.userActions).toEqual([{ afterStep: 0, action: { wait: '50000ms' } }]);
+    const replay = await ScenarioRun.replay(scenario(), {}, 0, run.userActions);
+    expect(replay.sandbox.now()).toBe(run.sandbox.now());
+  });
+});

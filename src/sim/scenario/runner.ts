@@ -149,9 +149,23 @@ export class ScenarioRun {
     return runAction(this.sandbox, action);
   }
 
-  /** Lets virtual time run (Play): recorded as a wait, so a replay lands at the same instant. */
+  /**
+   * Lets virtual time run (Play): recorded as a wait, so a replay lands at the same instant. Waits
+   * that follow each other merge into one, so a minute of play is one recorded action, not 3,600.
+   */
   async advance(ms: number): Promise<void> {
-    await this.act({ wait: `${Math.max(0, Math.round(ms))}ms` });
+    const amount = Math.max(0, Math.round(ms));
+    const last = this.user.at(-1);
+    if (last && last.afterStep === this.results.length && 'wait' in last.action) {
+      const total = (parseDuration(last.action.wait) ?? 0) + amount;
+      this.user[this.user.length - 1] = {
+        afterStep: last.afterStep,
+        action: { wait: `${total}ms` },
+      };
+      await this.sandbox.advance(amount);
+      return;
+    }
+    await this.act({ wait: `${amount}ms` });
   }
 
   /** The state one step back: a replay of the session up to the previous step. */

@@ -1,4 +1,4 @@
-import type { WriteContext } from '../cluster';
+import type { WriteContext } from '../write';
 
 /** Every controller writes as itself, through the `controller` channel, from no Git revision. */
 export function controllerContext(actor: string): WriteContext {

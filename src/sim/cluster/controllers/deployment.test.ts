@@ -193,3 +193,46 @@ describe('HorizontalPodAutoscaler owns spec.replicas of its target', () => {
     ).toEqual([]);
   });
 });
+
+describe('deleting a Namespace', () => {
+  it('removes everything in it, Deployments with their ReplicaSets and Pods included', async () => {
+    const { cluster, clock } = makeCluster();
+    cluster.apply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop' } }, CI);
+    const d = deployment({ replicas: 2 });
+    d.metadata.namespace = 'shop';
+    cluster.apply(d, CI);
+    cluster.apply(
+      {
+        apiVersion: 'v1',
+        kind: 'Service',
+        metadata: { name: 'web', namespace: 'shop' },
+        spec: { ports: [{ port: 80 }] },
+      },
+      CI,
+    );
+    await clock.advanceBy(10_000);
+    cluster.delete(
+      { kind: 'Namespace', name: 'shop' },
+      { ...CI, actor: 'alice', channel: 'kubectl' },
+    );
+    await clock.flush();
+    expect(cluster.list().map((o) => `${o.kind}/${o.metadata.name}`)).toEqual([
+      'Namespace/default',
+    ]);
+  });
+
+  it('a dry-run create allocates nothing', () => {
+    const { cluster } = makeCluster();
+    const svc = {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'a' },
+      spec: { ports: [{ port: 80 }] },
+    };
+    cluster.apply(svc, CI, { dryRun: true });
+    cluster.apply(svc, CI);
+    expect(
+      (cluster.get({ kind: 'Service', name: 'a' })?.spec as { clusterIP: string }).clusterIP,
+    ).toBe('10.96.0.2');
+  });
+});

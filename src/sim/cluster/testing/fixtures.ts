@@ -1,9 +1,10 @@
 // Builders for cluster tests: a cluster on a fresh clock, and the manifests the tests apply.
 import { AuditLog, type ClusterName } from '../../audit';
 import { VirtualClock } from '../../clock';
-import { Cluster, type WriteContext } from '../cluster';
+import { Cluster } from '../cluster';
 import { imageCatalog, type ImageBehaviour } from '../images';
 import type { KObject } from '../object';
+import type { WriteContext } from '../write';
 
 export function makeCluster(
   opts: { name?: ClusterName; images?: Record<string, ImageBehaviour> } = {},

@@ -1,0 +1,92 @@
+// Admission: what the API server checks before a create or apply touches the store: identity, a
+// known kind, normalisation, validation and an existing namespace.
+import { ClusterError } from './errors';
+import type { KindRegistry, ResourceType } from './kinds';
+import { clone, isRecord, refKey, refOf, type KObject } from './object';
+import { normalizeSecret } from './secret';
+import { validateObject } from './validate';
+
+/** What admission reads from the cluster, and where it records a refusal. */
+export interface AdmissionEnv {
+  kinds: KindRegistry;
+  namespaceExists: (name: string) => boolean;
+  /** Called with every refusal before it is thrown, so the attempt is in the audit trail. */
+  refuse: (object: string, error: ClusterError) => void;
+}
+
+export interface Admitted {
+  obj: KObject;
+  type: ResourceType;
+}
+
+/**
+ * The object a manifest stands for, ready to store: a copy with Secret `stringData` folded into
+ * `data`, no `status`, and its namespace defaulted (namespaced kinds) or dropped (cluster-scoped).
+ * Refusals throw a ClusterError with kubectl's message; `file` names the manifest in it.
+ */
+export function admit(manifest: unknown, file: string | undefined, env: AdmissionEnv): Admitted {
+  const where = file ? ` in "${file}"` : '';
+  const fail = (e: ClusterError): never => {
+    env.refuse(e.data.object ?? file ?? '(manifest)', e);
+    throw e;
+  };
+  if (!isRecord(manifest))
+    return fail(
+      new ClusterError('E_INVALID', `error: object is not a map${where}`, {
+        ...(file ? { file } : {}),
+      }),
+    );
+  const { apiVersion, kind } = manifest;
+  if (typeof apiVersion !== 'string' || apiVersion === '')
+    return fail(
+      new ClusterError('E_INVALID', `error: error validating data: apiVersion not set${where}`, {
+        field: 'apiVersion',
+        ...(file ? { file } : {}),
+      }),
+    );
+  if (typeof kind !== 'string' || kind === '')
+    return fail(
+      new ClusterError('E_INVALID', `error: error validating data: kind not set${where}`, {
+        field: 'kind',
+        ...(file ? { file } : {}),
+      }),
+    );
+  const type = env.kinds.forManifest(apiVersion, kind);
+  const meta = isRecord(manifest.metadata) ? manifest.metadata : {};
+  const text = (v: unknown) => (typeof v === 'string' ? v : '');
+  if (!type) {
+    return fail(
+      new ClusterError(
+        'E_NO_KIND_MATCH',
+        `error: resource mapping not found for name: "${text(meta.name)}" namespace: "${text(meta.namespace)}" from "${file ?? '-'}": no matches for kind "${kind}" in version "${apiVersion}"\nensure CRDs are installed first`,
+        { object: `${kind}/${text(meta.name)}`, ...(file ? { file } : {}) },
+      ),
+    );
+  }
+  const obj = normalizeSecret(clone(manifest)) as KObject;
+  delete obj.status;
+  if (!isRecord(obj.metadata)) obj.metadata = {} as KObject['metadata'];
+  if (type.namespaced) obj.metadata.namespace ??= 'default';
+  else delete obj.metadata.namespace;
+  try {
+    validateObject(obj, type.namespaced, file);
+  } catch (e) {
+    if (e instanceof ClusterError)
+      fail(new ClusterError(e.code, e.message, { ...e.data, object: refKey(refOf(obj)) }));
+    throw e;
+  }
+  const ns = obj.metadata.namespace;
+  if (ns !== undefined && !env.namespaceExists(ns)) {
+    fail(
+      new ClusterError(
+        'E_NOT_FOUND',
+        `Error from server (NotFound): namespaces "${ns}" not found`,
+        {
+          object: refKey(refOf(obj)),
+          ...(file ? { file } : {}),
+        },
+      ),
+    );
+  }
+  return { obj, type };
+}

@@ -1,0 +1,154 @@
+// Field ownership: which field manager stands behind each leaf field of an object, and how a write
+// moves fields between managers.
+//
+// It works like server-side apply with `--force-conflicts`: each leaf field remembers the manager
+// that last set it. An apply by a manager sets every field its manifest names (taking them over
+// from other managers) and deletes the fields it set before and no longer names, unless another
+// manager owns them. Fields that no manifest names (a hotfix env var, an annotation, a
+// `rollout restart` timestamp) survive re-applies. Non-apply writes (patch, scale, set image) take
+// ownership of the fields they change, as Kubernetes' Update operations do.
+import { sameValue } from './equal';
+import { deletePath, formatPath, leaves, setPath, type FieldPath } from './fieldpath';
+import type { KObject } from './object';
+
+/** The fields of one object: manager -> path text -> path. */
+export type Ownership = Map<string, Map<string, FieldPath>>;
+
+// Fields that name the object or are kept by the server: never owned, never removed by an apply.
+const IDENTITY = new Set(['apiVersion', 'kind', 'metadata.name', 'metadata.namespace']);
+const SERVER_FIELDS = [
+  'metadata.uid',
+  'metadata.generation',
+  'metadata.creationTimestamp',
+  'metadata.ownerReferences',
+];
+
+function isOwnable(path: string): boolean {
+  return (
+    !IDENTITY.has(path) &&
+    !path.startsWith('status') &&
+    !SERVER_FIELDS.some((f) => path.startsWith(f))
+  );
+}
+
+/** A copy a write can edit without touching `owned` (absent for an object not stored yet). */
+export function copyOwnership(owned: Ownership | undefined): Ownership {
+  const out: Ownership = new Map();
+  for (const [m, paths] of owned ?? []) out.set(m, new Map(paths));
+  return out;
+}
+
+/** A created object: `manager` owns every field it has. */
+export function ownershipOfCreated(obj: KObject, manager: string): Ownership {
+  return new Map([
+    [
+      manager,
+      new Map(
+        leaves(obj)
+          .filter((l) => isOwnable(formatPath(l.path)))
+          .map((l) => [formatPath(l.path), l.path]),
+      ),
+    ],
+  ]);
+}
+
+/**
+ * An apply of `manifest` by `manager` onto `target`: sets the fields the manifest names and takes
+ * them over, and deletes those the manager no longer names that no one else owns. Edits both
+ * `target` and `ownership`.
+ */
+export function applyOwnedFields(
+  target: KObject,
+  manifest: KObject,
+  ownership: Ownership,
+  manager: string,
+): void {
+  const mine = ownership.get(manager) ?? new Map<string, FieldPath>();
+  const desired = leaves(manifest).filter((l) => isOwnable(formatPath(l.path)));
+  const desiredPaths = new Set(desired.map((l) => formatPath(l.path)));
+
+  const dropped: FieldPath[] = [];
+  for (const [text, path] of mine) {
+    if (desiredPaths.has(text)) continue;
+    const ownedElsewhere = [...ownership].some(([m, paths]) => m !== manager && paths.has(text));
+    if (!ownedElsewhere) {
+      deletePath(target, path);
+      dropped.push(path);
+    }
+  }
+  const nextMine = new Map<string, FieldPath>();
+  for (const leaf of desired) {
+    const text = formatPath(leaf.path);
+    setPath(target, leaf.path, leaf.value);
+    nextMine.set(text, leaf.path);
+    for (const [m, paths] of ownership) if (m !== manager) paths.delete(text);
+  }
+  ownership.set(manager, nextMine);
+  removeUnownedItems(target, dropped, ownership);
+}
+
+/**
+ * A non-apply write from `before` to `after`: `manager` takes the fields whose value it changed,
+ * and fields `after` no longer has are owned by no one. Edits `ownership`.
+ */
+export function claimChangedFields(
+  before: KObject,
+  after: KObject,
+  ownership: Ownership,
+  manager: string,
+): void {
+  const beforeLeaves = new Map(leaves(before).map((l) => [formatPath(l.path), l.value]));
+  const afterLeaves = leaves(after);
+  const afterPaths = new Set<string>();
+  const mine = ownership.get(manager) ?? new Map<string, FieldPath>();
+  for (const leaf of afterLeaves) {
+    const text = formatPath(leaf.path);
+    afterPaths.add(text);
+    if (
+      !isOwnable(text) ||
+      (beforeLeaves.has(text) && sameValue(beforeLeaves.get(text), leaf.value))
+    )
+      continue;
+    for (const paths of ownership.values()) paths.delete(text);
+    mine.set(text, leaf.path);
+  }
+  for (const paths of ownership.values())
+    for (const text of [...paths.keys()]) if (!afterPaths.has(text)) paths.delete(text);
+  ownership.set(manager, mine);
+}
+
+/** Fields `manager` owns in `next` that another manager owned `before`. */
+export function takenOver(
+  before: Ownership | undefined,
+  next: Ownership,
+  manager: string,
+): FieldPath[] {
+  const mine = next.get(manager);
+  if (!before || !mine) return [];
+  const out: FieldPath[] = [];
+  for (const [text, path] of mine) {
+    if (before.get(manager)?.has(text)) continue;
+    if ([...before].some(([m, paths]) => m !== manager && paths.has(text))) out.push(path);
+  }
+  return out;
+}
+
+/**
+ * A list item (a container, an env var) that no manager owns any field of any more is removed
+ * whole, defaults included, as server-side apply removes it.
+ */
+function removeUnownedItems(obj: KObject, dropped: FieldPath[], ownership: Ownership): void {
+  const owned: string[] = [];
+  for (const paths of ownership.values()) owned.push(...paths.keys());
+  for (const path of dropped) {
+    for (let i = path.length - 1; i >= 0; i--) {
+      if (typeof path[i] !== 'object') continue;
+      const item = path.slice(0, i + 1);
+      const prefix = formatPath(item);
+      if (
+        !owned.some((p) => p === prefix || p.startsWith(`${prefix}.`) || p.startsWith(`${prefix}[`))
+      )
+        deletePath(obj, item);
+    }
+  }
+}

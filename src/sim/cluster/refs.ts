@@ -1,0 +1,41 @@
+// Refs resolved against the kinds a cluster serves: the namespace a ref means, the names kubectl
+// prints for it, and a kind's preferred apiVersion.
+import { ClusterError } from './errors';
+import { apiVersionOf, type KindRegistry } from './kinds';
+import { refKey, type ObjectRef } from './object';
+
+/** Namespaced refs without a namespace mean `default`; cluster-scoped refs carry none. */
+export function scopedRef(kinds: KindRegistry, ref: ObjectRef): ObjectRef {
+  const type = kinds.forKind(ref.kind);
+  if (type && !type.namespaced) return { kind: ref.kind, name: ref.name };
+  return { kind: ref.kind, name: ref.name, namespace: ref.namespace ?? 'default' };
+}
+
+/** kubectl's display name: `deployment.apps/web`. */
+export function displayName(kinds: KindRegistry, ref: ObjectRef): string {
+  const type = kinds.forKind(ref.kind);
+  const resource =
+    type && type.group !== '' ? `${ref.kind.toLowerCase()}.${type.group}` : ref.kind.toLowerCase();
+  return `${resource}/${ref.name}`;
+}
+
+/** kubectl's NotFound error for a ref: `Error from server (NotFound): deployments.apps "web" not found`. */
+export function notFoundError(kinds: KindRegistry, ref: ObjectRef): ClusterError {
+  const type = kinds.forKind(ref.kind);
+  const resource = type
+    ? type.group
+      ? `${type.plural}.${type.group}`
+      : type.plural
+    : ref.kind.toLowerCase();
+  return new ClusterError(
+    'E_NOT_FOUND',
+    `Error from server (NotFound): ${resource} "${ref.name}" not found`,
+    { object: refKey(ref) },
+  );
+}
+
+/** The preferred apiVersion for a kind, `v1` for one the cluster does not serve. */
+export function preferredApiVersion(kinds: KindRegistry, kind: string): string {
+  const type = kinds.forKind(kind);
+  return type ? apiVersionOf(type) : 'v1';
+}

@@ -1,0 +1,25 @@
+// What every write to the cluster carries (who, through which channel, as which field manager) and
+// what an apply answers.
+import type { Channel } from '../audit';
+import type { ObjectRef } from './object';
+
+/** Who writes, through which channel, as which field manager, and from which Git revision. */
+export interface WriteContext {
+  actor: string;
+  channel: Channel;
+  manager: string;
+  /** The Git revision the change comes from; null for an out-of-band change. */
+  revision: string | null;
+  /** The manifest's file, for error messages. */
+  file?: string;
+}
+
+export type ApplyOutcome = 'created' | 'configured' | 'unchanged';
+
+export interface ApplyResult {
+  outcome: ApplyOutcome;
+  ref: ObjectRef;
+  /** kubectl's name for the object: `deployment.apps/web`, `service/web`. */
+  display: string;
+  warnings: string[];
+}

@@ -1,0 +1,31 @@
+// The pipeline's options and their defaults: a plain push-to-deploy workflow (no approval, runs
+// queue behind each other, no prune, no flaky tests).
+import { DEFAULT_STAGES, type StageDurations } from './machine';
+
+export interface DevopsOptions {
+  stages: StageDurations;
+  /** A manual approval before the deploy of every run. */
+  approval: boolean;
+  /** A push cancels the run in progress instead of queueing behind it. */
+  cancelInProgress: boolean;
+  /** `kubectl apply --prune`: delete what the pipeline once applied and Git no longer declares. */
+  prune: boolean;
+  /** Share of test stages that fail by chance (seeded). */
+  flakyRate: number;
+}
+
+export const DEFAULT_DEVOPS: DevopsOptions = {
+  stages: DEFAULT_STAGES,
+  approval: false,
+  cancelInProgress: false,
+  prune: false,
+  flakyRate: 0,
+};
+
+export function devopsOptions(partial: Partial<DevopsOptions> = {}): DevopsOptions {
+  return {
+    ...DEFAULT_DEVOPS,
+    ...partial,
+    stages: { ...DEFAULT_STAGES, ...partial.stages },
+  };
+}

@@ -1,0 +1,191 @@
+// The Applications the reconciler manages: their status record, and the bookkeeping that moves it
+// (sync and health transitions written to the audit trail, notifications as Argo CD sends them).
+import type { AppSpec } from '../apps/apps';
+import type { AuditLog, OperationDetail } from '../audit';
+import type { VirtualClock } from '../clock';
+import { refKey, refOf, type Cluster, type HealthStatus, type KObject } from '../cluster';
+import { appHealth, type OperationPhase, type SyncStatusCode } from './app-status';
+import type { ResourceDiff } from './diff';
+import type { HistoryEntry } from './history';
+import type { AttemptState, HealState } from './policy';
+import { isTrackedBy, type TaskResult } from './sync-run';
+
+export interface Operation {
+  phase: OperationPhase;
+  revision: string;
+  startedAt: number;
+  finishedAt?: number;
+  message: string;
+  initiatedBy: { username: string; automated: boolean };
+  kind: 'auto' | 'heal' | 'manual' | 'rollback' | 'retry';
+  results: TaskResult[];
+}
+
+export interface Application {
+  spec: AppSpec;
+  sync: SyncStatusCode;
+  health: HealthStatus;
+  healthMessage?: string;
+  /** The revision the last comparison was made against (Git HEAD when fetched). */
+  comparedTo: string | null;
+  /** The revision the last successful sync deployed. */
+  syncedRevision: string | null;
+  reconciledAt: number | null;
+  resources: ResourceDiff[];
+  conditions: { type: string; message: string }[];
+  operation: Operation | null;
+  history: HistoryEntry[];
+  lastAttempt: AttemptState | null;
+  heal: HealState;
+  /** Why auto-sync did or did not act at the last comparison. */
+  policy: string;
+}
+
+export interface Notification {
+  t: number;
+  trigger:
+    | 'on-sync-succeeded'
+    | 'on-sync-failed'
+    | 'on-health-degraded'
+    | 'on-deployed'
+    | 'on-sync-status-unknown';
+  app: string;
+  message: string;
+}
+
+type TrailVerb = 'deploy-started' | 'deploy-succeeded' | 'deploy-failed' | 'status' | 'rollback';
+
+export interface ApplicationsDeps {
+  cluster: Cluster;
+  clock: VirtualClock;
+  audit: AuditLog;
+}
+
+export class Applications {
+  readonly all: Application[];
+  readonly notifications: Notification[] = [];
+
+  constructor(
+    private readonly deps: ApplicationsDeps,
+    specs: AppSpec[],
+  ) {
+    this.all = specs.map((spec) => ({
+      spec,
+      sync: 'Unknown',
+      health: 'Missing',
+      comparedTo: null,
+      syncedRevision: null,
+      reconciledAt: null,
+      resources: [],
+      conditions: [],
+      operation: null,
+      history: [],
+      lastAttempt: null,
+      heal: { attempts: 0, lastAt: null },
+      policy: '',
+    }));
+  }
+
+  /** The live objects an app tracks. */
+  tracked(app: AppSpec): KObject[] {
+    return this.deps.cluster.list().filter((o) => isTrackedBy(o, app.name));
+  }
+
+  /** The agent was bootstrapped again in a new cluster: no history, nothing known of what is live. */
+  bootstrappedAgain(): void {
+    for (const app of this.all) {
+      Object.assign(app, {
+        sync: 'Unknown',
+        health: 'Missing',
+        syncedRevision: null,
+        operation: null,
+        history: [],
+        lastAttempt: null,
+        heal: { attempts: 0, lastAt: null },
+        resources: [],
+        conditions: [],
+        policy: 'bootstrapped again after the cluster was lost',
+      });
+    }
+  }
+
+  setSync(app: Application, sync: SyncStatusCode): void {
+    if (app.sync === sync) return;
+    this.record(
+      'status',
+      app,
+      app.comparedTo,
+      'reconciler',
+      `Updated sync status: ${app.sync} -> ${sync}`,
+    );
+    if (sync === 'Unknown')
+      this.notify(
+        'on-sync-status-unknown',
+        app,
+        app.conditions[0]?.message ?? 'sync status Unknown',
+      );
+    app.sync = sync;
+  }
+
+  refreshHealth(app: Application): void {
+    const live = new Map(this.tracked(app.spec).map((o) => [refKey(refOf(o)), o]));
+    const inputs = app.resources
+      .filter((r) => r.reason !== 'extra')
+      .map((r) => {
+        const obj = live.get(r.key);
+        return obj ? { key: r.key, kind: r.kind, live: obj } : { key: r.key, kind: r.kind };
+      });
+    const health = appHealth(inputs);
+    if (health.status === app.health) {
+      app.healthMessage = health.message;
+      return;
+    }
+    const before = app.health;
+    app.health = health.status;
+    app.healthMessage = health.message;
+    this.record(
+      'status',
+      app,
+      app.comparedTo,
+      'reconciler',
+      `Updated health status: ${before} -> ${health.status}`,
+    );
+    if (health.status === 'Degraded')
+      this.notify('on-health-degraded', app, health.message ?? 'Degraded');
+    if (
+      health.status === 'Healthy' &&
+      app.sync === 'Synced' &&
+      app.operation?.phase === 'Succeeded'
+    )
+      this.notify(
+        'on-deployed',
+        app,
+        `revision ${app.syncedRevision?.slice(0, 7)} is running and healthy`,
+      );
+  }
+
+  record(
+    verb: TrailVerb,
+    app: Application,
+    revision: string | null,
+    actor: string,
+    message: string,
+    operation?: OperationDetail,
+  ): void {
+    this.deps.audit.append({
+      cluster: 'gitops',
+      actor,
+      channel: 'reconciler',
+      verb,
+      object: `app/${app.spec.name}`,
+      revision,
+      changes: [],
+      message,
+      ...(operation ? { operation } : {}),
+    });
+  }
+
+  notify(trigger: Notification['trigger'], app: Application, message: string): void {
+    this.notifications.push({ t: this.deps.clock.now(), trigger, app: app.spec.name, message });
+  }
+}

@@ -1,0 +1,139 @@
+// Comparing: each Application's desired state at the fetched revision against what is live, its
+// sync status set from the diff, and the syncs the automated policy (policy.ts) asks for queued.
+import { loadDesired, type DesiredApp } from '../apps/apps';
+import type { VirtualClock } from '../clock';
+import { refKey, refOf, type Cluster } from '../cluster';
+import type { ConfigRepo } from '../git';
+import type { Application, Applications } from './applications';
+import { reconcile, type ReconcileResult } from './diff';
+import type { WakeReason } from './machine';
+import { CONTROLLER, type Operations } from './operations';
+import type { GitopsOptions } from './options';
+import { autoSyncDecision } from './policy';
+
+export interface CompareDeps {
+  repo: ConfigRepo;
+  cluster: Cluster;
+  clock: VirtualClock;
+  options: GitopsOptions;
+  applications: Applications;
+  operations: Operations;
+  wake: (reason: WakeReason) => void;
+}
+
+export class Comparer {
+  constructor(private readonly deps: CompareDeps) {}
+
+  diff(app: Application, desired: DesiredApp): ReconcileResult {
+    const cluster = this.deps.cluster;
+    const live = this.deps.applications.tracked(app.spec);
+    const byKey = new Map(live.map((o) => [refKey(refOf(o)), o]));
+    return reconcile(
+      desired.objects.map((o) => o.manifest),
+      live,
+      {
+        ignore: this.deps.options.ignoreDifferences,
+        managedFields: (key) => {
+          const obj = byKey.get(key);
+          return obj ? cluster.managedFields(refOf(obj)) : {};
+        },
+        namespaced: (kind) => cluster.kinds.forKind(kind)?.namespaced ?? true,
+      },
+    );
+  }
+
+  /**
+   * Compares every app against `head` (what the fetch saw); queues the syncs the policy (or a
+   * person) asks for. True: sync now.
+   */
+  async compareAll(head: string | null, manual: boolean, reason: WakeReason): Promise<boolean> {
+    if (head === null) return false;
+    const { options, applications, operations } = this.deps;
+    const now = this.deps.clock.now();
+    const flux = options.flavour === 'flux';
+    const apps = applications.all;
+    // Flux applies at its interval, or at once for a new source revision it has not tried yet.
+    const fluxApplyDue =
+      flux &&
+      (now - operations.lastApplyAt >= options.applyInterval ||
+        apps.some((a) => a.syncedRevision !== head && a.lastAttempt?.revision !== head));
+    for (const app of apps) {
+      const desired = await loadDesired(this.deps.repo, head, app.spec);
+      app.comparedTo = head;
+      app.reconciledAt = now;
+      if (desired.errors.length > 0) {
+        app.conditions = [
+          {
+            type: 'ComparisonError',
+            message: desired.errors
+              .map((e) => `${e.file}:${e.line}:${e.col}: ${e.message}`)
+              .join('; '),
+          },
+        ];
+        app.policy = 'cannot compare: manifests do not parse';
+        applications.setSync(app, 'Unknown');
+        continue;
+      }
+      app.conditions = [];
+      // Flux does not watch live objects: between apply intervals it knows only its last apply.
+      if (!flux || fluxApplyDue) {
+        const result = this.diff(app, desired);
+        app.resources = result.resources;
+        applications.setSync(
+          app,
+          flux
+            ? result.sync === 'OutOfSync' || app.syncedRevision !== head
+              ? 'OutOfSync'
+              : 'Synced'
+            : result.sync,
+        );
+        if (flux) {
+          if (!options.suspend && (reason !== 'watch' || manual))
+            operations.enqueue({
+              app,
+              revision: head,
+              kind: 'auto',
+              by: CONTROLLER,
+              selective: false,
+            });
+          app.policy = options.suspend
+            ? 'suspended'
+            : 'Kustomization interval: full server-side apply';
+        } else {
+          this.decide(app, head, result.onlyPruneNeeded);
+        }
+      } else {
+        applications.setSync(
+          app,
+          app.syncedRevision === head && app.lastAttempt?.failed !== true ? 'Synced' : 'OutOfSync',
+        );
+        app.policy = `next apply in ${Math.round((operations.lastApplyAt + options.applyInterval - now) / 1000)}s`;
+      }
+      applications.refreshHealth(app);
+    }
+    if (manual) operations.admitRequested(head);
+    return operations.hasQueued;
+  }
+
+  private decide(app: Application, head: string, onlyPruneNeeded: boolean): void {
+    const now = this.deps.clock.now();
+    const d = autoSyncDecision({
+      options: this.deps.options,
+      sync: app.sync,
+      onlyPruneNeeded,
+      revision: head,
+      syncedRevision: app.syncedRevision,
+      lastAttempt: app.lastAttempt,
+      heal: app.heal,
+      now,
+    });
+    app.policy = d.reason;
+    const { operations } = this.deps;
+    if (d.action === 'sync')
+      operations.enqueue({ app, revision: head, kind: 'auto', by: CONTROLLER, selective: false });
+    else if (d.action === 'heal')
+      operations.enqueue({ app, revision: head, kind: 'heal', by: CONTROLLER, selective: true });
+    else if (d.action === 'wait')
+      this.deps.clock.schedule(d.untilMs - now, () => this.deps.wake('watch'), 'self-heal-backoff');
+  }
+}
