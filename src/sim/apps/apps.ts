@@ -54,8 +54,23 @@ export async function loadDesired(
   try {
     set = await repo.readManifests(revision, app.path);
   } catch (e) {
+    // Argo CD answers a ComparisonError ("app path does not exist"); kubectl, "the path does
+    // not exist". Either way the app cannot be deployed, which is not the same as deploying nothing.
     if ((e as { code?: string }).code === 'E_PATH_NOT_FOUND')
-      return { app, revision, objects: [], errors: [] };
+      return {
+        app,
+        revision,
+        objects: [],
+        errors: [
+          {
+            file: app.path || '.',
+            line: 1,
+            col: 1,
+            message: `app path does not exist: ${app.path || '.'}`,
+            code: 'PATH_NOT_FOUND',
+          },
+        ],
+      };
     throw e;
   }
   let parts = split.get(set);

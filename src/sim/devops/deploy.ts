@@ -34,8 +34,16 @@ export function applyApp(input: ApplyAppInput): { lines: ApplyLine[]; failed: bo
   for (const e of desired.errors) {
     lines.push({
       ok: false,
-      text: `error parsing ${e.file}: line ${e.line}, column ${e.col}: ${e.message}`,
+      text:
+        e.code === 'PATH_NOT_FOUND'
+          ? `error: the path "${e.file}" does not exist`
+          : `error parsing ${e.file}: line ${e.line}, column ${e.col}: ${e.message}`,
     });
+    failed = true;
+  }
+  if (desired.objects.length === 0 && desired.errors.length === 0) {
+    // kubectl apply -f on a folder without manifests refuses (kubectl#1318): nothing was deployed.
+    lines.push({ ok: false, text: 'error: no objects passed to apply' });
     failed = true;
   }
   const seen = new Set<string>();
