@@ -1,8 +1,67 @@
-import { defineConfig } from 'vitest/config';
+import { readdirSync, readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { defineConfig, type Plugin } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
+/**
+ * The Content-Security-Policy of the built app: no inline scripts, no remote origins. Injected at
+ * build time only, because `npm run dev` needs an inline preamble (React refresh) and a websocket.
+ */
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'driftlab-csp',
+    apply: 'build',
+    transformIndexHtml: (html) =>
+      html.replace(
+        '<head>',
+        `<head>\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`,
+      ),
+  };
+}
+
+/**
+ * `virtual:scenario-index`: the library's ids, titles and summaries, so the Scenario picker shows
+ * them without bundling every scenario's text (each is loaded when chosen).
+ */
+function scenarioIndex(): Plugin {
+  const id = 'virtual:scenario-index';
+  return {
+    name: 'driftlab-scenario-index',
+    resolveId: (source) => (source === id ? `\0${id}` : null),
+    load(resolved) {
+      if (resolved !== `\0${id}`) return null;
+      const entries = readdirSync('scenarios')
+        .filter((f) => f.endsWith('.yaml'))
+        .map((f) => {
+          const doc = parse(readFileSync(`scenarios/${f}`, 'utf8')) as {
+            title?: string;
+            summary?: string;
+          };
+          return {
+            id: f.replace(/\.yaml$/, ''),
+            title: doc.title ?? f,
+            summary: (doc.summary ?? '').trim(),
+          };
+        });
+      return `export default ${JSON.stringify(entries)};`;
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), contentSecurityPolicy(), scenarioIndex()],
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173 },
   test: {

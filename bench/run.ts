@@ -6,10 +6,14 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { benchApply } from './apply';
 import { benchCommit, benchNativeCommit } from './git-commit';
+import { pollFixture, reconcileFixture, reconcileSample, type Sample } from './reconcile';
 import { median, renderTable, type Row } from './table';
+import { DAY_MS, runVirtualDay, type DayResult } from './virtual-day';
 
 const ROUNDS = 5;
 const RESULTS = new URL('./results.json', import.meta.url);
+/** A virtual day is run 3 times (median) only when one run takes less than this. */
+const DAY_REPEAT_UNDER_MS = 10_000;
 
 async function medianOf(fn: () => number | Promise<number>, rounds = ROUNDS): Promise<number> {
   const values: number[] = [];
@@ -19,10 +23,95 @@ async function medianOf(fn: () => number | Promise<number>, rounds = ROUNDS): Pr
 
 const round = (v: number, digits = 2) => Number(v.toFixed(digits));
 
+/** Progress goes to stderr: stdout is the table alone. */
+const progress = (text: string) => process.stderr.write(`bench: ${text}\n`);
+
+const cpuNote = (samples: Sample[]) =>
+  `process CPU ${round(median(samples.map((s) => s.cpuMs)), 3)} ms`;
+
+async function reconcileRows(): Promise<Row[]> {
+  const sizes = [10, 100, 1_000];
+  const samples = new Map<number, Sample[]>();
+  for (const n of sizes) {
+    progress(`reconcile, ${n} objects`);
+    const fixture = await reconcileFixture(n);
+    for (let i = 0; i < 3; i++) reconcileSample(fixture); // warm-up
+    samples.set(
+      n,
+      Array.from({ length: ROUNDS }, () => reconcileSample(fixture)),
+    );
+  }
+  const at = (n: number, of: keyof Sample) => median(samples.get(n)!.map((s) => s[of]));
+  const exponent = (of: keyof Sample) => Math.log(at(1_000, of) / at(10, of)) / Math.log(100);
+  const rows: Row[] = sizes.map((n) => ({
+    key: `reconcileMs${n}`,
+    value: round(at(n, 'wallMs'), 3),
+    unit: 'ms',
+    note: `reconcile(desired, live): ${n} objects, 1 drifted; ${cpuNote(samples.get(n)!)}`,
+  }));
+  rows.push({
+    key: 'reconcileGrowthExponent',
+    value: round(exponent('wallMs'), 3),
+    unit: '',
+    target: { op: '<=', value: 1.1 },
+    note: `log(t1000 / t10) / log(100), 1 is linear; ${round(exponent('cpuMs'), 3)} by CPU time`,
+  });
+  progress('poll, 1,000 objects (setting up the sandbox)');
+  const poll = await pollFixture(1_000);
+  await poll.poll(); // warm-up
+  const polls: Sample[] = [];
+  for (let i = 0; i < ROUNDS; i++) polls.push(await poll.poll());
+  rows.push({
+    key: 'pollMs1000',
+    value: round(median(polls.map((s) => s.wallMs))),
+    unit: 'ms',
+    note: `Refresh of an unchanged revision + advance(5 s), 1,000 objects, observer included; ${cpuNote(polls)}`,
+  });
+  return rows;
+}
+
+async function virtualDayRows(): Promise<Row[]> {
+  const day = (run: number) =>
+    runVirtualDay((hour) => {
+      if (hour % 6 === 0) progress(`virtual day ${run}: hour ${hour}`);
+    });
+  const runs: DayResult[] = [await day(1)];
+  if (runs[0]!.wallMs < DAY_REPEAT_UNDER_MS) runs.push(await day(2), await day(3));
+  const wallMs = median(runs.map((r) => r.wallMs));
+  const cpuMs = median(runs.map((r) => r.cpuMs));
+  const how =
+    runs.length === 1
+      ? `1 run (a day takes over ${DAY_REPEAT_UNDER_MS / 1000} s)`
+      : `median of ${runs.length} runs`;
+  return [
+    {
+      key: 'virtualToWallRatio',
+      value: Math.round(DAY_MS / wallMs),
+      unit: '',
+      target: { op: '>=', value: 50_000 },
+      note: `100 objects, a commit every 10 min, a drift an hour in both lanes; ${how}; ${Math.round(DAY_MS / cpuMs)} by process CPU time`,
+    },
+    {
+      key: 'virtualDayWallMs',
+      value: Math.round(wallMs),
+      unit: 'ms',
+      note: `process CPU ${Math.round(cpuMs)} ms; ${runs[0]!.commits} commits, ${runs[0]!.drifts} drifts x 2 lanes; sandbox creation included`,
+    },
+    {
+      key: 'virtualDayHeapDeltaMiB',
+      value: round(median(runs.map((r) => r.heapDeltaMiB)), 1),
+      unit: 'MiB',
+      note: 'heap retained by the sandbox after the day (after a forced GC)',
+    },
+  ];
+}
+
 async function main() {
+  progress('commits');
   await benchCommit(20); // warm-up: JIT and module loading
   const commitMs = await medianOf(() => benchCommit(100));
   const nativeMs = await medianOf(() => benchNativeCommit(50));
+  progress('apply');
   benchApply(200);
   const applyRate = await medianOf(() => benchApply(1_000));
 
@@ -51,6 +140,8 @@ async function main() {
       unit: 'objects/s',
       note: '1,000 objects',
     },
+    ...(await reconcileRows()),
+    ...(await virtualDayRows()),
   ];
 
   const previous = existsSync(RESULTS)
@@ -68,7 +159,7 @@ async function main() {
 
   console.log(renderTable(rows));
   console.log(
-    `\nmedians of ${ROUNDS} rounds on ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}; written to bench/results.json`,
+    `\nmedians of ${ROUNDS} rounds (unless a note says otherwise) on ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}; written to bench/results.json`,
   );
 }
 

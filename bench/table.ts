@@ -22,9 +22,10 @@ export function renderTable(rows: Row[]): string {
       `${r.value} ${r.unit}`.trim(),
       r.target ? `${r.target.op} ${r.target.value}` : '',
       ok === null ? '' : ok ? 'met' : 'NOT MET',
+      r.note ?? '',
     ];
   });
-  const head = ['figure', 'value', 'target', ''];
+  const head = ['figure', 'value', 'target', '', 'note'];
   const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const fmt = (cells: string[]) =>
     cells

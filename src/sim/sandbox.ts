@@ -16,7 +16,7 @@ import { DevopsLane, type DevopsOptions } from './devops/lane';
 import { ConfigRepo, type CommitOptions, type RepoChange } from './git';
 import { GitopsError, GitopsLane } from './gitops/lane';
 import type { GitopsOptions } from './gitops/options';
-import { repoFileReader, runKubectl, type KubectlResult } from './kubectl';
+import type { KubectlResult } from './kubectl';
 
 import { computeMetrics, type LaneMetrics } from './metrics';
 import { laneStatus, type LaneStatus } from './status';
@@ -267,6 +267,8 @@ export class Sandbox {
       this.changed();
       return { ok: false, stdout: '', stderr: message, changed: false };
     }
+    // Loaded on first use: the console's parser and tables are not needed to show the first view.
+    const { repoFileReader, runKubectl } = await import('./kubectl');
     const readRepoFile = await repoFileReader(this.repo, BRANCH, line);
     const result = runKubectl(line, {
       cluster,

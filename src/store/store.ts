@@ -1,10 +1,19 @@
 // The one zustand store: view state in typed slices, plus the latest snapshot of the sandbox.
-// The sandbox itself (simulation state) lives outside the store; the store only holds what React
+// The scenario run (simulation state) lives outside the store; the store only holds what React
 // renders. Vanilla (no React import): React reads it through hooks.ts.
 import { createStore, type StateCreator } from 'zustand/vanilla';
 import type { ClusterName } from '../sim/audit';
-import { Sandbox } from '../sim/sandbox';
-import { STARTER_FILES } from '../sim/starter-repo';
+import type { ActionOutcome } from '../sim/scenario/actions';
+import { ScenarioRun, type StepResult, type UserAction } from '../sim/scenario/runner';
+import type { Action, Scenario } from '../sim/scenario/schema';
+import { FREE_PLAY, hasScenario, loadLibraryScenario } from './library';
+import {
+  clearSavedSession,
+  saveSession,
+  SESSION_FORMAT,
+  sessionQuery,
+  type SessionRecord,
+} from './session-link';
 import { buildView, type SandboxView } from './view';
 
 export interface ConsoleEntry {
@@ -15,12 +24,38 @@ export interface ConsoleEntry {
   output: string;
 }
 
-export interface SandboxSlice {
+export const SPEEDS = [1, 10, 60, 300, 1000] as const;
+
+export interface SessionSlice {
   status: 'idle' | 'loading' | 'ready' | 'error';
   error: string | null;
+  /** A message about the session itself (an incompatible link, an import that was refused). */
+  notice: string | null;
+  scenarioId: string;
+  scenarioTitle: string;
+  steps: { title: string; say: string }[];
+  results: StepResult[];
+  seed: number;
   view: SandboxView | null;
-  boot: (seed?: number) => Promise<void>;
-  advance: (ms: number) => Promise<void>;
+  playing: boolean;
+  speed: number;
+  busy: boolean;
+  open: (
+    id: string,
+    opts?: { seed?: number; step?: number; actions?: UserAction[] },
+  ) => Promise<void>;
+  importScenario: (text: string, fileName: string) => Promise<void>;
+  reset: () => Promise<void>;
+  step: () => Promise<void>;
+  back: () => Promise<void>;
+  jumpTo: (k: number) => Promise<void>;
+  togglePlay: () => void;
+  setSpeed: (speed: number) => void;
+  /** Play: `wallMs` of real time passed; virtual time moves `wallMs * speed`. */
+  tick: (wallMs: number) => Promise<void>;
+  act: (action: Action) => Promise<ActionOutcome | null>;
+  sessionRecord: () => SessionRecord | null;
+  dismissNotice: () => void;
 }
 
 export interface ConsoleSlice {
@@ -30,45 +65,210 @@ export interface ConsoleSlice {
   runLine: (line: string) => Promise<void>;
 }
 
-export type AppState = SandboxSlice & ConsoleSlice;
+export type AppState = SessionSlice & ConsoleSlice;
 
-/** The live sandbox behind the store; replaced on boot. */
-let sandbox: Sandbox | null = null;
-let unsubscribe: (() => void) | null = null;
+/** The live run behind the store; replaced on open, back and jump. */
+let run: ScenarioRun | null = null;
+/** Imported scenarios are not in the library: their text is kept to rebuild runs. */
+let imported: { scenario: Scenario } | null = null;
 let entryId = 0;
+// Every operation on the run goes through this chain: a step never overlaps a replay.
+let chain: Promise<unknown> = Promise.resolve();
 
-export function currentSandbox(): Sandbox | null {
-  return sandbox;
+function serial<T>(fn: () => Promise<T>): Promise<T> {
+  const next = chain.then(fn, fn);
+  chain = next.catch(() => undefined);
+  return next;
 }
 
-const sandboxSlice: StateCreator<AppState, [], [], SandboxSlice> = (set) => {
-  // Views are built asynchronously (the repo is promise-based); only the newest one is kept.
+export function currentRun(): ScenarioRun | null {
+  return run;
+}
+
+const sessionSlice: StateCreator<AppState, [], [], SessionSlice> = (set, get) => {
+  let unsubscribe: (() => void) | null = null;
   let generation = 0;
+
+  // Views are built asynchronously (the repo is promise-based); only the newest one is kept.
   const refresh = async () => {
-    if (!sandbox) return;
+    if (!run) return;
     const mine = ++generation;
-    const view = await buildView(sandbox);
-    if (mine === generation) set({ view });
+    const view = await buildView(run.sandbox);
+    if (mine === generation && run) set({ view, results: [...run.results] });
   };
+
+  const adopt = async (next: ScenarioRun) => {
+    unsubscribe?.();
+    run = next;
+    let pending = false;
+    unsubscribe = next.sandbox.subscribe(() => {
+      // Many changes land in one instant: rebuild the view once per microtask burst.
+      if (pending) return;
+      pending = true;
+      queueMicrotask(() => {
+        pending = false;
+        void refresh();
+      });
+    });
+    await refresh();
+    const record = get().sessionRecord();
+    if (record) saveSession(record);
+  };
+
+  const build = async (
+    id: string,
+    opts: { seed?: number; step?: number; actions?: UserAction[] } = {},
+  ) => {
+    const source =
+      id === 'imported' && imported
+        ? { scenario: imported.scenario }
+        : await loadLibraryScenario(id);
+    const { scenario } = source;
+    const dirFiles = 'dirFiles' in source ? source.dirFiles : undefined;
+    const options = {
+      ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+      ...(dirFiles ? { dirFiles } : {}),
+    };
+    const steps = Math.min(opts.step ?? 0, scenario.steps.length);
+    const next =
+      opts.actions || steps > 0
+        ? await ScenarioRun.replay(scenario, options, steps, opts.actions ?? [])
+        : await ScenarioRun.start(scenario, options);
+    set({
+      scenarioId: id,
+      scenarioTitle: scenario.title,
+      steps: scenario.steps.map((s) => ({ title: s.title, say: s.say ?? '' })),
+      seed: next.seed,
+      status: 'ready',
+      error: null,
+    });
+    await adopt(next);
+  };
+
   return {
     status: 'idle',
     error: null,
+    notice: null,
+    scenarioId: FREE_PLAY,
+    scenarioTitle: '',
+    steps: [],
+    results: [],
+    seed: 1,
     view: null,
-    boot: async (seed = 1) => {
-      set({ status: 'loading', error: null });
-      try {
-        unsubscribe?.();
-        sandbox = await Sandbox.create({ seed, files: { ...STARTER_FILES }, path: 'apps/web' });
-        unsubscribe = sandbox.subscribe(() => void refresh());
+    playing: false,
+    speed: 60,
+    busy: false,
+
+    open: (id, opts) =>
+      serial(async () => {
+        set({ status: 'loading', playing: false, busy: true });
+        try {
+          if (id !== 'imported' && !hasScenario(id)) {
+            set({
+              notice: `There is no scenario "${id}" in this build's library; free play opened instead.`,
+            });
+            await build(FREE_PLAY);
+          } else await build(id, opts);
+        } catch (e) {
+          set({ status: 'error', error: e instanceof Error ? e.message : String(e) });
+        } finally {
+          set({ busy: false });
+        }
+      }),
+
+    importScenario: (text, fileName) =>
+      serial(async () => {
+        // The validating loader (zod) is only needed for files people bring: load it on demand.
+        const { loadScenario } = await import('../sim/scenario/load');
+        const { isScenarioError } = await import('../sim/scenario/errors');
+        try {
+          imported = { scenario: loadScenario(text, fileName) };
+        } catch (e) {
+          // The current session stays as it was.
+          set({
+            notice: isScenarioError(e) ? e.message : `The file could not be read: ${String(e)}`,
+          });
+          return;
+        }
+        set({ busy: true, playing: false });
+        try {
+          await build('imported');
+        } finally {
+          set({ busy: false });
+        }
+      }),
+
+    reset: () =>
+      serial(async () => {
+        clearSavedSession();
+        set({ busy: true, playing: false, entries: [] });
+        try {
+          await build(get().scenarioId);
+        } finally {
+          set({ busy: false });
+        }
+      }),
+
+    step: () =>
+      serial(async () => {
+        if (!run || run.done) return;
+        await run.step();
+        set({ results: [...run.results] });
         await refresh();
-        set({ status: 'ready' });
-      } catch (e) {
-        set({ status: 'error', error: e instanceof Error ? e.message : String(e) });
-      }
-    },
-    advance: async (ms) => {
-      await sandbox?.advance(ms);
-    },
+        const record = get().sessionRecord();
+        if (record) saveSession(record);
+      }),
+
+    back: () => get().jumpTo(Math.max(0, (run?.stepsDone ?? 0) - 1)),
+
+    jumpTo: (k) =>
+      serial(async () => {
+        if (!run) return;
+        set({ busy: true, playing: false });
+        try {
+          const next = await run.jumpTo(k);
+          if (next !== run) await adopt(next);
+          else await refresh();
+          const record = get().sessionRecord();
+          if (record) saveSession(record);
+        } finally {
+          set({ busy: false });
+        }
+      }),
+
+    togglePlay: () => set((s) => ({ playing: !s.playing })),
+    setSpeed: (speed) => set({ speed }),
+
+    tick: (wallMs) =>
+      serial(async () => {
+        if (!run || !get().playing) return;
+        await run.advance(Math.min(wallMs, 250) * get().speed);
+        const record = get().sessionRecord();
+        if (record) saveSession(record);
+      }),
+
+    act: (action) =>
+      serial(async () => {
+        if (!run) return null;
+        const outcome = await run.act(action);
+        await refresh();
+        const record = get().sessionRecord();
+        if (record) saveSession(record);
+        return outcome;
+      }),
+
+    sessionRecord: () =>
+      run
+        ? {
+            v: SESSION_FORMAT,
+            scenario: get().scenarioId,
+            seed: run.seed,
+            step: run.stepsDone,
+            actions: [...run.userActions],
+          }
+        : null,
+
+    dismissNotice: () => set({ notice: null }),
   };
 };
 
@@ -77,17 +277,24 @@ const consoleSlice: StateCreator<AppState, [], [], ConsoleSlice> = (set, get) =>
   entries: [],
   setConsoleLane: (lane) => set({ consoleLane: lane }),
   runLine: async (line) => {
-    if (!sandbox || line.trim() === '') return;
+    if (line.trim() === '') return;
     const lane = get().consoleLane;
-    const result = await sandbox.kubectl(lane, line, 'you');
-    const output = [result.stdout, result.stderr].filter((s) => s !== '').join('\n');
+    const outcome = await get().act({ kubectl: { lane, actor: 'you', run: line } });
+    if (!outcome) return;
+    const output = outcome.text.split('\n').slice(1).join('\n');
     set((s) => ({
-      entries: [...s.entries, { id: ++entryId, lane, line, ok: result.ok, output }].slice(-200),
+      entries: [...s.entries, { id: ++entryId, lane, line, ok: outcome.ok, output }].slice(-200),
     }));
   },
 });
 
 export const appStore = createStore<AppState>()((...a) => ({
-  ...sandboxSlice(...a),
+  ...sessionSlice(...a),
   ...consoleSlice(...a),
 }));
+
+/** The address for the current session (`?scenario=&seed=&step=`, actions when there are any). */
+export function currentQuery(): string | null {
+  const record = appStore.getState().sessionRecord();
+  return record ? sessionQuery(record) : null;
+}

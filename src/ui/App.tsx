@@ -1,33 +1,129 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useApp } from '../store/hooks';
-import { ClusterPanel } from './cluster/ClusterPanel';
+import { FREE_PLAY } from '../store/library';
+import { loadSavedSession, parseSessionQuery } from '../store/session-link';
+import { appStore, currentQuery } from '../store/store';
 import { Console } from './console/Console';
+import { GitPanel } from './git/GitPanel';
+import { useKeyboard } from './layout/useKeyboard';
+import { usePlayLoop } from './layout/usePlayLoop';
 import { TopBar } from './layout/TopBar';
-import { RepoLog } from './repo/RepoLog';
+import { LanePanel } from './lanes/LanePanel';
+import { Narration } from './narration/Narration';
+import { Timeline } from './timeline/Timeline';
+
+const ComparePanel = lazy(() =>
+  import('./compare/ComparePanel').then((m) => ({ default: m.ComparePanel })),
+);
+
+type Tab = 'lanes' | 'compare';
+
+/** Opens the session the address names, else the one saved before a reload, else free play. */
+function boot(): void {
+  const link = parseSessionQuery(location.search);
+  const { open } = appStore.getState();
+  if (link && !link.ok) {
+    appStore.setState({ notice: link.message });
+    void open(FREE_PLAY);
+    return;
+  }
+  if (link?.ok) {
+    void open(link.session.scenario, link.session);
+    return;
+  }
+  const saved = loadSavedSession();
+  void open(
+    saved?.scenario ?? FREE_PLAY,
+    saved ? { seed: saved.seed, step: saved.step, actions: saved.actions } : {},
+  );
+}
 
 export function App() {
   const status = useApp((s) => s.status);
   const error = useApp((s) => s.error);
-  const boot = useApp((s) => s.boot);
+  const notice = useApp((s) => s.notice);
+  const dismiss = useApp((s) => s.dismissNotice);
+  const view = useApp((s) => s.view);
+  const [tab, setTab] = useState<Tab>('lanes');
+  useKeyboard();
+  usePlayLoop();
+
   useEffect(() => {
-    if (status === 'idle') void boot();
-  }, [status, boot]);
+    if (appStore.getState().status === 'idle') boot();
+  }, []);
+
+  // Keep the address bar in step with the session, so a reload and a copied address agree.
+  useEffect(() => {
+    const q = currentQuery();
+    if (q && q !== location.search) history.replaceState(null, '', `${location.pathname}${q}`);
+  }, [view]);
 
   return (
     <div className="app">
       <TopBar />
+      {notice ? (
+        <div role="status" className="notice">
+          <pre>{notice}</pre>
+          <button type="button" onClick={dismiss}>
+            Dismiss
+          </button>
+        </div>
+      ) : null}
       {status === 'error' ? (
         <p role="alert" className="error-banner">
           The sandbox could not start: {error}
         </p>
       ) : null}
       <main className="workspace" aria-busy={status !== 'ready'}>
-        <RepoLog />
-        <div className="lanes">
-          <ClusterPanel name="devops" />
-          <ClusterPanel name="gitops" />
+        <aside className="side">
+          <Narration />
+          <GitPanel />
+        </aside>
+        <div className="stage">
+          <div role="tablist" aria-label="Views" className="tabs">
+            <button
+              type="button"
+              role="tab"
+              id="tab-lanes"
+              aria-selected={tab === 'lanes'}
+              aria-controls="panel-lanes"
+              onClick={() => setTab('lanes')}
+            >
+              Lanes
+            </button>
+            <button
+              type="button"
+              role="tab"
+              id="tab-compare"
+              aria-selected={tab === 'compare'}
+              aria-controls="panel-compare"
+              onClick={() => setTab('compare')}
+            >
+              Compare
+            </button>
+          </div>
+          {tab === 'lanes' ? (
+            <div
+              role="tabpanel"
+              id="panel-lanes"
+              aria-labelledby="tab-lanes"
+              className="lanes-view"
+            >
+              <div className="lanes">
+                <LanePanel lane="devops" />
+                <LanePanel lane="gitops" />
+              </div>
+              <Timeline />
+              <Console />
+            </div>
+          ) : (
+            <div role="tabpanel" id="panel-compare" aria-labelledby="tab-compare">
+              <Suspense fallback={<p className="muted">Loading the comparison…</p>}>
+                <ComparePanel />
+              </Suspense>
+            </div>
+          )}
         </div>
-        <Console />
       </main>
     </div>
   );

@@ -74,8 +74,18 @@ export class DevopsLane {
         deployFailed: () => this.applyFailed,
         rolloutComplete: () => rolloutStatus(this.appDeployments()) === 'complete',
         rolloutFailed: () => rolloutStatus(this.appDeployments()) === 'failed',
+        // Options a person can change while the lane runs are read when they are needed, so a
+        // switch turned on in the app takes effect at the next run.
+        firstAppGated: ({ context }) => this.options.approval || context.gates[0] === true,
+        cancelInProgress: () => this.options.cancelInProgress,
       },
-      delays: { verifyTimeout: () => verifyTimeoutMs(this.appDeployments()) },
+      delays: {
+        verifyTimeout: () => verifyTimeoutMs(this.appDeployments()),
+        checkout: () => this.options.stages.checkout,
+        build: () => this.options.stages.build,
+        test: () => this.options.stages.test,
+        deploy: () => this.options.stages.deploy,
+      },
       actions: {
         // Actions see the context of the step in progress; the actor's snapshot is one step behind.
         stageStarted: ({ context }, params) => this.stageStarted(params.stage, context),

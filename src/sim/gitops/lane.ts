@@ -196,6 +196,16 @@ export class GitopsLane {
   }
 
   setOption<K extends keyof GitopsOptions>(key: K, value: GitopsOptions[K]): void {
+    // Switching tools brings that tool's timing with it (poll, jitter, apply interval, prune).
+    if (key === 'flavour' && value !== this.options.flavour) {
+      const defaults = gitopsOptions({ flavour: value as GitopsOptions['flavour'] });
+      Object.assign(this.options, {
+        pollInterval: defaults.pollInterval,
+        jitter: defaults.jitter,
+        applyInterval: defaults.applyInterval,
+        prune: defaults.prune,
+      });
+    }
     this.options[key] = value;
     // A changed policy (prune or selfHeal turned on) acts at the next comparison, as in Argo.
     if (key === 'automated' || key === 'selfHeal' || key === 'prune' || key === 'suspend')

@@ -1,39 +1,115 @@
+import { useRef, type ChangeEvent } from 'react';
+import { formatClock } from '../../sim/clock';
 import { useApp } from '../../store/hooks';
-import { formatClock } from '../format';
+import { FREE_PLAY, libraryEntries } from '../../store/library';
+import { currentQuery, SPEEDS } from '../../store/store';
+import { ShareButton } from './ShareButton';
 
-const STEPS = [
-  { label: '+10s', ms: 10_000 },
-  { label: '+1m', ms: 60_000 },
-  { label: '+10m', ms: 600_000 },
-];
+const ENTRIES = libraryEntries();
+const IMPORT = '__import__';
 
 export function TopBar() {
   const t = useApp((s) => s.view?.t ?? 0);
-  const advance = useApp((s) => s.advance);
-  const boot = useApp((s) => s.boot);
+  const scenarioId = useApp((s) => s.scenarioId);
+  const steps = useApp((s) => s.steps.length);
+  const done = useApp((s) => s.results.length);
+  const playing = useApp((s) => s.playing);
+  const speed = useApp((s) => s.speed);
+  const busy = useApp((s) => s.busy);
+  const { open, reset, step, back, togglePlay, setSpeed, importScenario } = useApp((s) => s);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const choose = (e: ChangeEvent<HTMLSelectElement>) => {
+    if (e.target.value === IMPORT) fileInput.current?.click();
+    else void open(e.target.value);
+  };
+  const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    e.target.value = '';
+    if (file) await importScenario(await file.text(), file.name);
+  };
+
   return (
     <header className="topbar">
       <div className="brand">
         <h1>DriftLab</h1>
-        <span className="muted">push vs pull, side by side</span>
+        <span className="muted tagline">push vs pull, side by side</span>
       </div>
-      <div className="controls" role="toolbar" aria-label="Time">
-        <span className="clock" aria-label="Virtual clock" role="timer">
-          {formatClock(t)}
-        </span>
-        {STEPS.map((s) => (
-          <button
-            key={s.label}
-            type="button"
-            onClick={() => void advance(s.ms)}
-            aria-label={`Advance ${s.label.slice(1)}`}
+      <div className="controls" role="toolbar" aria-label="Session">
+        <label className="scenario-pick">
+          <span className="visually-hidden">Scenario</span>
+          <select
+            aria-label="Scenario"
+            value={scenarioId === 'imported' ? 'imported' : scenarioId}
+            onChange={choose}
+            disabled={busy}
           >
-            {s.label}
-          </button>
-        ))}
-        <button type="button" onClick={() => void boot()}>
+            {ENTRIES.map((e) => (
+              <option key={e.id} value={e.id} title={e.summary}>
+                {e.id === FREE_PLAY ? 'Free play' : e.title}
+              </option>
+            ))}
+            {scenarioId === 'imported' ? <option value="imported">Imported scenario</option> : null}
+            <option value={IMPORT}>Import…</option>
+          </select>
+        </label>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".yaml,.yml"
+          hidden
+          onChange={(e) => void onFile(e)}
+          aria-label="Import a scenario file"
+        />
+        <button type="button" onClick={() => void reset()} disabled={busy}>
           Reset
         </button>
+        <button
+          type="button"
+          onClick={() => void back()}
+          disabled={busy || done === 0}
+          aria-keyshortcuts="ArrowLeft"
+        >
+          Step back
+        </button>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => void step()}
+          disabled={done >= steps}
+          aria-keyshortcuts="ArrowRight"
+        >
+          Step
+        </button>
+        <button type="button" onClick={togglePlay} aria-pressed={playing} aria-keyshortcuts="Space">
+          {playing ? 'Pause' : 'Play'}
+        </button>
+        <label>
+          <span className="visually-hidden">Speed</span>
+          <select
+            aria-label="Speed"
+            value={speed}
+            onChange={(e) => setSpeed(Number(e.target.value))}
+          >
+            {SPEEDS.map((s) => (
+              <option key={s} value={s}>
+                {s}x
+              </option>
+            ))}
+          </select>
+        </label>
+        <span
+          className="clock"
+          role="timer"
+          aria-label="Virtual clock"
+          title="virtual time since the sandbox started"
+        >
+          {formatClock(t)}
+        </span>
+        <span className="step-count" aria-live="polite">
+          Step {done} of {steps}
+        </span>
+        <ShareButton query={currentQuery} />
       </div>
     </header>
   );

@@ -1,0 +1,78 @@
+// An Application's latest operation (phase, message, the result of each task) and its sync
+// history (ids as `argocd app history` shows them; a history rollback names one).
+import { formatClock, formatDuration } from '../../sim/clock';
+import type { Application } from '../../sim/gitops/lane';
+import { OkMark, PhaseBadge } from './badges';
+
+const KIND_WORDS: Record<string, string> = {
+  auto: 'automated sync',
+  heal: 'self-heal',
+  manual: 'manual sync',
+  rollback: 'rollback',
+  retry: 'retry',
+};
+
+export function LastOperation({ app, now }: { app: Application; now: number }) {
+  const op = app.operation;
+  if (!op) return <p className="lp-muted lp-small">No operation yet.</p>;
+  return (
+    <div className="lp-op">
+      <div className="lp-op-head">
+        <PhaseBadge phase={op.phase} />
+        <span>{KIND_WORDS[op.kind] ?? op.kind}</span>
+        <span className="lp-muted lp-small">
+          to <code className="lp-sha">{op.revision.slice(0, 7)}</code> by {op.initiatedBy.username}
+          {op.initiatedBy.automated ? ' (automated)' : ''} at {formatClock(op.startedAt)},{' '}
+          {formatDuration((op.finishedAt ?? now) - op.startedAt)}
+        </span>
+      </div>
+      <p className="lp-small lp-op-message">{op.message}</p>
+      {op.results.length > 0 ? (
+        <ul className="lp-results" aria-label="Operation results">
+          {op.results.map((r, i) => (
+            <li key={`${r.key}-${i}`}>
+              <OkMark ok={r.ok} />
+              <span className="lp-muted lp-small">wave {r.wave}</span>{' '}
+              <span className="lp-mono lp-small">{r.message}</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+export function SyncHistory({ app }: { app: Application }) {
+  if (app.history.length === 0) return <p className="lp-muted lp-small">No sync deployed yet.</p>;
+  const newest = app.history.at(-1)?.id;
+  return (
+    <table className="lp-table lp-history" aria-label={`History of ${app.spec.name}`}>
+      <thead>
+        <tr>
+          <th scope="col">ID</th>
+          <th scope="col">Revision</th>
+          <th scope="col">Deployed</th>
+          <th scope="col">Initiated by</th>
+        </tr>
+      </thead>
+      <tbody>
+        {[...app.history].reverse().map((h) => (
+          <tr key={h.id}>
+            <th scope="row" className="lp-mono">
+              {h.id}
+              {h.id === newest ? <span className="lp-muted lp-small"> (current)</span> : null}
+            </th>
+            <td>
+              <code className="lp-sha">{h.revision.slice(0, 7)}</code>
+            </td>
+            <td className="lp-mono lp-small">{formatClock(h.deployedAt)}</td>
+            <td className="lp-small">
+              {h.initiatedBy.username}
+              {h.initiatedBy.automated ? <span className="lp-muted"> (automated)</span> : null}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,126 @@
+// The lane's options as the tools name them (selfHeal, prune, automated; the pipeline's prune and
+// approval), each change a `set` action, so a session records and replays it.
+import { formatDuration } from '../../sim/clock';
+import { ARGO_DEFAULTS, FLUX_DEFAULTS, type Flavour } from '../../sim/gitops/options';
+import type { Action } from '../../sim/scenario';
+import type { Lane } from './lane-types';
+
+const POLL_CHOICES = [30_000, 60_000, 120_000, 180_000, 300_000, 600_000];
+
+interface Toggle {
+  key: string;
+  label: string;
+  title: string;
+}
+
+const TOGGLES: Record<Lane, Toggle[]> = {
+  gitops: [
+    {
+      key: 'automated',
+      label: 'automated',
+      title: 'Automated sync: a new Git revision is deployed without a person pressing Sync',
+    },
+    {
+      key: 'selfHeal',
+      label: 'selfHeal',
+      title:
+        'With automated sync: undo live changes as soon as they are seen (Argo backs off 2 s, x3, up to 5 min)',
+    },
+    {
+      key: 'prune',
+      label: 'prune',
+      title: 'Delete live objects the app tracks that Git no longer declares',
+    },
+  ],
+  devops: [
+    {
+      key: 'prune',
+      label: 'prune',
+      title:
+        'kubectl apply --prune: delete what the pipeline once applied and Git no longer declares',
+    },
+    {
+      key: 'approval',
+      label: 'approval',
+      title: 'A person approves every deploy (a protected environment)',
+    },
+  ],
+};
+
+/** Switching flavour brings that tool's timing defaults (Argo: 2m poll + 1m jitter; Flux: 1m, apply every 10m). */
+export function flavourAction(flavour: Flavour): Action {
+  const d = flavour === 'flux' ? FLUX_DEFAULTS : ARGO_DEFAULTS;
+  return {
+    set: {
+      lane: 'gitops',
+      flavour,
+      pollInterval: formatDuration(d.pollInterval),
+      jitter: d.jitter === 0 ? '0s' : formatDuration(d.jitter),
+      applyInterval: d.applyInterval === 0 ? '0s' : formatDuration(d.applyInterval),
+    },
+  };
+}
+
+export interface LaneOptionsProps {
+  lane: Lane;
+  options: Record<string, unknown>;
+  run: (action: Action) => void;
+}
+
+export function LaneOptions({ lane, options, run }: LaneOptionsProps) {
+  const poll = typeof options.pollInterval === 'number' ? options.pollInterval : null;
+  const polls =
+    poll !== null && !POLL_CHOICES.includes(poll)
+      ? [...POLL_CHOICES, poll].sort((a, b) => a - b)
+      : POLL_CHOICES;
+  const flavour = options.flavour === 'flux' ? 'flux' : 'argo';
+  return (
+    <fieldset className="lp-options">
+      <legend className="visually-hidden">Options</legend>
+      {TOGGLES[lane].map((t) => (
+        <label key={t.key} className="lp-toggle" title={t.title}>
+          <input
+            type="checkbox"
+            role="switch"
+            checked={options[t.key] === true}
+            onChange={(e) => run({ set: { lane, [t.key]: e.target.checked } })}
+          />
+          <span className="lp-mono">{t.label}</span>
+        </label>
+      ))}
+      {lane === 'gitops' ? (
+        <>
+          <label className="lp-field" title="Which tool the reconciler imitates">
+            <span>flavour</span>
+            <select value={flavour} onChange={(e) => run(flavourAction(e.target.value as Flavour))}>
+              <option value="argo">Argo CD</option>
+              <option value="flux">Flux</option>
+            </select>
+          </label>
+          <label
+            className="lp-field"
+            title={
+              flavour === 'argo'
+                ? 'timeout.reconciliation: how often Argo CD polls Git (plus up to 1m of jitter)'
+                : 'The GitRepository interval: how often Flux fetches Git'
+            }
+          >
+            <span>poll</span>
+            <select
+              value={poll ?? ''}
+              onChange={(e) =>
+                run({ set: { lane, pollInterval: formatDuration(Number(e.target.value)) } })
+              }
+            >
+              {polls.map((ms) => (
+                <option key={ms} value={ms}>
+                  {formatDuration(ms)}
+                </option>
+              ))}
+            </select>
+          </label>
+        </>
+      ) : null}
+    </fieldset>
+  );
+}

@@ -1,0 +1,155 @@
+// One lane, whole: its state machine, its status, what a person can do to it, its cluster, and
+// what it says about itself (the pipeline's run log; the Application's sync plan, operation,
+// history and notifications). Mount two side by side: <LanePanel lane="devops" /> and "gitops".
+import { formatDuration } from '../../sim/clock';
+import { useApp } from '../../store/hooks';
+import type { LaneView } from '../../store/view';
+import { LastOperation, SyncHistory } from './AppActivity';
+import { LaneActions } from './LaneActions';
+import { LaneOptions } from './LaneOptions';
+import { LANE_TITLES, type Lane } from './lane-types';
+import './lanes.css';
+import { MachineView } from './MachineView';
+import { Notifications } from './Notifications';
+import { ObjectsTable } from './ObjectsTable';
+import { RunLog } from './RunLog';
+import { Section } from './Section';
+import { StatusRow } from './StatusRow';
+import { SyncPlan } from './SyncPlan';
+import { useLaneRun, type Outcome } from './use-lane-run';
+
+const SUBTITLES: Record<Lane, string> = {
+  devops: 'push: a CI pipeline runs kubectl apply with its own cluster credentials',
+  gitops: 'pull: a reconciler in the cluster polls Git, diffs and syncs',
+};
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+function OutcomeLine({ outcome }: { outcome: Outcome | null }) {
+  return (
+    <div role="status" className="lp-outcome-slot">
+      {outcome ? (
+        <pre className={outcome.ok ? 'lp-outcome' : 'lp-outcome lp-outcome-bad'}>
+          <span className="visually-hidden">{outcome.ok ? 'Done: ' : 'Refused: '}</span>
+          {outcome.text}
+        </pre>
+      ) : null}
+    </div>
+  );
+}
+
+function simplification(view: LaneView): string {
+  if (view.name === 'devops') {
+    const s = view.options.stages as Record<string, number> | undefined;
+    const stages = s
+      ? Object.entries(s)
+          .map(([k, v]) => `${k} ${formatDuration(v)}`)
+          .join(', ')
+      : '';
+    return `Nothing watches the cluster between runs: drift stays until a deploy overwrites the fields it sets. Stages take fixed virtual times (${stages}).`;
+  }
+  const flux = view.options.flavour === 'flux';
+  const poll =
+    typeof view.options.pollInterval === 'number' ? formatDuration(view.options.pollInterval) : '?';
+  return flux
+    ? `Flux fetches Git every ${poll} and corrects drift only at its next apply interval; Argo CD notices live changes through its watch.`
+    : `Argo CD notices live changes through its watch; Flux only at its next apply interval. Git is polled every ${poll} plus jitter${view.options.webhook === true ? ', and a webhook wakes it on a push' : ' (no webhook)'}.`;
+}
+
+function GitopsParts({ view, now }: { view: LaneView; now: number }) {
+  const apps = view.applications;
+  const several = apps.length > 1;
+  const changes = view.objects.filter((o) => o.drift !== null && o.app !== undefined).length;
+  return (
+    <>
+      <Section
+        title="Sync plan"
+        meta={changes === 0 ? 'nothing to sync' : plural(changes, 'change', 'changes')}
+      >
+        <SyncPlan objects={view.objects} applications={apps} prune={view.options.prune === true} />
+      </Section>
+      <Section
+        title="Last operation"
+        meta={several ? `${apps.length} apps` : apps[0]?.operation?.phase}
+      >
+        {apps.map((a) => (
+          <div key={a.spec.name}>
+            {several ? <h4 className="lp-h4 lp-mono">{a.spec.name}</h4> : null}
+            <LastOperation app={a} now={now} />
+          </div>
+        ))}
+      </Section>
+      <Section
+        title="History"
+        defaultOpen={false}
+        meta={several ? undefined : plural(apps[0]?.history.length ?? 0, 'entry', 'entries')}
+      >
+        {apps.map((a) => (
+          <div key={a.spec.name}>
+            {several ? <h4 className="lp-h4 lp-mono">{a.spec.name}</h4> : null}
+            <SyncHistory app={a} />
+          </div>
+        ))}
+      </Section>
+      <Section title="Notifications" meta={`${view.notifications.length}`}>
+        <Notifications items={view.notifications} />
+      </Section>
+    </>
+  );
+}
+
+export function LanePanel({ lane }: { lane: Lane }) {
+  const view = useApp((s) => s.view?.lanes[lane] ?? null);
+  const now = useApp((s) => s.view?.t ?? 0);
+  const { run, outcome } = useLaneRun();
+  const title = LANE_TITLES[lane];
+  return (
+    <section className={`lp-panel lp-${lane}`} aria-label={title}>
+      <header className="lp-head">
+        <h2>{title}</h2>
+        <span className="lp-muted lp-small">{SUBTITLES[lane]}</span>
+      </header>
+      {!view ? (
+        <p className="lp-muted lp-empty">The sandbox is starting…</p>
+      ) : (
+        <>
+          <StatusRow
+            lane={lane}
+            status={view.status}
+            {...(lane === 'gitops'
+              ? { onSyncApp: (app: string) => run({ sync: { lane: 'gitops', by: 'you', app } }) }
+              : {})}
+          />
+          {view.note ? <p className="lp-note">{view.note}</p> : null}
+          <MachineView lane={lane} state={view.state} lastTransition={view.lastTransition} />
+          <LaneActions view={view} run={run} />
+          <LaneOptions lane={lane} options={view.options} run={run} />
+          <p className="lp-muted lp-small lp-explain">{simplification(view)}</p>
+          <OutcomeLine outcome={outcome} />
+          <Section
+            title="Cluster"
+            meta={`${plural(view.counts.objects, 'object', 'objects')} · ${plural(view.counts.pods, 'pod', 'pods')}`}
+          >
+            <ObjectsTable objects={view.objects} />
+          </Section>
+          {lane === 'gitops' ? (
+            <GitopsParts view={view} now={now} />
+          ) : (
+            <Section
+              title="Run log"
+              meta={
+                view.queued > 0
+                  ? `${view.queued} queued`
+                  : view.runs.at(-1)
+                    ? `run #${view.runs.at(-1)!.id}`
+                    : undefined
+              }
+            >
+              <RunLog runs={view.runs} queued={view.queued} now={now} />
+            </Section>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,51 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { stubResizeObserver } from './fixtures';
+import { MachineView } from './MachineView';
+
+beforeAll(stubResizeObserver);
+
+afterEach(cleanup);
+
+describe('MachineView', () => {
+  it('shows a text fallback while the diagram chunk loads, then the diagram', async () => {
+    render(
+      <MachineView
+        lane="gitops"
+        state="syncing"
+        lastTransition={{
+          from: 'comparing',
+          to: 'syncing',
+          event: 'xstate.done.actor.0.reconciler.comparing',
+        }}
+      />,
+    );
+    expect(screen.getByText('Loading the state machine diagram…')).toBeTruthy();
+    expect(screen.getByTestId('machine-state').textContent).toBe('syncing');
+    expect(screen.getByText('comparing done').closest('.lp-last')?.textContent).toBe(
+      'last: comparing → syncing (comparing done)',
+    );
+    const img = await screen.findByRole('img', {
+      name: 'State machine of the reconciler: 5 states; current state syncing',
+    });
+    expect(img.querySelector('.lp-node-current')?.getAttribute('title')).toBe(
+      'syncing: current state',
+    );
+    expect(img.querySelectorAll('.lp-edge-marked')).toHaveLength(1);
+    expect(screen.getByText('GO_DOWN')).toBeTruthy();
+  });
+
+  it('draws every transition label on demand, in a box that scrolls', async () => {
+    const user = userEvent.setup();
+    render(<MachineView lane="devops" state="build" lastTransition={null} />);
+    await screen.findByRole('img', { name: /current state build/ });
+    await user.click(screen.getByRole('button', { name: 'Labels' }));
+    expect(screen.getByRole('button', { name: 'Labels' }).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
+    const scroller = screen.getByRole('group', { name: /with labels/ });
+    expect(scroller.tabIndex).toBe(0);
+  });
+});

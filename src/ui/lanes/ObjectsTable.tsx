@@ -1,0 +1,164 @@
+// The lane's cluster: each object with its health, its pods and a drift badge that opens the
+// field-level diff (desired vs live). Grouped by app when the lane deploys several.
+import { Fragment, useId, useState } from 'react';
+import { stringify } from 'yaml';
+import type { KObject } from '../../sim/cluster';
+import type { ObjectView } from '../../store/view';
+import { HealthBadge } from './badges';
+import { FieldDiffView } from './FieldDiff';
+import { PodDots } from './PodDots';
+
+function driftText(o: Pick<ObjectView, 'drift' | 'fields'>): string | null {
+  if (o.drift === 'missing') return 'missing';
+  if (o.drift === 'extra') return 'left behind';
+  if (o.drift === 'modified') {
+    const n = o.fields.length;
+    return n === 0 ? 'drifted' : `drifted: ${n} field${n === 1 ? '' : 's'}`;
+  }
+  return null;
+}
+
+const DRIFT_NOTE: Record<NonNullable<ObjectView['drift']>, string> = {
+  missing: 'Git declares this object; the cluster does not have it.',
+  extra: 'The cluster still runs this object; Git no longer declares it. Only a prune deletes it.',
+  modified: 'Fields Git sets have other values in the cluster.',
+};
+
+/** A manifest as `kubectl get -o yaml` shows it, without the server's field bookkeeping. */
+function manifestYaml(obj: KObject | undefined): string {
+  if (!obj) return '(none)';
+  const { managedFields: _m, ...metadata } = obj.metadata as KObject['metadata'] & {
+    managedFields?: unknown;
+  };
+  return stringify({ ...obj, metadata });
+}
+
+function ObjectRow({ o, open, onToggle }: { o: ObjectView; open: boolean; onToggle: () => void }) {
+  const text = driftText(o);
+  const diffId = useId();
+  const label = `${o.kind} ${o.name}`;
+  return (
+    <>
+      <tr className={o.drift ? 'lp-row-drift' : undefined}>
+        <th scope="row">
+          <span className="lp-kind">{o.kind}</span> <span className="lp-name">{o.name}</span>
+          {o.namespace && o.namespace !== 'default' ? (
+            <span className="lp-muted lp-small"> ({o.namespace})</span>
+          ) : null}
+        </th>
+        <td>
+          {o.health ? (
+            <HealthBadge status={o.health} title={o.healthMessage} />
+          ) : (
+            <span className="lp-muted" title="No health check for this kind: present is healthy">
+              —
+            </span>
+          )}
+        </td>
+        <td>
+          <PodDots pods={o.pods} />
+        </td>
+        <td>
+          {text ? (
+            <button
+              type="button"
+              className={`lp-drift lp-drift-${o.drift}`}
+              aria-expanded={open}
+              aria-controls={diffId}
+              aria-label={`${text} (${label})`}
+              onClick={onToggle}
+            >
+              <span aria-hidden="true" className="lp-icon">
+                {o.drift === 'missing' ? '◌' : o.drift === 'extra' ? '⌫' : '≠'}
+              </span>
+              {text}
+            </button>
+          ) : (
+            <span className="lp-muted lp-small">
+              <span aria-hidden="true">✓ </span>as in Git
+            </span>
+          )}
+        </td>
+      </tr>
+      {text && open ? (
+        <tr className="lp-diff-row">
+          <td colSpan={4}>
+            <FieldDiffView
+              id={diffId}
+              name={label}
+              fields={o.fields}
+              textDiff={o.textDiff}
+              note={o.drift ? DRIFT_NOTE[o.drift] : undefined}
+            />
+            <details className="lp-manifests">
+              <summary>Desired and live manifests</summary>
+              <div className="lp-two">
+                <div>
+                  <h5>Desired (Git)</h5>
+                  <pre tabIndex={0}>{manifestYaml(o.desired)}</pre>
+                </div>
+                <div>
+                  <h5>Live</h5>
+                  <pre tabIndex={0}>{manifestYaml(o.live)}</pre>
+                </div>
+              </div>
+            </details>
+          </td>
+        </tr>
+      ) : null}
+    </>
+  );
+}
+
+export function ObjectsTable({ objects }: { objects: ObjectView[] }) {
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (key: string) =>
+    setOpen((s) => {
+      const next = new Set(s);
+      if (!next.delete(key)) next.add(key);
+      return next;
+    });
+  if (objects.length === 0)
+    return (
+      <p className="lp-muted lp-empty">
+        No objects yet: nothing has been deployed to this cluster.
+      </p>
+    );
+  const groups = new Map<string, ObjectView[]>();
+  for (const o of objects) groups.set(o.app ?? '', [...(groups.get(o.app ?? '') ?? []), o]);
+  const grouped = groups.size > 1;
+  return (
+    <table className="lp-table lp-objects" aria-label="Cluster objects">
+      <thead>
+        <tr>
+          <th scope="col">Object</th>
+          <th scope="col">Health</th>
+          <th scope="col">Pods</th>
+          <th scope="col">Drift</th>
+        </tr>
+      </thead>
+      <tbody>
+        {[...groups].map(([app, list]) => (
+          <Fragment key={app}>
+            {grouped ? (
+              <tr className="lp-group">
+                <th scope="rowgroup" colSpan={4}>
+                  {app ? (
+                    <>
+                      app <span className="lp-mono">{app}</span>
+                    </>
+                  ) : (
+                    'not declared in Git'
+                  )}
+                </th>
+              </tr>
+            ) : null}
+            {list.map((o) => (
+              <ObjectRow key={o.key} o={o} open={open.has(o.key)} onToggle={() => toggle(o.key)} />
+            ))}
+          </Fragment>
+        ))}
+      </tbody>
+    </table>
+  );
+}

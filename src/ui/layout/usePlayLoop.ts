@@ -1,0 +1,32 @@
+import { useEffect } from 'react';
+import { useApp } from '../../store/hooks';
+import { appStore } from '../../store/store';
+
+/**
+ * While playing, each animation frame moves virtual time by the real time that passed times the
+ * speed. A frame waits for the previous tick to finish, so a slow tick never piles up work.
+ */
+export function usePlayLoop(): void {
+  const playing = useApp((s) => s.playing);
+  useEffect(() => {
+    if (!playing) return;
+    let frame = 0;
+    let last = performance.now();
+    let busy = false;
+    const loop = (now: number) => {
+      frame = requestAnimationFrame(loop);
+      if (busy) return;
+      const dt = now - last;
+      last = now;
+      busy = true;
+      void appStore
+        .getState()
+        .tick(dt)
+        .finally(() => {
+          busy = false;
+        });
+    };
+    frame = requestAnimationFrame(loop);
+    return () => cancelAnimationFrame(frame);
+  }, [playing]);
+}

@@ -1,0 +1,51 @@
+import { lazy, Suspense } from 'react';
+import { useApp } from '../../store/hooks';
+
+// react-markdown renders CommonMark without raw HTML: scenario text is data, never markup.
+const Markdown = lazy(() => import('./Markdown'));
+
+export function Narration() {
+  const steps = useApp((s) => s.steps);
+  const results = useApp((s) => s.results);
+  const title = useApp((s) => s.scenarioTitle);
+  // The narration shows the step that ran last (or the first one before any ran).
+  const index = Math.max(0, results.length - 1);
+  const step = steps[results.length === 0 ? 0 : index];
+  const result = results.length === 0 ? null : results[index];
+  if (!step) return null;
+  return (
+    <section className="panel narration" aria-label="Narration">
+      <p className="muted scenario-title">{title}</p>
+      <h2>
+        {results.length === 0 ? 'Next: ' : `${index + 1}. `}
+        {step.title}
+      </h2>
+      <div className="say">
+        <Suspense fallback={<p className="say-plain">{step.say}</p>}>
+          <Markdown text={step.say} />
+        </Suspense>
+      </div>
+      {result && result.expectations.length > 0 ? (
+        <ul className="expectations" aria-label="Expectations">
+          {result.expectations.map((e, i) => (
+            <li key={i} className={e.ok ? 'ok' : 'failed'}>
+              <span aria-hidden="true">{e.ok ? '✓' : '✗'}</span>
+              <span className="visually-hidden">{e.ok ? 'held:' : 'did not hold:'}</span> {e.text}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {result?.actions.some((a) => !a.ok) ? (
+        <ul className="action-notes" aria-label="What the actions answered">
+          {result.actions
+            .filter((a) => !a.ok)
+            .map((a, i) => (
+              <li key={i}>
+                <pre>{a.text}</pre>
+              </li>
+            ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,204 @@
+// The app in a real browser: every library scenario to its end, drift and rollbacks in both
+// lanes, a reload and a shared link that restore the same state, accessibility, screenshots.
+import { readdirSync, readFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launch, openPage } from './browser';
+
+const SHOTS = 'test/e2e/screenshots';
+const LIBRARY = readdirSync('scenarios')
+  .filter((f) => f.endsWith('.yaml'))
+  .map((f) => f.replace(/\.yaml$/, ''));
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const base = () => inject('baseUrl');
+
+async function stepCount(page: Page): Promise<[number, number]> {
+  const text = (await page.locator('.step-count').textContent()) ?? '';
+  const m = /Step (\d+) of (\d+)/.exec(text);
+  return m ? [Number(m[1]), Number(m[2])] : [NaN, NaN];
+}
+
+async function stepToEnd(page: Page): Promise<void> {
+  const step = page.getByRole('button', { name: 'Step', exact: true });
+  for (let i = 0; i < 50 && (await step.isEnabled()); i++) {
+    const [before] = await stepCount(page);
+    await step.click();
+    await expect.poll(async () => (await stepCount(page))[0], { timeout: 60_000 }).toBe(before + 1);
+  }
+}
+
+/** The state a learner sees: clock, step counter, both lanes' status rows, the commit count. */
+async function fingerprint(page: Page): Promise<string> {
+  await page.waitForTimeout(300);
+  const clock = await page.getByRole('timer', { name: 'Virtual clock' }).textContent();
+  const steps = await page.locator('.step-count').textContent();
+  const lanes = await Promise.all(
+    ['DevOps lane', 'GitOps lane'].map((n) =>
+      page.getByRole('region', { name: n }).getByRole('list', { name: 'Status' }).textContent(),
+    ),
+  );
+  const commits = await page
+    .getByRole('list', { name: 'Commits, newest first' })
+    .getByRole('listitem')
+    .count();
+  return JSON.stringify({ clock, steps, lanes, commits });
+}
+
+describe('the app', () => {
+  it.each(LIBRARY)('steps through %s to its end with no error', async (id) => {
+    const { page, problems } = await openPage(browser, `${base()}?scenario=${id}`);
+    await expect
+      .poll(async () => (await stepCount(page))[1], { timeout: 30_000 })
+      .toBeGreaterThan(0);
+    await stepToEnd(page);
+    const [done, total] = await stepCount(page);
+    expect(done).toBe(total);
+    await expect.poll(() => page.locator('.expectations li.failed').count()).toBe(0);
+    expect(problems).toEqual([]);
+    if (id === 'hotfix-drift' || id === 'busy-day')
+      await page.screenshot({ path: join(SHOTS, `scenario-${id}.png`), fullPage: true });
+    await page.close();
+  });
+
+  it('injects drift in both lanes: GitOps returns to Synced, DevOps stays drifted', async () => {
+    const { page, problems } = await openPage(browser, `${base()}?scenario=free-play`);
+    const devops = page.getByRole('region', { name: 'DevOps lane' });
+    const gitops = page.getByRole('region', { name: 'GitOps lane' });
+    const matches = (lane: typeof devops) =>
+      lane.getByRole('list', { name: 'Status' }).textContent();
+    await page.getByRole('combobox', { name: 'Speed' }).selectOption('300');
+    await page.getByRole('button', { name: 'Play' }).click();
+    await expect.poll(() => matches(devops), { timeout: 60_000 }).toContain('Matches Git: yes');
+    await expect.poll(() => matches(gitops), { timeout: 60_000 }).toContain('Matches Git: yes');
+    await page.getByRole('button', { name: 'Pause' }).click();
+    for (const lane of [devops, gitops]) {
+      await lane.getByRole('button', { name: 'Inject drift' }).click();
+      await lane.getByRole('button', { name: /^Scale to \d+ replicas$/ }).click();
+    }
+    await page.getByRole('button', { name: 'Play' }).click();
+    await expect.poll(() => matches(gitops), { timeout: 60_000 }).toContain('Synced');
+    await expect.poll(() => matches(gitops), { timeout: 60_000 }).toContain('Matches Git: yes');
+    expect(await matches(devops)).toContain('Matches Git: no');
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await page.screenshot({ path: join(SHOTS, 'drift.png'), fullPage: true });
+
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('rolls back a bad release in both lanes, each its own way', async () => {
+    const { page, problems } = await openPage(
+      browser,
+      `${base()}?scenario=bad-release-rollback&step=2`,
+    );
+    await expect.poll(async () => (await stepCount(page))[0], { timeout: 60_000 }).toBe(2);
+    const devops = page.getByRole('region', { name: 'DevOps lane' });
+    const gitops = page.getByRole('region', { name: 'GitOps lane' });
+    await devops.getByRole('button', { name: 'Roll back' }).click();
+    await devops.getByRole('button', { name: 'Rollout undo' }).click();
+    await gitops.getByRole('button', { name: 'Roll back' }).click();
+    await gitops.getByRole('button', { name: 'Git revert' }).click();
+    await expect
+      .poll(() => page.getByRole('list', { name: 'Commits, newest first' }).textContent(), {
+        timeout: 30_000,
+      })
+      .toContain('Revert');
+    await page.getByRole('combobox', { name: 'Speed' }).selectOption('300');
+    await page.getByRole('button', { name: 'Play' }).click();
+    const status = (lane: typeof devops) =>
+      lane.getByRole('list', { name: 'Status' }).textContent();
+    await expect
+      .poll(() => status(gitops), { timeout: 90_000 })
+      .toMatch(/Healthy[\s\S]*Matches Git: yes/);
+    await expect.poll(() => status(devops), { timeout: 90_000 }).toMatch(/Healthy/);
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await page.screenshot({ path: join(SHOTS, 'rollback.png'), fullPage: true });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('restores the same state after a reload and from a shared link', async () => {
+    const { page, problems } = await openPage(browser, `${base()}?scenario=hotfix-drift`);
+    await expect.poll(async () => (await stepCount(page))[1]).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Step', exact: true }).click();
+    await page.getByRole('button', { name: 'Step', exact: true }).click();
+    await expect.poll(async () => (await stepCount(page))[0], { timeout: 60_000 }).toBe(2);
+    const before = await fingerprint(page);
+    const url = page.url();
+    expect(url).toContain('scenario=hotfix-drift');
+    expect(url).toContain('step=2');
+    await page.reload();
+    await expect.poll(async () => (await stepCount(page))[0], { timeout: 60_000 }).toBe(2);
+    expect(await fingerprint(page)).toBe(before);
+    const other = await openPage(browser, url);
+    await expect.poll(async () => (await stepCount(other.page))[0], { timeout: 60_000 }).toBe(2);
+    expect(await fingerprint(other.page)).toBe(before);
+    expect([...problems, ...other.problems]).toEqual([]);
+    await other.page.close();
+    await page.close();
+  });
+
+  it('says so instead of replaying a link from an incompatible build', async () => {
+    const { page } = await openPage(browser, `${base()}?v=99&scenario=hotfix-drift&step=2`);
+    await expect(page.getByRole('status').textContent()).resolves.toMatch(
+      /another version of DriftLab/,
+    );
+    await page.close();
+  });
+
+  it('refuses a hostile scenario import quickly and keeps the session', async () => {
+    const { page, problems } = await openPage(browser, `${base()}?scenario=hotfix-drift`);
+    const bomb = `id: bomb\ntitle: B\nrepo: { files: { a: b } }\nsteps:\n${'  - title: s\n'.repeat(1_001)}`;
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'bomb.yaml', mimeType: 'text/yaml', buffer: Buffer.from(bomb) });
+    await expect(page.getByRole('status').textContent()).resolves.toMatch(
+      /bomb\.yaml:\d+:\d+: .*at most 1000 items/,
+    );
+    await expect.poll(async () => (await stepCount(page))[1]).toBe(3);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('has no serious or critical accessibility violations on the main views', async () => {
+    const axe = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
+    const { page } = await openPage(browser, `${base()}?scenario=hotfix-drift&step=2`);
+    await expect.poll(async () => (await stepCount(page))[0], { timeout: 60_000 }).toBe(2);
+    const audit = async (name: string) => {
+      // Evaluated through the DevTools protocol, which the page's CSP does not govern.
+      await page.evaluate(axe);
+      const result = await page.evaluate(async () => {
+        const r = await (
+          window as unknown as {
+            axe: {
+              run: (
+                ctx: Document,
+                o: object,
+              ) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }>;
+            };
+          }
+        ).axe.run(document, { resultTypes: ['violations'] });
+        return r.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => `${v.id} (${v.nodes.length})`);
+      });
+      await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+      return result;
+    };
+    expect(await audit('lanes')).toEqual([]);
+    await page.getByRole('tab', { name: 'Compare' }).click();
+    await page.getByRole('region', { name: 'Audit trail' }).waitFor();
+    expect(await audit('compare')).toEqual([]);
+    await page.close();
+  });
+});
