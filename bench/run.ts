@@ -7,6 +7,8 @@ import { cpus, totalmem } from 'node:os';
 import { benchApply } from './apply';
 import { benchCommit, benchNativeCommit } from './git-commit';
 import { pollFixture, reconcileFixture, reconcileSample, type Sample } from './reconcile';
+import { benchBrowser } from './browser';
+import { benchLibrary, benchStepBack } from './scenarios';
 import { median, renderTable, type Row } from './table';
 import { DAY_MS, runVirtualDay, type DayResult } from './virtual-day';
 
@@ -106,6 +108,73 @@ async function virtualDayRows(): Promise<Row[]> {
   ];
 }
 
+async function scenarioRows(): Promise<Row[]> {
+  progress('scenario library');
+  await benchLibrary(); // warm-up
+  const runs = [await benchLibrary(), await benchLibrary(), await benchLibrary()];
+  const ms = median(runs.map((r) => r.ms));
+  const longest = runs[0]!.longest;
+  progress(`step back from the end of ${longest}`);
+  const back = await medianOf(() => benchStepBack(longest), 3);
+  return [
+    {
+      key: 'scenarioLibraryMs',
+      value: Math.round(ms),
+      unit: 'ms',
+      target: { op: '<=', value: 3_000 },
+      note: `${runs[0]!.scenarios} scenarios, headless, one process; median of 3`,
+    },
+    {
+      key: 'stepBackMs',
+      value: Math.round(back),
+      unit: 'ms',
+      target: { op: '<=', value: 100 },
+      note: `from the last step of ${longest}, the longest; a replay from the start; median of 3`,
+    },
+  ];
+}
+
+async function browserRows(): Promise<Row[]> {
+  progress('browser (build, serve, Chromium)');
+  const b = await benchBrowser();
+  return [
+    {
+      key: 'initialJsGzipBytes',
+      value: b.initialJsGzipBytes,
+      unit: 'B',
+      target: { op: '<=', value: 250_000 },
+      note: 'gzip: the entry script and the chunks index.html preloads',
+    },
+    {
+      key: 'firstViewJsGzipBytes',
+      value: b.firstViewJsGzipBytes,
+      unit: 'B',
+      note: 'gzip: all JS fetched by the first view once idle, lazy diagrams and markdown included',
+    },
+    {
+      key: 'firstRenderMs',
+      value: b.firstRenderMs,
+      unit: 'ms',
+      target: { op: '<=', value: 1_000 },
+      note: 'navigation to both lanes on screen, headless Chromium on localhost; median of 5',
+    },
+    {
+      key: 'playFrameP95Ms',
+      value: b.playFrameP95Ms,
+      unit: 'ms',
+      target: { op: '<=', value: 17.5 },
+      note: 'busy-day at 1000x: 95th percentile of requestAnimationFrame intervals',
+    },
+    {
+      key: 'longestTaskMs',
+      value: b.longestTaskMs,
+      unit: 'ms',
+      target: { op: '<=', value: 50 },
+      note: `longest task while playing (${b.longTasks} long tasks)`,
+    },
+  ];
+}
+
 async function main() {
   progress('commits');
   await benchCommit(20); // warm-up: JIT and module loading
@@ -142,6 +211,8 @@ async function main() {
     },
     ...(await reconcileRows()),
     ...(await virtualDayRows()),
+    ...(await scenarioRows()),
+    ...(process.env.BENCH_BROWSER === '0' ? [] : await browserRows()),
   ];
 
   const previous = existsSync(RESULTS)

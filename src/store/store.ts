@@ -25,6 +25,7 @@ export interface ConsoleEntry {
 }
 
 export const SPEEDS = [1, 10, 60, 300, 1000] as const;
+const PLAY_REFRESH_MS = 120;
 
 export interface SessionSlice {
   status: 'idle' | 'loading' | 'ready' | 'error';
@@ -72,6 +73,7 @@ let run: ScenarioRun | null = null;
 /** Imported scenarios are not in the library: their text is kept to rebuild runs. */
 let imported: { scenario: Scenario } | null = null;
 let entryId = 0;
+let lastPlaySave = 0;
 // Every operation on the run goes through this chain: a step never overlaps a replay.
 let chain: Promise<unknown> = Promise.resolve();
 
@@ -102,13 +104,16 @@ const sessionSlice: StateCreator<AppState, [], [], SessionSlice> = (set, get) =>
     run = next;
     let pending = false;
     unsubscribe = next.sandbox.subscribe(() => {
-      // Many changes land in one instant: rebuild the view once per microtask burst.
+      // Many changes land in one instant: rebuild the view once per burst. While playing, at most
+      // every PLAY_REFRESH_MS: a view costs more than a frame of simulation, and the eye needs less.
       if (pending) return;
       pending = true;
-      queueMicrotask(() => {
+      const rebuild = () => {
         pending = false;
         void refresh();
-      });
+      };
+      if (get().playing) setTimeout(rebuild, PLAY_REFRESH_MS);
+      else queueMicrotask(rebuild);
     });
     await refresh();
     const record = get().sessionRecord();
@@ -243,6 +248,10 @@ const sessionSlice: StateCreator<AppState, [], [], SessionSlice> = (set, get) =>
       serial(async () => {
         if (!run || !get().playing) return;
         await run.advance(Math.min(wallMs, 250) * get().speed);
+        // Saved about once a second while playing, not every frame.
+        const now = performance.now();
+        if (now - lastPlaySave < 1_000) return;
+        lastPlaySave = now;
         const record = get().sessionRecord();
         if (record) saveSession(record);
       }),

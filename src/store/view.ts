@@ -226,17 +226,15 @@ export async function buildView(sandbox: Sandbox): Promise<SandboxView> {
       parents: c.parents,
       refs: refs.get(c.sha) ?? [],
     })),
-    pullRequests: sandbox.repo
-      .pullRequests()
-      .map((p) => ({
-        id: p.id,
-        title: p.title,
-        author: p.author,
-        head: p.head,
-        base: p.base,
-        state: p.state,
-        approvals: p.approvals,
-      })),
+    pullRequests: sandbox.repo.pullRequests().map((p) => ({
+      id: p.id,
+      title: p.title,
+      author: p.author,
+      head: p.head,
+      base: p.base,
+      state: p.state,
+      approvals: p.approvals,
+    })),
     lanes: { devops: laneView(sandbox, 'devops'), gitops: laneView(sandbox, 'gitops') },
     audit: sandbox.audit.records(),
     auditSize: sandbox.audit.size,

@@ -10,8 +10,9 @@ import { usePlayLoop } from './layout/usePlayLoop';
 import { TopBar } from './layout/TopBar';
 import { LanePanel } from './lanes/LanePanel';
 import { Narration } from './narration/Narration';
-import { Timeline } from './timeline/Timeline';
 
+// Below the lanes: the timeline loads after the first view.
+const Timeline = lazy(() => import('./timeline/Timeline').then((m) => ({ default: m.Timeline })));
 const ComparePanel = lazy(() =>
   import('./compare/ComparePanel').then((m) => ({ default: m.ComparePanel })),
 );
@@ -113,7 +114,9 @@ export function App() {
                 <LanePanel lane="devops" />
                 <LanePanel lane="gitops" />
               </div>
-              <Timeline />
+              <Suspense fallback={<p className="muted">Loading the timeline…</p>}>
+                <Timeline />
+              </Suspense>
               <Console />
             </div>
           ) : (

@@ -55,7 +55,10 @@ describe('GitPanel', () => {
   it('shows the selected commit: message, author, parents and the diff', async () => {
     render(<GitPanel />);
     fireEvent.click(panel().getByRole('button', { name: /Merge pull request #1/ }));
-    const detail = within(screen.getByRole('region', { name: `Commit ${MERGE.slice(0, 7)}` }));
+    // The commit view is lazy-loaded: wait for it.
+    const detail = within(
+      await screen.findByRole('region', { name: `Commit ${MERGE.slice(0, 7)}` }),
+    );
     expect(detail.getByText(/Deploy web 1.0/)).toBeTruthy();
     expect(detail.getByText('alice')).toBeTruthy();
     expect(
@@ -67,7 +70,9 @@ describe('GitPanel', () => {
     fireEvent.click(
       detail.getByRole('button', { name: `Show parent commit ${FEATURE.slice(0, 7)}` }),
     );
-    expect(screen.getByRole('region', { name: `Commit ${FEATURE.slice(0, 7)}` })).toBeTruthy();
+    expect(
+      await screen.findByRole('region', { name: `Commit ${FEATURE.slice(0, 7)}` }),
+    ).toBeTruthy();
   });
 
   it('warns before committing YAML that does not parse, then commits on "Commit anyway"', async () => {

@@ -1,15 +1,21 @@
 // The Git panel: the config repository both lanes deploy from. Commit graph on top, the selected
 // commit below it, then the open pull requests and a small editor to change a manifest.
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { BRANCH } from '../../sim/sandbox';
 import { useApp } from '../../store/hooks';
 import type { CommitView, PullRequestView } from '../../store/view';
-import { CommitDetail } from './CommitDetail';
 import { CommitGraph } from './CommitGraph';
 import { shortSha } from './format';
-import { ManifestEditor } from './ManifestEditor';
 import { PullRequests } from './PullRequests';
 import './git.css';
+
+// Loaded after the first view: the editor and a commit's diff are opened on demand.
+const ManifestEditor = lazy(() =>
+  import('./ManifestEditor').then((m) => ({ default: m.ManifestEditor })),
+);
+const CommitDetail = lazy(() =>
+  import('./CommitDetail').then((m) => ({ default: m.CommitDetail })),
+);
 
 // Stable empty lists: a selector that returned a fresh [] would re-render forever.
 const NO_COMMITS: CommitView[] = [];
@@ -54,12 +60,16 @@ export function GitPanel() {
         onSelect={setSelected}
       />
       {commit ? (
-        <CommitDetail commit={commit} onSelect={setSelected} onClose={() => setSelected(null)} />
+        <Suspense fallback={<p className="muted">Loading the commit…</p>}>
+          <CommitDetail commit={commit} onSelect={setSelected} onClose={() => setSelected(null)} />
+        </Suspense>
       ) : (
         <p className="muted hint">Select a commit to see its message and diff.</p>
       )}
       <PullRequests pullRequests={pullRequests} />
-      <ManifestEditor mainSha={mainSha} branches={branches} />
+      <Suspense fallback={<p className="muted">Loading the editor…</p>}>
+        <ManifestEditor mainSha={mainSha} branches={branches} />
+      </Suspense>
     </section>
   );
 }
