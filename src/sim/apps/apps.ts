@@ -36,6 +36,23 @@ function isObjectLike(doc: unknown): doc is KObject {
   return typeof doc === 'object' && doc !== null && !Array.isArray(doc);
 }
 
+/** kubectl's words for a document that is not a Kubernetes object. */
+function identityProblem(doc: KObject): string | null {
+  const meta = doc.metadata as unknown;
+  if (typeof doc.kind !== 'string' || doc.kind === '') return "Object 'Kind' is missing";
+  if (typeof doc.apiVersion !== 'string' || doc.apiVersion === '')
+    return "Object 'apiVersion' is missing";
+  if (
+    typeof meta !== 'object' ||
+    meta === null ||
+    typeof (meta as { name?: unknown }).name !== 'string' ||
+    (meta as { name: string }).name === ''
+  ) {
+    return `${doc.kind}: resource name may not be empty (metadata.name)`;
+  }
+  return null;
+}
+
 // Parsed sets are shared per folder content (tree id), so the split into objects and errors is
 // kept per set too: a poll of an unchanged folder allocates nothing.
 const split = new WeakMap<object, Pick<DesiredApp, 'objects' | 'errors'>>();
@@ -87,6 +104,12 @@ export async function loadDesired(
           message: 'a manifest must be a YAML map (apiVersion, kind, metadata, ...)',
           code: 'NOT_AN_OBJECT',
         });
+        continue;
+      }
+      // What kubectl and Argo CD refuse before anything else: an object must say what it is.
+      const missing = identityProblem(doc);
+      if (missing) {
+        errors.push({ file, line: 1, col: 1, message: missing, code: 'NOT_AN_OBJECT' });
         continue;
       }
       objects.push({ file, manifest: doc });

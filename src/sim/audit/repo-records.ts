@@ -14,6 +14,23 @@ export function recordRepoChange(
     list.map((f) => ({ path: f.path, after: f.status }));
   switch (change.kind) {
     case 'commit':
+      // A commit that started its branch (`git switch -c`): the branch is recorded first.
+      if (change.createdBranch)
+        audit.append({
+          ...base,
+          verb: 'branch',
+          object: `refs/heads/${change.branch}`,
+          revision: change.parents[0] ?? null,
+          changes: [],
+        });
+      return audit.append({
+        ...base,
+        verb: change.kind,
+        object: `refs/heads/${change.branch}`,
+        revision: change.sha,
+        changes: files(change.files),
+        ...(message ? { message } : {}),
+      });
     case 'revert':
       return audit.append({
         ...base,

@@ -9,7 +9,7 @@ import {
   type GitContext,
   type ObjectStore,
 } from './objects';
-import { branchHead, moveBranch, type Ident } from './refs';
+import { assertNewRef, branchHead, moveBranch, readRef, type Ident } from './refs';
 import { buildTree } from './tree-build';
 import type { Author, ChangeOf, CommitInfo } from './types';
 import {
@@ -31,6 +31,11 @@ export interface CommitOptions {
   remove?: string[];
   /** Like `git commit --allow-empty`: otherwise a commit that changes nothing is refused. */
   allowEmpty?: boolean;
+  /**
+   * When `branch` does not exist yet, start it from this branch (`git switch -c branch from`), in
+   * the same step as the commit: a refused commit then leaves no branch behind.
+   */
+  createFrom?: string;
 }
 
 // Whole seconds, UTC: the same virtual time always gives the same bytes, hence the same SHA.
@@ -106,7 +111,9 @@ export async function commitChanges(
       throw new InvalidArgumentError('remove', `'${path}' is also in write`);
   }
 
-  const head = await branchHead(ctx, branch);
+  const creating = opts.createFrom !== undefined && (await readRef(ctx, 'branch', branch)) === null;
+  if (creating) await assertNewRef(ctx, 'branch', branch);
+  const head = await branchHead(ctx, creating ? opts.createFrom! : branch);
   const base = await store.flat((await store.commit(head)).tree);
   for (const path of remove) if (!base.files.has(path)) throw new PathNotFoundError(path, branch);
   const built = await buildTree(store, base, await writeBlobs(store, write), remove);
@@ -118,5 +125,12 @@ export async function commitChanges(
     parents: [head],
     tree: built.flat,
   });
-  return { kind: 'commit', branch, sha: info.sha, parents: info.parents, files: built.changes };
+  return {
+    kind: 'commit',
+    branch,
+    sha: info.sha,
+    parents: info.parents,
+    files: built.changes,
+    ...(creating ? { createdBranch: true } : {}),
+  };
 }

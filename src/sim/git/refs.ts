@@ -36,6 +36,15 @@ export async function branchHead(ctx: GitContext, name: string): Promise<string>
 export async function assertNewRef(ctx: GitContext, kind: RefKind, name: string): Promise<void> {
   assertRefName(name);
   if ((await readRef(ctx, kind, name)) !== null) throw new RefExistsError(kind, name);
+  // Refs are files: `feature` and `feature/x` cannot both exist (one would be a folder).
+  const existing = await git.listRefs({
+    ...ctx,
+    filepath: kind === 'branch' ? 'refs/heads' : 'refs/tags',
+  });
+  const clash = existing.find(
+    (other) => other.startsWith(`${name}/`) || name.startsWith(`${other}/`),
+  );
+  if (clash !== undefined) throw new RefExistsError(kind, clash);
 }
 
 /** Point a new ref at `oid`; refuses to move an existing one (branches move only by commits). */

@@ -82,7 +82,14 @@ export interface ExportEntry {
 // What each mutating call did, so the caller can write one audit record per change without the
 // repository depending on the audit layer.
 export type RepoChange =
-  | { kind: 'commit'; branch: string; sha: string; parents: string[]; files: FileChange[] }
+  | {
+      kind: 'commit';
+      branch: string;
+      sha: string;
+      parents: string[];
+      files: FileChange[];
+      createdBranch?: boolean;
+    }
   | {
       kind: 'revert';
       branch: string;

@@ -14,9 +14,21 @@ export function assertRepoPath(path: string): void {
   for (const part of path.split('/')) {
     if (part === '') throw new InvalidPathError(path, 'empty path segment');
     if (part === '.' || part === '..') throw new InvalidPathError(path, `'${part}' segment`);
-    if (part.toLowerCase() === '.git') throw new InvalidPathError(path, "'.git' segment");
+    // Git (and isomorphic-git on export) also treats these as `.git`: other case, trailing dots
+    // or spaces, invisible characters, the 8.3 short name, and .gitmodules is special to fsck.
+    const seen = part
+      .toLowerCase()
+      .replace(INVISIBLE, '')
+      .replace(/[. ]+$/, '');
+    if (seen === '.git' || seen === 'git~1' || seen === '.gitmodules')
+      throw new InvalidPathError(path, `'${part}' is a name git keeps for itself`);
+    if (new TextEncoder().encode(part).length > 255)
+      throw new InvalidPathError(path, 'a path segment is longer than 255 bytes');
   }
 }
+
+// Characters that file systems (HFS+, NTFS) ignore in names, so `.g\u200cit` is `.git` there.
+const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]/g;
 
 /** A folder argument: like a path, but '' (or '.') means the repository root. */
 export function normalizeFolder(folder: string): string {
@@ -52,22 +64,27 @@ export function assertAuthor(author: Author, argument = 'author'): void {
     throw new InvalidArgumentError(argument, 'name must be non-empty');
   }
   // git's ident line is `Name <email> time zone`: these characters would corrupt it.
-  if (/[<>\n]/.test(author.name))
-    throw new InvalidArgumentError(argument, 'name contains <, > or a newline');
-  if (author.email !== undefined && /[<>\n]/.test(author.email)) {
-    throw new InvalidArgumentError(argument, 'email contains <, > or a newline');
+  if (/[<>]/.test(author.name) || CONTROL.test(author.name))
+    throw new InvalidArgumentError(argument, 'name contains <, > or a control character');
+  if (author.email !== undefined && (/[<>]/.test(author.email) || CONTROL.test(author.email))) {
+    throw new InvalidArgumentError(argument, 'email contains <, > or a control character');
   }
 }
 
 export function assertUser(user: string, argument = 'user'): void {
   if (typeof user !== 'string' || user.trim() === '')
     throw new InvalidArgumentError(argument, 'must be non-empty');
+  if (/[<>]/.test(user) || CONTROL.test(user))
+    throw new InvalidArgumentError(argument, 'contains <, > or a control character');
 }
 
 export function assertMessage(message: string, argument = 'message'): void {
   if (typeof message !== 'string' || message.trim() === '') {
     throw new InvalidArgumentError(argument, 'must be non-empty');
   }
+  // Git refuses a NUL in a commit message (fsck: nulInCommit).
+  if (message.includes('\u0000'))
+    throw new InvalidArgumentError(argument, 'contains a NUL character');
 }
 
 export function assertTimestamp(timestamp: number): void {

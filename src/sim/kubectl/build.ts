@@ -260,7 +260,7 @@ function buildPatch(
     );
   let patch: unknown;
   try {
-    patch = parseYaml(text, { prettyErrors: false });
+    patch = parseYaml(text, { prettyErrors: false, logLevel: 'error' });
   } catch (e) {
     return fail(
       `unable to parse "${text}": ${e instanceof Error ? e.message : String(e)}`,

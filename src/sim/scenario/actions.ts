@@ -56,9 +56,20 @@ async function branchExists(sandbox: Sandbox, name: string): Promise<boolean> {
   return (await sandbox.repo.listBranches()).some((b) => b.name === name);
 }
 
+/** A refusal of the scenario layer itself, with a stable code like the other layers'. */
+export class ActionError extends Error {
+  constructor(
+    readonly code: 'E_NO_OPEN_PR',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ActionError';
+  }
+}
+
 function openPr(sandbox: Sandbox, branch: string): number {
   const pr = sandbox.repo.pullRequests().find((p) => p.head === branch && p.state === 'open');
-  if (!pr) throw new Error(`no open pull request from ${branch}`);
+  if (!pr) throw new ActionError('E_NO_OPEN_PR', `no open pull request from ${branch}`);
   return pr.id;
 }
 
@@ -68,10 +79,12 @@ async function commit(
 ): Promise<string> {
   const branch = a.branch ?? BRANCH;
   const author = a.author ?? DEFAULT_ACTOR;
-  if (!(await branchExists(sandbox, branch))) await sandbox.createBranch(branch, BRANCH, author);
+  // A new branch starts from main in the same step as its first commit, so a refused commit
+  // (a bad patch path, nothing to commit) leaves no branch behind.
+  const exists = await branchExists(sandbox, branch);
   const write: Record<string, string> = { ...a.write };
   for (const [file, fields] of Object.entries(a.patch ?? {})) {
-    const current = write[file] ?? (await sandbox.repo.readFile(branch, file));
+    const current = write[file] ?? (await sandbox.repo.readFile(exists ? branch : BRANCH, file));
     write[file] = patchYaml(current, file, fields);
   }
   const sha = await sandbox.commit({
@@ -80,6 +93,7 @@ async function commit(
     branch,
     write,
     ...(a.remove ? { remove: a.remove } : {}),
+    ...(exists ? {} : { createFrom: BRANCH }),
   });
   if (a.tag) await sandbox.tag(a.tag, sha, author);
   return `${author} committed ${sha.slice(0, 7)} "${a.message.split('\n')[0]}" on ${branch}${a.tag ? ` (tag ${a.tag})` : ''}`;
