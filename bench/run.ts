@@ -9,6 +9,7 @@ import { benchCommit, benchNativeCommit } from './git-commit';
 import { pollFixture, reconcileFixture, reconcileSample, type Sample } from './reconcile';
 import { benchBrowser } from './browser';
 import { benchLibrary, benchStepBack } from './scenarios';
+import { runStress } from './stress';
 import { median, renderTable, type Row } from './table';
 import { DAY_MS, runVirtualDay, type DayResult } from './virtual-day';
 
@@ -134,6 +135,33 @@ async function scenarioRows(): Promise<Row[]> {
   ];
 }
 
+async function stressRows(): Promise<Row[]> {
+  progress('stress: 500 objects, 2,000 commits, drift every 5 min, 7 virtual days (budget 3 min)');
+  const r = await runStress();
+  const days = (r.virtualMs / 86_400_000).toFixed(2);
+  const how = `${r.commits} commits, ${r.drifts} drifts x 2 lanes, ${r.auditRecords} audit records`;
+  return [
+    {
+      key: 'stressWallMs',
+      value: r.finished
+        ? Math.round(r.wallMs)
+        : Math.round((r.wallMs * 7 * 86_400_000) / r.virtualMs),
+      unit: 'ms',
+      target: { op: '<=', value: 30_000 },
+      note: r.finished
+        ? `7 virtual days; ${how}`
+        : `stopped at the 3-minute budget after ${days} of 7 days; value extrapolated; ${how}`,
+    },
+    {
+      key: 'stressPeakHeapMB',
+      value: r.peakHeapMB,
+      unit: 'MB',
+      target: { op: '<=', value: 500 },
+      note: `peak heap in use during the run (${r.finished ? 'whole run' : `first ${days} days`})`,
+    },
+  ];
+}
+
 async function browserRows(): Promise<Row[]> {
   progress('browser (build, serve, Chromium)');
   const b = await benchBrowser();
@@ -212,6 +240,7 @@ async function main() {
     ...(await reconcileRows()),
     ...(await virtualDayRows()),
     ...(await scenarioRows()),
+    ...(process.env.BENCH_STRESS === '0' ? [] : await stressRows()),
     ...(process.env.BENCH_BROWSER === '0' ? [] : await browserRows()),
   ];
 
