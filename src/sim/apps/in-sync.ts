@@ -7,7 +7,7 @@ import type { ConfigRepo } from '../git';
 import { appHealth } from '../gitops/app-status';
 import { reconcile, type ResourceDiff } from '../gitops/diff';
 import type { IgnoreDifference } from '../gitops/ignore';
-import { loadDesired, type AppSpec } from './apps';
+import { loadDesired, type AppSpec, type DesiredApp } from './apps';
 
 export interface AppSyncView {
   inSyncWithGit: boolean;
@@ -29,11 +29,55 @@ export interface LaneSubject {
   ignoreDifferences: readonly IgnoreDifference[];
 }
 
+/** What one view was computed from. */
+interface ViewInputs {
+  objects: DesiredApp['objects'];
+  errors: DesiredApp['errors'];
+  kinds: number;
+  live: [string, KObject][];
+}
+
+/**
+ * The last view of each app on each lane, with its inputs: Git's manifests (shared per folder
+ * content), the live objects compared (a cluster replaces an object on a write, never edits one)
+ * and the kinds the cluster serves. Equal inputs give an equal view, so the last one is reused.
+ * Only for lanes without ignore rules: those read field managers, which change in place.
+ */
+export class SyncViews {
+  private readonly last = new Map<
+    LaneSubject,
+    Map<string, { inputs: ViewInputs; view: AppSyncView }>
+  >();
+
+  get(lane: LaneSubject, app: AppSpec, inputs: ViewInputs): AppSyncView | null {
+    const hit = this.last.get(lane)?.get(app.name);
+    return hit && sameInputs(hit.inputs, inputs) ? hit.view : null;
+  }
+
+  set(lane: LaneSubject, app: AppSpec, inputs: ViewInputs, view: AppSyncView): void {
+    const views =
+      this.last.get(lane) ?? new Map<string, { inputs: ViewInputs; view: AppSyncView }>();
+    views.set(app.name, { inputs, view });
+    this.last.set(lane, views);
+  }
+}
+
+function sameInputs(a: ViewInputs, b: ViewInputs): boolean {
+  return (
+    a.objects === b.objects &&
+    a.errors === b.errors &&
+    a.kinds === b.kinds &&
+    a.live.length === b.live.length &&
+    a.live.every(([key, obj], i) => b.live[i]![0] === key && b.live[i]![1] === obj)
+  );
+}
+
 export async function appSyncView(
   repo: ConfigRepo,
   head: string,
   lane: LaneSubject,
   app: AppSpec,
+  views?: SyncViews,
 ): Promise<AppSyncView> {
   const desired = await loadDesired(repo, head, app);
   const { cluster } = lane;
@@ -48,6 +92,15 @@ export async function appSyncView(
     const obj = cluster.byKey(key);
     if (obj) candidates.set(key, obj);
   }
+  const reusable = views !== undefined && lane.ignoreDifferences.length === 0;
+  const inputs: ViewInputs = {
+    objects: desired.objects,
+    errors: desired.errors,
+    kinds: cluster.kinds.generation,
+    live: [...candidates],
+  };
+  const known = reusable ? views.get(lane, app, inputs) : null;
+  if (known) return known;
   const result = reconcile(manifests, [...candidates.values()], {
     ignore: lane.ignoreDifferences,
     managedFields: (key) => {
@@ -55,6 +108,7 @@ export async function appSyncView(
       return obj ? cluster.managedFields(refOf(obj)) : {};
     },
     namespaced: (kind) => cluster.kinds.forKind(kind)?.namespaced ?? true,
+    liveFromCluster: true,
   });
   const differing = result.resources.filter((r) => r.status === 'OutOfSync').map((r) => r.key);
   const health = appHealth(
@@ -67,7 +121,7 @@ export async function appSyncView(
       ),
   );
   const invalid = desired.errors.length > 0;
-  return {
+  const view: AppSyncView = {
     inSyncWithGit: !invalid && differing.length === 0,
     differing,
     resources: result.resources,
@@ -75,4 +129,6 @@ export async function appSyncView(
     ...(health.message ? { healthMessage: health.message } : {}),
     invalid,
   };
+  if (reusable) views.set(lane, app, inputs, view);
+  return view;
 }

@@ -7,7 +7,7 @@ import type { VirtualClock } from '../clock';
 import type { ConfigRepo } from '../git';
 import { refKey, refOf } from '../cluster';
 import { loadDesired } from './apps';
-import { appSyncView, type AppSyncView, type LaneSubject } from './in-sync';
+import { appSyncView, SyncViews, type AppSyncView, type LaneSubject } from './in-sync';
 
 export interface LaneObservation {
   inSyncWithGit: boolean;
@@ -26,6 +26,7 @@ interface Watched {
 
 export class Observer {
   private readonly lanes = new Map<ClusterName, Watched>();
+  private readonly views = new SyncViews();
   private scheduled = false;
 
   constructor(
@@ -55,7 +56,7 @@ export class Observer {
       const apps: Record<string, AppSyncView> = {};
       const keys = new Set<string>();
       for (const app of w.subject.apps) {
-        const view = await appSyncView(this.repo, head, w.subject, app);
+        const view = await appSyncView(this.repo, head, w.subject, app, this.views);
         apps[app.name] = view;
         for (const k of w.subject.createdKeys(app)) keys.add(k);
         for (const k of view.differing) keys.add(k);

@@ -2,17 +2,19 @@
 // and the fields a manager took over without changing them.
 import type { FieldChange } from '../audit';
 import { sameValue } from './equal';
-import { formatPath, getPath, leaves, type FieldPath } from './fieldpath';
+import { formatPath, getPath, type FieldPath } from './fieldpath';
 import type { KObject } from './object';
 import { isSecretValuePath, valueHash } from './secret';
 
 // Bookkeeping that changes on every write and carries no meaning for a learner.
 const IGNORED = new Set(['metadata.resourceVersion', 'metadata.managedFields']);
 
-/** Every leaf that differs between `before` and `after` (either may be absent). */
-export function changesBetween(kind: string, before: unknown, after: unknown): FieldChange[] {
-  const b = new Map(leaves(before).map((l) => [formatPath(l.path), l.value]));
-  const a = new Map(leaves(after).map((l) => [formatPath(l.path), l.value]));
+/** Every leaf that differs between two versions of an object, given as their `leafValues`. */
+export function changesBetween(
+  kind: string,
+  b: ReadonlyMap<string, unknown>,
+  a: ReadonlyMap<string, unknown>,
+): FieldChange[] {
   const out: FieldChange[] = [];
   const mask = (path: string, v: unknown) => (isSecretValuePath(kind, path) ? valueHash(v) : v);
   for (const [path, value] of b) {

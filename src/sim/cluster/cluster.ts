@@ -10,9 +10,12 @@ import { createControllers, type Controllers } from './controllers';
 import { sameValue } from './equal';
 import { ClusterError } from './errors';
 import { imageCatalog, type ImageCatalog } from './images';
+import { leafValues } from './fieldpath';
 import { KindRegistry } from './kinds';
-import { clone, refKey, refOf, type KObject, type ObjectRef } from './object';
+import { clone, isRecord, refKey, refOf, type KObject, type ObjectRef } from './object';
 import {
+  appliedFields,
+  applyChangesNothing,
   applyOwnedFields,
   claimChangedFields,
   copyOwnership,
@@ -22,6 +25,7 @@ import {
 } from './ownership';
 import { displayName, notFoundError, preferredApiVersion, scopedRef } from './refs';
 import { ServerFields } from './server-fields';
+import { StoredObjects, type ListFilter } from './store';
 import { validateObject } from './validate';
 import type { ApplyOutcome, ApplyResult, WriteContext } from './write';
 
@@ -41,17 +45,49 @@ export const BOOTSTRAP: WriteContext = {
   revision: null,
 };
 
+// The leaf values of stored objects, each computed at most once: a write stores a new object and
+// never edits one already stored, so an entry never goes stale.
+const leafCache = new WeakMap<KObject, ReadonlyMap<string, unknown>>();
+
+/** `leafValues` of an object the cluster stores (or is storing, its last edit made). */
+function storedLeaves(obj: KObject): ReadonlyMap<string, unknown> {
+  let values = leafCache.get(obj);
+  if (!values) {
+    values = leafValues(obj);
+    leafCache.set(obj, values);
+  }
+  return values;
+}
+
+/**
+ * The manifest itself when it can stand for its admitted copy: frozen (it never changes) and
+ * setting the fields that copy sets. Admission only drops status and sets or drops a namespace
+ * (text), neither of which a manager owns; it rewrites a Secret's stringData, so no Secrets.
+ */
+function settledManifest(manifest: unknown): KObject | null {
+  if (!isRecord(manifest) || !Object.isFrozen(manifest) || manifest.kind === 'Secret') return null;
+  const meta = manifest.metadata;
+  if (!isRecord(meta) || !(meta.namespace === undefined || typeof meta.namespace === 'string'))
+    return null;
+  return manifest as KObject;
+}
+
 export class Cluster {
   readonly name: ClusterName;
   readonly kinds = new KindRegistry();
   readonly clock: VirtualClock;
   readonly images: ImageCatalog;
   private readonly audit: AuditLog;
-  private readonly objects = new Map<string, KObject>();
+  private readonly objects = new StoredObjects();
   private readonly owners = new Map<string, Ownership>();
   private readonly listeners = new Set<ClusterListener>();
   private readonly controllers: Controllers;
   private readonly serverFields: ServerFields;
+  // Settled manifests this cluster admitted, with the kinds it served then and the object they
+  // name. Admission is a function of the manifest, the kinds and whether its namespace exists,
+  // and succeeds without side effects, so the same manifest under the same kinds passes again
+  // as long as the namespace is there.
+  private readonly admitted = new WeakMap<KObject, { kinds: number; ref: ObjectRef }>();
 
   constructor(opts: ClusterOptions) {
     this.name = opts.name;
@@ -75,14 +111,8 @@ export class Cluster {
   }
 
   /** Objects sorted by kind, namespace, name (a stable order for views and reports). */
-  list(filter: { kind?: string; namespace?: string } = {}): KObject[] {
-    const out: KObject[] = [];
-    for (const obj of this.objects.values()) {
-      if (filter.kind && obj.kind !== filter.kind) continue;
-      if (filter.namespace && obj.metadata.namespace !== filter.namespace) continue;
-      out.push(obj);
-    }
-    return out.sort((a, b) => refKey(refOf(a)).localeCompare(refKey(refOf(b))));
+  list(filter: ListFilter = {}): KObject[] {
+    return this.objects.list(filter);
   }
 
   get size(): number {
@@ -115,10 +145,26 @@ export class Cluster {
    * kind, invalid object) throw a ClusterError and are recorded in the audit trail first.
    */
   apply(manifest: unknown, ctx: WriteContext, opts: { dryRun?: boolean } = {}): ApplyResult {
+    const known = this.unchangedApply(manifest, ctx.manager);
+    if (known) return known;
     const { obj, type } = admit(manifest, ctx.file, this.admission(ctx, opts.dryRun === true));
     const ref = refOf(obj);
     const key = refKey(ref);
     const existing = this.objects.get(key);
+    const settled = settledManifest(manifest);
+    if (settled) this.admitted.set(settled, { kinds: this.kinds.generation, ref });
+    const warnings = this.warnings(obj);
+    if (
+      existing &&
+      applyChangesNothing(
+        existing,
+        obj.apiVersion,
+        appliedFields(settled ?? obj),
+        this.owners.get(key),
+        ctx.manager,
+      )
+    )
+      return { outcome: 'unchanged', ref, display: this.display(ref), warnings };
     const next: KObject = existing
       ? clone(existing)
       : {
@@ -132,14 +178,47 @@ export class Cluster {
     next.apiVersion = obj.apiVersion;
     const ownership = copyOwnership(this.owners.get(key));
     applyOwnedFields(next, obj, ownership, ctx.manager);
-
-    const warnings = [this.kinds.deprecationWarning(obj.apiVersion, obj.kind)].filter(
-      (w): w is string => w !== null,
-    );
     const outcome = this.commit(key, existing, next, ownership, ctx, opts.dryRun === true);
     if (outcome !== 'unchanged' && type.kind === 'CustomResourceDefinition' && !opts.dryRun)
       this.kinds.addCustomResource(next);
     return { outcome, ref, display: this.display(ref), warnings };
+  }
+
+  /**
+   * An apply of a settled manifest this cluster admitted before that would change nothing:
+   * answered without admitting it again (see `admitted`). Null when it must go the long way.
+   */
+  private unchangedApply(manifest: unknown, manager: string): ApplyResult | null {
+    const settled = settledManifest(manifest);
+    const before = settled && this.admitted.get(settled);
+    if (!settled || !before || before.kinds !== this.kinds.generation) return null;
+    const { ref } = before;
+    if (ref.namespace !== undefined && !this.objects.has(`Namespace/${ref.namespace}`)) return null;
+    const key = refKey(ref);
+    const existing = this.objects.get(key);
+    if (
+      !existing ||
+      !applyChangesNothing(
+        existing,
+        settled.apiVersion,
+        appliedFields(settled),
+        this.owners.get(key),
+        manager,
+      )
+    )
+      return null;
+    return {
+      outcome: 'unchanged',
+      ref,
+      display: this.display(ref),
+      warnings: this.warnings(settled),
+    };
+  }
+
+  private warnings(obj: KObject): string[] {
+    return [this.kinds.deprecationWarning(obj.apiVersion, obj.kind)].filter(
+      (w): w is string => w !== null,
+    );
   }
 
   /**
@@ -160,7 +239,7 @@ export class Cluster {
       throw e;
     }
     const ownership = copyOwnership(this.owners.get(key));
-    claimChangedFields(existing, next, ownership, ctx.manager);
+    claimChangedFields(storedLeaves(existing), next, ownership, ctx.manager);
     return this.commit(key, existing, next, ownership, ctx, false);
   }
 
@@ -333,7 +412,11 @@ export class Cluster {
       verb: existing ? 'update' : 'create',
       object: key,
       revision: ctx.revision,
-      changes: changesBetween(next.kind, existing, next),
+      changes: changesBetween(
+        next.kind,
+        existing ? storedLeaves(existing) : new Map(),
+        storedLeaves(next),
+      ),
     });
     this.notify(refOf(next));
     return existing ? 'configured' : 'created';

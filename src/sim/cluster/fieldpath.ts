@@ -4,7 +4,7 @@
 // merge and server-side apply do (`containers[name=web]`). Lists without a merge key are atomic:
 // the whole list is one field. Text form: `spec.template.spec.containers[name=web].image`, with
 // `['a.b']` for keys that contain dots or brackets (`metadata.annotations['prometheus.io/port']`).
-import { isRecord } from './object';
+import { clone, isRecord } from './object';
 
 export type KeySegment = { key: string; value: string | number };
 export type Segment = string | KeySegment;
@@ -27,21 +27,22 @@ const NAME_KEYED = new Set([
 
 /** The merge key of the list at `path`, as Kubernetes' strategic-merge metadata declares it. */
 export function mergeKeyFor(path: FieldPath): string | null {
-  const field = path[path.length - 1];
+  return mergeKeyOf(path[path.length - 1], path[path.length - 2]);
+}
+
+/** The merge key of list `field`, inside `parent`. */
+function mergeKeyOf(field: Segment | undefined, parent: Segment | undefined): string | null {
   if (typeof field !== 'string') return null;
   if (NAME_KEYED.has(field)) return 'name';
   if (field === 'volumeMounts') return 'mountPath';
   if (field === 'hostAliases') return 'ip';
   if (field === 'conditions') return 'type';
-  if (field === 'ports') {
-    const parent = path[path.length - 2];
+  if (field === 'ports')
     return typeof parent === 'object' && parent.key === 'name' ? 'containerPort' : 'port';
-  }
   return null;
 }
 
-function keyedListKey(path: FieldPath, list: unknown[]): string | null {
-  const key = mergeKeyFor(path);
+function keyedListKey(key: string | null, list: unknown[]): string | null {
   if (key === null) return null;
   const ok = list.every(
     (item) => isRecord(item) && (typeof item[key] === 'string' || typeof item[key] === 'number'),
@@ -49,42 +50,75 @@ function keyedListKey(path: FieldPath, list: unknown[]): string | null {
   return ok ? key : null;
 }
 
-/** Every leaf field of `value`, in document order. `null` values are skipped (they mean "unset"). */
-export function leaves(value: unknown, base: FieldPath = []): Leaf[] {
-  const out: Leaf[] = [];
-  const walk = (v: unknown, path: Segment[]) => {
+/**
+ * Calls `visit` for every leaf field of `value`, in document order, with its path as text;
+ * `path()` makes the path itself, for the visits that need it. `null` values are skipped (they
+ * mean "unset"). `base` is where `value` sits.
+ */
+export function eachLeaf(
+  value: unknown,
+  visit: (text: string, value: unknown, path: () => FieldPath) => void,
+  base: FieldPath = [],
+): void {
+  const stack: Segment[] = [...base];
+  const path = () => [...stack];
+  const walk = (v: unknown, text: string) => {
     if (v === null || v === undefined) return;
     if (Array.isArray(v)) {
-      const key = keyedListKey(path, v);
-      if (key === null || v.length === 0) {
-        out.push({ path: [...path], value: v });
-        return;
+      const key = keyedListKey(mergeKeyOf(stack[stack.length - 1], stack[stack.length - 2]), v);
+      if (key === null || v.length === 0) return visit(text, v, path);
+      for (const item of v as Record<string, string | number>[]) {
+        const seg = { key, value: item[key]! };
+        stack.push(seg);
+        walk(item, appendSegment(text, seg));
+        stack.pop();
       }
-      for (const item of v as Record<string, string | number>[])
-        walk(item, [...path, { key, value: item[key]! }]);
       return;
     }
     if (isRecord(v)) {
       const keys = Object.keys(v);
-      if (keys.length === 0 && path.length > 0) out.push({ path: [...path], value: {} });
-      for (const k of keys) walk(v[k], [...path, k]);
+      if (keys.length === 0 && stack.length > 0) visit(text, {}, path);
+      for (const k of keys) {
+        stack.push(k);
+        walk(v[k], appendSegment(text, k));
+        stack.pop();
+      }
       return;
     }
-    out.push({ path: [...path], value: v });
+    visit(text, v, path);
   };
-  walk(value, [...base]);
+  walk(value, formatPath(base));
+}
+
+/** Every leaf field of `value`, in document order. `null` values are skipped (they mean "unset"). */
+export function leaves(value: unknown, base: FieldPath = []): Leaf[] {
+  const out: Leaf[] = [];
+  eachLeaf(value, (_text, v, path) => out.push({ path: path(), value: v }), base);
+  return out;
+}
+
+/**
+ * The leaves of `value` as path text -> value: `new Map(leaves(value).map(...formatPath...))`
+ * without the paths (a path that repeats keeps its first place and its last value).
+ */
+export function leafValues(value: unknown): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  eachLeaf(value, (text, v) => out.set(text, v));
   return out;
 }
 
 const PLAIN = /^[A-Za-z_$][\w$-]*$/;
 
+/** `text` (a path's text form) followed by one more segment. */
+function appendSegment(text: string, seg: Segment): string {
+  if (typeof seg === 'object') return `${text}[${seg.key}=${seg.value}]`;
+  if (PLAIN.test(seg)) return text === '' ? seg : `${text}.${seg}`;
+  return `${text}['${seg}']`;
+}
+
 export function formatPath(path: FieldPath): string {
   let s = '';
-  for (const seg of path) {
-    if (typeof seg === 'object') s += `[${seg.key}=${seg.value}]`;
-    else if (PLAIN.test(seg)) s += s === '' ? seg : `.${seg}`;
-    else s += `['${seg}']`;
-  }
+  for (const seg of path) s = appendSegment(s, seg);
   return s;
 }
 
@@ -128,7 +162,7 @@ export function setPath(obj: Record<string, unknown>, path: FieldPath, value: un
   }
   const last = path[path.length - 1]!;
   if (typeof last === 'object') throw new Error('a path cannot end in a keyed segment');
-  cur[last] = structuredClone(value);
+  cur[last] = clone(value);
 }
 
 /**

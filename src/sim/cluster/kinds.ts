@@ -94,6 +94,14 @@ function splitApiVersion(apiVersion: string): { group: string; version: string }
  */
 export class KindRegistry {
   private types: ResourceType[] = [...BUILT_IN];
+  private changes = 0;
+  /** forKind's answers since the kinds last changed. */
+  private byKind = new Map<string, ResourceType | null>();
+
+  /** Moves whenever the kinds served change (a CRD added, a reset): equal means same answers. */
+  get generation(): number {
+    return this.changes;
+  }
 
   /** Every kind served, built-ins first, then those CRDs added (for `kubectl api-resources`). */
   all(): readonly ResourceType[] {
@@ -103,6 +111,8 @@ export class KindRegistry {
   /** Forgets the kinds added by CRDs (a wiped cluster has none). */
   reset(): void {
     this.types = [...BUILT_IN];
+    this.changes++;
+    this.byKind = new Map();
   }
 
   /** The type for a manifest's apiVersion + kind, or null when the API serves no such thing. */
@@ -130,7 +140,12 @@ export class KindRegistry {
   }
 
   forKind(kind: string): ResourceType | null {
-    return this.types.find((t) => t.kind === kind) ?? null;
+    let type = this.byKind.get(kind);
+    if (type === undefined) {
+      type = this.types.find((t) => t.kind === kind) ?? null;
+      this.byKind.set(kind, type);
+    }
+    return type;
   }
 
   deprecationWarning(apiVersion: string, kind: string): string | null {
@@ -154,6 +169,8 @@ export class KindRegistry {
       .map((v) => v.name!);
     if (versions.length === 0 || this.types.some((t) => t.kind === kind && t.group === spec.group))
       return;
+    this.changes++;
+    this.byKind = new Map();
     this.types.push(
       R(
         kind,

@@ -59,6 +59,40 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * A deep copy, as `structuredClone` makes it. Plain objects and lists (all the cluster stores) are
+ * copied by hand, several times faster, shared and circular references kept as structuredClone
+ * keeps them; anything else (a Date, a sparse list, a function) goes to structuredClone itself.
+ */
 export function clone<T>(value: T): T {
-  return structuredClone(value);
+  try {
+    return copyPlain(value, new Map()) as T;
+  } catch {
+    return structuredClone(value);
+  }
+}
+
+const NOT_PLAIN = new Error('not plain data');
+
+function copyPlain(value: unknown, copies: Map<object, unknown>): unknown {
+  if (typeof value === 'function' || typeof value === 'symbol') throw NOT_PLAIN;
+  if (typeof value !== 'object' || value === null) return value;
+  const done = copies.get(value);
+  if (done !== undefined) return done;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  if (Array.isArray(value)) {
+    if (proto !== Array.prototype || Object.keys(value).length !== value.length) throw NOT_PLAIN;
+    const out: unknown[] = [];
+    copies.set(value, out);
+    for (const item of value) out.push(copyPlain(item, copies));
+    return out;
+  }
+  if (proto !== Object.prototype && proto !== null) throw NOT_PLAIN;
+  const out: Record<string, unknown> = {};
+  copies.set(value, out);
+  for (const key of Object.keys(value)) {
+    if (key === '__proto__') throw NOT_PLAIN;
+    out[key] = copyPlain((value as Record<string, unknown>)[key], copies);
+  }
+  return out;
 }

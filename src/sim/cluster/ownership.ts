@@ -8,7 +8,15 @@
 // `rollout restart` timestamp) survive re-applies. Non-apply writes (patch, scale, set image) take
 // ownership of the fields they change, as Kubernetes' Update operations do.
 import { sameValue } from './equal';
-import { deletePath, formatPath, leaves, setPath, type FieldPath } from './fieldpath';
+import {
+  deletePath,
+  eachLeaf,
+  formatPath,
+  getPath,
+  leaves,
+  setPath,
+  type FieldPath,
+} from './fieldpath';
 import type { KObject } from './object';
 
 /** The fields of one object: manager -> path text -> path. */
@@ -87,31 +95,72 @@ export function applyOwnedFields(
   removeUnownedItems(target, dropped, ownership);
 }
 
+/** A field an apply sets: its path as text, the path, and the value. */
+export interface AppliedField {
+  text: string;
+  path: FieldPath;
+  value: unknown;
+}
+
+// A frozen manifest never changes (Git's are deep-frozen), so the fields it sets are kept per
+// manifest object.
+const appliedCache = new WeakMap<KObject, readonly AppliedField[]>();
+
+/** The fields an apply of `manifest` sets (those a manager can own), in document order. */
+export function appliedFields(manifest: KObject): readonly AppliedField[] {
+  const hit = appliedCache.get(manifest);
+  if (hit) return hit;
+  const out: AppliedField[] = [];
+  eachLeaf(manifest, (text, value, path) => {
+    if (isOwnable(text)) out.push({ text, path: path(), value });
+  });
+  if (Object.isFrozen(manifest)) appliedCache.set(manifest, out);
+  return out;
+}
+
 /**
- * A non-apply write from `before` to `after`: `manager` takes the fields whose value it changed,
- * and fields `after` no longer has are owned by no one. Edits `ownership`.
+ * Whether an apply that sets `fields` (of a manifest of `apiVersion`) by `manager` onto `existing`
+ * would change nothing: the manager already owns exactly those fields (in the same order), no
+ * other manager owns any of them, and each already has the manifest's value. applyOwnedFields
+ * would then set equal values and move no field, so the write can be answered `unchanged`.
+ */
+export function applyChangesNothing(
+  existing: KObject,
+  apiVersion: string,
+  fields: readonly AppliedField[],
+  ownership: Ownership | undefined,
+  manager: string,
+): boolean {
+  const mine = ownership?.get(manager);
+  if (!ownership || !mine || existing.apiVersion !== apiVersion) return false;
+  const owned = mine.keys();
+  for (const { text, path, value } of fields) {
+    if (owned.next().value !== text) return false;
+    for (const [m, paths] of ownership) if (m !== manager && paths.has(text)) return false;
+    if (!sameValue(getPath(existing, path), value)) return false;
+  }
+  return owned.next().done === true;
+}
+
+/**
+ * A non-apply write from `before` (its `leafValues`) to `after`: `manager` takes the fields whose
+ * value it changed, and fields `after` no longer has are owned by no one. Edits `ownership`.
  */
 export function claimChangedFields(
-  before: KObject,
+  beforeLeaves: ReadonlyMap<string, unknown>,
   after: KObject,
   ownership: Ownership,
   manager: string,
 ): void {
-  const beforeLeaves = new Map(leaves(before).map((l) => [formatPath(l.path), l.value]));
-  const afterLeaves = leaves(after);
   const afterPaths = new Set<string>();
   const mine = ownership.get(manager) ?? new Map<string, FieldPath>();
-  for (const leaf of afterLeaves) {
-    const text = formatPath(leaf.path);
+  eachLeaf(after, (text, value, path) => {
     afterPaths.add(text);
-    if (
-      !isOwnable(text) ||
-      (beforeLeaves.has(text) && sameValue(beforeLeaves.get(text), leaf.value))
-    )
-      continue;
+    if (!isOwnable(text) || (beforeLeaves.has(text) && sameValue(beforeLeaves.get(text), value)))
+      return;
     for (const paths of ownership.values()) paths.delete(text);
-    mine.set(text, leaf.path);
-  }
+    mine.set(text, path());
+  });
   for (const paths of ownership.values())
     for (const text of [...paths.keys()]) if (!afterPaths.has(text)) paths.delete(text);
   ownership.set(manager, mine);

@@ -52,6 +52,12 @@ export interface InitOptions {
 
 export class ConfigRepo {
   private tail: Promise<unknown> = Promise.resolve();
+  // What each revision resolved to since the last write. Refs and objects change only inside a
+  // write (`exclusive`), which empties it; a resolution that overlaps a write is not kept.
+  private readonly resolved = new Map<string, string>();
+  private writing = 0;
+  /** Writes begun or ended: a resolution that sees this move overlapped one. */
+  private writeEdges = 0;
   private readonly manifests: ManifestReader;
 
   private constructor(
@@ -98,7 +104,13 @@ export class ConfigRepo {
   // Reads ---------------------------------------------------------------------------------------
 
   resolve(rev: string): Promise<string> {
-    return resolveRev(this.ctx, this.store, rev);
+    const known = this.resolved.get(rev);
+    if (known !== undefined) return Promise.resolve(known);
+    const edges = this.writeEdges;
+    return resolveRev(this.ctx, this.store, rev).then((sha) => {
+      if (this.writing === 0 && this.writeEdges === edges) this.resolved.set(rev, sha);
+      return sha;
+    });
   }
 
   async readCommit(rev: string): Promise<T.CommitInfo> {
@@ -254,8 +266,21 @@ export class ConfigRepo {
   }
 
   private exclusive<R>(fn: () => R | Promise<R>): Promise<R> {
-    const run = this.tail.then(fn);
+    const run = this.tail.then(() => this.asWrite(fn));
     this.tail = run.catch(() => undefined);
     return run;
+  }
+
+  private async asWrite<R>(fn: () => R | Promise<R>): Promise<R> {
+    this.writing++;
+    this.writeEdges++;
+    this.resolved.clear();
+    try {
+      return await fn();
+    } finally {
+      this.writing--;
+      this.writeEdges++;
+      this.resolved.clear();
+    }
   }
 }

@@ -31,9 +31,10 @@ const KIND_ORDER = [
   'IngressClass', 'Ingress', 'APIService',
 ];
 
+const KIND_RANK = new Map(KIND_ORDER.map((kind, i) => [kind, i]));
+
 export function kindRank(kind: string): number {
-  const i = KIND_ORDER.indexOf(kind);
-  return i < 0 ? KIND_ORDER.length : i;
+  return KIND_RANK.get(kind) ?? KIND_ORDER.length;
 }
 
 /**

@@ -37,17 +37,29 @@ export function isTrackedBy(obj: KObject, app: string): boolean {
   return obj.metadata.annotations?.[TRACKING_ANNOTATION]?.startsWith(`${app}:`) === true;
 }
 
+// The tracked copy of a frozen manifest, per app: frozen too, so that every sync applies the same
+// object and the cluster can keep what it learns about it. Both sides never change.
+const trackedCopies = new WeakMap<KObject, Map<string, KObject>>();
+
 function withTracking(app: string, manifest: KObject): KObject {
-  return {
-    ...manifest,
-    metadata: {
-      ...manifest.metadata,
-      annotations: {
-        ...manifest.metadata.annotations,
-        [TRACKING_ANNOTATION]: trackingId(app, manifest),
-      },
-    },
+  const frozen = Object.isFrozen(manifest);
+  const known = frozen ? trackedCopies.get(manifest)?.get(app) : undefined;
+  if (known) return known;
+  const annotations = {
+    ...manifest.metadata.annotations,
+    [TRACKING_ANNOTATION]: trackingId(app, manifest),
   };
+  const metadata = { ...manifest.metadata, annotations };
+  const tracked = { ...manifest, metadata };
+  if (frozen) {
+    Object.freeze(annotations);
+    Object.freeze(metadata);
+    Object.freeze(tracked);
+    const copies = trackedCopies.get(manifest) ?? new Map<string, KObject>();
+    copies.set(app, tracked);
+    trackedCopies.set(manifest, copies);
+  }
+  return tracked;
 }
 
 export class SyncOperation {

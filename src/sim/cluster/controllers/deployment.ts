@@ -52,9 +52,9 @@ export function revisionOf(rs: KObject): number {
 
 /** The ReplicaSets a Deployment controls, oldest revision first. */
 export function ownedReplicaSets(cluster: Cluster, deploy: KObject): KObject[] {
+  const { namespace, uid } = deploy.metadata;
   return cluster
-    .list({ kind: 'ReplicaSet', namespace: deploy.metadata.namespace })
-    .filter((rs) => rs.metadata.ownerReferences?.some((o) => o.uid === deploy.metadata.uid))
+    .list({ kind: 'ReplicaSet', namespace, owner: uid })
     .sort((a, b) => revisionOf(a) - revisionOf(b));
 }
 
@@ -120,9 +120,23 @@ function createReplicaSet(
   return cluster.get(ref)!;
 }
 
+// The pod-template-hash of each template the controller has seen: it sees stored Deployments only,
+// and a stored object is never edited (a write stores a new one), so a template keeps its hash.
+const hashes = new WeakMap<object, string>();
+
+function hashOf(template: DeploymentSpec['template']): string {
+  if (typeof template !== 'object' || template === null) return templateHash(template);
+  let hash = hashes.get(template);
+  if (hash === undefined) {
+    hash = templateHash(template);
+    hashes.set(template, hash);
+  }
+  return hash;
+}
+
 export function syncDeployment(cluster: Cluster, deploy: KObject, rollouts: RolloutClock): void {
   const spec = deploy.spec as DeploymentSpec;
-  const hash = templateHash(spec.template);
+  const hash = hashOf(spec.template);
   let sets = ownedReplicaSets(cluster, deploy);
   const maxRevision = sets.reduce((m, rs) => Math.max(m, revisionOf(rs)), 0);
   let current = sets.find((rs) => rs.metadata.labels?.['pod-template-hash'] === hash);

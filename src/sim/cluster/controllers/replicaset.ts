@@ -1,7 +1,7 @@
 // The ReplicaSet controller: keeps `spec.replicas` Pods from its template, replaces deleted ones,
 // removes extra ones (not-ready first, then newest), and reports counts in its status.
 import type { Cluster } from '../cluster';
-import { refOf, type KObject } from '../object';
+import { clone, refOf, type KObject } from '../object';
 import { controllerContext } from './context';
 import { podSuffix } from './names';
 import { isPodReady } from './kubelet';
@@ -11,9 +11,7 @@ const CTX = controllerContext('replicaset-controller');
 type Obj = Record<string, unknown>;
 
 export function ownedPods(cluster: Cluster, rs: KObject): KObject[] {
-  return cluster
-    .list({ kind: 'Pod', namespace: rs.metadata.namespace })
-    .filter((p) => p.metadata.ownerReferences?.some((o) => o.uid === rs.metadata.uid));
+  return cluster.list({ kind: 'Pod', namespace: rs.metadata.namespace, owner: rs.metadata.uid });
 }
 
 /** `counters` numbers each ReplicaSet's Pods (by uid), so generated names never repeat. */
@@ -45,7 +43,7 @@ export function syncReplicaSet(cluster: Cluster, rs: KObject, counters: Map<stri
             },
           ],
         },
-        spec: structuredClone(spec.template.spec),
+        spec: clone(spec.template.spec),
       },
       CTX,
     );

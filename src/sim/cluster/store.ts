@@ -1,0 +1,160 @@
+// The objects one cluster stores, by audit key (`Kind/namespace/name`), with what reads need fast:
+// the list order (kind, namespace, name) and, for the controllers' "what do I own", the objects
+// that name each owner uid.
+//
+// WARNING: a stored object is never edited; a write stores a new object under its key. The caches
+// keyed by stored objects (here and in cluster.ts, diff.ts) rely on it.
+import type { KObject } from './object';
+
+export interface ListFilter {
+  kind?: string;
+  namespace?: string;
+  /** Only objects that name this uid among their ownerReferences (when the key is there). */
+  owner?: string | undefined;
+}
+
+export class StoredObjects {
+  private readonly byKey = new Map<string, KObject>();
+  // List order, kept as objects come and go: keys sorted as `localeCompare` sorts them, equal
+  // ones in the order they were created (the order a stable sort of the objects leaves them in).
+  // No write renames an object, so only a create or a delete moves a key.
+  private readonly all: string[] = [];
+  private readonly byKind = new Map<string, string[]>();
+  private readonly created = new Map<string, number>();
+  private creates = 0;
+  private readonly dependents = new Map<unknown, Set<string>>();
+  /** Stored objects whose ownerReferences an owner lookup cannot index: lookups then scan. */
+  private unindexed = 0;
+
+  get size(): number {
+    return this.byKey.size;
+  }
+
+  get(key: string): KObject | undefined {
+    return this.byKey.get(key);
+  }
+
+  has(key: string): boolean {
+    return this.byKey.has(key);
+  }
+
+  values(): IterableIterator<KObject> {
+    return this.byKey.values();
+  }
+
+  set(key: string, obj: KObject): void {
+    const before = this.byKey.get(key);
+    this.byKey.set(key, obj);
+    if (!before) {
+      this.created.set(key, this.creates++);
+      this.insert(this.all, key);
+      const ofKind = this.byKind.get(obj.kind) ?? [];
+      this.insert(ofKind, key);
+      this.byKind.set(obj.kind, ofKind);
+    }
+    this.reindex(key, before, obj);
+  }
+
+  delete(key: string): void {
+    const before = this.byKey.get(key);
+    if (!before) return;
+    this.byKey.delete(key);
+    this.remove(this.all, key);
+    this.remove(this.byKind.get(before.kind)!, key);
+    this.created.delete(key);
+    this.reindex(key, before, undefined);
+  }
+
+  clear(): void {
+    this.byKey.clear();
+    this.all.length = 0;
+    this.byKind.clear();
+    this.created.clear();
+    this.dependents.clear();
+    this.unindexed = 0;
+  }
+
+  /** Objects sorted by kind, namespace, name (a stable order for views and reports). */
+  list(filter: ListFilter = {}): KObject[] {
+    const { kind, namespace, owner } = filter;
+    const byOwner = 'owner' in filter;
+    if (byOwner && typeof owner === 'string' && this.unindexed === 0)
+      return this.owned(owner, kind, namespace);
+    const keys = kind ? (this.byKind.get(kind) ?? []) : this.all;
+    const out: KObject[] = [];
+    for (const key of keys) {
+      const obj = this.byKey.get(key)!;
+      if (namespace && obj.metadata.namespace !== namespace) continue;
+      if (byOwner && !obj.metadata.ownerReferences?.some((o) => o.uid === owner)) continue;
+      out.push(obj);
+    }
+    return out;
+  }
+
+  /** `list` with an owner, from the index: the few dependents, put in list order. */
+  private owned(owner: string, kind?: string, namespace?: string): KObject[] {
+    const keys = [...(this.dependents.get(owner) ?? [])].filter((key) => {
+      const obj = this.byKey.get(key)!;
+      return (!kind || obj.kind === kind) && (!namespace || obj.metadata.namespace === namespace);
+    });
+    return keys.sort((a, b) => this.compare(a, b)).map((key) => this.byKey.get(key)!);
+  }
+
+  /** List order of two stored keys. */
+  private compare(a: string, b: string): number {
+    return a.localeCompare(b) || this.created.get(a)! - this.created.get(b)!;
+  }
+
+  /** Puts a newly created key in its place (after every key it sorts equal to). */
+  private insert(keys: string[], key: string): void {
+    let lo = 0;
+    let hi = keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.compare(keys[mid]!, key) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    keys.splice(lo, 0, key);
+  }
+
+  private remove(keys: string[], key: string): void {
+    keys.splice(keys.indexOf(key), 1);
+  }
+
+  private reindex(key: string, before: KObject | undefined, after: KObject | undefined): void {
+    const old = ownerUids(before);
+    const now = ownerUids(after);
+    if (
+      old !== null &&
+      now !== null &&
+      old.length === now.length &&
+      old.every((u, i) => u === now[i])
+    )
+      return;
+    if (old === null) this.unindexed--;
+    else
+      for (const uid of old) {
+        const keys = this.dependents.get(uid);
+        keys?.delete(key);
+        if (keys?.size === 0) this.dependents.delete(uid);
+      }
+    if (now === null) this.unindexed++;
+    else
+      for (const uid of now) {
+        const keys = this.dependents.get(uid) ?? new Set<string>();
+        keys.add(key);
+        this.dependents.set(uid, keys);
+      }
+  }
+}
+
+/**
+ * The uids an object's ownerReferences name, or null when they are not a list of references (an
+ * owner lookup over such an object behaves as `ownerReferences.some(...)` does, so it scans).
+ */
+function ownerUids(obj: KObject | undefined): unknown[] | null {
+  const refs: unknown = obj?.metadata.ownerReferences;
+  if (refs === undefined || refs === null) return [];
+  if (!Array.isArray(refs) || !refs.every((r) => r !== null && r !== undefined)) return null;
+  return refs.map((r: { uid?: unknown }) => r.uid);
+}
