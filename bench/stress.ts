@@ -46,10 +46,10 @@ export async function runStress(budgetMs = 180_000): Promise<StressResult> {
     drifts++;
     while (nextCommit <= t && commits < COMMITS) {
       const i = (commits % 167) * 3;
-      const obj = appObject(i, { tag: `1.${commits}` });
+      const obj = appObject(i, { tag: `2.${commits}` });
       await sandbox.commit({
         author: 'alice',
-        message: `${obj.metadata.name}: 1.${commits}`,
+        message: `${obj.metadata.name}: 2.${commits}`,
         write: { [appFilePath(FOLDER, i)]: appFile(obj) },
       });
       commits++;
