@@ -90,3 +90,16 @@ export function admit(manifest: unknown, file: string | undefined, env: Admissio
   }
   return { obj, type };
 }
+
+/**
+ * The manifest itself when it can stand for its admitted copy: frozen (it never changes) and
+ * setting the fields that copy sets. Admission only drops status and sets or drops a namespace
+ * (text), neither of which a manager owns; it rewrites a Secret's stringData, so no Secrets.
+ */
+export function settledManifest(manifest: unknown): KObject | null {
+  if (!isRecord(manifest) || !Object.isFrozen(manifest) || manifest.kind === 'Secret') return null;
+  const meta = manifest.metadata;
+  if (!isRecord(meta) || !(meta.namespace === undefined || typeof meta.namespace === 'string'))
+    return null;
+  return manifest as KObject;
+}

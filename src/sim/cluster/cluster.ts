@@ -4,15 +4,14 @@
 // changes on the virtual clock.
 import type { AuditLog, ClusterName } from '../audit';
 import type { VirtualClock } from '../clock';
-import { admit, type AdmissionEnv } from './admission';
+import { admit, settledManifest, type AdmissionEnv } from './admission';
 import { changesBetween, takeoverChanges } from './changes';
 import { createControllers, type Controllers } from './controllers';
 import { sameValue } from './equal';
 import { ClusterError } from './errors';
 import { imageCatalog, type ImageCatalog } from './images';
-import { leafValues } from './fieldpath';
 import { KindRegistry } from './kinds';
-import { clone, isRecord, refKey, refOf, type KObject, type ObjectRef } from './object';
+import { clone, refKey, refOf, type KObject, type ObjectRef } from './object';
 import {
   appliedFields,
   applyChangesNothing,
@@ -25,7 +24,7 @@ import {
 } from './ownership';
 import { displayName, notFoundError, preferredApiVersion, scopedRef } from './refs';
 import { ServerFields } from './server-fields';
-import { StoredObjects, type ListFilter } from './store';
+import { StoredObjects, storedLeaves, type ListFilter } from './store';
 import { validateObject } from './validate';
 import type { ApplyOutcome, ApplyResult, WriteContext } from './write';
 
@@ -44,33 +43,6 @@ export const BOOTSTRAP: WriteContext = {
   manager: 'kube-apiserver',
   revision: null,
 };
-
-// The leaf values of stored objects, each computed at most once: a write stores a new object and
-// never edits one already stored, so an entry never goes stale.
-const leafCache = new WeakMap<KObject, ReadonlyMap<string, unknown>>();
-
-/** `leafValues` of an object the cluster stores (or is storing, its last edit made). */
-function storedLeaves(obj: KObject): ReadonlyMap<string, unknown> {
-  let values = leafCache.get(obj);
-  if (!values) {
-    values = leafValues(obj);
-    leafCache.set(obj, values);
-  }
-  return values;
-}
-
-/**
- * The manifest itself when it can stand for its admitted copy: frozen (it never changes) and
- * setting the fields that copy sets. Admission only drops status and sets or drops a namespace
- * (text), neither of which a manager owns; it rewrites a Secret's stringData, so no Secrets.
- */
-function settledManifest(manifest: unknown): KObject | null {
-  if (!isRecord(manifest) || !Object.isFrozen(manifest) || manifest.kind === 'Secret') return null;
-  const meta = manifest.metadata;
-  if (!isRecord(meta) || !(meta.namespace === undefined || typeof meta.namespace === 'string'))
-    return null;
-  return manifest as KObject;
-}
 
 export class Cluster {
   readonly name: ClusterName;
@@ -152,8 +124,9 @@ export class Cluster {
     const key = refKey(ref);
     const existing = this.objects.get(key);
     const settled = settledManifest(manifest);
-    if (settled) this.admitted.set(settled, { kinds: this.kinds.generation, ref });
+    if (settled) this.admitted.set(settled, { kinds: this.kinds.generation, ref: { ...ref } });
     const warnings = this.warnings(obj);
+    // Re-applying what is already there (most applies) needs no copy, merge or comparison.
     if (
       existing &&
       applyChangesNothing(
@@ -209,7 +182,7 @@ export class Cluster {
       return null;
     return {
       outcome: 'unchanged',
-      ref,
+      ref: { ...ref },
       display: this.display(ref),
       warnings: this.warnings(settled),
     };

@@ -4,6 +4,7 @@
 //
 // WARNING: a stored object is never edited; a write stores a new object under its key. The caches
 // keyed by stored objects (here and in cluster.ts, diff.ts) rely on it.
+import { leafValues } from './fieldpath';
 import type { KObject } from './object';
 
 export interface ListFilter {
@@ -157,4 +158,18 @@ function ownerUids(obj: KObject | undefined): unknown[] | null {
   if (refs === undefined || refs === null) return [];
   if (!Array.isArray(refs) || !refs.every((r) => r !== null && r !== undefined)) return null;
   return refs.map((r: { uid?: unknown }) => r.uid);
+}
+
+// The leaf values of stored objects, each computed at most once: a write stores a new object and
+// never edits one already stored, so an entry never goes stale.
+const leafCache = new WeakMap<KObject, ReadonlyMap<string, unknown>>();
+
+/** `leafValues` of an object the cluster stores (or is storing, its last edit made). */
+export function storedLeaves(obj: KObject): ReadonlyMap<string, unknown> {
+  let values = leafCache.get(obj);
+  if (!values) {
+    values = leafValues(obj);
+    leafCache.set(obj, values);
+  }
+  return values;
 }
