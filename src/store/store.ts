@@ -15,6 +15,7 @@ import {
   type SessionRecord,
 } from './session-link';
 import { buildView, type SandboxView } from './view';
+import { coalesce } from './coalesce';
 
 export interface ConsoleEntry {
   id: number;
@@ -83,21 +84,25 @@ function serial<T>(fn: () => Promise<T>): Promise<T> {
   return next;
 }
 
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
 export function currentRun(): ScenarioRun | null {
   return run;
 }
 
 const sessionSlice: StateCreator<AppState, [], [], SessionSlice> = (set, get) => {
   let unsubscribe: (() => void) | null = null;
-  let generation = 0;
 
-  // Views are built asynchronously (the repo is promise-based); only the newest one is kept.
-  const refresh = async () => {
-    if (!run) return;
-    const mine = ++generation;
-    const view = await buildView(run.sandbox);
-    if (mine === generation && run) set({ view, results: [...run.results] });
-  };
+  // Views are built asynchronously (the repo is promise-based): one at a time, and a request made
+  // during a build gets the next one, so a view always follows even when builds are slow.
+  const refresh = coalesce(async () => {
+    const target = run;
+    if (!target) return;
+    const view = await buildView(target.sandbox);
+    if (target === run) set({ view, results: [...target.results] });
+  });
 
   const adopt = async (next: ScenarioRun) => {
     unsubscribe?.();
@@ -175,7 +180,7 @@ const sessionSlice: StateCreator<AppState, [], [], SessionSlice> = (set, get) =>
             await build(FREE_PLAY);
           } else await build(id, opts);
         } catch (e) {
-          set({ status: 'error', error: e instanceof Error ? e.message : String(e) });
+          set({ status: 'error', error: errorText(e) });
         } finally {
           set({ busy: false });
         }
@@ -247,7 +252,13 @@ const sessionSlice: StateCreator<AppState, [], [], SessionSlice> = (set, get) =>
     tick: (wallMs) =>
       serial(async () => {
         if (!run || !get().playing) return;
-        await run.advance(Math.min(wallMs, 250) * get().speed);
+        try {
+          await run.advance(Math.min(wallMs, 250) * get().speed);
+        } catch (e) {
+          // A failure is shown and stops play, instead of every later frame failing unseen.
+          set({ playing: false, notice: `The simulation stopped: ${errorText(e)}` });
+          return;
+        }
         // Saved about once a second while playing, not every frame.
         const now = performance.now();
         if (now - lastPlaySave < 1_000) return;

@@ -1,0 +1,16 @@
+// The backend lightning-fs builds when given none (not part of its declared API; see heap-backend.ts).
+declare module '@isomorphic-git/lightning-fs/src/DefaultBackend.js' {
+  interface Lock {
+    has(): Promise<boolean>;
+    acquire(): Promise<boolean>;
+    wait(): Promise<boolean>;
+    release(): Promise<void>;
+  }
+  export default class DefaultBackend {
+    protected _mutex: Lock;
+    saveSuperblock: () => void;
+    init(name: string, options: object): Promise<void>;
+    activate(): Promise<void>;
+    deactivate(): Promise<void>;
+  }
+}
