@@ -1,5 +1,7 @@
 // scenarioLibraryMs: every library scenario headless in one process (load, run every step);
-// stepBackMs: step back from the last step of the longest scenario (a replay from the start).
+// stepBackMs: step back from the last step of the longest scenario, with the standby run the app
+// keeps, once the learner has read the step (a second later); stepBackImmediateMs: at once, when
+// the standby may still be catching up; stepBackReplayMs: with no standby, a replay from the start.
 import { librarySources, readDir } from '../src/cli/library';
 import { loadScenario, ScenarioRun, type Scenario } from '../src/sim/scenario';
 
@@ -33,13 +35,17 @@ export async function benchLibrary(): Promise<{
   return { ms: performance.now() - start, scenarios: all.length, longest, longestMs };
 }
 
-export async function benchStepBack(id: string): Promise<number> {
+export type StepBackMode = 'standby' | 'immediate' | 'replay';
+
+export async function benchStepBack(id: string, mode: StepBackMode): Promise<number> {
   const entry = loadAll().find((e) => e.scenario.id === id)!;
-  const run = await ScenarioRun.start(
-    entry.scenario,
-    entry.dirFiles ? { dirFiles: entry.dirFiles } : {},
-  );
+  const run = await ScenarioRun.start(entry.scenario, {
+    standby: mode !== 'replay',
+    ...(entry.dirFiles ? { dirFiles: entry.dirFiles } : {}),
+  });
   await run.runUntil(entry.scenario.steps.length);
+  // A learner reads a step before stepping back: the standby's background work has finished.
+  if (mode === 'standby') await new Promise((r) => setTimeout(r, 1_000));
   const start = performance.now();
   await run.back();
   return performance.now() - start;

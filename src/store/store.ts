@@ -84,6 +84,12 @@ function serial<T>(fn: () => Promise<T>): Promise<T> {
   return next;
 }
 
+/** Runs `work` once the browser has painted what is on screen now (a timer where nothing paints). */
+function afterPaint(work: () => void): void {
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(work, 0));
+  else setTimeout(work, 0);
+}
+
 function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
@@ -136,6 +142,9 @@ const sessionSlice: StateCreator<AppState, [], [], SessionSlice> = (set, get) =>
     const { scenario } = source;
     const dirFiles = 'dirFiles' in source ? source.dirFiles : undefined;
     const options = {
+      // A standby run one step behind makes "Step back" immediate; it follows after the paint.
+      standby: true,
+      schedule: afterPaint,
       ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
       ...(dirFiles ? { dirFiles } : {}),
     };

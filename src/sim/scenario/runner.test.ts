@@ -1,5 +1,5 @@
 import '../../platform/node';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { loadScenario, ScenarioRun } from '.';
 import { buildReport } from './report';
 import { staticCheck } from './static-check';
@@ -54,26 +54,69 @@ describe('the scenario runner', () => {
     );
   });
 
-  it('steps back to exactly the state a replay from the start gives', async () => {
-    const run = await ScenarioRun.start(scenario());
-    await run.runUntil(2);
-    await run.act({ kubectl: { lane: 'devops', run: 'annotate deployment web note=hello' } });
-    await run.advance(30_000);
+  it.each([false, true])(
+    'steps back to exactly the state a replay gives (standby: %s)',
+    async (standby) => {
+      const run = await ScenarioRun.start(scenario(), { standby });
+      await run.runUntil(2);
+      await run.act({ kubectl: { lane: 'devops', run: 'annotate deployment web note=hello' } });
+      await run.advance(30_000);
+      await run.step();
+      const back = await run.back();
+      const replay = await ScenarioRun.replay(
+        scenario(),
+        {},
+        2,
+        run.userActions.filter((u) => u.afterStep <= 2),
+      );
+      expect(back.stepsDone).toBe(2);
+      expect(back.sandbox.now()).toBe(replay.sandbox.now());
+      expect(JSON.stringify(await buildReport(back))).toBe(
+        JSON.stringify(await buildReport(replay)),
+      );
+      expect(
+        back.sandbox.clusters.devops.get({ kind: 'Deployment', name: 'web' })?.metadata.annotations
+          ?.note,
+      ).toBe('hello');
+    },
+  );
+
+  it('hands over the standby on a step back, and keeps it right through steps, backs and play', async () => {
+    const replays = vi.spyOn(ScenarioRun, 'replay');
+    const report = async (r: ScenarioRun) => JSON.stringify(await buildReport(r));
+    const reference = (r: ScenarioRun, k: number) =>
+      ScenarioRun.replay(
+        scenario(),
+        {},
+        k,
+        r.userActions.filter((u) => u.afterStep <= k),
+      );
+    let run = await ScenarioRun.start(scenario(), { standby: true });
+    await run.advance(20_000);
+    await run.advance(40_000); // merged with the wait before: one recorded action
     await run.step();
-    const back = await run.back();
-    const replay = await ScenarioRun.replay(
-      scenario(),
-      {},
-      2,
-      run.userActions.filter((u) => u.afterStep <= 2),
-    );
-    expect(back.stepsDone).toBe(2);
-    expect(back.sandbox.now()).toBe(replay.sandbox.now());
-    expect(JSON.stringify(await buildReport(back))).toBe(JSON.stringify(await buildReport(replay)));
-    expect(
-      back.sandbox.clusters.devops.get({ kind: 'Deployment', name: 'web' })?.metadata.annotations
-        ?.note,
-    ).toBe('hello');
+    await run.act({ kubectl: { lane: 'gitops', run: 'annotate deployment web a=1' } });
+    await run.step();
+    await run.act({ kubectl: { lane: 'devops', run: 'annotate deployment web b=2' } });
+    await run.step();
+    replays.mockClear();
+    run = await run.back(); // to 2: the standby, not a replay of step 2
+    expect(replays.mock.calls.map((c) => c[2])).toEqual([1]); // only the next standby, at 1
+    expect(await report(run)).toBe(await report(await reference(run, 2)));
+    run = await run.back(); // to 1, at once after the last back
+    expect(run.stepsDone).toBe(1);
+    expect(await report(run)).toBe(await report(await reference(run, 1)));
+    // Forward again with new actions: the standby follows, and a back still matches a replay.
+    await run.act({ kubectl: { lane: 'devops', run: 'scale deployment/web --replicas=5' } });
+    await run.step();
+    await run.advance(90_000);
+    await run.step();
+    replays.mockClear();
+    run = await run.back();
+    expect(replays.mock.calls.map((c) => c[2])).toEqual([1]);
+    expect(run.stepsDone).toBe(2);
+    expect(await report(run)).toBe(await report(await reference(run, 2)));
+    replays.mockRestore();
   });
 
   it('gives byte-identical reports for the same seed, and different ones for another seed', async () => {

@@ -5,6 +5,10 @@
 // recorded with the step they followed, so stepping back or restoring a shared session replays
 // from the start and lands in exactly the same state, byte for byte. (A sandbox holds closures on
 // the clock queue and an in-memory Git repository, so replay is simpler and safer than a snapshot.)
+//
+// The checkpoint for a step back is a *standby*: a second run, kept one step behind in the
+// background by the same calls a replay makes, so `back()` hands it over at once instead of
+// replaying from the start. The app turns it on (`standby: true`); the CLI does not need it.
 import { parseDuration } from '../clock';
 import type { ImageBehaviour } from '../cluster';
 import type { DevopsOptions } from '../devops/lane';
@@ -35,6 +39,19 @@ export interface RunOptions {
   seed?: number;
   /** The files of `repo.dir`, read by the caller (Node: from disk; browser: bundled). */
   dirFiles?: Record<string, string>;
+  /** Keep a standby run one step behind, so that a step back is immediate. */
+  standby?: boolean;
+  /**
+   * Starts the standby's background work. The app passes one that waits for the next paint, so the
+   * learner sees a step before its standby follows; by default the work starts at once.
+   */
+  schedule?: (work: () => void) => void;
+}
+
+/** A run being brought to the state after `steps` steps (and the user's actions after them). */
+interface Standby {
+  steps: number;
+  run: Promise<ScenarioRun>;
 }
 
 function sandboxOptions(scenario: Scenario, opts: RunOptions) {
@@ -64,11 +81,12 @@ function sandboxOptions(scenario: Scenario, opts: RunOptions) {
 export class ScenarioRun {
   readonly results: StepResult[] = [];
   private readonly user: UserAction[] = [];
+  private standby: Standby | null = null;
 
   private constructor(
     readonly scenario: Scenario,
     readonly sandbox: Sandbox,
-    readonly options: RunOptions,
+    private options: RunOptions,
   ) {}
 
   static async start(scenario: Scenario, options: RunOptions = {}): Promise<ScenarioRun> {
@@ -86,14 +104,65 @@ export class ScenarioRun {
     steps: number,
     user: readonly UserAction[],
   ): Promise<ScenarioRun> {
-    const run = await ScenarioRun.start(scenario, options);
-    const pending = user.filter((u) => u.afterStep <= steps);
-    for (const u of pending.filter((x) => x.afterStep === 0)) await run.act(u.action);
-    for (let k = 1; k <= steps; k++) {
-      await run.step();
-      for (const u of pending.filter((x) => x.afterStep === k)) await run.act(u.action);
-    }
+    const run = await ScenarioRun.start(scenario, { ...options, standby: false });
+    await run.catchUp(steps, user);
+    if (options.standby) run.enableStandby();
     return run;
+  }
+
+  /**
+   * Brings a run that has done fewer steps, and every user action up to them, to `steps` steps:
+   * the user's actions after the steps it has done, then each further step and the actions after
+   * it. From the start this is exactly a replay.
+   */
+  private async catchUp(steps: number, user: readonly UserAction[]): Promise<void> {
+    const acted = new Set(this.user.map((u) => u.afterStep));
+    for (let k = this.results.length; k <= steps; k++) {
+      if (k > this.results.length) await this.step();
+      if (acted.has(k)) continue;
+      for (const u of user) if (u.afterStep === k) await this.act(u.action);
+    }
+  }
+
+  /** Keeps a standby from now on (a run handed over by `back()` keeps one too). */
+  private enableStandby(): void {
+    this.options = { ...this.options, standby: true };
+    this.standby = null;
+    this.prepareStandby();
+  }
+
+  /**
+   * Starts bringing the standby to one step behind this run. It moves forward from where it is
+   * when it can (the user's actions up to that step are final once a later step has run) and is
+   * replayed from the start otherwise.
+   */
+  private prepareStandby(): void {
+    if (!this.options.standby) return;
+    const steps = this.results.length - 1;
+    if (steps < 0 || this.standby?.steps === steps) return;
+    const user = this.user.filter((u) => u.afterStep <= steps);
+    const previous = this.standby;
+    const later = this.later();
+    const run =
+      previous && previous.steps < steps
+        ? Promise.all([previous.run, later]).then(async ([r]) => {
+            await r.catchUp(steps, user);
+            return r;
+          })
+        : later.then(() => ScenarioRun.replay(this.scenario, this.standbyOptions(), steps, user));
+    // A failure surfaces when the standby is used; `back()` then replays instead.
+    run.catch(() => undefined);
+    this.standby = { steps, run };
+  }
+
+  /** Resolves when the host's scheduler lets background work start. */
+  private later(): Promise<void> {
+    const schedule = this.options.schedule;
+    return schedule ? new Promise((resolve) => schedule(resolve)) : Promise.resolve();
+  }
+
+  private standbyOptions(): RunOptions {
+    return { ...this.options, seed: this.seed, standby: false };
   }
 
   get seed(): number {
@@ -135,6 +204,7 @@ export class ScenarioRun {
       ok: all.every((e) => e.ok),
     };
     this.results.push(result);
+    this.prepareStandby();
     return result;
   }
 
@@ -181,6 +251,15 @@ export class ScenarioRun {
     if (k >= this.results.length) {
       await this.runUntil(k);
       return this;
+    }
+    const standby = this.standby;
+    if (standby?.steps === k) {
+      this.standby = null;
+      const ready = await standby.run.catch(() => null);
+      if (ready) {
+        ready.enableStandby();
+        return ready;
+      }
     }
     return ScenarioRun.replay(
       this.scenario,
