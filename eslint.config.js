@@ -74,4 +74,14 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // CommonJS stand-ins for packages (src/platform): plain JavaScript, outside the TS project.
+    files: ['**/*.cjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      sourceType: 'commonjs',
+      globals: { ...globals.node },
+    },
+  },
 );

@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { defineConfig, type Plugin } from 'vitest/config';
 import react from '@vitejs/plugin-react';
@@ -62,6 +63,16 @@ function scenarioIndex(): Plugin {
 
 export default defineConfig({
   plugins: [react(), contentSecurityPolicy(), scenarioIndex()],
+  resolve: {
+    // Smaller stand-ins for two of isomorphic-git's dependencies (see each file). The tests run
+    // isomorphic-git through Vite too (test.alias below), so they exercise the pako one.
+    alias: {
+      pako: fileURLToPath(new URL('./src/platform/pako.ts', import.meta.url)),
+      'typed-array-buffer': fileURLToPath(
+        new URL('./src/platform/typed-array-buffer.cjs', import.meta.url),
+      ),
+    },
+  },
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173 },
   test: {
@@ -71,5 +82,15 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.ts'],
     exclude: ['test/e2e/**', 'node_modules/**'],
     testTimeout: 20_000,
+    // isomorphic-git's browser (ESM) build, run through Vite as the app's is, with the aliases above.
+    alias: [
+      {
+        find: /^isomorphic-git$/,
+        replacement: fileURLToPath(
+          new URL('./node_modules/isomorphic-git/index.js', import.meta.url),
+        ),
+      },
+    ],
+    server: { deps: { inline: ['isomorphic-git'] } },
   },
 });

@@ -17,6 +17,8 @@ export interface BrowserFigures {
   playFrameP95Ms: number;
   longestTaskMs: number;
   longTasks: number;
+  /** The self-check: an 80 ms task made after play was reported by the same observer. */
+  longTaskObserverWorks: boolean;
 }
 
 const READY = `(() => {
@@ -97,10 +99,20 @@ export async function benchBrowser(): Promise<BrowserFigures> {
       undefined,
       { timeout: 120_000 },
     );
+    await page.getByRole('button', { name: 'Pause' }).click();
     const { frames, tasks } = await page.evaluate(() => {
       const w = window as unknown as { __frames: number[]; __tasks: number[] };
-      return { frames: w.__frames.slice(10), tasks: w.__tasks };
+      return { frames: w.__frames.slice(10), tasks: [...w.__tasks] };
     });
+    // The observer's self-check: a task of 80 ms made on purpose must be reported, so that "no
+    // long task" above is a reading and not a deaf observer.
+    await page.evaluate(`setTimeout(() => {
+      const t = performance.now();
+      while (performance.now() - t < 80);
+    }, 0)`);
+    await new Promise((r) => setTimeout(r, 500));
+    const heard = await page.evaluate<number[]>('window.__tasks');
+    const longTaskObserverWorks = heard.slice(tasks.length).some((d) => d >= 80);
     const sorted = [...frames].sort((a, b) => a - b);
     return {
       initialJsGzipBytes: initialJs(),
@@ -109,6 +121,7 @@ export async function benchBrowser(): Promise<BrowserFigures> {
       playFrameP95Ms: Number(sorted[Math.floor(sorted.length * 0.95)]!.toFixed(1)),
       longestTaskMs: Math.round(Math.max(0, ...tasks)),
       longTasks: tasks.length,
+      longTaskObserverWorks,
     };
   } finally {
     await browser.close();
