@@ -4,6 +4,7 @@
 // WARNING: cached values are shared between callers; treat everything returned as read-only.
 import * as git from 'isomorphic-git';
 import type { CommitObject, FsClient, TreeEntry } from 'isomorphic-git';
+import { commitContent, looseObject, treeContent, type ObjectType } from './loose-object';
 import type { CommitInfo } from './types';
 
 export interface GitContext {
@@ -106,14 +107,20 @@ export class ObjectStore {
     return flat;
   }
 
+  private async put(type: ObjectType, content: Uint8Array): Promise<string> {
+    const { oid, deflated } = looseObject(type, content);
+    await git.writeObject({ ...this.ctx, type, object: deflated, format: 'deflated', oid });
+    return oid;
+  }
+
   async writeText(text: string): Promise<string> {
-    const oid = await git.writeBlob({ ...this.ctx, blob: encoder.encode(text) });
+    const oid = await this.put('blob', encoder.encode(text));
     this.blobs.set(oid, text);
     return oid;
   }
 
   async writeTree(entries: TreeEntry[]): Promise<string> {
-    const oid = await git.writeTree({ ...this.ctx, tree: entries });
+    const oid = await this.put('tree', treeContent(entries));
     // Same order readTree returns, so a seeded entry list is indistinguishable from a read one.
     this.trees.set(
       oid,
@@ -124,7 +131,7 @@ export class ObjectStore {
 
   async writeCommit(commit: CommitObject): Promise<CommitInfo> {
     const normalized = { ...commit, message: normalizeMessage(commit.message) };
-    const sha = await git.writeCommit({ ...this.ctx, commit: normalized });
+    const sha = await this.put('commit', commitContent(normalized));
     const info = toCommitInfo(sha, normalized);
     this.commits.set(sha, info);
     return info;

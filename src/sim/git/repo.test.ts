@@ -115,6 +115,7 @@ describe('ConfigRepo: commit, read, tree, log', () => {
     ['an absolute path', { write: { '/etc/passwd': 'x' } }, 'E_INVALID_PATH'],
     ['a .. segment', { write: { 'apps/../x.yaml': 'x' } }, 'E_INVALID_PATH'],
     ['a path inside .git', { write: { '.git/config': 'x' } }, 'E_INVALID_PATH'],
+    ['a name that is not Unicode', { write: { 'apps/\ud83d.yaml': 'x' } }, 'E_INVALID_PATH'],
     ['removing a missing file', { remove: ['nope.yaml'] }, 'E_PATH_NOT_FOUND'],
     ['a file where a folder is', { write: { apps: 'x' } }, 'E_PATH_CONFLICT'],
     ['an empty message', { message: '  ' }, 'E_INVALID_ARGUMENT'],

@@ -6,11 +6,16 @@ import type { Author } from './types';
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
 export function assertRepoPath(path: string): void {
   if (typeof path !== 'string' || path === '') throw new InvalidPathError(String(path), 'empty');
   if (path.startsWith('/')) throw new InvalidPathError(path, 'must be relative');
   if (path.includes('\\')) throw new InvalidPathError(path, 'use / as the separator');
   if (CONTROL.test(path)) throw new InvalidPathError(path, 'contains a control character');
+  // Git stores names as UTF-8 and orders them by those bytes; half a surrogate pair has neither.
+  if (LONE_SURROGATE.test(path))
+    throw new InvalidPathError(path, 'is not valid Unicode (half a surrogate pair)');
   for (const part of path.split('/')) {
     if (part === '') throw new InvalidPathError(path, 'empty path segment');
     if (part === '.' || part === '..') throw new InvalidPathError(path, `'${part}' segment`);
