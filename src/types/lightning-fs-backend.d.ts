@@ -6,8 +6,14 @@ declare module '@isomorphic-git/lightning-fs/src/DefaultBackend.js' {
     wait(): Promise<boolean>;
     release(): Promise<void>;
   }
+  interface Cache {
+    autoinc(): number;
+    _maxInode(dir: unknown): number;
+    _root: Map<string, unknown>;
+  }
   export default class DefaultBackend {
     protected _mutex: Lock;
+    protected _cache: Cache;
     saveSuperblock: () => void;
     init(name: string, options: object): Promise<void>;
     activate(): Promise<void>;

@@ -28,6 +28,15 @@ export class HeapBackend extends DefaultBackend {
   override async init(name: string, options: object): Promise<void> {
     await super.init(name, options);
     this._mutex = ALWAYS_HELD;
+    // A new file's inode is the largest in use plus one, found by walking the whole tree on every
+    // write: the cost grows with the repository. Count instead (inodes are never reused, which
+    // is also what a file system does).
+    const cache = this._cache;
+    let last = -1;
+    cache.autoinc = () => {
+      if (last < 0) last = cache._maxInode(cache._root.get('/'));
+      return ++last;
+    };
   }
 
   override async deactivate(): Promise<void> {

@@ -2,13 +2,14 @@
 // Git objects are immutable, so an oid always names the same content and the caches never need
 // invalidating. Writes seed the caches, so reading back what was just committed is free.
 // WARNING: cached values are shared between callers; treat everything returned as read-only.
+import type LightningFS from '@isomorphic-git/lightning-fs';
 import * as git from 'isomorphic-git';
 import type { CommitObject, FsClient, TreeEntry } from 'isomorphic-git';
 import { commitContent, looseObject, treeContent, type ObjectType } from './loose-object';
 import type { CommitInfo } from './types';
 
 export interface GitContext {
-  fs: FsClient;
+  fs: FsClient & { promises: LightningFS.PromisifiedFS };
   dir: string;
   gitdir: string;
   /** isomorphic-git's own cache object, shared by every call on this repository. */
@@ -51,6 +52,9 @@ export class ObjectStore {
   private readonly trees = new Map<string, readonly TreeEntry[]>();
   private readonly blobs = new Map<string, string>();
   private readonly flats = new Map<string, FlatTree>();
+  /** Objects this store has written, and the fan-out folders it has made. */
+  private readonly written = new Set<string>();
+  private readonly fanout = new Set<string>();
 
   constructor(private readonly ctx: GitContext) {}
 
@@ -107,9 +111,24 @@ export class ObjectStore {
     return flat;
   }
 
+  /**
+   * Stores an object as a loose file, `objects/ab/cdef…`, as isomorphic-git's writeObject would,
+   * without its existence check (a stat that fails, with an error built, for every new object):
+   * this store knows what it has written, and an object's file never changes.
+   */
   private async put(type: ObjectType, content: Uint8Array): Promise<string> {
     const { oid, deflated } = looseObject(type, content);
-    await git.writeObject({ ...this.ctx, type, object: deflated, format: 'deflated', oid });
+    if (this.written.has(oid)) return oid;
+    const fs = this.ctx.fs.promises;
+    const dir = `${this.ctx.gitdir}/objects/${oid.slice(0, 2)}`;
+    if (!this.fanout.has(dir)) {
+      await fs.mkdir(dir).catch((e: { code?: string }) => {
+        if (e.code !== 'EEXIST') throw e;
+      });
+      this.fanout.add(dir);
+    }
+    await fs.writeFile(`${dir}/${oid.slice(2)}`, deflated);
+    this.written.add(oid);
     return oid;
   }
 
