@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ops } from '.';
+import { controllerContext } from './controllers/context';
 import { CI, configMap, deployment, makeCluster, PERSON } from './testing/fixtures';
 
 const WEB = { kind: 'Deployment', name: 'web' };
@@ -195,6 +196,24 @@ describe('apply with field ownership', () => {
     expect(() => cluster.apply(m, CI)).toThrow('namespaces "shop" not found');
     cluster.apply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop' } }, CI);
     expect(cluster.apply(m, CI).outcome).toBe('created');
+  });
+
+  it('writes a status through the status subresource only when it changes', () => {
+    const { cluster, audit } = makeCluster();
+    const cm = { kind: 'ConfigMap', name: 'settings' };
+    cluster.apply(configMap('settings', { LOG_LEVEL: 'info' }), CI);
+    const ctx = controllerContext('test-controller');
+    const records = () => audit.records().filter((r) => r.actor === 'test-controller').length;
+    expect(cluster.updateStatus(cm, ctx, { phase: 'Ready', n: 1 })).toBe('configured');
+    const stored = cluster.get(cm);
+    expect(records()).toBe(1);
+    // The same status, keys in another order: nothing written, the stored object is the same one.
+    expect(cluster.updateStatus(cm, ctx, { n: 1, phase: 'Ready' })).toBe('unchanged');
+    expect(cluster.get(cm)).toBe(stored);
+    expect(records()).toBe(1);
+    expect(cluster.updateStatus(cm, ctx, { phase: 'Ready', n: 2 })).toBe('configured');
+    expect(records()).toBe(2);
+    expect(Object.keys(cluster.managedFields(cm))).toEqual([CI.manager]);
   });
 
   it('does not store anything on a dry run', () => {

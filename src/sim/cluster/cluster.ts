@@ -216,6 +216,19 @@ export class Cluster {
     return this.commit(key, existing, next, ownership, ctx, false);
   }
 
+  /**
+   * The status subresource, as controllers write it: `.status` replaced and nothing else. Status
+   * fields have no owners, so a status equal to the stored one would change nothing: it is not
+   * written (controllers re-sync often, mostly to find nothing new).
+   */
+  updateStatus(ref: ObjectRef, ctx: WriteContext, status: Record<string, unknown>): ApplyOutcome {
+    const existing = this.objects.get(refKey(this.scoped(ref)));
+    if (existing && sameValue(existing.status, status)) return 'unchanged';
+    return this.update(ref, ctx, (d) => {
+      d.status = status;
+    });
+  }
+
   /** Creates an object a controller owns (ReplicaSets, Pods). Validated like any other write. */
   create(obj: KObject, ctx: WriteContext): ObjectRef {
     const { obj: admitted } = admit(obj, ctx.file, this.admission(ctx));

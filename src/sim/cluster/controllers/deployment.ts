@@ -290,9 +290,11 @@ function writeStatus(
     ],
   };
   const revision = current ? current.metadata.annotations?.[REVISION] : undefined;
-  cluster.update(refOf(deploy), CTX, (d) => {
-    d.status = status;
-    if (revision && d.metadata.annotations?.[REVISION] !== revision)
+  const stored = cluster.get(refOf(deploy)) ?? deploy;
+  if (revision && stored.metadata.annotations?.[REVISION] !== revision) {
+    cluster.update(refOf(deploy), CTX, (d) => {
+      d.status = status;
       d.metadata.annotations = { ...d.metadata.annotations, [REVISION]: revision };
-  });
+    });
+  } else cluster.updateStatus(refOf(deploy), CTX, status);
 }

@@ -136,8 +136,6 @@ export class HpaController {
   }
 
   private writeStatus(hpa: KObject, status: Record<string, unknown>): void {
-    this.cluster.update(refOf(hpa), CTX, (d) => {
-      d.status = status;
-    });
+    this.cluster.updateStatus(refOf(hpa), CTX, status);
   }
 }

@@ -185,9 +185,7 @@ export class Kubelet {
   }
 
   private write(ref: ObjectRef, status: Record<string, unknown>): void {
-    this.cluster.update(ref, CTX, (d) => {
-      d.status = status;
-    });
+    this.cluster.updateStatus(ref, CTX, status);
   }
 }
 

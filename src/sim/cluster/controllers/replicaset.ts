@@ -70,7 +70,5 @@ export function syncReplicaSet(cluster: Cluster, rs: KObject, counters: Map<stri
     availableReplicas: ready,
     observedGeneration: rs.metadata.generation,
   };
-  cluster.update(refOf(rs), CTX, (d) => {
-    d.status = status;
-  });
+  cluster.updateStatus(refOf(rs), CTX, status);
 }
