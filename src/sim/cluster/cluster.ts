@@ -8,6 +8,7 @@ import { admit, settledManifest, type AdmissionEnv } from './admission';
 import { changesBetween, takeoverChanges } from './changes';
 import { createControllers, type Controllers } from './controllers';
 import { sameValue } from './equal';
+import { leafValues } from './fieldpath';
 import { ClusterError } from './errors';
 import { imageCatalog, type ImageCatalog } from './images';
 import { KindRegistry } from './kinds';
@@ -222,11 +223,29 @@ export class Cluster {
    * written (controllers re-sync often, mostly to find nothing new).
    */
   updateStatus(ref: ObjectRef, ctx: WriteContext, status: Record<string, unknown>): ApplyOutcome {
-    const existing = this.objects.get(refKey(this.scoped(ref)));
-    if (existing && sameValue(existing.status, status)) return 'unchanged';
-    return this.update(ref, ctx, (d) => {
-      d.status = status;
+    const key = refKey(this.scoped(ref));
+    const existing = this.objects.get(key);
+    if (!existing) throw this.notFound(ref);
+    if (sameValue(existing.status, status)) return 'unchanged';
+    // Everything but the status is shared with the stored object (stored objects are never
+    // edited), and field ownership stays as it is: status fields have no owners.
+    const next: KObject = { ...existing, status };
+    this.objects.set(key, next);
+    this.audit.append({
+      cluster: this.name,
+      actor: ctx.actor,
+      channel: ctx.channel,
+      verb: 'update',
+      object: key,
+      revision: ctx.revision,
+      changes: changesBetween(
+        next.kind,
+        leafValues({ status: existing.status }),
+        leafValues({ status }),
+      ),
     });
+    this.notify(refOf(next));
+    return 'configured';
   }
 
   /** Creates an object a controller owns (ReplicaSets, Pods). Validated like any other write. */
