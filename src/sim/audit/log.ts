@@ -1,7 +1,35 @@
 import type { VirtualClock } from '../clock';
-import type { AuditInput, AuditRecord } from './types';
+import type { AuditInput, AuditRecord, FieldChange } from './types';
 
 type Listener = (record: AuditRecord) => void;
+
+/**
+ * One copy of each field path, object key and short value the trail holds. A long trail repeats
+ * the same few hundred of them (`status.conditions[type=Ready].status`, `True`) tens of thousands
+ * of times, and each was built by concatenation (a rope, bigger than the flat string): the trail's
+ * memory is mostly these. A Map lookup hashes, and so flattens, the string it keeps.
+ */
+class StringPool {
+  private readonly pool = new Map<string, string>();
+
+  of(s: string): string {
+    const hit = this.pool.get(s);
+    if (hit !== undefined) return hit;
+    this.pool.set(s, s);
+    return s;
+  }
+
+  private value(v: unknown): unknown {
+    return typeof v === 'string' && v.length <= 64 ? this.of(v) : v;
+  }
+
+  change(c: FieldChange): FieldChange {
+    const out: FieldChange = { path: this.of(c.path) };
+    if ('before' in c) out.before = this.value(c.before);
+    if ('after' in c) out.after = this.value(c.after);
+    return out;
+  }
+}
 
 /**
  * Append-only audit trail. Records are frozen once written: metrics and views read them, nothing
@@ -9,12 +37,19 @@ type Listener = (record: AuditRecord) => void;
  */
 export class AuditLog {
   private readonly items: AuditRecord[] = [];
+  private readonly strings = new StringPool();
   private readonly listeners = new Set<Listener>();
 
   constructor(private readonly clock: Pick<VirtualClock, 'now'>) {}
 
   append(input: AuditInput): AuditRecord {
-    const record = Object.freeze({ seq: this.items.length, t: this.clock.now(), ...input });
+    const record = Object.freeze({
+      seq: this.items.length,
+      t: this.clock.now(),
+      ...input,
+      object: this.strings.of(input.object),
+      changes: input.changes.map((c) => this.strings.change(c)),
+    });
     this.items.push(record);
     for (const listener of this.listeners) listener(record);
     return record;

@@ -6,6 +6,7 @@
 // folder's tree oid (an unchanged folder costs one map lookup).
 import { LineCounter, parseAllDocuments, type YAMLError } from 'yaml';
 import { PathNotFoundError } from './errors';
+import { LruMap } from './lru';
 import type { FlatTree, ObjectStore } from './objects';
 
 export interface ManifestDoc {
@@ -86,8 +87,9 @@ export function parseManifestText(text: string): ParsedFile {
 }
 
 export class ManifestReader {
-  private readonly byFolder = new Map<string, ManifestSet>();
-  private readonly byBlob = new Map<string, ParsedFile>();
+  // Bounded like the object store's caches (lru.ts): a dropped entry is parsed again when needed.
+  private readonly byFolder = new LruMap<string, ManifestSet>(128);
+  private readonly byBlob = new LruMap<string, ParsedFile>(8_192);
 
   constructor(private readonly store: ObjectStore) {}
 

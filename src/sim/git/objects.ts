@@ -5,6 +5,7 @@
 import type LightningFS from '@isomorphic-git/lightning-fs';
 import * as git from 'isomorphic-git';
 import type { CommitObject, FsClient, TreeEntry } from 'isomorphic-git';
+import { LruMap } from './lru';
 import { commitContent, looseObject, treeContent, type ObjectType } from './loose-object';
 import type { CommitInfo } from './types';
 
@@ -48,10 +49,12 @@ export function joinPath(dir: string, name: string): string {
 export class ObjectStore {
   /** How many objects were read through isomorphic-git: a cache hit costs none. */
   readonly stats = { objectReads: 0 };
+  // Commits are small and history views list them all; trees, flattened trees and texts are
+  // bounded (see lru.ts): the recent ones are what commits, syncs and diffs read.
   private readonly commits = new Map<string, CommitInfo>();
-  private readonly trees = new Map<string, readonly TreeEntry[]>();
-  private readonly blobs = new Map<string, string>();
-  private readonly flats = new Map<string, FlatTree>();
+  private readonly trees = new LruMap<string, readonly TreeEntry[]>(1_024);
+  private readonly blobs = new LruMap<string, string>(4_096);
+  private readonly flats = new LruMap<string, FlatTree>(256);
   /** Objects this store has written, and the fan-out folders it has made. */
   private readonly written = new Set<string>();
   private readonly fanout = new Set<string>();
