@@ -132,6 +132,9 @@ export class Comparer {
           this.decide(app, head, result.onlyPruneNeeded);
         }
       } else {
+        // Right after its own apply Flux reports what that apply did (the Kustomization's
+        // inventory and Ready condition); what happens after it stays unseen until the next one.
+        if (operations.lastApplyAt === now) app.resources = this.diff(app, desired).resources;
         applications.setSync(
           app,
           app.syncedRevision === head && app.lastAttempt?.failed !== true ? 'Synced' : 'OutOfSync',

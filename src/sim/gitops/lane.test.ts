@@ -242,6 +242,21 @@ describe('GitOps lane, flux flavour', () => {
     expect(replicas(cluster)).toBe(3);
   });
 
+  it('shows the result of an apply as soon as it is done, not at the next interval', async () => {
+    const { clock, commit, app, lane } = await setup({ flavour: 'flux' });
+    await commit('v2', withImage('web:2.0'));
+    // The source is fetched within a minute; a new revision is applied at once.
+    for (let i = 0; i < 120 && app.syncedRevision === app.history[0]!.revision; i++)
+      await clock.advanceBy(1_000);
+    expect(app.history).toHaveLength(2);
+    await clock.advanceBy(1_000);
+    expect(lane.state).toBe('idle');
+    expect(app.sync).toBe('Synced');
+    const web = app.resources.find((r) => r.kind === 'Deployment')!;
+    expect(web.status).toBe('Synced');
+    expect(app.resources.every((r) => r.status === 'Synced')).toBe(true);
+  });
+
   it('blocks the whole set when one object is invalid (dry-run first)', async () => {
     const { clock, cluster, commit, app } = await setup({ flavour: 'flux' });
     await commit('two changes', {

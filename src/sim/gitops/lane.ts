@@ -24,6 +24,7 @@ export { WATCH_LATENCY_MS } from './watch';
 
 const PRIORITY: Record<WakeReason, number> = {
   watch: 0,
+  applied: 0,
   retry: 1,
   poll: 2,
   recovered: 2,
@@ -296,6 +297,7 @@ export class GitopsLane {
         watch: 'WATCH',
         sync: 'SYNC',
         retry: 'RETRY',
+        applied: 'APPLIED',
         poll: 'REFRESH',
         recovered: 'REFRESH',
       } as const

@@ -169,6 +169,7 @@ describe('reconcilerMachine on a simulated clock', () => {
     [{ type: 'REFRESH' }, 'fetching', { reason: 'refresh', manual: false }],
     [{ type: 'SYNC' }, 'fetching', { reason: 'sync', manual: true }],
     [{ type: 'RETRY' }, 'comparing', { reason: 'retry', manual: false }],
+    [{ type: 'APPLIED' }, 'comparing', { reason: 'applied', manual: false }],
     [{ type: 'WATCH' }, 'comparing', { reason: 'watch', manual: false }],
     [
       { type: 'WEBHOOK', world: { webhookEnabled: true } },
@@ -244,7 +245,7 @@ describe('reconcilerMachine on a simulated clock', () => {
     expect(r.state()).toBe(from);
     r.send({ type: 'GO_DOWN' });
     expect(r.state()).toBe('down');
-    for (const type of ['REFRESH', 'SYNC', 'SYNC_DONE', 'RETRY', 'WATCH'] as const)
+    for (const type of ['REFRESH', 'SYNC', 'SYNC_DONE', 'RETRY', 'WATCH', 'APPLIED'] as const)
       r.send({ type });
     // A fetch or compare that was running settles into nothing: its actor was stopped.
     for (const call of r.fetches) call.resolve();
@@ -267,6 +268,7 @@ const MODEL_EVENTS: ModelEvent[] = [
   { type: 'REFRESH' },
   { type: 'SYNC' },
   { type: 'RETRY' },
+  { type: 'APPLIED' },
   { type: 'WATCH' },
   { type: 'WATCH', world: { watchEnabled: false } },
   { type: 'WEBHOOK' },
@@ -339,7 +341,7 @@ describe('reconcilerMachine model (xstate/graph shortest paths)', () => {
   it('reaches every wake reason, manual only for a sync', () => {
     const contexts = new Set(paths.map((path) => JSON.stringify(path.state.context)));
     expect([...contexts].sort()).toEqual(
-      (['poll', 'refresh', 'webhook', 'watch', 'sync', 'recovered', 'retry'] as const)
+      (['poll', 'refresh', 'webhook', 'watch', 'sync', 'recovered', 'retry', 'applied'] as const)
         .map((reason) => JSON.stringify({ reason, manual: reason === 'sync' }))
         .sort(),
     );

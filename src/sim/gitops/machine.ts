@@ -11,7 +11,8 @@
 // waves), so the lane reports its end with SYNC_DONE.
 import { assign, fromPromise, setup } from 'xstate';
 
-export type WakeReason = 'poll' | 'refresh' | 'webhook' | 'watch' | 'sync' | 'recovered' | 'retry';
+export type WakeReason =
+  'poll' | 'refresh' | 'webhook' | 'watch' | 'sync' | 'recovered' | 'retry' | 'applied';
 
 export interface ReconcilerContext {
   /** Why the current reconciliation started (shown in the UI, written in the trail). */
@@ -26,6 +27,7 @@ export type ReconcilerEvent =
   | { type: 'WATCH' }
   | { type: 'SYNC' }
   | { type: 'RETRY' }
+  | { type: 'APPLIED' }
   | { type: 'SYNC_DONE' }
   | { type: 'GO_DOWN' }
   | { type: 'RECOVER' };
@@ -89,6 +91,8 @@ export const reconcilerMachine = setup({
           actions: { type: 'wake', params: { reason: 'watch' } },
         },
         RETRY: { target: 'comparing', actions: { type: 'wake', params: { reason: 'retry' } } },
+        // Flux's own apply ends its reconciliation: it reports what it applied (no watch needed).
+        APPLIED: { target: 'comparing', actions: { type: 'wake', params: { reason: 'applied' } } },
         // A manual sync without a revision resolves Git's current HEAD first.
         SYNC: {
           target: 'fetching',

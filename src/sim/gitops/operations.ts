@@ -238,8 +238,9 @@ export class Operations {
     }
     if (this.queue.length > 0) return this.startNext();
     this.deps.done();
-    // Argo refreshes an app after its sync: compare again to show the new state.
-    this.deps.wake('watch');
+    // Argo refreshes an app after its sync: compare again to show the new state. Flux reports the
+    // result of its apply (status and inventory) as the end of the same reconciliation.
+    this.deps.wake(this.deps.options.flavour === 'flux' ? 'applied' : 'watch');
   }
 
   private scheduleRetry(op: Operation, app: Application, retries: number): void {
