@@ -96,6 +96,31 @@ describe('the app', () => {
     await page.close();
   });
 
+  it('takes git and kubectl lines in the console, with completion', async () => {
+    const { page, problems } = await openPage(browser, `${base()}?scenario=free-play`);
+    const command = page.getByRole('textbox', { name: 'Command' });
+    const consoleLog = page.getByRole('region', { name: 'Console' }).getByRole('list').first();
+    await command.fill('git commit -m "web: 4 replicas" apps/web/deployment.yaml:spec.replicas=4');
+    await command.press('Enter');
+    await command.fill('git log --oneline');
+    await command.press('Enter');
+    await expect
+      .poll(() => consoleLog.textContent(), { timeout: 30_000 })
+      .toMatch(/[0-9a-f]{7} \(HEAD -> main\) web: 4 replicas/);
+    // The reconciler deploys at once; the pipeline is still checking out, so ask the GitOps cluster.
+    await page.getByRole('combobox', { name: 'Console cluster' }).selectOption('gitops');
+    await command.fill('get deployment/w');
+    await command.press('Tab');
+    await expect.poll(() => command.inputValue(), { timeout: 10_000 }).toBe('get deployment/web ');
+    await command.press('Enter');
+    await expect
+      .poll(() => consoleLog.textContent())
+      .toContain('gitops $ kubectl get deployment/web');
+    expect(page.url()).toContain('actions=');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('rolls back a bad release in both lanes, each its own way', async () => {
     const { page, problems } = await openPage(
       browser,

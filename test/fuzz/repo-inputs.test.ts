@@ -1,6 +1,5 @@
-// Fuzzing what people type at the repository. DriftLab has no git console (src/sim/scenario and the
-// store take commits, reverts, branches, tags and pull requests as structured actions), so the
-// fuzzed inputs are the arguments of the sandbox's repository entry points (commit, revert, tag,
+// Fuzzing what people type at the repository, below the console's git lines (git-console.test.ts
+// fuzzes those): the arguments of the sandbox's repository entry points (commit, revert, tag,
 // createBranch, openPullRequest, approvePullRequest, mergePullRequest) and of the scenario `commit`
 // action's `patch` (patchYaml). Each call either lands or is refused with an error carrying a
 // stable `E_...` code, and a refused call leaves the sandbox exactly as it was (repository, pull
