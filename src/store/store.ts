@@ -29,6 +29,9 @@ export interface ConsoleEntry {
 
 export const SPEEDS = [1, 10, 60, 300, 1000] as const;
 const PLAY_REFRESH_MS = 120;
+/** Play: wall time a frame may spend on the simulation, and the virtual time of one slice. */
+const FRAME_BUDGET_MS = 10;
+const PLAY_SLICE_MS = 2_000;
 
 export interface SessionSlice {
   status: 'idle' | 'loading' | 'ready' | 'error';
@@ -266,7 +269,16 @@ const sessionSlice: StateCreator<AppState, [], [], SessionSlice> = (set, get) =>
       serial(async () => {
         if (!run || !get().playing) return;
         try {
-          await run.advance(Math.min(wallMs, 250) * get().speed);
+          // Virtual time moves in slices, and a frame stops once its budget is spent: at top speed
+          // a busy stretch then plays slower than asked rather than freezing the page (the
+          // slices' promises resolve within one task, so only this check keeps it short).
+          const started = performance.now();
+          let left = Math.min(wallMs, 250) * get().speed;
+          while (left > 0 && performance.now() - started < FRAME_BUDGET_MS) {
+            const slice = Math.min(left, PLAY_SLICE_MS);
+            await run.advance(slice);
+            left -= slice;
+          }
         } catch (e) {
           // A failure is shown and stops play, instead of every later frame failing unseen.
           set({ playing: false, notice: `The simulation stopped: ${errorText(e)}` });

@@ -6,7 +6,7 @@ import { appStore, currentQuery } from '../store/store';
 import { Console } from './console/Console';
 import { GitPanel } from './git/GitPanel';
 import { useKeyboard } from './layout/useKeyboard';
-import { usePlayLoop } from './layout/usePlayLoop';
+import { PlayLoop } from './layout/usePlayLoop';
 import { TopBar } from './layout/TopBar';
 import { LanePanel } from './lanes/LanePanel';
 import { Narration } from './narration/Narration';
@@ -47,7 +47,6 @@ export function App() {
   const view = useApp((s) => s.view);
   const [tab, setTab] = useState<Tab>('lanes');
   useKeyboard();
-  usePlayLoop();
 
   useEffect(() => {
     if (appStore.getState().status === 'idle') boot();
@@ -61,6 +60,7 @@ export function App() {
 
   return (
     <div className="app">
+      <PlayLoop />
       <TopBar />
       {notice ? (
         <div role="status" className="notice">

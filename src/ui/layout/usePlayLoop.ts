@@ -30,3 +30,12 @@ export function usePlayLoop(): void {
     return () => cancelAnimationFrame(frame);
   }, [playing]);
 }
+
+/**
+ * The play loop as a component that draws nothing: `playing` re-renders it alone, not the App
+ * around it (which re-rendered every panel on each Play / Pause).
+ */
+export function PlayLoop(): null {
+  usePlayLoop();
+  return null;
+}
