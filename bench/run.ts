@@ -150,8 +150,11 @@ async function scenarioRows(): Promise<Row[]> {
 }
 
 async function stressRows(): Promise<Row[]> {
-  progress('stress: 500 objects, 2,000 commits, drift every 5 min, 7 virtual days (budget 3 min)');
-  const r = await runStress();
+  const budgetS = Number(process.env.BENCH_STRESS_BUDGET_S ?? 180);
+  progress(
+    `stress: 500 objects, 2,000 commits, drift every 5 min, 7 virtual days (budget ${budgetS} s)`,
+  );
+  const r = await runStress(budgetS * 1000);
   const days = (r.virtualMs / 86_400_000).toFixed(2);
   const how = `${r.commits} commits, ${r.drifts} drifts x 2 lanes, ${r.auditRecords} audit records`;
   return [
@@ -164,14 +167,17 @@ async function stressRows(): Promise<Row[]> {
       target: { op: '<=', value: 30_000 },
       note: r.finished
         ? `7 virtual days; ${how}`
-        : `stopped at the 3-minute budget after ${days} of 7 days; value extrapolated; ${how}`,
+        : `stopped at the ${budgetS} s budget after ${days} of 7 days; value extrapolated; ${how}`,
     },
     {
       key: 'stressPeakHeapMB',
       value: r.peakHeapMB,
       unit: 'MB',
-      target: { op: '<=', value: 500 },
-      note: `peak heap in use during the run (${r.finished ? 'whole run' : `first ${days} days`})`,
+      // The heap grows with the trail: a run cut short is not judged against the target.
+      ...(r.finished ? { target: { op: '<=' as const, value: 500 } } : {}),
+      note: r.finished
+        ? 'peak heap in use during the whole run'
+        : `peak heap in the first ${days} days only: not judged (BENCH_STRESS_BUDGET_S=600 runs it all)`,
     },
   ];
 }
@@ -218,6 +224,11 @@ async function browserRows(): Promise<Row[]> {
 }
 
 async function main() {
+  // BENCH_ONLY=stress or BENCH_ONLY=browser measures that group alone (results.json keeps the rest).
+  const only = process.env.BENCH_ONLY;
+  if (only === 'stress' || only === 'browser') {
+    return report(only === 'stress' ? await stressRows() : await browserRows());
+  }
   progress('commits');
   await benchCommit(20); // warm-up: JIT and module loading
   const commitMs = await medianOf(() => benchCommit(100));
@@ -257,7 +268,10 @@ async function main() {
     ...(process.env.BENCH_STRESS === '0' ? [] : await stressRows()),
     ...(process.env.BENCH_BROWSER === '0' ? [] : await browserRows()),
   ];
+  report(rows);
+}
 
+function report(rows: Row[]): void {
   const previous = existsSync(RESULTS)
     ? (JSON.parse(readFileSync(RESULTS, 'utf8')) as Record<string, unknown>)
     : {};
