@@ -1,0 +1,59 @@
+// @vitest-environment jsdom
+// The top bar over a real session of a library scenario: the picker, Step moving the counter
+// at once, Step back, Play / Pause as one toggle, the speed, and the clock.
+import '../../platform/node';
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { appStore } from '../../store/store';
+import { TopBar } from './TopBar';
+
+const initial = appStore.getState();
+
+beforeAll(async () => {
+  await appStore.getState().open('hotfix-drift');
+});
+afterEach(cleanup);
+afterAll(() => appStore.setState(initial, true));
+
+const button = (name: string) => screen.getByRole('button', { name, exact: true });
+const counter = () => screen.getByText(/^Step \d+ of \d+$/).textContent;
+
+describe('TopBar', () => {
+  it('lists the library, free play and the import entry', () => {
+    render(<TopBar />);
+    const picker = screen.getByRole('combobox', { name: 'Scenario' });
+    const options = [...picker.querySelectorAll('option')].map((o) => o.textContent);
+    expect(options).toContain('Free play');
+    expect(options).toContain('A hotfix made by hand');
+    expect(options.at(-1)).toBe('Import…');
+    expect((picker as HTMLSelectElement).value).toBe('hotfix-drift');
+  });
+
+  it('steps forward with the counter moving at once, and back again', async () => {
+    const user = userEvent.setup();
+    render(<TopBar />);
+    const total = Number(/of (\d+)/.exec(counter() ?? '')![1]);
+    expect(counter()).toBe(`Step 0 of ${total}`);
+    expect((button('Step back') as HTMLButtonElement).disabled).toBe(true);
+    await user.click(button('Step'));
+    await waitFor(() => expect(counter()).toBe(`Step 1 of ${total}`));
+    await user.click(button('Step'));
+    await waitFor(() => expect(counter()).toBe(`Step 2 of ${total}`));
+    const clock = screen.getByRole('timer', { name: 'Virtual clock' }).textContent;
+    await user.click(button('Step back'));
+    await waitFor(() => expect(counter()).toBe(`Step 1 of ${total}`));
+    expect(screen.getByRole('timer', { name: 'Virtual clock' }).textContent).not.toBe(clock);
+  });
+
+  it('toggles Play and Pause in one button, and sets the speed', async () => {
+    const user = userEvent.setup();
+    render(<TopBar />);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Speed' }), '300');
+    expect(appStore.getState().speed).toBe(300);
+    await user.click(button('Play'));
+    expect(button('Pause').getAttribute('aria-pressed')).toBe('true');
+    await user.click(button('Pause'));
+    expect(button('Play').getAttribute('aria-pressed')).toBe('false');
+  });
+});
