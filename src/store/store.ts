@@ -2,7 +2,6 @@
 // The scenario run (simulation state) lives outside the store; the store only holds what React
 // renders. Vanilla (no React import): React reads it through hooks.ts.
 import { createStore, type StateCreator } from 'zustand/vanilla';
-import type { ClusterName } from '../sim/audit';
 import type { ActionOutcome } from '../sim/scenario/actions';
 import { ScenarioRun, type StepResult, type UserAction } from '../sim/scenario/runner';
 import type { Action, Scenario } from '../sim/scenario/schema';
@@ -16,16 +15,8 @@ import {
 } from './session-link';
 import { buildView, type SandboxView } from './view';
 import { coalesce } from './coalesce';
-import { BRANCH } from '../sim/sandbox';
-
-export interface ConsoleEntry {
-  id: number;
-  /** The cluster a kubectl line ran on, or the repository for a git line. */
-  lane: ClusterName | 'repo';
-  line: string;
-  ok: boolean;
-  output: string;
-}
+import { consoleSlice, type ConsoleSlice } from './console';
+import { errorText } from './error-text';
 
 export const SPEEDS = [1, 10, 60, 300, 1000] as const;
 const PLAY_REFRESH_MS = 120;
@@ -65,22 +56,12 @@ export interface SessionSlice {
   dismissNotice: () => void;
 }
 
-export interface ConsoleSlice {
-  consoleLane: ClusterName;
-  entries: ConsoleEntry[];
-  setConsoleLane: (lane: ClusterName) => void;
-  runLine: (line: string) => Promise<void>;
-  /** Tab completion: whole lines that continue `line` (object names, revisions, files...). */
-  complete: (line: string) => Promise<string[]>;
-}
-
 export type AppState = SessionSlice & ConsoleSlice;
 
 /** The live run behind the store; replaced on open, back and jump. */
 let run: ScenarioRun | null = null;
 /** Imported scenarios are not in the library: their text is kept to rebuild runs. */
 let imported: { scenario: Scenario } | null = null;
-let entryId = 0;
 let lastPlaySave = 0;
 // Every operation on the run goes through this chain: a step never overlaps a replay.
 let chain: Promise<unknown> = Promise.resolve();
@@ -95,10 +76,6 @@ function serial<T>(fn: () => Promise<T>): Promise<T> {
 function afterPaint(work: () => void): void {
   if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(work, 0));
   else setTimeout(work, 0);
-}
-
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }
 
 export function currentRun(): ScenarioRun | null {
@@ -317,85 +294,9 @@ const sessionSlice: StateCreator<AppState, [], [], SessionSlice> = (set, get) =>
   };
 };
 
-const consoleSlice: StateCreator<AppState, [], [], ConsoleSlice> = (set, get) => ({
-  consoleLane: 'devops',
-  entries: [],
-  setConsoleLane: (lane) => set({ consoleLane: lane }),
-  complete: async (line) => {
-    const current = currentRun();
-    if (!current) return [];
-    const { sandbox } = current;
-    if (isGitLine(line) || 'git'.startsWith(line.trim())) {
-      const { completeGit } = await import('../sim/git-console');
-      const [branches, tags, files] = await Promise.all([
-        sandbox.repo.listBranches(),
-        sandbox.repo.listTags(),
-        sandbox.repo.listFiles(BRANCH),
-      ]);
-      const git = completeGit(line, {
-        branches: branches.map((b) => b.name),
-        tags: tags.map((t) => t.name),
-        files: files.map((f) => f.path),
-      });
-      if (isGitLine(line)) return git;
-      const { completeKubectl } = await import('../sim/kubectl');
-      return [...git, ...completeKubectl(line, sandbox.clusters[get().consoleLane])];
-    }
-    const { completeKubectl } = await import('../sim/kubectl');
-    return completeKubectl(line, sandbox.clusters[get().consoleLane]);
-  },
-
-  runLine: async (line) => {
-    if (line.trim() === '') return;
-    const add = (entry: Omit<ConsoleEntry, 'id'>) =>
-      set((s) => ({ entries: [...s.entries, { id: ++entryId, ...entry }].slice(-200) }));
-    if (isGitLine(line)) {
-      const result = await runGitLine(line, get().act);
-      if (result) add({ lane: 'repo', line, ...result });
-      return;
-    }
-    const lane = get().consoleLane;
-    const outcome = await get().act({ kubectl: { lane, actor: 'you', run: line } });
-    if (!outcome) return;
-    add({ lane, line, ok: outcome.ok, output: outcome.text.split('\n').slice(1).join('\n') });
-  },
-});
-
-/** A console line for the repository (`git log`, `git commit ...`), not for a cluster. */
-export function isGitLine(line: string): boolean {
-  return /^\s*git(\s|$)/.test(line);
-}
-
-/**
- * A git line: one that changes the repository runs as the scenario action it stands for (so the
- * session records it); one that only looks is answered from the repository and recorded nowhere.
- */
-async function runGitLine(
-  line: string,
-  act: (action: Action) => Promise<ActionOutcome | null>,
-): Promise<{ ok: boolean; output: string } | null> {
-  // The console's git support is loaded on first use, like kubectl's.
-  const { parseGitLine, readGit } = await import('../sim/git-console');
-  try {
-    const parsed = parseGitLine(line, 'you');
-    if (parsed.kind === 'action') {
-      const outcome = await act(parsed.action);
-      return outcome && { ok: outcome.ok, output: outcome.text };
-    }
-    const current = currentRun();
-    if (!current) return null;
-    return { ok: true, output: await readGit(current.sandbox.repo, BRANCH, parsed.read) };
-  } catch (e) {
-    // Refusals carry a stable code (E_GIT_SYNTAX, E_UNKNOWN_REVISION...); anything else is a bug.
-    const code = (e as { code?: unknown }).code;
-    if (typeof code !== 'string') throw e;
-    return { ok: false, output: errorText(e) };
-  }
-}
-
 export const appStore = createStore<AppState>()((...a) => ({
   ...sessionSlice(...a),
-  ...consoleSlice(...a),
+  ...consoleSlice(currentRun)(...a),
 }));
 
 /** The address for the current session (`?scenario=&seed=&step=`, actions when there are any). */

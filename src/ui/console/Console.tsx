@@ -4,7 +4,7 @@
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { ClusterName } from '../../sim/audit';
 import { useApp } from '../../store/hooks';
-import { isGitLine } from '../../store/store';
+import { isGitLine } from '../../store/console';
 
 /** The longest start that every candidate shares. */
 function sharedStart(lines: readonly string[]): string {

@@ -16,7 +16,7 @@ beforeAll(async () => {
 afterEach(cleanup);
 afterAll(() => appStore.setState(initial, true));
 
-const button = (name: string) => screen.getByRole('button', { name, exact: true });
+const button = (name: string) => screen.getByRole('button', { name });
 const counter = () => screen.getByText(/^Step \d+ of \d+$/).textContent;
 
 describe('TopBar', () => {

@@ -1,0 +1,110 @@
+// The console's slice of the store: kubectl lines on the chosen cluster, git lines on the
+// repository (see src/sim/git-console), their history, and Tab completion.
+import type { StateCreator } from 'zustand/vanilla';
+import type { ClusterName } from '../sim/audit';
+import { BRANCH } from '../sim/sandbox';
+import type { ActionOutcome } from '../sim/scenario/actions';
+import type { ScenarioRun } from '../sim/scenario/runner';
+import type { Action } from '../sim/scenario/schema';
+import { errorText } from './error-text';
+import type { AppState } from './store';
+
+export interface ConsoleEntry {
+  id: number;
+  /** The cluster a kubectl line ran on, or the repository for a git line. */
+  lane: ClusterName | 'repo';
+  line: string;
+  ok: boolean;
+  output: string;
+}
+
+export interface ConsoleSlice {
+  consoleLane: ClusterName;
+  entries: ConsoleEntry[];
+  setConsoleLane: (lane: ClusterName) => void;
+  runLine: (line: string) => Promise<void>;
+  /** Tab completion: whole lines that continue `line` (object names, revisions, files...). */
+  complete: (line: string) => Promise<string[]>;
+}
+
+export function consoleSlice(
+  currentRun: () => ScenarioRun | null,
+): StateCreator<AppState, [], [], ConsoleSlice> {
+  let entryId = 0;
+  return (set, get) => ({
+    consoleLane: 'devops',
+    entries: [],
+    setConsoleLane: (lane) => set({ consoleLane: lane }),
+    complete: async (line) => {
+      const current = currentRun();
+      if (!current) return [];
+      const { sandbox } = current;
+      if (isGitLine(line) || 'git'.startsWith(line.trim())) {
+        const { completeGit } = await import('../sim/git-console');
+        const [branches, tags, files] = await Promise.all([
+          sandbox.repo.listBranches(),
+          sandbox.repo.listTags(),
+          sandbox.repo.listFiles(BRANCH),
+        ]);
+        const git = completeGit(line, {
+          branches: branches.map((b) => b.name),
+          tags: tags.map((t) => t.name),
+          files: files.map((f) => f.path),
+        });
+        if (isGitLine(line)) return git;
+        const { completeKubectl } = await import('../sim/kubectl');
+        return [...git, ...completeKubectl(line, sandbox.clusters[get().consoleLane])];
+      }
+      const { completeKubectl } = await import('../sim/kubectl');
+      return completeKubectl(line, sandbox.clusters[get().consoleLane]);
+    },
+
+    runLine: async (line) => {
+      if (line.trim() === '') return;
+      const add = (entry: Omit<ConsoleEntry, 'id'>) =>
+        set((s) => ({ entries: [...s.entries, { id: ++entryId, ...entry }].slice(-200) }));
+      if (isGitLine(line)) {
+        const result = await runGitLine(line, get().act, currentRun);
+        if (result) add({ lane: 'repo', line, ...result });
+        return;
+      }
+      const lane = get().consoleLane;
+      const outcome = await get().act({ kubectl: { lane, actor: 'you', run: line } });
+      if (!outcome) return;
+      add({ lane, line, ok: outcome.ok, output: outcome.text.split('\n').slice(1).join('\n') });
+    },
+  });
+}
+
+/** A console line for the repository (`git log`, `git commit ...`), not for a cluster. */
+export function isGitLine(line: string): boolean {
+  return /^\s*git(\s|$)/.test(line);
+}
+
+/**
+ * A git line: one that changes the repository runs as the scenario action it stands for (so the
+ * session records it); one that only looks is answered from the repository and recorded nowhere.
+ */
+async function runGitLine(
+  line: string,
+  act: (action: Action) => Promise<ActionOutcome | null>,
+  currentRun: () => ScenarioRun | null,
+): Promise<{ ok: boolean; output: string } | null> {
+  // The console's git support is loaded on first use, like kubectl's.
+  const { parseGitLine, readGit } = await import('../sim/git-console');
+  try {
+    const parsed = parseGitLine(line, 'you');
+    if (parsed.kind === 'action') {
+      const outcome = await act(parsed.action);
+      return outcome && { ok: outcome.ok, output: outcome.text };
+    }
+    const current = currentRun();
+    if (!current) return null;
+    return { ok: true, output: await readGit(current.sandbox.repo, BRANCH, parsed.read) };
+  } catch (e) {
+    // Refusals carry a stable code (E_GIT_SYNTAX, E_UNKNOWN_REVISION...); anything else is a bug.
+    const code = (e as { code?: unknown }).code;
+    if (typeof code !== 'string') throw e;
+    return { ok: false, output: errorText(e) };
+  }
+}
