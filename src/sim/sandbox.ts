@@ -11,31 +11,21 @@ import { Observer } from './apps/observer';
 import { AuditLog, recordRepoChange, type ClusterName } from './audit';
 import { EPOCH_MS, Rng, VirtualClock } from './clock';
 import type { RollbackMethod } from './audit';
-import { Cluster, imageCatalog, ops, refKey, refOf, type ImageBehaviour } from './cluster';
+import { Cluster, imageCatalog, refKey, refOf, type ImageBehaviour } from './cluster';
 import { DevopsLane, type DevopsOptions } from './devops/lane';
 import { ConfigRepo, type CommitOptions, type RepoChange } from './git';
-import { GitopsError, GitopsLane } from './gitops/lane';
+import { GitopsLane } from './gitops/lane';
 import type { GitopsOptions } from './gitops/options';
 import type { KubectlResult } from './kubectl';
 
 import { computeMetrics, type LaneMetrics } from './metrics';
+import { injectFault, rollbackLane } from './rollback';
+import type { FaultKind } from './sandbox-errors';
 import { laneStatus, type LaneStatus } from './status';
 
 export const CLUSTERS: readonly ClusterName[] = ['devops', 'gitops'];
 
-export type FaultKind =
-  'flaky-tests' | 'deploy-fails-after' | 'ci-down' | 'git-unreachable' | 'reconciler-down';
-
-/** A request the sandbox refuses (a rollback or fault that does not fit the lane). */
-export class SandboxError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'SandboxError';
-  }
-}
+export { SandboxError, type FaultKind } from './sandbox-errors';
 
 export interface SandboxOptions {
   /** Seed of the sandbox's only random source. Same seed + same actions = the same run. */
@@ -283,124 +273,21 @@ export class Sandbox {
 
   // ---- rollbacks, faults, options, disasters ------------------------------------------------------
 
-  /**
-   * A rollback, by one of the methods people use:
-   * - rollout-undo: `kubectl rollout undo` on every Deployment of the lane (the cluster now
-   *   disagrees with Git);
-   * - rerun: re-run the pipeline of an earlier commit (default: the previous successful run's);
-   * - git-revert: revert a commit (default HEAD) in Git: both lanes deploy the revert;
-   * - history: Argo CD's rollback to a history id (default: the previous entry).
-   */
+  /** A rollback by one of the methods people use (rollback.ts says what each one does). */
   async rollback(
     lane: ClusterName,
     method: RollbackMethod,
     by: string,
     opts: { to?: string | number; disableAutoSync?: boolean } = {},
   ): Promise<string> {
-    const record = (message: string, revision: string | null = null) =>
-      this.audit.append({
-        cluster: lane,
-        actor: by,
-        channel: lane === 'devops' ? 'pipeline' : 'reconciler',
-        verb: 'rollback',
-        object: `app/${this.apps.map((a) => a.name).join(',')}`,
-        revision,
-        changes: [],
-        message,
-        operation: { method },
-      });
-    let text: string;
-    switch (method) {
-      case 'rollout-undo': {
-        record(
-          'kubectl rollout undo: the cluster runs the previous ReplicaSet template; Git is unchanged',
-        );
-        const cluster = this.clusters[lane];
-        const lines = cluster
-          .list({ kind: 'Deployment' })
-          .map((d) => ops.rolloutUndo(cluster, refOf(d), { actor: by }));
-        text = lines.join('\n');
-        break;
-      }
-      case 'rerun': {
-        if (lane !== 'devops')
-          throw new SandboxError(
-            'E_BAD_ROLLBACK',
-            'rerun is a pipeline rollback: the GitOps lane has no pipeline to re-run',
-          );
-        const revision =
-          opts.to !== undefined
-            ? await this.repo.resolve(String(opts.to))
-            : this.devops.lastSuccessfulRevision(this.devops.latestRun?.id ?? Infinity);
-        if (!revision)
-          throw new SandboxError('E_BAD_ROLLBACK', 'no earlier successful run to re-run');
-        record(
-          `re-run the pipeline of ${revision.slice(0, 7)}; Git HEAD still names the newer commit`,
-          revision,
-        );
-        this.devops.rerun(revision, by);
-        text = `re-running ${revision.slice(0, 7)}`;
-        break;
-      }
-      case 'git-revert': {
-        const target = await this.repo.resolve(opts.to !== undefined ? String(opts.to) : 'HEAD');
-        record(`git revert ${target.slice(0, 7)}: Git and the cluster roll back together`, target);
-        const sha = await this.revert(target, by);
-        text = `reverted ${target.slice(0, 7)} in ${sha.slice(0, 7)}`;
-        break;
-      }
-      case 'history': {
-        if (lane !== 'gitops')
-          throw new SandboxError(
-            'E_BAD_ROLLBACK',
-            'history rollback is an Argo CD feature: the push lane has no sync history',
-          );
-        try {
-          const entry = this.gitops.rollback(by, {
-            ...(typeof opts.to === 'number' ? { id: opts.to } : {}),
-            ...(opts.disableAutoSync ? { disableAutoSync: true } : {}),
-          });
-          text = `rolling back to history id ${entry.id} (${entry.revision.slice(0, 7)})`;
-        } catch (e) {
-          if (e instanceof GitopsError) throw new SandboxError(e.code, e.message);
-          throw e;
-        }
-        break;
-      }
-    }
+    const text = await rollbackLane(this, lane, method, by, opts);
     await this.settle();
     return text;
   }
 
   /** Injects a fault for `forMs` of virtual time (or, for counts, the next `count` times). */
   fault(lane: ClusterName, kind: FaultKind, opts: { forMs?: number; count?: number } = {}): void {
-    const until = this.now() + (opts.forMs ?? 0);
-    const wrong = () =>
-      new SandboxError('E_BAD_FAULT', `fault ${kind} does not apply to the ${lane} lane`);
-    switch (kind) {
-      case 'flaky-tests':
-        if (lane !== 'devops') throw wrong();
-        this.devops.failTests(
-          opts.forMs !== undefined ? { untilMs: until } : { runs: opts.count ?? 1 },
-        );
-        break;
-      case 'deploy-fails-after':
-        if (lane !== 'devops') throw wrong();
-        this.devops.deployFailsAfter(opts.count ?? 1);
-        break;
-      case 'ci-down':
-        if (lane !== 'devops') throw wrong();
-        this.devops.ciDown(until);
-        break;
-      case 'git-unreachable':
-        if (lane !== 'gitops') throw wrong();
-        this.gitops.gitUnreachable(until);
-        break;
-      case 'reconciler-down':
-        if (lane !== 'gitops') throw wrong();
-        this.gitops.reconcilerDown(until);
-        break;
-    }
+    injectFault(this, lane, kind, opts);
     this.changed();
   }
 
