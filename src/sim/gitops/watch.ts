@@ -3,6 +3,7 @@
 import type { AuditRecord } from '../audit';
 import type { VirtualClock } from '../clock';
 import type { Applications } from './applications';
+import type { ResourceDiff } from './diff';
 import type { WakeReason } from './machine';
 import type { GitopsOptions } from './options';
 
@@ -19,6 +20,18 @@ export interface WatchDeps {
   wake: (reason: WakeReason) => void;
 }
 
+// The keys of an app's resources, per resource list (a compare replaces the list, never edits it).
+const keysOf = new WeakMap<readonly ResourceDiff[], Set<string>>();
+
+function resourceKeys(resources: readonly ResourceDiff[]): Set<string> {
+  let keys = keysOf.get(resources);
+  if (!keys) {
+    keys = new Set(resources.map((r) => r.key));
+    keysOf.set(resources, keys);
+  }
+  return keys;
+}
+
 export class Watch {
   private watchScheduled = false;
   private healthScheduled = false;
@@ -32,13 +45,14 @@ export class Watch {
       return;
     }
     if (record.verb !== 'create' && record.verb !== 'update' && record.verb !== 'delete') return;
+    // An app's health is rolled up from its own resources' live objects only (a Deployment's from
+    // its status, which its controller keeps up with its ReplicaSets and Pods): a change to any
+    // other object can change neither its health nor its sync.
+    if (!this.deps.applications.all.some((a) => resourceKeys(a.resources).has(record.object)))
+      return;
     const specChange =
       record.verb === 'delete' || record.changes.some((c) => !c.path.startsWith('status'));
-    if (
-      this.deps.applications.all.some((a) => a.resources.some((r) => r.key === record.object)) &&
-      specChange
-    )
-      this.scheduleWatch();
+    if (specChange) this.scheduleWatch();
     else this.scheduleHealth();
   }
 
