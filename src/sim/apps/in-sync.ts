@@ -72,12 +72,14 @@ function sameInputs(a: ViewInputs, b: ViewInputs): boolean {
   );
 }
 
+/** @param created the lane's `createdKeys(app)`, when the caller has them already. */
 export async function appSyncView(
   repo: ConfigRepo,
   head: string,
   lane: LaneSubject,
   app: AppSpec,
   views?: SyncViews,
+  created: readonly string[] = lane.createdKeys(app),
 ): Promise<AppSyncView> {
   const desired = await loadDesired(repo, head, app);
   const { cluster } = lane;
@@ -87,7 +89,7 @@ export async function appSyncView(
     const live = cluster.get(refOf(m));
     if (live) candidates.set(refKey(refOf(live)), live);
   }
-  for (const key of lane.createdKeys(app)) {
+  for (const key of created) {
     if (candidates.has(key)) continue;
     const obj = cluster.byKey(key);
     if (obj) candidates.set(key, obj);

@@ -56,9 +56,11 @@ export class Observer {
       const apps: Record<string, AppSyncView> = {};
       const keys = new Set<string>();
       for (const app of w.subject.apps) {
-        const view = await appSyncView(this.repo, head, w.subject, app, this.views);
+        // The lane's own objects are asked for once (for GitOps it scans the cluster).
+        const created = w.subject.createdKeys(app);
+        const view = await appSyncView(this.repo, head, w.subject, app, this.views, created);
         apps[app.name] = view;
-        for (const k of w.subject.createdKeys(app)) keys.add(k);
+        for (const k of created) keys.add(k);
         for (const k of view.differing) keys.add(k);
       }
       for (const k of await this.declaredKeys(head, w.subject)) keys.add(k);
