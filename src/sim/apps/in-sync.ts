@@ -21,6 +21,24 @@ export interface AppSyncView {
   invalid: boolean;
 }
 
+// The store key of each Git manifest in each cluster (manifests are frozen and shared per tree;
+// the key depends on which kinds the cluster serves as namespaced, hence the generation).
+const keys = new WeakMap<Cluster, WeakMap<KObject, { generation: number; key: string }>>();
+
+export function storeKey(cluster: Cluster, manifest: KObject): string {
+  let byManifest = keys.get(cluster);
+  if (!byManifest) {
+    byManifest = new WeakMap();
+    keys.set(cluster, byManifest);
+  }
+  const generation = cluster.kinds.generation;
+  const hit = byManifest.get(manifest);
+  if (hit?.generation === generation) return hit.key;
+  const key = refKey(cluster.scoped(refOf(manifest)));
+  if (Object.isFrozen(manifest)) byManifest.set(manifest, { generation, key });
+  return key;
+}
+
 export interface LaneSubject {
   cluster: Cluster;
   apps: readonly AppSpec[];
@@ -86,7 +104,7 @@ export async function appSyncView(
   const manifests = desired.objects.map((o) => o.manifest);
   const candidates = new Map<string, KObject>();
   for (const m of manifests) {
-    const live = cluster.get(refOf(m));
+    const live = cluster.byKey(storeKey(cluster, m));
     if (live) candidates.set(refKey(refOf(live)), live);
   }
   for (const key of created) {

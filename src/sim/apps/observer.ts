@@ -5,9 +5,8 @@
 import type { AuditLog, AuditRecord, ClusterName } from '../audit';
 import type { VirtualClock } from '../clock';
 import type { ConfigRepo } from '../git';
-import { refKey, refOf } from '../cluster';
 import { loadDesired } from './apps';
-import { appSyncView, SyncViews, type AppSyncView, type LaneSubject } from './in-sync';
+import { appSyncView, storeKey, SyncViews, type AppSyncView, type LaneSubject } from './in-sync';
 
 export interface LaneObservation {
   inSyncWithGit: boolean;
@@ -101,7 +100,7 @@ export class Observer {
     for (const app of subject.apps) {
       for (const { manifest } of (await loadDesired(this.repo, head, app)).objects) {
         if (typeof manifest.kind === 'string' && typeof manifest.metadata?.name === 'string')
-          out.push(refKey(subject.cluster.scoped(refOf(manifest))));
+          out.push(storeKey(subject.cluster, manifest));
       }
     }
     return out;
