@@ -2,7 +2,7 @@
 // (admission.ts), merges field ownership (ownership.ts) and sets server fields and defaults
 // (server-fields.ts), and an audit record for every change. Controllers (controllers/) react to
 // changes on the virtual clock.
-import type { AuditLog, ClusterName } from '../audit';
+import type { AuditLog, ClusterName, ClusterVerb, FieldChange } from '../audit';
 import type { VirtualClock } from '../clock';
 import { admit, settledManifest, type AdmissionEnv } from './admission';
 import { changesBetween, takeoverChanges } from './changes';
@@ -231,19 +231,12 @@ export class Cluster {
     // edited), and field ownership stays as it is: status fields have no owners.
     const next: KObject = { ...existing, status };
     this.objects.set(key, next);
-    this.audit.append({
-      cluster: this.name,
-      actor: ctx.actor,
-      channel: ctx.channel,
-      verb: 'update',
-      object: key,
-      revision: ctx.revision,
-      changes: changesBetween(
-        next.kind,
-        leafValues({ status: existing.status }),
-        leafValues({ status }),
-      ),
-    });
+    this.record(
+      ctx,
+      'update',
+      key,
+      changesBetween(next.kind, leafValues({ status: existing.status }), leafValues({ status })),
+    );
     this.notify(refOf(next));
     return 'configured';
   }
@@ -269,15 +262,7 @@ export class Cluster {
     this.objects.delete(key);
     this.owners.delete(key);
     this.controllers.forget(scoped, existing.metadata.ownerReferences ?? []);
-    this.audit.append({
-      cluster: this.name,
-      actor: ctx.actor,
-      channel: ctx.channel,
-      verb: 'delete',
-      object: key,
-      revision: ctx.revision,
-      changes: [],
-    });
+    this.record(ctx, 'delete', key, []);
     // Cascades work from lists taken up front: an earlier delete may already have taken a later
     // entry with it (a Deployment's Pods), so entries no longer stored are skipped.
     if (existing.kind === 'Namespace') {
@@ -312,16 +297,7 @@ export class Cluster {
 
   /** Records a refused write: nothing changes, but the attempt is in the trail. */
   refuse(object: string, error: Error, ctx: WriteContext): void {
-    this.audit.append({
-      cluster: this.name,
-      actor: ctx.actor,
-      channel: ctx.channel,
-      verb: 'refuse',
-      object,
-      revision: ctx.revision,
-      changes: [],
-      message: error.message,
-    });
+    this.record(ctx, 'refuse', object, [], error.message);
   }
 
   /** The cluster is lost and recreated empty (a disaster): one record, then a fresh bootstrap. */
@@ -330,16 +306,8 @@ export class Cluster {
     this.objects.clear();
     this.owners.clear();
     this.kinds.reset();
-    this.audit.append({
-      cluster: this.name,
-      actor,
-      channel: 'controller',
-      verb: 'delete',
-      object: '*',
-      revision: null,
-      changes: [],
-      message: 'cluster lost and recreated empty',
-    });
+    const ctx = { actor, channel: 'controller' as const, revision: null };
+    this.record(ctx, 'delete', '*', [], 'cluster lost and recreated empty');
     this.bootstrap();
     for (const l of this.listeners) l({ kind: '*', name: '*' });
   }
@@ -394,37 +362,40 @@ export class Cluster {
       // trail must show who now stands behind them, or a later replay would credit the old owner.
       if (taken.length > 0) {
         this.objects.set(key, next);
-        this.audit.append({
-          cluster: this.name,
-          actor: ctx.actor,
-          channel: ctx.channel,
-          verb: 'update',
-          object: key,
-          revision: ctx.revision,
-          changes: takeoverChanges(next, taken),
-          message: `${ctx.manager} took over ${taken.length === 1 ? 'a field' : `${taken.length} fields`} with unchanged values`,
-        });
+        const fields = taken.length === 1 ? 'a field' : `${taken.length} fields`;
+        const message = `${ctx.manager} took over ${fields} with unchanged values`;
+        this.record(ctx, 'update', key, takeoverChanges(next, taken), message);
       }
       return 'unchanged';
     }
     if (dryRun) return existing ? 'configured' : 'created';
     this.objects.set(key, next);
     this.owners.set(key, ownership);
+    const before = existing ? storedLeaves(existing) : new Map<string, unknown>();
+    const changes = changesBetween(next.kind, before, storedLeaves(next));
+    this.record(ctx, existing ? 'update' : 'create', key, changes);
+    this.notify(refOf(next));
+    return existing ? 'configured' : 'created';
+  }
+
+  /** One record in the trail for one write (or refusal) to this cluster. */
+  private record(
+    ctx: Pick<WriteContext, 'actor' | 'channel' | 'revision'>,
+    verb: ClusterVerb,
+    object: string,
+    changes: FieldChange[],
+    message?: string,
+  ): void {
     this.audit.append({
       cluster: this.name,
       actor: ctx.actor,
       channel: ctx.channel,
-      verb: existing ? 'update' : 'create',
-      object: key,
+      verb,
+      object,
       revision: ctx.revision,
-      changes: changesBetween(
-        next.kind,
-        existing ? storedLeaves(existing) : new Map(),
-        storedLeaves(next),
-      ),
+      changes,
+      ...(message === undefined ? {} : { message }),
     });
-    this.notify(refOf(next));
-    return existing ? 'configured' : 'created';
   }
 
   private notify(ref: ObjectRef): void {
