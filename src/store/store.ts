@@ -239,7 +239,9 @@ const sessionSlice: StateCreator<AppState, [], [], SessionSlice> = (set, get) =>
         }
       }),
 
-    togglePlay: () => set((s) => ({ playing: !s.playing })),
+    // Play needs a sandbox: a press before the first one is ready would be undone by its opening
+    // (which stops play), so it is refused until then (the button is disabled meanwhile).
+    togglePlay: () => set((s) => (s.status === 'ready' ? { playing: !s.playing } : {})),
     setSpeed: (speed) => set({ speed }),
 
     tick: (wallMs) =>

@@ -76,8 +76,12 @@ describe('the app', () => {
     const gitops = page.getByRole('region', { name: 'GitOps lane' });
     const matches = (lane: typeof devops) =>
       lane.getByRole('list', { name: 'Status' }).textContent();
+    const clock = () => page.getByRole('timer', { name: 'Virtual clock' }).textContent();
     await page.getByRole('combobox', { name: 'Speed' }).selectOption('300');
+    // Play is enabled once the sandbox is ready (a press before that used to be lost).
     await page.getByRole('button', { name: 'Play' }).click();
+    // Time moves: if it did not, the failure below would only say that nothing was deployed.
+    await expect.poll(clock, { timeout: 30_000 }).not.toBe('00:00:00');
     await expect.poll(() => matches(devops), { timeout: 60_000 }).toContain('Matches Git: yes');
     await expect.poll(() => matches(gitops), { timeout: 60_000 }).toContain('Matches Git: yes');
     await page.getByRole('button', { name: 'Pause' }).click();

@@ -19,6 +19,19 @@ afterAll(() => appStore.setState(initial, true));
 const button = (name: string) => screen.getByRole('button', { name });
 const counter = () => screen.getByText(/^Step \d+ of \d+$/).textContent;
 
+describe('TopBar before the sandbox is ready', () => {
+  it('keeps Play disabled, and a Space press cannot start play', () => {
+    const ready = appStore.getState();
+    appStore.setState({ status: 'loading', playing: false });
+    render(<TopBar />);
+    expect((button('Play') as HTMLButtonElement).disabled).toBe(true);
+    appStore.getState().togglePlay();
+    expect(appStore.getState().playing).toBe(false);
+    cleanup();
+    appStore.setState({ status: ready.status });
+  });
+});
+
 describe('TopBar', () => {
   it('lists the library, free play and the import entry', () => {
     render(<TopBar />);

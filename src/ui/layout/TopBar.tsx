@@ -16,6 +16,7 @@ export function TopBar() {
   const playing = useApp((s) => s.playing);
   const speed = useApp((s) => s.speed);
   const busy = useApp((s) => s.busy);
+  const ready = useApp((s) => s.status === 'ready');
   const { open, reset, step, back, togglePlay, setSpeed, importScenario } = useApp((s) => s);
   const fileInput = useRef<HTMLInputElement>(null);
 
@@ -81,7 +82,13 @@ export function TopBar() {
         >
           Step
         </button>
-        <button type="button" onClick={togglePlay} aria-pressed={playing} aria-keyshortcuts="Space">
+        <button
+          type="button"
+          onClick={togglePlay}
+          aria-pressed={playing}
+          aria-keyshortcuts="Space"
+          disabled={!ready}
+        >
           {playing ? 'Pause' : 'Play'}
         </button>
         <label>
