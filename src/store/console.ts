@@ -2,7 +2,7 @@
 // repository (see src/sim/git-console), their history, and Tab completion.
 import type { StateCreator } from 'zustand/vanilla';
 import type { ClusterName } from '../sim/audit';
-import { BRANCH } from '../sim/sandbox';
+import { BRANCH, type Sandbox } from '../sim/sandbox';
 import type { ActionOutcome } from '../sim/scenario/actions';
 import type { ScenarioRun } from '../sim/scenario/runner';
 import type { Action } from '../sim/scenario/schema';
@@ -39,24 +39,12 @@ export function consoleSlice(
       const current = currentRun();
       if (!current) return [];
       const { sandbox } = current;
-      if (isGitLine(line) || 'git'.startsWith(line.trim())) {
-        const { completeGit } = await import('../sim/git-console');
-        const [branches, tags, files] = await Promise.all([
-          sandbox.repo.listBranches(),
-          sandbox.repo.listTags(),
-          sandbox.repo.listFiles(BRANCH),
-        ]);
-        const git = completeGit(line, {
-          branches: branches.map((b) => b.name),
-          tags: tags.map((t) => t.name),
-          files: files.map((f) => f.path),
-        });
-        if (isGitLine(line)) return git;
-        const { completeKubectl } = await import('../sim/kubectl');
-        return [...git, ...completeKubectl(line, sandbox.clusters[get().consoleLane])];
-      }
+      // `gi` could be either: git's candidates come first, then kubectl's.
+      const git =
+        isGitLine(line) || 'git'.startsWith(line.trim()) ? await gitCandidates(line, sandbox) : [];
+      if (isGitLine(line)) return git;
       const { completeKubectl } = await import('../sim/kubectl');
-      return completeKubectl(line, sandbox.clusters[get().consoleLane]);
+      return [...git, ...completeKubectl(line, sandbox.clusters[get().consoleLane])];
     },
 
     runLine: async (line) => {
@@ -73,6 +61,21 @@ export function consoleSlice(
       if (!outcome) return;
       add({ lane, line, ok: outcome.ok, output: outcome.text.split('\n').slice(1).join('\n') });
     },
+  });
+}
+
+/** Completions of a git line, from the repository's branches, tags and files. */
+async function gitCandidates(line: string, sandbox: Sandbox): Promise<string[]> {
+  const { completeGit } = await import('../sim/git-console');
+  const [branches, tags, files] = await Promise.all([
+    sandbox.repo.listBranches(),
+    sandbox.repo.listTags(),
+    sandbox.repo.listFiles(BRANCH),
+  ]);
+  return completeGit(line, {
+    branches: branches.map((b) => b.name),
+    tags: tags.map((t) => t.name),
+    files: files.map((f) => f.path),
   });
 }
 

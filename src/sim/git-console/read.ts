@@ -30,8 +30,13 @@ async function decorations(repo: ConfigRepo, branch: string): Promise<Map<string
   return out;
 }
 
+/** ` (HEAD -> main, tag: v2)`, or nothing for a commit no ref names. */
+function decoration(refs: string[] | undefined): string {
+  return refs ? ` (${refs.join(', ')})` : '';
+}
+
 function entry(c: CommitInfo, refs: string[] | undefined): string {
-  const decorated = refs ? ` (${refs.join(', ')})` : '';
+  const decorated = decoration(refs);
   const body = c.message
     .trimEnd()
     .split('\n')
@@ -58,7 +63,7 @@ export async function readGit(repo: ConfigRepo, branch: string, read: GitRead): 
       return commits
         .map((c) =>
           read.oneline
-            ? `${short(c.sha)}${refs.has(c.sha) ? ` (${refs.get(c.sha)!.join(', ')})` : ''} ${c.subject}`
+            ? `${short(c.sha)}${decoration(refs.get(c.sha))} ${c.subject}`
             : entry(c, refs.get(c.sha)),
         )
         .join(read.oneline ? '\n' : '\n\n');
