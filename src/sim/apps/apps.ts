@@ -22,6 +22,8 @@ export interface DesiredApp {
   app: AppSpec;
   revision: string;
   objects: DesiredObject[];
+  /** `objects`' manifests, in order: the same array for the same folder content. */
+  manifests: readonly KObject[];
   /** YAML that did not parse, or documents that are not Kubernetes objects. */
   errors: ManifestError[];
 }
@@ -55,7 +57,7 @@ function identityProblem(doc: KObject): string | null {
 
 // Parsed sets are shared per folder content (tree id), so the split into objects and errors is
 // kept per set too: a poll of an unchanged folder allocates nothing.
-const split = new WeakMap<object, Pick<DesiredApp, 'objects' | 'errors'>>();
+const split = new WeakMap<object, Pick<DesiredApp, 'objects' | 'manifests' | 'errors'>>();
 
 /**
  * What Git declares for `app` at `revision`. Cheap to call repeatedly: the repository caches
@@ -78,6 +80,7 @@ export async function loadDesired(
         app,
         revision,
         objects: [],
+        manifests: [],
         errors: [
           {
             file: app.path || '.',
@@ -114,7 +117,7 @@ export async function loadDesired(
       }
       objects.push({ file, manifest: doc });
     }
-    parts = { objects, errors };
+    parts = { objects, manifests: objects.map((o) => o.manifest), errors };
     split.set(set, parts);
   }
   return { app, revision, ...parts };

@@ -5,9 +5,9 @@
 import { refKey, refOf, type Cluster, type HealthStatus, type KObject } from '../cluster';
 import type { ConfigRepo } from '../git';
 import { appHealth } from '../gitops/app-status';
-import { reconcile, type ResourceDiff } from '../gitops/diff';
+import { reconcile, ReconcileMemo, type ReconcileResult, type ResourceDiff } from '../gitops/diff';
 import type { IgnoreDifference } from '../gitops/ignore';
-import { loadDesired, type AppSpec, type DesiredApp } from './apps';
+import { loadDesired, type AppSpec } from './apps';
 
 export interface AppSyncView {
   inSyncWithGit: boolean;
@@ -47,47 +47,35 @@ export interface LaneSubject {
   ignoreDifferences: readonly IgnoreDifference[];
 }
 
-/** What one view was computed from. */
-interface ViewInputs {
-  objects: DesiredApp['objects'];
-  errors: DesiredApp['errors'];
-  kinds: number;
-  live: [string, KObject][];
+/** One app's memo on one lane, the last result it gave and the view made from it. */
+interface ViewMemo {
+  memo: ReconcileMemo;
+  from?: ReconcileResult;
+  errors?: unknown;
+  view?: AppSyncView;
 }
 
 /**
- * The last view of each app on each lane, with its inputs: Git's manifests (shared per folder
- * content), the live objects compared (a cluster replaces an object on a write, never edits one)
- * and the kinds the cluster serves. Equal inputs give an equal view, so the last one is reused.
- * Only for lanes without ignore rules: those read field managers, which change in place.
+ * The last view of each app on each lane, with the reconcile memo it came from: the memo diffs
+ * again only the pairs a commit or a write replaced, and hands back its last result when none
+ * was; the view made from that result is then reused.
  */
 export class SyncViews {
-  private readonly last = new Map<
-    LaneSubject,
-    Map<string, { inputs: ViewInputs; view: AppSyncView }>
-  >();
+  private readonly last = new Map<LaneSubject, Map<string, ViewMemo>>();
 
-  get(lane: LaneSubject, app: AppSpec, inputs: ViewInputs): AppSyncView | null {
-    const hit = this.last.get(lane)?.get(app.name);
-    return hit && sameInputs(hit.inputs, inputs) ? hit.view : null;
+  of(lane: LaneSubject, app: AppSpec): ViewMemo {
+    let views = this.last.get(lane);
+    if (!views) {
+      views = new Map();
+      this.last.set(lane, views);
+    }
+    let entry = views.get(app.name);
+    if (!entry) {
+      entry = { memo: new ReconcileMemo() };
+      views.set(app.name, entry);
+    }
+    return entry;
   }
-
-  set(lane: LaneSubject, app: AppSpec, inputs: ViewInputs, view: AppSyncView): void {
-    const views =
-      this.last.get(lane) ?? new Map<string, { inputs: ViewInputs; view: AppSyncView }>();
-    views.set(app.name, { inputs, view });
-    this.last.set(lane, views);
-  }
-}
-
-function sameInputs(a: ViewInputs, b: ViewInputs): boolean {
-  return (
-    a.objects === b.objects &&
-    a.errors === b.errors &&
-    a.kinds === b.kinds &&
-    a.live.length === b.live.length &&
-    a.live.every(([key, obj], i) => b.live[i]![0] === key && b.live[i]![1] === obj)
-  );
 }
 
 /** @param created the lane's `createdKeys(app)`, when the caller has them already. */
@@ -101,35 +89,35 @@ export async function appSyncView(
 ): Promise<AppSyncView> {
   const desired = await loadDesired(repo, head, app);
   const { cluster } = lane;
-  const manifests = desired.objects.map((o) => o.manifest);
+  const { manifests } = desired;
   const candidates = new Map<string, KObject>();
   for (const m of manifests) {
-    const live = cluster.byKey(storeKey(cluster, m));
-    if (live) candidates.set(refKey(refOf(live)), live);
+    // The store key of an object is its refKey.
+    const key = storeKey(cluster, m);
+    const live = cluster.byKey(key);
+    if (live) candidates.set(key, live);
   }
   for (const key of created) {
     if (candidates.has(key)) continue;
     const obj = cluster.byKey(key);
     if (obj) candidates.set(key, obj);
   }
-  const reusable = views !== undefined && lane.ignoreDifferences.length === 0;
-  const inputs: ViewInputs = {
-    objects: desired.objects,
-    errors: desired.errors,
-    kinds: cluster.kinds.generation,
-    live: [...candidates],
-  };
-  const known = reusable ? views.get(lane, app, inputs) : null;
-  if (known) return known;
-  const result = reconcile(manifests, [...candidates.values()], {
+  const opts = {
     ignore: lane.ignoreDifferences,
-    managedFields: (key) => {
+    managedFields: (key: string) => {
       const obj = candidates.get(key);
       return obj ? cluster.managedFields(refOf(obj)) : {};
     },
-    namespaced: (kind) => cluster.kinds.forKind(kind)?.namespaced ?? true,
-    liveFromCluster: true,
-  });
+    namespaced: (kind: string) => cluster.kinds.forKind(kind)?.namespaced ?? true,
+    liveFromCluster: true as const,
+  };
+  const live = [...candidates.values()];
+  const cached = views?.of(lane, app);
+  const result = cached
+    ? cached.memo.run(manifests, live, cluster.kinds.generation, opts)
+    : reconcile(manifests, live, opts);
+  if (cached?.view && cached.from === result && cached.errors === desired.errors)
+    return cached.view;
   const differing = result.resources.filter((r) => r.status === 'OutOfSync').map((r) => r.key);
   const health = appHealth(
     result.resources
@@ -149,6 +137,6 @@ export async function appSyncView(
     ...(health.message ? { healthMessage: health.message } : {}),
     invalid,
   };
-  if (reusable) views.set(lane, app, inputs, view);
+  if (cached) Object.assign(cached, { from: result, errors: desired.errors, view });
   return view;
 }

@@ -5,7 +5,8 @@
 import type { AuditLog, AuditRecord, ClusterName } from '../audit';
 import type { VirtualClock } from '../clock';
 import type { ConfigRepo } from '../git';
-import { loadDesired } from './apps';
+import type { Cluster } from '../cluster';
+import { loadDesired, type DesiredApp } from './apps';
 import { appSyncView, storeKey, SyncViews, type AppSyncView, type LaneSubject } from './in-sync';
 
 export interface LaneObservation {
@@ -17,8 +18,9 @@ export interface LaneObservation {
 interface Watched {
   subject: LaneSubject;
   last: LaneObservation | null;
-  /** Object keys that matter to this lane (declared at HEAD, or created by it). */
+  /** Object keys that matter to this lane: created by it or differing, and declared at HEAD. */
   keys: Set<string>;
+  declared: readonly ReadonlySet<string>[];
   /** The first change since the last check that touched one of those keys. */
   cause: AuditRecord | null;
 }
@@ -38,7 +40,7 @@ export class Observer {
   }
 
   watch(name: ClusterName, subject: LaneSubject): void {
-    this.lanes.set(name, { subject, last: null, keys: new Set(), cause: null });
+    this.lanes.set(name, { subject, last: null, keys: new Set(), declared: [], cause: null });
     this.schedule();
   }
 
@@ -53,6 +55,7 @@ export class Observer {
     const head = await this.repo.resolve(this.branch);
     for (const [name, w] of this.lanes) {
       const apps: Record<string, AppSyncView> = {};
+      const declared: ReadonlySet<string>[] = [];
       const keys = new Set<string>();
       for (const app of w.subject.apps) {
         // The lane's own objects are asked for once (for GitOps it scans the cluster).
@@ -61,9 +64,10 @@ export class Observer {
         apps[app.name] = view;
         for (const k of created) keys.add(k);
         for (const k of view.differing) keys.add(k);
+        declared.push(declaredKeys(w.subject.cluster, await loadDesired(this.repo, head, app)));
       }
-      for (const k of await this.declaredKeys(head, w.subject)) keys.add(k);
       w.keys = keys;
+      w.declared = declared;
       const inSync = Object.values(apps).every((a) => a.inSyncWithGit);
       const flipped = w.last === null ? !inSync : w.last.inSyncWithGit !== inSync;
       if (flipped) {
@@ -95,17 +99,6 @@ export class Observer {
     }
   }
 
-  private async declaredKeys(head: string, subject: LaneSubject): Promise<string[]> {
-    const out: string[] = [];
-    for (const app of subject.apps) {
-      for (const { manifest } of (await loadDesired(this.repo, head, app)).objects) {
-        if (typeof manifest.kind === 'string' && typeof manifest.metadata?.name === 'string')
-          out.push(storeKey(subject.cluster, manifest));
-      }
-    }
-    return out;
-  }
-
   private onRecord(r: AuditRecord): void {
     if (r.channel === 'observer') return;
     if (r.cluster === 'repo') {
@@ -117,7 +110,7 @@ export class Observer {
     if (!w) return;
     const relevant =
       r.object === '*' ||
-      (w.keys.has(r.object) &&
+      ((w.keys.has(r.object) || w.declared.some((keys) => keys.has(r.object))) &&
         (r.verb === 'delete' || r.changes.some((c) => !c.path.startsWith('status'))));
     if (!relevant) return;
     w.cause ??= r;
@@ -129,4 +122,24 @@ export class Observer {
     this.scheduled = true;
     this.clock.schedule(0, () => this.clock.track(this.check()), 'observer');
   }
+}
+
+// The store keys of the objects Git declares for an app, per cluster: the same set for the same
+// manifests (shared per folder content) and the same kinds served.
+const declared = new WeakMap<Cluster, WeakMap<object, { generation: number; keys: Set<string> }>>();
+
+function declaredKeys(cluster: Cluster, desired: DesiredApp): ReadonlySet<string> {
+  let byManifests = declared.get(cluster);
+  if (!byManifests) {
+    byManifests = new WeakMap();
+    declared.set(cluster, byManifests);
+  }
+  const hit = byManifests.get(desired.manifests);
+  if (hit?.generation === cluster.kinds.generation) return hit.keys;
+  const keys = new Set<string>();
+  for (const manifest of desired.manifests)
+    if (typeof manifest.kind === 'string' && typeof manifest.metadata?.name === 'string')
+      keys.add(storeKey(cluster, manifest));
+  byManifests.set(desired.manifests, { generation: cluster.kinds.generation, keys });
+  return keys;
 }

@@ -53,6 +53,15 @@ export class Cluster {
   private readonly audit: AuditLog;
   private readonly objects = new StoredObjects();
   private readonly owners = new Map<string, Ownership>();
+  /**
+   * Per settled manifest and manager, the stored object and ownership it was last found to change
+   * nothing on. Both are replaced, never edited, by a write (ownership is copied, changed, then
+   * set), so while both are the same objects the answer stands.
+   */
+  private readonly unchanged = new WeakMap<
+    KObject,
+    Map<string, { existing: KObject; ownership: Ownership | undefined }>
+  >();
   private readonly listeners = new Set<ClusterListener>();
   private readonly controllers: Controllers;
   private readonly serverFields: ServerFields;
@@ -170,17 +179,26 @@ export class Cluster {
     if (ref.namespace !== undefined && !this.objects.has(`Namespace/${ref.namespace}`)) return null;
     const key = refKey(ref);
     const existing = this.objects.get(key);
-    if (
-      !existing ||
-      !applyChangesNothing(
-        existing,
-        settled.apiVersion,
-        appliedFields(settled),
-        this.owners.get(key),
-        manager,
+    if (!existing) return null;
+    const ownership = this.owners.get(key);
+    const seen = this.unchanged.get(settled)?.get(manager);
+    if (seen?.existing !== existing || seen.ownership !== ownership) {
+      if (
+        !applyChangesNothing(
+          existing,
+          settled.apiVersion,
+          appliedFields(settled),
+          ownership,
+          manager,
+        )
       )
-    )
-      return null;
+        return null;
+      const byManager =
+        this.unchanged.get(settled) ??
+        new Map<string, { existing: KObject; ownership: Ownership | undefined }>();
+      byManager.set(manager, { existing, ownership });
+      this.unchanged.set(settled, byManager);
+    }
     return {
       outcome: 'unchanged',
       ref: { ...ref },
@@ -271,16 +289,15 @@ export class Cluster {
       }
     }
     const uid = existing.metadata.uid;
-    for (const dependent of [...this.objects.values()]) {
+    const dependents = typeof uid === 'string' ? this.objects.dependentsOf(uid) : [];
+    for (const dependent of dependents) {
       if (!this.objects.has(refKey(refOf(dependent)))) continue;
-      if (dependent.metadata.ownerReferences?.some((o) => o.uid === uid)) {
-        this.delete(refOf(dependent), {
-          actor: 'garbage-collector',
-          channel: 'controller',
-          manager: 'kube-controller-manager',
-          revision: null,
-        });
-      }
+      this.delete(refOf(dependent), {
+        actor: 'garbage-collector',
+        channel: 'controller',
+        manager: 'kube-controller-manager',
+        revision: null,
+      });
     }
     this.notify(scoped);
   }

@@ -5,7 +5,14 @@
 export { Cluster, BOOTSTRAP, type ClusterOptions } from './cluster';
 export type { WriteContext, ApplyResult, ApplyOutcome } from './write';
 export { ClusterError, isClusterError, type ClusterErrorCode } from './errors';
-export { healthOf, worstHealth, HEALTH_ORDER, type Health, type HealthStatus } from './health';
+export {
+  healthOf,
+  storedHealth,
+  worstHealth,
+  HEALTH_ORDER,
+  type Health,
+  type HealthStatus,
+} from './health';
 export { imageCatalog, type ImageBehaviour, type ImageCatalog } from './images';
 export { refKey, refOf, kubectlName, isRecord, type KObject, type ObjectRef } from './object';
 export { maskObject, MASK } from './secret';

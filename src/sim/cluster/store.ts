@@ -12,6 +12,8 @@ export interface ListFilter {
   namespace?: string;
   /** Only objects that name this uid among their ownerReferences (when the key is there). */
   owner?: string | undefined;
+  /** Only objects that carry this annotation (any value). Indexed from the first such list on. */
+  annotation?: string;
 }
 
 export class StoredObjects {
@@ -26,6 +28,8 @@ export class StoredObjects {
   private readonly dependents = new Map<unknown, Set<string>>();
   /** Stored objects whose ownerReferences an owner lookup cannot index: lookups then scan. */
   private unindexed = 0;
+  /** Per annotation asked for: the keys of the objects that carry it, in list order. */
+  private readonly annotated = new Map<string, string[]>();
 
   get size(): number {
     return this.byKey.size;
@@ -54,6 +58,13 @@ export class StoredObjects {
       this.byKind.set(obj.kind, ofKind);
     }
     this.reindex(key, before, obj);
+    for (const [name, keys] of this.annotated) {
+      const had = carries(before, name);
+      if (had !== carries(obj, name)) {
+        if (had) this.remove(keys, key);
+        else this.insert(keys, key);
+      }
+    }
   }
 
   delete(key: string): void {
@@ -64,6 +75,7 @@ export class StoredObjects {
     this.remove(this.byKind.get(before.kind)!, key);
     this.created.delete(key);
     this.reindex(key, before, undefined);
+    for (const [name, keys] of this.annotated) if (carries(before, name)) this.remove(keys, key);
   }
 
   clear(): void {
@@ -73,23 +85,56 @@ export class StoredObjects {
     this.created.clear();
     this.dependents.clear();
     this.unindexed = 0;
+    this.annotated.clear();
   }
 
   /** Objects sorted by kind, namespace, name (a stable order for views and reports). */
   list(filter: ListFilter = {}): KObject[] {
-    const { kind, namespace, owner } = filter;
+    const { kind, namespace, owner, annotation } = filter;
     const byOwner = 'owner' in filter;
     if (byOwner && typeof owner === 'string' && this.unindexed === 0)
       return this.owned(owner, kind, namespace);
-    const keys = kind ? (this.byKind.get(kind) ?? []) : this.all;
+    const keys =
+      annotation !== undefined
+        ? this.withAnnotation(annotation)
+        : kind
+          ? (this.byKind.get(kind) ?? [])
+          : this.all;
     const out: KObject[] = [];
     for (const key of keys) {
       const obj = this.byKey.get(key)!;
+      if (kind && obj.kind !== kind) continue;
       if (namespace && obj.metadata.namespace !== namespace) continue;
       if (byOwner && !obj.metadata.ownerReferences?.some((o) => o.uid === owner)) continue;
       out.push(obj);
     }
     return out;
+  }
+
+  /**
+   * The objects that name `uid` among their ownerReferences, in the order they were stored (the
+   * order `values()` gives): what the garbage collector deletes when the owner goes.
+   */
+  dependentsOf(uid: string): KObject[] {
+    const keys =
+      this.unindexed === 0
+        ? [...(this.dependents.get(uid) ?? [])]
+        : [...this.byKey.keys()].filter((key) =>
+            this.byKey.get(key)!.metadata.ownerReferences?.some((o) => o.uid === uid),
+          );
+    return keys
+      .sort((a, b) => this.created.get(a)! - this.created.get(b)!)
+      .map((key) => this.byKey.get(key)!);
+  }
+
+  /** The keys of the objects that carry an annotation, in list order (kept from now on). */
+  private withAnnotation(name: string): string[] {
+    let keys = this.annotated.get(name);
+    if (!keys) {
+      keys = this.all.filter((key) => carries(this.byKey.get(key), name));
+      this.annotated.set(name, keys);
+    }
+    return keys;
   }
 
   /** `list` with an owner, from the index: the few dependents, put in list order. */
@@ -147,6 +192,15 @@ export class StoredObjects {
         this.dependents.set(uid, keys);
       }
   }
+}
+
+function carries(obj: KObject | undefined, annotation: string): boolean {
+  const annotations: unknown = obj?.metadata.annotations;
+  return (
+    typeof annotations === 'object' &&
+    annotations !== null &&
+    Object.hasOwn(annotations, annotation)
+  );
 }
 
 /**

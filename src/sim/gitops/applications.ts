@@ -8,7 +8,7 @@ import { appHealth, type OperationPhase, type SyncStatusCode } from './app-statu
 import type { ResourceDiff } from './diff';
 import type { HistoryEntry } from './history';
 import type { AttemptState, HealState } from './policy';
-import { isTrackedBy, type TaskResult } from './sync-run';
+import { isTrackedBy, TRACKING_ANNOTATION, type TaskResult } from './sync-run';
 
 export interface Operation {
   phase: OperationPhase;
@@ -88,7 +88,9 @@ export class Applications {
 
   /** The live objects an app tracks. */
   tracked(app: AppSpec): KObject[] {
-    return this.deps.cluster.list().filter((o) => isTrackedBy(o, app.name));
+    return this.deps.cluster
+      .list({ annotation: TRACKING_ANNOTATION })
+      .filter((o) => isTrackedBy(o, app.name));
   }
 
   /** The agent was bootstrapped again in a new cluster: no history, nothing known of what is live. */

@@ -5,7 +5,7 @@ import type { VirtualClock } from '../clock';
 import { refKey, refOf, type Cluster, type KObject } from '../cluster';
 import type { ConfigRepo } from '../git';
 import type { Application, Applications } from './applications';
-import { reconcile, type ReconcileResult } from './diff';
+import { ReconcileMemo, type ReconcileResult } from './diff';
 import type { WakeReason } from './machine';
 import { CONTROLLER, type Operations } from './operations';
 import type { GitopsOptions } from './options';
@@ -21,54 +21,32 @@ export interface CompareDeps {
   wake: (reason: WakeReason) => void;
 }
 
-/** What one diff was made from, and the diff. */
-interface LastDiff {
-  objects: DesiredApp['objects'];
-  kinds: number;
-  live: KObject[];
-  result: ReconcileResult;
-}
-
 export class Comparer {
-  // The last diff of each app. Git's manifests are shared per folder content and a cluster
-  // replaces an object on a write (never edits one), so the same manifests against the same live
-  // objects and kinds give the same diff. Not kept with ignore rules: they read field managers,
-  // which change in place.
-  private readonly last = new Map<Application, LastDiff>();
+  // Each app's reconcile, remembered: Git's manifests are shared per folder content and a cluster
+  // replaces an object on a write (never edits one), so only replaced objects are diffed again.
+  private readonly memos = new Map<Application, ReconcileMemo>();
 
   constructor(private readonly deps: CompareDeps) {}
 
   diff(app: Application, desired: DesiredApp): ReconcileResult {
     const cluster = this.deps.cluster;
     const live = this.deps.applications.tracked(app.spec);
-    const ignore = this.deps.options.ignoreDifferences;
-    const kinds = cluster.kinds.generation;
-    const last = this.last.get(app);
-    if (
-      ignore.length === 0 &&
-      last?.objects === desired.objects &&
-      last.kinds === kinds &&
-      last.live.length === live.length &&
-      last.live.every((obj, i) => live[i] === obj)
-    )
-      return last.result;
+    let memo = this.memos.get(app);
+    if (!memo) {
+      memo = new ReconcileMemo();
+      this.memos.set(app, memo);
+    }
     let byKey: Map<string, KObject> | null = null;
-    const result = reconcile(
-      desired.objects.map((o) => o.manifest),
-      live,
-      {
-        ignore,
-        managedFields: (key) => {
-          byKey ??= new Map(live.map((o) => [refKey(refOf(o)), o]));
-          const obj = byKey.get(key);
-          return obj ? cluster.managedFields(refOf(obj)) : {};
-        },
-        namespaced: (kind) => cluster.kinds.forKind(kind)?.namespaced ?? true,
-        liveFromCluster: true,
+    return memo.run(desired.manifests, live, cluster.kinds.generation, {
+      ignore: this.deps.options.ignoreDifferences,
+      managedFields: (key) => {
+        byKey ??= new Map(live.map((o) => [refKey(refOf(o)), o]));
+        const obj = byKey.get(key);
+        return obj ? cluster.managedFields(refOf(obj)) : {};
       },
-    );
-    if (ignore.length === 0) this.last.set(app, { objects: desired.objects, kinds, live, result });
-    return result;
+      namespaced: (kind) => cluster.kinds.forKind(kind)?.namespaced ?? true,
+      liveFromCluster: true,
+    });
   }
 
   /**

@@ -99,16 +99,19 @@ function keyOf(obj: KObject, immutable: boolean): string {
   return key;
 }
 
-/**
- * gitops-engine `Reconcile(target, live)`: pairs desired and live objects by refKey and diffs
- * each pair. `live` must already be the app's tracked objects. A manifest that appears twice keeps
- * its last copy and raises Argo's RepeatedResourceWarning.
- */
-export function reconcile(
+/** What reconcile pairs and how it diffs one pair: shared by `reconcile` and `ReconcileMemo`. */
+interface Pairing {
+  targets: Map<string, KObject>;
+  lives: Map<string, KObject>;
+  conditions: AppCondition[];
+  diff: (key: string, target: KObject | undefined, live: KObject | undefined) => ResourceDiff;
+}
+
+function pair(
   desired: readonly KObject[],
   live: readonly KObject[],
-  opts: ReconcileOptions = {},
-): ReconcileResult {
+  opts: ReconcileOptions,
+): Pairing {
   const targets = new Map<string, KObject>();
   const seen = new Map<string, number>();
   for (const obj of desired) {
@@ -128,12 +131,6 @@ export function reconcile(
       liveObj && managedFields ? managedFields(key) : undefined,
     );
   };
-  // Git's objects first, in manifest order, then the live ones Git does not declare.
-  const resources: ResourceDiff[] = [];
-  for (const [key, target] of targets) resources.push(diff(key, target, lives.get(key)));
-  for (const [key, liveObj] of lives)
-    if (!targets.has(key)) resources.push(diff(key, undefined, liveObj));
-  resources.sort(compareSyncOrder);
   const conditions: AppCondition[] = [...seen]
     .filter(([, n]) => n > 1)
     .map(([key, n]) => {
@@ -144,11 +141,159 @@ export function reconcile(
         message: `Resource ${id} appeared ${n} times among application resources.`,
       };
     });
-  const outOfSync = resources.filter((r) => r.status === 'OutOfSync');
+  return { targets, lives, conditions, diff };
+}
+
+function resultOf(resources: ResourceDiff[], conditions: AppCondition[]): ReconcileResult {
+  let outOfSync = 0;
+  let extra = 0;
+  for (const r of resources) {
+    if (r.status !== 'OutOfSync') continue;
+    outOfSync++;
+    if (r.reason === 'extra') extra++;
+  }
   return {
     resources,
-    sync: outOfSync.length > 0 ? 'OutOfSync' : 'Synced',
-    onlyPruneNeeded: outOfSync.length > 0 && outOfSync.every((r) => r.reason === 'extra'),
+    sync: outOfSync > 0 ? 'OutOfSync' : 'Synced',
+    onlyPruneNeeded: outOfSync > 0 && extra === outOfSync,
     conditions,
   };
+}
+
+/**
+ * gitops-engine `Reconcile(target, live)`: pairs desired and live objects by refKey and diffs
+ * each pair. `live` must already be the app's tracked objects. A manifest that appears twice keeps
+ * its last copy and raises Argo's RepeatedResourceWarning.
+ */
+export function reconcile(
+  desired: readonly KObject[],
+  live: readonly KObject[],
+  opts: ReconcileOptions = {},
+): ReconcileResult {
+  const pairing = pair(desired, live, opts);
+  return resultOf(diffAll(pairing), pairing.conditions);
+}
+
+/** Every pair's diff: Git's objects first, in manifest order, then the live ones Git does not
+ *  declare; then sorted in sync order (a stable sort). */
+function diffAll({ targets, lives, diff }: Pairing): ResourceDiff[] {
+  const resources: ResourceDiff[] = [];
+  for (const [key, target] of targets) resources.push(diff(key, target, lives.get(key)));
+  for (const [key, liveObj] of lives)
+    if (!targets.has(key)) resources.push(diff(key, undefined, liveObj));
+  return resources.sort(compareSyncOrder);
+}
+
+/**
+ * `reconcile` for one app, again and again, over a cluster's own objects (`liveFromCluster`): the
+ * result of the last call is kept with its pairing. When the kinds are the same and the manifests
+ * and the live objects are the same keys in the same order, only the pairs whose manifest (a new
+ * commit) or live object (a cluster write stores a new object) was replaced are diffed again, and
+ * each keeps its place in sync order when what orders it did not change. Anything else is a full
+ * reconcile. With ignore rules every call is a full reconcile: they read field managers, which
+ * change in place. Equal to `reconcile` call for call (diff.test.ts checks it).
+ */
+export class ReconcileMemo {
+  private last: {
+    desired: readonly KObject[];
+    /** The key of each manifest, by index in `desired`. */
+    desiredKeys: string[];
+    kinds: number;
+    live: readonly KObject[];
+    /** The key of each live object, by index in `live`, and the index of each key. */
+    liveKeys: string[];
+    liveAt: Map<string, number>;
+    pairing: Omit<Pairing, 'lives'>;
+    /** Each key's index in `result.resources`. */
+    at: Map<string, number>;
+    result: ReconcileResult;
+  } | null = null;
+
+  run(
+    desired: readonly KObject[],
+    live: readonly KObject[],
+    kinds: number,
+    opts: ReconcileOptions & { liveFromCluster: true },
+  ): ReconcileResult {
+    if ((opts.ignore ?? []).length > 0) {
+      this.last = null;
+      return reconcile(desired, live, opts);
+    }
+    const again = this.again(desired, live, kinds, opts);
+    if (again) return again;
+    const pairing = pair(desired, live, opts);
+    const result = resultOf(diffAll(pairing), pairing.conditions);
+    const liveKeys = live.map((obj) => keyOf(obj, true));
+    const { targets, conditions, diff } = pairing;
+    this.last = {
+      desired,
+      desiredKeys: desired.map((obj) => this.keyOfDesired(obj, opts)),
+      kinds,
+      live,
+      liveKeys,
+      liveAt: new Map(liveKeys.map((key, i) => [key, i])),
+      pairing: { targets, conditions, diff },
+      at: new Map(result.resources.map((r, i) => [r.key, i])),
+      result,
+    };
+    return result;
+  }
+
+  private keyOfDesired(obj: KObject, opts: ReconcileOptions): string {
+    const scoped = scopeDesired(obj, opts.namespaced, opts.namespace);
+    return keyOf(scoped, Object.isFrozen(scoped));
+  }
+
+  /** The last result with the replaced pairs diffed again, or null: reconcile in full. */
+  private again(
+    desired: readonly KObject[],
+    live: readonly KObject[],
+    kinds: number,
+    opts: ReconcileOptions,
+  ): ReconcileResult | null {
+    const last = this.last;
+    if (
+      !last ||
+      last.kinds !== kinds ||
+      last.live.length !== live.length ||
+      last.desired.length !== desired.length
+    )
+      return null;
+    const changed = new Set<string>();
+    if (desired !== last.desired) {
+      // With a manifest repeated, which copy is kept depends on all of them: start again.
+      if (last.pairing.conditions.length > 0) return null;
+      for (let i = 0; i < desired.length; i++) {
+        const obj = desired[i]!;
+        if (obj === last.desired[i]) continue;
+        const key = this.keyOfDesired(obj, opts);
+        if (key !== last.desiredKeys[i]) return null;
+        last.pairing.targets.set(key, scopeDesired(obj, opts.namespaced, opts.namespace));
+        changed.add(key);
+      }
+      last.desired = desired;
+    }
+    for (let i = 0; i < live.length; i++) {
+      if (live[i] === last.live[i]) continue;
+      const key = keyOf(live[i]!, true);
+      if (key !== last.liveKeys[i]) return null;
+      changed.add(key);
+    }
+    last.live = live;
+    if (changed.size === 0) return last.result;
+    const resources = [...last.result.resources];
+    for (const key of changed) {
+      const at = last.at.get(key)!;
+      const liveAt = last.liveAt.get(key);
+      const now = last.pairing.diff(
+        key,
+        last.pairing.targets.get(key),
+        liveAt === undefined ? undefined : live[liveAt],
+      );
+      if (compareSyncOrder(resources[at]!, now) !== 0) return null;
+      resources[at] = now;
+    }
+    last.result = resultOf(resources, last.pairing.conditions);
+    return last.result;
+  }
 }
