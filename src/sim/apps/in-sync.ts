@@ -39,6 +39,32 @@ export function storeKey(cluster: Cluster, manifest: KObject): string {
   return key;
 }
 
+// The store keys of the manifests Git declares for an app, per cluster: the same for the same
+// manifests (shared per folder content) and the same kinds served.
+const declared = new WeakMap<
+  Cluster,
+  WeakMap<readonly KObject[], { generation: number; list: string[]; set: Set<string> }>
+>();
+
+/** The store key of each manifest (in order), and as a set. */
+export function declaredKeys(
+  cluster: Cluster,
+  manifests: readonly KObject[],
+): { list: readonly string[]; set: ReadonlySet<string> } {
+  let byManifests = declared.get(cluster);
+  if (!byManifests) {
+    byManifests = new WeakMap();
+    declared.set(cluster, byManifests);
+  }
+  const generation = cluster.kinds.generation;
+  const hit = byManifests.get(manifests);
+  if (hit?.generation === generation) return hit;
+  const list = manifests.map((m) => storeKey(cluster, m));
+  const keys = { generation, list, set: new Set(list) };
+  byManifests.set(manifests, keys);
+  return keys;
+}
+
 export interface LaneSubject {
   cluster: Cluster;
   apps: readonly AppSpec[];
@@ -91,9 +117,8 @@ export async function appSyncView(
   const { cluster } = lane;
   const { manifests } = desired;
   const candidates = new Map<string, KObject>();
-  for (const m of manifests) {
-    // The store key of an object is its refKey.
-    const key = storeKey(cluster, m);
+  // The store key of an object is its refKey.
+  for (const key of declaredKeys(cluster, manifests).list) {
     const live = cluster.byKey(key);
     if (live) candidates.set(key, live);
   }

@@ -5,9 +5,14 @@
 import type { AuditLog, AuditRecord, ClusterName } from '../audit';
 import type { VirtualClock } from '../clock';
 import type { ConfigRepo } from '../git';
-import type { Cluster } from '../cluster';
-import { loadDesired, type DesiredApp } from './apps';
-import { appSyncView, storeKey, SyncViews, type AppSyncView, type LaneSubject } from './in-sync';
+import { loadDesired } from './apps';
+import {
+  appSyncView,
+  declaredKeys,
+  SyncViews,
+  type AppSyncView,
+  type LaneSubject,
+} from './in-sync';
 
 export interface LaneObservation {
   inSyncWithGit: boolean;
@@ -49,11 +54,17 @@ export class Observer {
     return this.lanes.get(name)?.last ?? null;
   }
 
-  /** Checks now (a runner calls this before it reports, so the answer is current). */
-  async check(): Promise<void> {
+  /**
+   * Checks now (a runner calls this before it reports, so the answer is current). A check the
+   * observer scheduled itself passes `changedOnly`: a lane is then checked only when a change that
+   * matters to it came since its last check, or HEAD moved. Nothing else can flip its answer; the
+   * health its apps show may have moved on, and the next full check brings it up to date.
+   */
+  async check(changedOnly = false): Promise<void> {
     this.scheduled = false;
     const head = await this.repo.resolve(this.branch);
     for (const [name, w] of this.lanes) {
+      if (changedOnly && w.cause === null && w.last?.head === head) continue;
       const apps: Record<string, AppSyncView> = {};
       const declared: ReadonlySet<string>[] = [];
       const keys = new Set<string>();
@@ -64,7 +75,8 @@ export class Observer {
         apps[app.name] = view;
         for (const k of created) keys.add(k);
         for (const k of view.differing) keys.add(k);
-        declared.push(declaredKeys(w.subject.cluster, await loadDesired(this.repo, head, app)));
+        const { manifests } = await loadDesired(this.repo, head, app);
+        declared.push(declaredKeys(w.subject.cluster, manifests).set);
       }
       w.keys = keys;
       w.declared = declared;
@@ -120,26 +132,6 @@ export class Observer {
   private schedule(): void {
     if (this.scheduled) return;
     this.scheduled = true;
-    this.clock.schedule(0, () => this.clock.track(this.check()), 'observer');
+    this.clock.schedule(0, () => this.clock.track(this.check(true)), 'observer');
   }
-}
-
-// The store keys of the objects Git declares for an app, per cluster: the same set for the same
-// manifests (shared per folder content) and the same kinds served.
-const declared = new WeakMap<Cluster, WeakMap<object, { generation: number; keys: Set<string> }>>();
-
-function declaredKeys(cluster: Cluster, desired: DesiredApp): ReadonlySet<string> {
-  let byManifests = declared.get(cluster);
-  if (!byManifests) {
-    byManifests = new WeakMap();
-    declared.set(cluster, byManifests);
-  }
-  const hit = byManifests.get(desired.manifests);
-  if (hit?.generation === cluster.kinds.generation) return hit.keys;
-  const keys = new Set<string>();
-  for (const manifest of desired.manifests)
-    if (typeof manifest.kind === 'string' && typeof manifest.metadata?.name === 'string')
-      keys.add(storeKey(cluster, manifest));
-  byManifests.set(desired.manifests, { generation: cluster.kinds.generation, keys });
-  return keys;
 }

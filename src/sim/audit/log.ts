@@ -1,4 +1,5 @@
 import type { VirtualClock } from '../clock';
+import { StringPool } from '../strings';
 import type { AuditInput, AuditRecord, FieldChange } from './types';
 
 type Listener = (record: AuditRecord) => void;
@@ -6,19 +7,9 @@ type Listener = (record: AuditRecord) => void;
 /**
  * One copy of each field path, object key and short value the trail holds. A long trail repeats
  * the same few hundred of them (`status.conditions[type=Ready].status`, `True`) tens of thousands
- * of times, and each was built by concatenation (a rope, bigger than the flat string): the trail's
- * memory is mostly these. A Map lookup hashes, and so flattens, the string it keeps.
+ * of times: the trail's memory is mostly these (see strings.ts).
  */
-class StringPool {
-  private readonly pool = new Map<string, string>();
-
-  of(s: string): string {
-    const hit = this.pool.get(s);
-    if (hit !== undefined) return hit;
-    this.pool.set(s, s);
-    return s;
-  }
-
+class TrailStrings extends StringPool {
   private value(v: unknown): unknown {
     return typeof v === 'string' && v.length <= 64 ? this.of(v) : v;
   }
@@ -37,7 +28,7 @@ class StringPool {
  */
 export class AuditLog {
   private readonly items: AuditRecord[] = [];
-  private readonly strings = new StringPool();
+  private readonly strings = new TrailStrings();
   private readonly listeners = new Set<Listener>();
 
   constructor(private readonly clock: Pick<VirtualClock, 'now'>) {}

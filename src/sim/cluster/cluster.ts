@@ -101,6 +101,11 @@ export class Cluster {
     return this.objects.size;
   }
 
+  /** Changes with every write to the stored objects: equal versions, the same objects. */
+  get version(): number {
+    return this.objects.version;
+  }
+
   /** The fields each manager owns, as path text: what `kubectl get --show-managed-fields` tells. */
   managedFields(ref: ObjectRef): Record<string, string[]> {
     const owned = this.owners.get(refKey(this.scoped(ref)));

@@ -31,8 +31,15 @@ export class StoredObjects {
   /** Per annotation asked for: the keys of the objects that carry it, in list order. */
   private readonly annotated = new Map<string, string[]>();
 
+  /** Counts writes (a store, a delete, a clear): equal counts mean nothing was written between. */
+  private writes = 0;
+
   get size(): number {
     return this.byKey.size;
+  }
+
+  get version(): number {
+    return this.writes;
   }
 
   get(key: string): KObject | undefined {
@@ -48,6 +55,7 @@ export class StoredObjects {
   }
 
   set(key: string, obj: KObject): void {
+    this.writes++;
     const before = this.byKey.get(key);
     this.byKey.set(key, obj);
     if (!before) {
@@ -70,6 +78,7 @@ export class StoredObjects {
   delete(key: string): void {
     const before = this.byKey.get(key);
     if (!before) return;
+    this.writes++;
     this.byKey.delete(key);
     this.remove(this.all, key);
     this.remove(this.byKind.get(before.kind)!, key);
@@ -79,6 +88,7 @@ export class StoredObjects {
   }
 
   clear(): void {
+    this.writes++;
     this.byKey.clear();
     this.all.length = 0;
     this.byKind.clear();

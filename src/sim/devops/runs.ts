@@ -1,6 +1,7 @@
 // The pipeline's run log: one PipelineRun per triggered run, its stages and their log lines, as a
 // CI system shows them.
 import type { VirtualClock } from '../clock';
+import { StringPool } from '../strings';
 import type { RunRequest } from './machine';
 
 export interface StageLog {
@@ -24,6 +25,8 @@ export interface PipelineRun {
 
 export class RunLog {
   readonly runs: PipelineRun[] = [];
+  // A deploy logs a line per object, mostly the same ones run after run (`... unchanged`).
+  private readonly lines = new StringPool();
 
   constructor(private readonly clock: VirtualClock) {}
 
@@ -65,7 +68,7 @@ export class RunLog {
     if (!entry) return;
     entry.finishedAt = this.clock.now();
     entry.ok = ok;
-    entry.lines.push(...lines);
+    for (const line of lines) entry.lines.push(this.lines.of(line));
   }
 
   finish(result: PipelineRun['result']): void {
@@ -78,6 +81,6 @@ export class RunLog {
 
   /** A line in the log of the running stage. */
   log(line: string): void {
-    this.current?.stages.at(-1)?.lines.push(line);
+    this.current?.stages.at(-1)?.lines.push(this.lines.of(line));
   }
 }

@@ -15,6 +15,19 @@ describe('LruMap', () => {
     expect(lru.get('a')).toBe(10);
   });
 
+  it('weighs entries when told how, always keeping the newest', () => {
+    const lru = new LruMap<string, number[]>(5, (v) => v.length);
+    lru.set('a', [1, 2]).set('b', [1, 2]);
+    expect(lru.weight).toBe(4);
+    lru.get('a'); // b is now the oldest
+    lru.set('c', [1, 2]);
+    expect([lru.has('a'), lru.has('b'), lru.has('c'), lru.weight]).toEqual([true, false, true, 4]);
+    lru.set('a', [1]); // replacing an entry replaces its weight
+    expect(lru.weight).toBe(3);
+    lru.set('huge', [1, 2, 3, 4, 5, 6, 7]);
+    expect([lru.size, lru.get('huge')?.length, lru.weight]).toEqual([1, 7, 7]);
+  });
+
   it('refuses a limit that keeps nothing', () => {
     expect(() => new LruMap(0)).toThrow(RangeError);
   });

@@ -88,7 +88,10 @@ export function parseManifestText(text: string): ParsedFile {
 
 export class ManifestReader {
   // Bounded like the object store's caches (lru.ts): a dropped entry is parsed again when needed.
-  private readonly byFolder = new LruMap<string, ManifestSet>(128);
+  private readonly byFolder = new LruMap<string, ManifestSet>(
+    8_192,
+    (set) => set.docs.length + set.errors.length,
+  );
   private readonly byBlob = new LruMap<string, ParsedFile>(8_192);
 
   constructor(private readonly store: ObjectStore) {}

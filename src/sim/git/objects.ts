@@ -52,9 +52,10 @@ export class ObjectStore {
   // Commits are small and history views list them all; trees, flattened trees and texts are
   // bounded (see lru.ts): the recent ones are what commits, syncs and diffs read.
   private readonly commits = new Map<string, CommitInfo>();
-  private readonly trees = new LruMap<string, readonly TreeEntry[]>(1_024);
+  // Weighed by entries: 16 flattened trees of a 500-file repository, or 256 of a 30-file one.
+  private readonly trees = new LruMap<string, readonly TreeEntry[]>(16_384, (t) => t.length);
   private readonly blobs = new LruMap<string, string>(4_096);
-  private readonly flats = new LruMap<string, FlatTree>(256);
+  private readonly flats = new LruMap<string, FlatTree>(8_192, (f) => f.files.size + f.dirs.size);
   /** Objects this store has written, and the fan-out folders it has made. */
   private readonly written = new Set<string>();
   private readonly fanout = new Set<string>();

@@ -64,6 +64,21 @@ export interface ApplicationsDeps {
 export class Applications {
   readonly all: Application[];
   readonly notifications: Notification[] = [];
+  /** Each app's tracked objects, as of a cluster version (listing them scans an index). */
+  /** What each app's health was last rolled up from, and the answer. */
+  private readonly healthFrom = new WeakMap<
+    Application,
+    {
+      resources: readonly ResourceDiff[];
+      tracked: readonly KObject[];
+      health: HealthStatus;
+      message: string | undefined;
+    }
+  >();
+  private readonly trackedAt = new Map<
+    string,
+    { cluster: Cluster; version: number; objects: readonly KObject[] }
+  >();
 
   constructor(
     private readonly deps: ApplicationsDeps,
@@ -87,10 +102,15 @@ export class Applications {
   }
 
   /** The live objects an app tracks. */
-  tracked(app: AppSpec): KObject[] {
-    return this.deps.cluster
+  tracked(app: AppSpec): readonly KObject[] {
+    const { cluster } = this.deps;
+    const known = this.trackedAt.get(app.name);
+    if (known?.cluster === cluster && known.version === cluster.version) return known.objects;
+    const objects = cluster
       .list({ annotation: TRACKING_ANNOTATION })
       .filter((o) => isTrackedBy(o, app.name));
+    this.trackedAt.set(app.name, { cluster, version: cluster.version, objects });
+    return objects;
   }
 
   /** The agent was bootstrapped again in a new cluster: no history, nothing known of what is live. */
@@ -130,7 +150,17 @@ export class Applications {
   }
 
   refreshHealth(app: Application): void {
-    const live = new Map(this.tracked(app.spec).map((o) => [refKey(refOf(o)), o]));
+    // The same resources against the same tracked objects give the health already set.
+    const tracked = this.tracked(app.spec);
+    const last = this.healthFrom.get(app);
+    if (
+      last?.resources === app.resources &&
+      last.tracked === tracked &&
+      last.health === app.health &&
+      last.message === app.healthMessage
+    )
+      return;
+    const live = new Map(tracked.map((o) => [refKey(refOf(o)), o]));
     const inputs = app.resources
       .filter((r) => r.reason !== 'extra')
       .map((r) => {
@@ -138,6 +168,12 @@ export class Applications {
         return obj ? { key: r.key, kind: r.kind, live: obj } : { key: r.key, kind: r.kind };
       });
     const health = appHealth(inputs);
+    this.healthFrom.set(app, {
+      resources: app.resources,
+      tracked,
+      health: health.status,
+      message: health.message,
+    });
     if (health.status === app.health) {
       app.healthMessage = health.message;
       return;

@@ -275,7 +275,7 @@ export class GitopsLane {
   }
 
   /** The live objects an app tracks. */
-  tracked(app: AppSpec): KObject[] {
+  tracked(app: AppSpec): readonly KObject[] {
     return this.applications.tracked(app);
   }
 
