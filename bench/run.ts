@@ -156,7 +156,7 @@ async function stressRows(): Promise<Row[]> {
   );
   const r = await runStress(budgetS * 1000);
   const days = (r.virtualMs / 86_400_000).toFixed(2);
-  const how = `${r.commits} commits, ${r.drifts} drifts x 2 lanes, ${r.auditRecords} audit records`;
+  const how = `${r.commits} commits, ${r.drifts} drifts x 2 lanes, ${r.auditRecords} audit records; the heap samples' forced GCs (${Math.round(r.sampleGcMs)} ms) not counted`;
   return [
     {
       key: 'stressWallMs',
@@ -171,13 +171,21 @@ async function stressRows(): Promise<Row[]> {
     },
     {
       key: 'stressPeakHeapMB',
-      value: r.peakHeapMB,
+      value: r.peakLiveHeapMB ?? r.peakHeapMB,
       unit: 'MB',
       // The heap grows with the trail: a run cut short is not judged against the target.
       ...(r.finished ? { target: { op: '<=' as const, value: 500 } } : {}),
-      note: r.finished
-        ? 'peak heap in use during the whole run'
-        : `peak heap in the first ${days} days only: not judged (BENCH_STRESS_BUDGET_S=600 runs it all)`,
+      note: `${
+        r.peakLiveHeapMB === null
+          ? 'peak heap in use (the garbage collector could not be called)'
+          : 'peak live heap: in use after a full GC at the end of each virtual day and of the run'
+      }${r.finished ? '' : `; first ${days} days only: not judged (BENCH_STRESS_BUDGET_S=600 runs it all)`}`,
+    },
+    {
+      key: 'stressPeakHeapInUseMB',
+      value: r.peakHeapMB,
+      unit: 'MB',
+      note: 'peak heap in use after any step, garbage not yet collected included (V8 collects when it sees fit)',
     },
   ];
 }

@@ -7,7 +7,7 @@ import type { ConfigRepo } from '../git';
 import { appHealth } from '../gitops/app-status';
 import { reconcile, ReconcileMemo, type ReconcileResult, type ResourceDiff } from '../gitops/diff';
 import type { IgnoreDifference } from '../gitops/ignore';
-import { loadDesired, type AppSpec } from './apps';
+import { loadDesired, type AppSpec, type DesiredApp } from './apps';
 
 export interface AppSyncView {
   inSyncWithGit: boolean;
@@ -73,9 +73,28 @@ export interface LaneSubject {
   ignoreDifferences: readonly IgnoreDifference[];
 }
 
+interface ViewBasis {
+  cluster: Cluster;
+  version: number;
+  desired: DesiredApp['objects'];
+  created: readonly string[];
+}
+
+function sameBasis(a: ViewBasis, b: ViewBasis): boolean {
+  return (
+    a.cluster === b.cluster &&
+    a.version === b.version &&
+    a.desired === b.desired &&
+    a.created.length === b.created.length &&
+    a.created.every((key, i) => b.created[i] === key)
+  );
+}
+
 /** One app's memo on one lane, the last result it gave and the view made from it. */
 interface ViewMemo {
   memo: ReconcileMemo;
+  /** What `view` was last found to hold for. */
+  basis?: ViewBasis;
   from?: ReconcileResult;
   errors?: unknown;
   view?: AppSyncView;
@@ -116,6 +135,16 @@ export async function appSyncView(
   const desired = await loadDesired(repo, head, app);
   const { cluster } = lane;
   const { manifests } = desired;
+  const cached = views?.of(lane, app);
+  // Nothing written to the cluster, and the same manifests and objects of the lane's: the same view.
+  const basis = { cluster, version: cluster.version, desired: desired.objects, created };
+  if (
+    cached?.view &&
+    cached.basis &&
+    lane.ignoreDifferences.length === 0 &&
+    sameBasis(cached.basis, basis)
+  )
+    return cached.view;
   const candidates = new Map<string, KObject>();
   // The store key of an object is its refKey.
   for (const key of declaredKeys(cluster, manifests).list) {
@@ -137,12 +166,13 @@ export async function appSyncView(
     liveFromCluster: true as const,
   };
   const live = [...candidates.values()];
-  const cached = views?.of(lane, app);
   const result = cached
     ? cached.memo.run(manifests, live, cluster.kinds.generation, opts)
     : reconcile(manifests, live, opts);
-  if (cached?.view && cached.from === result && cached.errors === desired.errors)
+  if (cached?.view && cached.from === result && cached.errors === desired.errors) {
+    cached.basis = basis;
     return cached.view;
+  }
   const differing = result.resources.filter((r) => r.status === 'OutOfSync').map((r) => r.key);
   const health = appHealth(
     result.resources
@@ -162,6 +192,6 @@ export async function appSyncView(
     ...(health.message ? { healthMessage: health.message } : {}),
     invalid,
   };
-  if (cached) Object.assign(cached, { from: result, errors: desired.errors, view });
+  if (cached) Object.assign(cached, { from: result, errors: desired.errors, view, basis });
   return view;
 }

@@ -52,23 +52,41 @@ function compareTreeEntries(a: TreeEntry, b: TreeEntry): number {
   return compareCodePoints(ka, kb);
 }
 
-function hexBytes(hex: string): Uint8Array {
-  const out = new Uint8Array(hex.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(2 * i, 2 * i + 2), 16);
-  return out;
+const HEX_VALUE = new Uint8Array(128);
+for (let i = 0; i < 16; i++) {
+  HEX_VALUE['0123456789abcdef'.charCodeAt(i)] = i;
+  HEX_VALUE['0123456789ABCDEF'.charCodeAt(i)] = i;
+}
+
+/** Writes the bytes a hex object id spells into `out` at `at`. */
+function writeHex(hex: string, out: Uint8Array, at: number): void {
+  for (let i = 0; i < hex.length; i += 2)
+    out[at + i / 2] = (HEX_VALUE[hex.charCodeAt(i)]! << 4) | HEX_VALUE[hex.charCodeAt(i + 1)]!;
 }
 
 /** A tree's content: `<mode> <name>\0<20-byte id>` per entry, in git's order. */
 export function treeContent(entries: readonly TreeEntry[]): Uint8Array {
-  const parts = [...entries]
-    .sort(compareTreeEntries)
-    .flatMap((e) => [encoder.encode(`${e.mode.replace(/^0/, '')} ${e.path}\0`), hexBytes(e.oid)]);
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  const sorted = [...entries].sort(compareTreeEntries);
+  const heads = sorted.map(
+    (e) => `${e.mode.startsWith('0') ? e.mode.slice(1) : e.mode} ${e.path}\0`,
+  );
+  // The entries' heads are encoded in one call; per entry, only when a name is not ASCII (a
+  // character may then take several bytes).
+  const text = heads.join('');
+  const ascii = /^[\x00-\x7f]*$/.test(text);
+  const encoded = ascii ? [encoder.encode(text)] : heads.map((h) => encoder.encode(h));
+  const headBytes = encoded.reduce((n, p) => n + p.length, 0);
+  const out = new Uint8Array(headBytes + 20 * sorted.length);
   let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
+  let from = 0;
+  sorted.forEach((e, i) => {
+    const head = ascii ? encoded[0]!.subarray(from, from + heads[i]!.length) : encoded[i]!;
+    from += head.length;
+    out.set(head, at);
+    at += head.length;
+    writeHex(e.oid, out, at);
+    at += 20;
+  });
   return out;
 }
 

@@ -3,7 +3,7 @@
 import type { AppSpec } from '../apps/apps';
 import type { AuditLog, OperationDetail } from '../audit';
 import type { VirtualClock } from '../clock';
-import { refKey, refOf, type Cluster, type HealthStatus, type KObject } from '../cluster';
+import { type Cluster, type HealthStatus, type KObject } from '../cluster';
 import { appHealth, type OperationPhase, type SyncStatusCode } from './app-status';
 import type { ResourceDiff } from './diff';
 import type { HistoryEntry } from './history';
@@ -70,7 +70,8 @@ export class Applications {
     Application,
     {
       resources: readonly ResourceDiff[];
-      tracked: readonly KObject[];
+      cluster: Cluster;
+      version: number;
       health: HealthStatus;
       message: string | undefined;
     }
@@ -150,27 +151,31 @@ export class Applications {
   }
 
   refreshHealth(app: Application): void {
-    // The same resources against the same tracked objects give the health already set.
-    const tracked = this.tracked(app.spec);
+    // The same resources against the same cluster objects give the health already set.
+    const { cluster } = this.deps;
     const last = this.healthFrom.get(app);
     if (
       last?.resources === app.resources &&
-      last.tracked === tracked &&
+      last.cluster === cluster &&
+      last.version === cluster.version &&
       last.health === app.health &&
       last.message === app.healthMessage
     )
       return;
-    const live = new Map(tracked.map((o) => [refKey(refOf(o)), o]));
     const inputs = app.resources
       .filter((r) => r.reason !== 'extra')
       .map((r) => {
-        const obj = live.get(r.key);
-        return obj ? { key: r.key, kind: r.kind, live: obj } : { key: r.key, kind: r.kind };
+        // Only an object this app tracks counts (the store key of an object is its refKey).
+        const obj = cluster.byKey(r.key);
+        return obj && isTrackedBy(obj, app.spec.name)
+          ? { key: r.key, kind: r.kind, live: obj }
+          : { key: r.key, kind: r.kind };
       });
     const health = appHealth(inputs);
     this.healthFrom.set(app, {
       resources: app.resources,
-      tracked,
+      cluster,
+      version: cluster.version,
       health: health.status,
       message: health.message,
     });

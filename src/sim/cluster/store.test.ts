@@ -1,0 +1,94 @@
+// The store's indexes must answer exactly what a scan of every stored object answers: lists by
+// annotation, and an owner's dependents in the order they were stored.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { KObject } from './object';
+import { StoredObjects } from './store';
+
+const TRACK = 'example.com/tracked';
+
+function obj(name: string, opts: { tracked?: string; owner?: string; uid?: string } = {}): KObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: {
+      name,
+      namespace: 'default',
+      ...(opts.uid ? { uid: opts.uid } : {}),
+      ...(opts.tracked !== undefined ? { annotations: { [TRACK]: opts.tracked } } : {}),
+      ...(opts.owner
+        ? { ownerReferences: [{ apiVersion: 'v1', kind: 'X', name: 'o', uid: opts.owner }] }
+        : {}),
+    },
+  };
+}
+
+type Op =
+  | { op: 'set'; name: string; tracked: string | undefined; owner: string | undefined }
+  | { op: 'delete'; name: string }
+  | { op: 'list' }
+  | { op: 'clear' };
+
+const NAMES = ['a', 'b', 'c', 'd', 'e'];
+const opArb: fc.Arbitrary<Op> = fc.oneof(
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      op: fc.constant('set' as const),
+      name: fc.constantFrom(...NAMES),
+      tracked: fc.option(fc.constantFrom('app:1', 'other:2', ''), { nil: undefined }),
+      owner: fc.option(fc.constantFrom('u1', 'u2'), { nil: undefined }),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({ op: fc.constant('delete' as const), name: fc.constantFrom(...NAMES) }),
+  },
+  { weight: 2, arbitrary: fc.record({ op: fc.constant('list' as const) }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('clear' as const) }) },
+);
+
+describe('StoredObjects indexes', () => {
+  it('list by annotation and dependents equal a scan, after any writes (property)', () => {
+    let runs = 0;
+    fc.assert(
+      fc.property(fc.array(opArb, { maxLength: 40 }), (ops) => {
+        runs++;
+        const store = new StoredObjects();
+        const check = () => {
+          const all = store.list();
+          expect(store.list({ annotation: TRACK })).toEqual(
+            all.filter((o) => o.metadata.annotations?.[TRACK] !== undefined),
+          );
+          for (const uid of ['u1', 'u2'])
+            expect(store.dependentsOf(uid)).toEqual(
+              [...store.values()].filter((o) =>
+                o.metadata.ownerReferences?.some((r) => r.uid === uid),
+              ),
+            );
+        };
+        for (const o of ops) {
+          if (o.op === 'set') {
+            const key = `ConfigMap/default/${o.name}`;
+            store.set(key, obj(o.name, { tracked: o.tracked, owner: o.owner }));
+          } else if (o.op === 'delete') store.delete(`ConfigMap/default/${o.name}`);
+          else if (o.op === 'clear') store.clear();
+          check();
+        }
+      }),
+      { numRuns: 200, seed: 3 },
+    );
+    expect(runs).toBe(200);
+  });
+
+  it('counts writes in its version', () => {
+    const store = new StoredObjects();
+    const v0 = store.version;
+    store.set('ConfigMap/default/a', obj('a'));
+    store.delete('ConfigMap/default/missing');
+    expect(store.version).toBe(v0 + 1);
+    store.delete('ConfigMap/default/a');
+    store.clear();
+    expect(store.version).toBe(v0 + 3);
+  });
+});
