@@ -70,11 +70,12 @@ export function treeContent(entries: readonly TreeEntry[]): Uint8Array {
   const heads = sorted.map(
     (e) => `${e.mode.startsWith('0') ? e.mode.slice(1) : e.mode} ${e.path}\0`,
   );
-  // The entries' heads are encoded in one call; per entry, only when a name is not ASCII (a
-  // character may then take several bytes).
+  // The entries' heads are encoded in one call; again per entry when a name is not ASCII (a
+  // character then takes more bytes than UTF-16 units, so the heads' offsets differ).
   const text = heads.join('');
-  const ascii = /^[\x00-\x7f]*$/.test(text);
-  const encoded = ascii ? [encoder.encode(text)] : heads.map((h) => encoder.encode(h));
+  const all = encoder.encode(text);
+  const ascii = all.length === text.length;
+  const encoded = ascii ? [all] : heads.map((h) => encoder.encode(h));
   const headBytes = encoded.reduce((n, p) => n + p.length, 0);
   const out = new Uint8Array(headBytes + 20 * sorted.length);
   let at = 0;
