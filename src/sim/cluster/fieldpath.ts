@@ -109,11 +109,26 @@ export function leafValues(value: unknown): Map<string, unknown> {
 
 const PLAIN = /^[A-Za-z_$][\w$-]*$/;
 
+// Paths made from field names, remembered: objects of a kind share nearly all of theirs, and a
+// remembered path is one flat string (a new one is a rope, rebuilt and hashed again at every
+// write). Bounded: field names come from users' manifests too.
+const named = new Map<string, Map<string, string>>();
+const NAMED_LIMIT = 20_000;
+
 /** `text` (a path's text form) followed by one more segment. */
 function appendSegment(text: string, seg: Segment): string {
   if (typeof seg === 'object') return `${text}[${seg.key}=${seg.value}]`;
-  if (PLAIN.test(seg)) return text === '' ? seg : `${text}.${seg}`;
-  return `${text}['${seg}']`;
+  let children = named.get(text);
+  const hit = children?.get(seg);
+  if (hit !== undefined) return hit;
+  const path = PLAIN.test(seg) ? (text === '' ? seg : `${text}.${seg}`) : `${text}['${seg}']`;
+  if (named.size >= NAMED_LIMIT) named.clear();
+  if (!children) {
+    children = new Map();
+    named.set(text, children);
+  }
+  children.set(seg, path);
+  return path;
 }
 
 export function formatPath(path: FieldPath): string {
