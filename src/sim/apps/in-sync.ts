@@ -2,12 +2,13 @@
 // with every field its manifest sets equal to Git's value, and nothing the lane once created from
 // Git is left behind (an orphan counts as out of sync). Fields the GitOps lane's
 // ignoreDifferences names do not count. The same test for both lanes, so they compare fairly.
-import { refKey, refOf, type Cluster, type HealthStatus, type KObject } from '../cluster';
+import { refOf, type Cluster, type HealthStatus } from '../cluster';
 import type { ConfigRepo } from '../git';
 import { appHealth } from '../gitops/app-status';
-import { reconcile, ReconcileMemo, type ReconcileResult, type ResourceDiff } from '../gitops/diff';
+import { reconcile, type ResourceDiff } from '../gitops/diff';
 import type { IgnoreDifference } from '../gitops/ignore';
-import { loadDesired, type AppSpec, type DesiredApp } from './apps';
+import { loadDesired, type AppSpec } from './apps';
+import { liveCandidates, sameBasis, type SyncViews, type ViewBasis } from './sync-views';
 
 export interface AppSyncView {
   inSyncWithGit: boolean;
@@ -21,106 +22,12 @@ export interface AppSyncView {
   invalid: boolean;
 }
 
-// The store key of each Git manifest in each cluster (manifests are frozen and shared per tree;
-// the key depends on which kinds the cluster serves as namespaced, hence the generation).
-const keys = new WeakMap<Cluster, WeakMap<KObject, { generation: number; key: string }>>();
-
-export function storeKey(cluster: Cluster, manifest: KObject): string {
-  let byManifest = keys.get(cluster);
-  if (!byManifest) {
-    byManifest = new WeakMap();
-    keys.set(cluster, byManifest);
-  }
-  const generation = cluster.kinds.generation;
-  const hit = byManifest.get(manifest);
-  if (hit?.generation === generation) return hit.key;
-  const key = refKey(cluster.scoped(refOf(manifest)));
-  if (Object.isFrozen(manifest)) byManifest.set(manifest, { generation, key });
-  return key;
-}
-
-// The store keys of the manifests Git declares for an app, per cluster: the same for the same
-// manifests (shared per folder content) and the same kinds served.
-const declared = new WeakMap<
-  Cluster,
-  WeakMap<readonly KObject[], { generation: number; list: string[]; set: Set<string> }>
->();
-
-/** The store key of each manifest (in order), and as a set. */
-export function declaredKeys(
-  cluster: Cluster,
-  manifests: readonly KObject[],
-): { list: readonly string[]; set: ReadonlySet<string> } {
-  let byManifests = declared.get(cluster);
-  if (!byManifests) {
-    byManifests = new WeakMap();
-    declared.set(cluster, byManifests);
-  }
-  const generation = cluster.kinds.generation;
-  const hit = byManifests.get(manifests);
-  if (hit?.generation === generation) return hit;
-  const list = manifests.map((m) => storeKey(cluster, m));
-  const keys = { generation, list, set: new Set(list) };
-  byManifests.set(manifests, keys);
-  return keys;
-}
-
 export interface LaneSubject {
   cluster: Cluster;
   apps: readonly AppSpec[];
   /** Keys of live objects the lane created from Git for an app (tracked, or applied by CI). */
   createdKeys(app: AppSpec): string[];
   ignoreDifferences: readonly IgnoreDifference[];
-}
-
-interface ViewBasis {
-  cluster: Cluster;
-  version: number;
-  desired: DesiredApp['objects'];
-  created: readonly string[];
-}
-
-function sameBasis(a: ViewBasis, b: ViewBasis): boolean {
-  return (
-    a.cluster === b.cluster &&
-    a.version === b.version &&
-    a.desired === b.desired &&
-    a.created.length === b.created.length &&
-    a.created.every((key, i) => b.created[i] === key)
-  );
-}
-
-/** One app's memo on one lane, the last result it gave and the view made from it. */
-interface ViewMemo {
-  memo: ReconcileMemo;
-  /** What `view` was last found to hold for. */
-  basis?: ViewBasis;
-  from?: ReconcileResult;
-  errors?: unknown;
-  view?: AppSyncView;
-}
-
-/**
- * The last view of each app on each lane, with the reconcile memo it came from: the memo diffs
- * again only the pairs a commit or a write replaced, and hands back its last result when none
- * was; the view made from that result is then reused.
- */
-export class SyncViews {
-  private readonly last = new Map<LaneSubject, Map<string, ViewMemo>>();
-
-  of(lane: LaneSubject, app: AppSpec): ViewMemo {
-    let views = this.last.get(lane);
-    if (!views) {
-      views = new Map();
-      this.last.set(lane, views);
-    }
-    let entry = views.get(app.name);
-    if (!entry) {
-      entry = { memo: new ReconcileMemo() };
-      views.set(app.name, entry);
-    }
-    return entry;
-  }
 }
 
 /** @param created the lane's `createdKeys(app)`, when the caller has them already. */
@@ -136,26 +43,11 @@ export async function appSyncView(
   const { cluster } = lane;
   const { manifests } = desired;
   const cached = views?.of(lane, app);
-  // Nothing written to the cluster, and the same manifests and objects of the lane's: the same view.
-  const basis = { cluster, version: cluster.version, desired: desired.objects, created };
-  if (
-    cached?.view &&
-    cached.basis &&
-    lane.ignoreDifferences.length === 0 &&
-    sameBasis(cached.basis, basis)
-  )
+  const basis: ViewBasis = { cluster, version: cluster.version, desired: desired.objects, created };
+  const noIgnore = lane.ignoreDifferences.length === 0;
+  if (cached?.view && cached.basis && noIgnore && sameBasis(cached.basis, basis))
     return cached.view;
-  const candidates = new Map<string, KObject>();
-  // The store key of an object is its refKey.
-  for (const key of declaredKeys(cluster, manifests).list) {
-    const live = cluster.byKey(key);
-    if (live) candidates.set(key, live);
-  }
-  for (const key of created) {
-    if (candidates.has(key)) continue;
-    const obj = cluster.byKey(key);
-    if (obj) candidates.set(key, obj);
-  }
+  const { candidates, live } = liveCandidates(manifests, basis, cached);
   const opts = {
     ignore: lane.ignoreDifferences,
     managedFields: (key: string) => {
@@ -165,7 +57,6 @@ export async function appSyncView(
     namespaced: (kind: string) => cluster.kinds.forKind(kind)?.namespaced ?? true,
     liveFromCluster: true as const,
   };
-  const live = [...candidates.values()];
   const result = cached
     ? cached.memo.run(manifests, live, cluster.kinds.generation, opts)
     : reconcile(manifests, live, opts);

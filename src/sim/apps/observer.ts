@@ -6,13 +6,9 @@ import type { AuditLog, AuditRecord, ClusterName } from '../audit';
 import type { VirtualClock } from '../clock';
 import type { ConfigRepo } from '../git';
 import { loadDesired } from './apps';
-import {
-  appSyncView,
-  declaredKeys,
-  SyncViews,
-  type AppSyncView,
-  type LaneSubject,
-} from './in-sync';
+import { appSyncView, type AppSyncView, type LaneSubject } from './in-sync';
+import { declaredKeys } from './keys';
+import { SyncViews } from './sync-views';
 
 export interface LaneObservation {
   inSyncWithGit: boolean;

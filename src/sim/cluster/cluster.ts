@@ -106,6 +106,11 @@ export class Cluster {
     return this.objects.version;
   }
 
+  /** The keys written since `version`, or null when that is too long ago to say. */
+  changedSince(version: number): readonly string[] | null {
+    return this.objects.changedSince(version);
+  }
+
   /** The fields each manager owns, as path text: what `kubectl get --show-managed-fields` tells. */
   managedFields(ref: ObjectRef): Record<string, string[]> {
     const owned = this.owners.get(refKey(this.scoped(ref)));

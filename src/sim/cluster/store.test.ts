@@ -91,4 +91,31 @@ describe('StoredObjects indexes', () => {
     store.clear();
     expect(store.version).toBe(v0 + 3);
   });
+
+  it('tells which keys were written since a version, or that it no longer knows', () => {
+    const store = new StoredObjects();
+    const v0 = store.version;
+    store.set('ConfigMap/default/a', obj('a'));
+    store.set('ConfigMap/default/b', obj('b'));
+    store.set('ConfigMap/default/a', obj('a', { tracked: 'x' }));
+    const v1 = store.version;
+    store.delete('ConfigMap/default/b');
+    expect(store.changedSince(v0)).toEqual([
+      'ConfigMap/default/a',
+      'ConfigMap/default/b',
+      'ConfigMap/default/a',
+      'ConfigMap/default/b',
+    ]);
+    expect(store.changedSince(v1)).toEqual(['ConfigMap/default/b']);
+    expect(store.changedSince(store.version)).toEqual([]);
+    const beforeClear = store.version;
+    store.clear();
+    expect(store.changedSince(beforeClear)).toBeNull();
+    expect(store.changedSince(store.version)).toEqual([]);
+    // A long run of writes: the journal keeps the latest ones only.
+    const v2 = store.version;
+    for (let i = 0; i < 20_000; i++) store.set('ConfigMap/default/a', obj('a'));
+    expect(store.changedSince(v2)).toBeNull();
+    expect(store.changedSince(store.version - 3)).toEqual(Array(3).fill('ConfigMap/default/a'));
+  });
 });

@@ -16,6 +16,9 @@ export interface ListFilter {
   annotation?: string;
 }
 
+/** How many writes back `changedSince` can always answer for. */
+const JOURNAL_LIMIT = 8_192;
+
 export class StoredObjects {
   private readonly byKey = new Map<string, KObject>();
   // List order, kept as objects come and go: keys sorted as `localeCompare` sorts them, equal
@@ -33,6 +36,12 @@ export class StoredObjects {
 
   /** Counts writes (a store, a delete, a clear): equal counts mean nothing was written between. */
   private writes = 0;
+  /**
+   * The keys of the latest writes, oldest first: `journal[i]` is write number `journalStart + i +
+   * 1`. Bounded; a clear starts it again (like a watch's resourceVersion: too old, list again).
+   */
+  private journal: string[] = [];
+  private journalStart = 0;
 
   get size(): number {
     return this.byKey.size;
@@ -40,6 +49,24 @@ export class StoredObjects {
 
   get version(): number {
     return this.writes;
+  }
+
+  /**
+   * The keys written since `version` (a key written twice comes twice), or null when the journal
+   * no longer reaches back that far: then anything may have changed.
+   */
+  changedSince(version: number): readonly string[] | null {
+    if (version < this.journalStart || version > this.writes) return null;
+    return this.journal.slice(version - this.journalStart);
+  }
+
+  private written(key: string): void {
+    this.writes++;
+    this.journal.push(key);
+    if (this.journal.length > 2 * JOURNAL_LIMIT) {
+      this.journal = this.journal.slice(-JOURNAL_LIMIT);
+      this.journalStart = this.writes - JOURNAL_LIMIT;
+    }
   }
 
   get(key: string): KObject | undefined {
@@ -55,7 +82,7 @@ export class StoredObjects {
   }
 
   set(key: string, obj: KObject): void {
-    this.writes++;
+    this.written(key);
     const before = this.byKey.get(key);
     this.byKey.set(key, obj);
     if (!before) {
@@ -78,7 +105,7 @@ export class StoredObjects {
   delete(key: string): void {
     const before = this.byKey.get(key);
     if (!before) return;
-    this.writes++;
+    this.written(key);
     this.byKey.delete(key);
     this.remove(this.all, key);
     this.remove(this.byKind.get(before.kind)!, key);
@@ -89,6 +116,8 @@ export class StoredObjects {
 
   clear(): void {
     this.writes++;
+    this.journal = [];
+    this.journalStart = this.writes;
     this.byKey.clear();
     this.all.length = 0;
     this.byKind.clear();

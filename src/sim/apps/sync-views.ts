@@ -1,0 +1,116 @@
+// What the observer keeps of each app on each lane between two checks, so that a check costs what
+// changed since the last one rather than the size of the app: the live objects it compared (kept
+// up to date from the cluster's journal of writes), the reconcile memo, and the last view with
+// what it was made from.
+import type { Cluster, KObject } from '../cluster';
+import { ReconcileMemo, type ReconcileResult } from '../gitops/diff';
+import type { AppSpec, DesiredApp } from './apps';
+import type { AppSyncView, LaneSubject } from './in-sync';
+import { declaredKeys } from './keys';
+
+/** What a view is made from, besides Git's manifests: the cluster as of a version. */
+export interface ViewBasis {
+  cluster: Cluster;
+  version: number;
+  desired: DesiredApp['objects'];
+  /** The keys of the objects the lane created for the app (tracked, or applied by CI). */
+  created: readonly string[];
+}
+
+export interface ViewMemo {
+  memo: ReconcileMemo;
+  /** What `view`, `candidates` and `live` were last found to hold for. */
+  basis?: ViewBasis;
+  /** The live objects compared, by key: the declared ones in manifest order, then the others. */
+  candidates?: Map<string, KObject>;
+  live?: KObject[];
+  /** `basis.created` as a set. */
+  created?: ReadonlySet<string>;
+  from?: ReconcileResult;
+  errors?: unknown;
+  view?: AppSyncView;
+}
+
+function sameSources(a: ViewBasis, b: ViewBasis): boolean {
+  return (
+    a.cluster === b.cluster &&
+    a.desired === b.desired &&
+    a.created.length === b.created.length &&
+    a.created.every((key, i) => b.created[i] === key)
+  );
+}
+
+/** The same view holds: nothing was written to the cluster, and the same manifests and objects. */
+export function sameBasis(a: ViewBasis, b: ViewBasis): boolean {
+  return a.version === b.version && sameSources(a, b);
+}
+
+export class SyncViews {
+  private readonly last = new Map<LaneSubject, Map<string, ViewMemo>>();
+
+  of(lane: LaneSubject, app: AppSpec): ViewMemo {
+    let views = this.last.get(lane);
+    if (!views) {
+      views = new Map();
+      this.last.set(lane, views);
+    }
+    let entry = views.get(app.name);
+    if (!entry) {
+      entry = { memo: new ReconcileMemo() };
+      views.set(app.name, entry);
+    }
+    return entry;
+  }
+}
+
+/**
+ * The live objects to compare with Git: every object the manifests declare, then every object the
+ * lane created that they do not. With the entry of the last check for the same sources, only the
+ * keys written since are looked up again; an object that came or went since starts the list again
+ * (its place in it would move).
+ */
+export function liveCandidates(
+  manifests: readonly KObject[],
+  basis: ViewBasis,
+  entry?: ViewMemo,
+): { candidates: Map<string, KObject>; live: KObject[] } {
+  const { cluster, created } = basis;
+  const declared = declaredKeys(cluster, manifests);
+  const kept = entry?.basis && sameSources(entry.basis, basis) ? entry : undefined;
+  const written = kept ? cluster.changedSince(kept.basis!.version) : null;
+  if (kept?.candidates && kept.live && kept.created && written) {
+    const { candidates } = kept;
+    let changed = false;
+    let moved = false;
+    for (const key of written) {
+      if (!declared.set.has(key) && !kept.created.has(key)) continue;
+      const obj = cluster.byKey(key);
+      if ((obj !== undefined) !== candidates.has(key)) {
+        moved = true;
+        break;
+      }
+      if (obj && obj !== candidates.get(key)) {
+        candidates.set(key, obj);
+        changed = true;
+      }
+    }
+    if (!moved) {
+      if (changed) kept.live = [...candidates.values()];
+      return { candidates, live: kept.live };
+    }
+  }
+  const candidates = new Map<string, KObject>();
+  // The store key of an object is its refKey.
+  for (const key of declared.list) {
+    const obj = cluster.byKey(key);
+    if (obj) candidates.set(key, obj);
+  }
+  for (const key of created) {
+    if (candidates.has(key)) continue;
+    const obj = cluster.byKey(key);
+    if (obj) candidates.set(key, obj);
+  }
+  const live = [...candidates.values()];
+  if (entry) Object.assign(entry, { candidates, live, created: new Set(created) });
+  return { candidates, live };
+}
