@@ -4,7 +4,7 @@
 // ignoreDifferences names do not count. The same test for both lanes, so they compare fairly.
 import { refOf, type Cluster, type HealthStatus } from '../cluster';
 import type { ConfigRepo } from '../git';
-import { appHealth } from '../gitops/app-status';
+import { rollUpHealth } from '../gitops/app-status';
 import { reconcile, type ResourceDiff } from '../gitops/diff';
 import type { IgnoreDifference } from '../gitops/ignore';
 import { loadDesired, type AppSpec } from './apps';
@@ -65,15 +65,7 @@ export async function appSyncView(
     return cached.view;
   }
   const differing = result.resources.filter((r) => r.status === 'OutOfSync').map((r) => r.key);
-  const health = appHealth(
-    result.resources
-      .filter((r) => r.reason !== 'extra')
-      .map((r) =>
-        r.live
-          ? { key: r.key, kind: r.kind, live: candidates.get(r.key)! }
-          : { key: r.key, kind: r.kind },
-      ),
-  );
+  const health = rollUpHealth(result.resources, (r) => candidates.get(r.key));
   const invalid = desired.errors.length > 0;
   const view: AppSyncView = {
     inSyncWithGit: !invalid && differing.length === 0,

@@ -19,9 +19,8 @@ export interface LaneObservation {
 interface Watched {
   subject: LaneSubject;
   last: LaneObservation | null;
-  /** Object keys that matter to this lane: created by it or differing, and declared at HEAD. */
-  keys: Set<string>;
-  declared: readonly ReadonlySet<string>[];
+  /** Object keys that matter to this lane: declared at HEAD, created by it, or differing. */
+  matter: readonly ReadonlySet<string>[];
   /** The first change since the last check that touched one of those keys. */
   cause: AuditRecord | null;
 }
@@ -41,7 +40,7 @@ export class Observer {
   }
 
   watch(name: ClusterName, subject: LaneSubject): void {
-    this.lanes.set(name, { subject, last: null, keys: new Set(), declared: [], cause: null });
+    this.lanes.set(name, { subject, last: null, matter: [], cause: null });
     this.schedule();
   }
 
@@ -62,20 +61,21 @@ export class Observer {
     for (const [name, w] of this.lanes) {
       if (changedOnly && w.cause === null && w.last?.head === head) continue;
       const apps: Record<string, AppSyncView> = {};
-      const declared: ReadonlySet<string>[] = [];
-      const keys = new Set<string>();
+      const matter: ReadonlySet<string>[] = [];
+      const differing = new Set<string>();
       for (const app of w.subject.apps) {
         // The lane's own objects are asked for once (for GitOps it scans the cluster).
         const created = w.subject.createdKeys(app);
         const view = await appSyncView(this.repo, head, w.subject, app, this.views, created);
         apps[app.name] = view;
-        for (const k of created) keys.add(k);
-        for (const k of view.differing) keys.add(k);
+        for (const k of view.differing) differing.add(k);
         const { manifests } = await loadDesired(this.repo, head, app);
-        declared.push(declaredKeys(w.subject.cluster, manifests).set);
+        matter.push(
+          declaredKeys(w.subject.cluster, manifests).set,
+          this.views.of(w.subject, app).created ?? new Set(created),
+        );
       }
-      w.keys = keys;
-      w.declared = declared;
+      w.matter = [...matter, differing];
       const inSync = Object.values(apps).every((a) => a.inSyncWithGit);
       const flipped = w.last === null ? !inSync : w.last.inSyncWithGit !== inSync;
       if (flipped) {
@@ -118,7 +118,7 @@ export class Observer {
     if (!w) return;
     const relevant =
       r.object === '*' ||
-      ((w.keys.has(r.object) || w.declared.some((keys) => keys.has(r.object))) &&
+      (w.matter.some((keys) => keys.has(r.object)) &&
         (r.verb === 'delete' || r.changes.some((c) => !c.path.startsWith('status'))));
     if (!relevant) return;
     w.cause ??= r;

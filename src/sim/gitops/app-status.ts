@@ -38,10 +38,23 @@ export function resourceHealth(r: HealthInput): Health | null {
 /** The worst resource health in Argo's order (Healthy < Suspended < Progressing < Missing <
  *  Degraded < Unknown); the message names the first resource at that status. */
 export function appHealth(resources: readonly HealthInput[]): Health {
+  return rollUpHealth(resources, (r) => r.live);
+}
+
+/**
+ * `appHealth` of an app's resources (a ResourceDiff list fits), with each one's live object asked
+ * of `liveOf`; resources to prune (not in Git) do not count.
+ */
+export function rollUpHealth<R extends { key: string; kind: string; reason?: string | null }>(
+  resources: readonly R[],
+  liveOf: (r: R) => KObject | undefined,
+): Health {
   let worst = 0;
   let first: { key: string; health: Health } | null = null;
   for (const r of resources) {
-    const health = resourceHealth(r);
+    if (r.reason === 'extra') continue;
+    const live = liveOf(r);
+    const health = live ? storedHealth(live) : hasHealthCheck(r.kind) ? MISSING : null;
     if (!health) continue;
     const rank = HEALTH_ORDER.indexOf(health.status);
     if (rank > worst || (rank === worst && first === null)) {
@@ -53,3 +66,5 @@ export function appHealth(resources: readonly HealthInput[]): Health {
   if (status === 'Healthy' || !first) return { status };
   return { status, message: `${first.key}: ${first.health.message ?? status.toLowerCase()}` };
 }
+
+const MISSING: Health = Object.freeze({ status: 'Missing' });

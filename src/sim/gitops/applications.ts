@@ -4,7 +4,7 @@ import type { AppSpec } from '../apps/apps';
 import type { AuditLog, OperationDetail } from '../audit';
 import type { VirtualClock } from '../clock';
 import { type Cluster, type HealthStatus, type KObject } from '../cluster';
-import { appHealth, type OperationPhase, type SyncStatusCode } from './app-status';
+import { rollUpHealth, type OperationPhase, type SyncStatusCode } from './app-status';
 import type { ResourceDiff } from './diff';
 import type { HistoryEntry } from './history';
 import type { AttemptState, HealState } from './policy';
@@ -162,16 +162,11 @@ export class Applications {
       last.message === app.healthMessage
     )
       return;
-    const inputs = app.resources
-      .filter((r) => r.reason !== 'extra')
-      .map((r) => {
-        // Only an object this app tracks counts (the store key of an object is its refKey).
-        const obj = cluster.byKey(r.key);
-        return obj && isTrackedBy(obj, app.spec.name)
-          ? { key: r.key, kind: r.kind, live: obj }
-          : { key: r.key, kind: r.kind };
-      });
-    const health = appHealth(inputs);
+    // Only an object this app tracks counts (the store key of an object is its refKey).
+    const health = rollUpHealth(app.resources, (r) => {
+      const obj = cluster.byKey(r.key);
+      return obj && isTrackedBy(obj, app.spec.name) ? obj : undefined;
+    });
     this.healthFrom.set(app, {
       resources: app.resources,
       cluster,
