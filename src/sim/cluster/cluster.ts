@@ -69,7 +69,18 @@ export class Cluster {
   // name. Admission is a function of the manifest, the kinds and whether its namespace exists,
   // and succeeds without side effects, so the same manifest under the same kinds passes again
   // as long as the namespace is there.
-  private readonly admitted = new WeakMap<KObject, { kinds: number; ref: ObjectRef }>();
+  // What an unchanged re-apply answers is kept with it (it depends on the kinds only).
+  private readonly admitted = new WeakMap<
+    KObject,
+    {
+      kinds: number;
+      ref: ObjectRef;
+      key: string;
+      namespaceKey: string | null;
+      display: string;
+      warnings: readonly string[];
+    }
+  >();
 
   constructor(opts: ClusterOptions) {
     this.name = opts.name;
@@ -144,8 +155,16 @@ export class Cluster {
     const key = refKey(ref);
     const existing = this.objects.get(key);
     const settled = settledManifest(manifest);
-    if (settled) this.admitted.set(settled, { kinds: this.kinds.generation, ref: { ...ref } });
     const warnings = this.warnings(obj);
+    if (settled)
+      this.admitted.set(settled, {
+        kinds: this.kinds.generation,
+        ref: { ...ref },
+        key,
+        namespaceKey: ref.namespace === undefined ? null : `Namespace/${ref.namespace}`,
+        display: this.display(ref),
+        warnings,
+      });
     // Re-applying what is already there (most applies) needs no copy, merge or comparison.
     if (
       existing &&
@@ -157,7 +176,13 @@ export class Cluster {
         ctx.manager,
       )
     )
-      return { outcome: 'unchanged', ref, display: this.display(ref), warnings };
+      return {
+        outcome: 'unchanged',
+        ref,
+        key,
+        display: this.display(ref),
+        warnings: [...warnings],
+      };
     const next: KObject = existing
       ? clone(existing)
       : {
@@ -174,7 +199,7 @@ export class Cluster {
     const outcome = this.commit(key, existing, next, ownership, ctx, opts.dryRun === true);
     if (outcome !== 'unchanged' && type.kind === 'CustomResourceDefinition' && !opts.dryRun)
       this.kinds.addCustomResource(next);
-    return { outcome, ref, display: this.display(ref), warnings };
+    return { outcome, ref, key, display: this.display(ref), warnings: [...warnings] };
   }
 
   /**
@@ -185,9 +210,8 @@ export class Cluster {
     const settled = settledManifest(manifest);
     const before = settled && this.admitted.get(settled);
     if (!settled || !before || before.kinds !== this.kinds.generation) return null;
-    const { ref } = before;
-    if (ref.namespace !== undefined && !this.objects.has(`Namespace/${ref.namespace}`)) return null;
-    const key = refKey(ref);
+    const { ref, key, namespaceKey } = before;
+    if (namespaceKey !== null && !this.objects.has(namespaceKey)) return null;
     const existing = this.objects.get(key);
     if (!existing) return null;
     const ownership = this.owners.get(key);
@@ -212,8 +236,9 @@ export class Cluster {
     return {
       outcome: 'unchanged',
       ref: { ...ref },
-      display: this.display(ref),
-      warnings: this.warnings(settled),
+      key,
+      display: before.display,
+      warnings: [...before.warnings],
     };
   }
 

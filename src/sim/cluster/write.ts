@@ -19,6 +19,8 @@ export type ApplyOutcome = 'created' | 'configured' | 'unchanged';
 export interface ApplyResult {
   outcome: ApplyOutcome;
   ref: ObjectRef;
+  /** The object's store key (`Kind/namespace/name`, its refKey). */
+  key: string;
   /** kubectl's name for the object: `deployment.apps/web`, `service/web`. */
   display: string;
   warnings: string[];

@@ -3,7 +3,14 @@
 // part-way leaves a partial deploy (kubernetes PR #89539, kubectl #845). Without `--prune`,
 // objects removed from Git stay in the cluster as orphans.
 import type { DesiredApp } from '../apps/apps';
-import { isClusterError, refKey, refOf, type Cluster, type WriteContext } from '../cluster';
+import {
+  isClusterError,
+  refKey,
+  refOf,
+  type ApplyResult,
+  type Cluster,
+  type WriteContext,
+} from '../cluster';
 
 export interface ApplyLine {
   ok: boolean;
@@ -26,6 +33,20 @@ export const CI_CONTEXT = {
   channel: 'pipeline',
   manager: 'kubectl-client-side-apply',
 } as const;
+
+// kubectl's line per object (`deployment.apps/web unchanged`), made once per name and outcome: a
+// deploy prints one per object, run after run.
+const lines = new Map<string, Record<string, string>>();
+
+function lineOf({ display, outcome }: ApplyResult): string {
+  let byOutcome = lines.get(display);
+  if (!byOutcome) {
+    if (lines.size >= 10_000) lines.clear();
+    byOutcome = {};
+    lines.set(display, byOutcome);
+  }
+  return (byOutcome[outcome] ??= `${display} ${outcome}`);
+}
 
 export function applyApp(input: ApplyAppInput): { lines: ApplyLine[]; failed: boolean } {
   const { cluster, desired, revision } = input;
@@ -61,11 +82,10 @@ export function applyApp(input: ApplyAppInput): { lines: ApplyLine[]; failed: bo
     const ctx: WriteContext = { ...CI_CONTEXT, revision, file };
     try {
       const result = cluster.apply(manifest, ctx);
-      const key = refKey(cluster.scoped(result.ref));
-      seen.add(key);
-      input.created.add(key);
+      seen.add(result.key);
+      input.created.add(result.key);
       for (const w of result.warnings) lines.push({ ok: true, text: w });
-      lines.push({ ok: true, text: `${result.display} ${result.outcome}` });
+      lines.push({ ok: true, text: lineOf(result) });
     } catch (e) {
       if (!isClusterError(e)) throw e;
       failed = true;

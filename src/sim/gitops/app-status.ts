@@ -1,7 +1,14 @@
 // An application's two status axes and how its health is rolled up from its resources
 // (argo-cd `controller/health.go` setApplicationHealth, gitops-engine `pkg/health`).
 // Sync and health are independent: an app can be Synced and Degraded (Git asked for a bad image).
-import { HEALTH_ORDER, healthOf, storedHealth, type Health, type KObject } from '../cluster';
+import {
+  HEALTH_ORDER,
+  healthOf,
+  storedHealth,
+  type Health,
+  type HealthStatus,
+  type KObject,
+} from '../cluster';
 
 export type SyncStatusCode = 'Synced' | 'OutOfSync' | 'Unknown';
 export type OperationPhase = 'Running' | 'Succeeded' | 'Failed' | 'Error' | 'Terminating';
@@ -56,7 +63,7 @@ export function rollUpHealth<R extends { key: string; kind: string; reason?: str
     const live = liveOf(r);
     const health = live ? storedHealth(live) : hasHealthCheck(r.kind) ? MISSING : null;
     if (!health) continue;
-    const rank = HEALTH_ORDER.indexOf(health.status);
+    const rank = RANK[health.status];
     if (rank > worst || (rank === worst && first === null)) {
       worst = rank;
       first = { key: r.key, health };
@@ -68,3 +75,4 @@ export function rollUpHealth<R extends { key: string; kind: string; reason?: str
 }
 
 const MISSING: Health = Object.freeze({ status: 'Missing' });
+const RANK = Object.fromEntries(HEALTH_ORDER.map((s, i) => [s, i])) as Record<HealthStatus, number>;
