@@ -7,9 +7,8 @@
 // the peak is at a sample); those collections are not counted in the wall time. `peakHeapMB`:
 // the heap in use after every step, garbage included, which says as much about when V8 chose to
 // collect as about the run.
-import v8 from 'node:v8';
-import vm from 'node:vm';
 import { CLUSTERS, Sandbox } from '../src/sim/sandbox';
+import { fullGc } from './gc';
 import { appFile, appFilePath, appFiles, appObject } from './app-manifests';
 
 const DAYS = 7;
@@ -33,18 +32,8 @@ export interface StressResult {
   auditRecords: number;
 }
 
-/** V8's full garbage collection, made callable from here (null if this Node refuses). */
-function gcFunction(): (() => void) | null {
-  try {
-    v8.setFlagsFromString('--expose-gc');
-    return vm.runInNewContext('gc') as () => void;
-  } catch {
-    return null;
-  }
-}
-
 export async function runStress(budgetMs = 180_000): Promise<StressResult> {
-  const gc = gcFunction();
+  const gc = fullGc();
   let sampling = 0;
   let peakLive = 0;
   const sampleLive = () => {

@@ -3,9 +3,8 @@
 // hour a `kubectl scale` drift in both lanes; both lanes at their defaults, with selfHeal on so
 // the pull lane corrects each drift. The whole day runs through the Sandbox, as the UI runs it.
 import '../src/platform/node';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { CLUSTERS, Sandbox } from '../src/sim/sandbox';
+import { fullGc } from './gc';
 import { appFile, appFilePath, appFiles, appObject } from './app-manifests';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
@@ -23,15 +22,9 @@ export interface DayResult {
   drifts: number;
 }
 
-let gc: (() => void) | null = null;
-
 /** Heap in use after a full GC: what is retained, not what the collector has yet to free. */
 function heapUsed(): number {
-  if (!gc) {
-    setFlagsFromString('--expose-gc');
-    gc = runInNewContext('gc') as () => void;
-  }
-  gc();
+  fullGc()?.();
   return process.memoryUsage().heapUsed;
 }
 
