@@ -15,6 +15,7 @@ export {
 } from './health';
 export { imageCatalog, type ImageBehaviour, type ImageCatalog } from './images';
 export { refKey, refOf, kubectlName, isRecord, type KObject, type ObjectRef } from './object';
+export { applyLine } from './refs';
 export { maskObject, MASK } from './secret';
 export { podState, isPodReady, type PodState } from './controllers/kubelet';
 export { formatPath, leaves, getPath, parsePath, type FieldPath } from './fieldpath';

@@ -39,3 +39,18 @@ export function preferredApiVersion(kinds: KindRegistry, kind: string): string {
   const type = kinds.forKind(kind);
   return type ? apiVersionOf(type) : 'v1';
 }
+
+// kubectl's line for an apply (`deployment.apps/web unchanged`), made once per name and outcome:
+// a deploy prints one per object, sync after sync. Bounded: names come from users' manifests.
+const applyLines = new Map<string, Partial<Record<string, string>>>();
+
+/** `<display> <outcome>`, the same string each time it is asked for. */
+export function applyLine(display: string, outcome: string): string {
+  let byOutcome = applyLines.get(display);
+  if (!byOutcome) {
+    if (applyLines.size >= 10_000) applyLines.clear();
+    byOutcome = {};
+    applyLines.set(display, byOutcome);
+  }
+  return (byOutcome[outcome] ??= `${display} ${outcome}`);
+}

@@ -4,10 +4,10 @@
 // objects removed from Git stay in the cluster as orphans.
 import type { DesiredApp } from '../apps/apps';
 import {
+  applyLine,
   isClusterError,
   refKey,
   refOf,
-  type ApplyResult,
   type Cluster,
   type WriteContext,
 } from '../cluster';
@@ -33,20 +33,6 @@ export const CI_CONTEXT = {
   channel: 'pipeline',
   manager: 'kubectl-client-side-apply',
 } as const;
-
-// kubectl's line per object (`deployment.apps/web unchanged`), made once per name and outcome: a
-// deploy prints one per object, run after run.
-const lines = new Map<string, Record<string, string>>();
-
-function lineOf({ display, outcome }: ApplyResult): string {
-  let byOutcome = lines.get(display);
-  if (!byOutcome) {
-    if (lines.size >= 10_000) lines.clear();
-    byOutcome = {};
-    lines.set(display, byOutcome);
-  }
-  return (byOutcome[outcome] ??= `${display} ${outcome}`);
-}
 
 export function applyApp(input: ApplyAppInput): { lines: ApplyLine[]; failed: boolean } {
   const { cluster, desired, revision } = input;
@@ -85,7 +71,7 @@ export function applyApp(input: ApplyAppInput): { lines: ApplyLine[]; failed: bo
       seen.add(result.key);
       input.created.add(result.key);
       for (const w of result.warnings) lines.push({ ok: true, text: w });
-      lines.push({ ok: true, text: lineOf(result) });
+      lines.push({ ok: true, text: applyLine(result.display, result.outcome) });
     } catch (e) {
       if (!isClusterError(e)) throw e;
       failed = true;

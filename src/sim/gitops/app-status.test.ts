@@ -1,7 +1,14 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { refOf, type HealthStatus, type KObject } from '../cluster';
 import { CI, configMap, deployment, makeCluster } from '../cluster/testing/fixtures';
-import { appHealth, resourceHealth, type HealthInput } from './app-status';
+import {
+  appHealth,
+  HealthRollup,
+  resourceHealth,
+  rollUpHealth,
+  type HealthInput,
+} from './app-status';
 import { reconcile } from './diff';
 
 const deploy = (name: string, status: Record<string, unknown>, paused = false): KObject => ({
@@ -98,4 +105,47 @@ describe('sync and health are two axes', () => {
     );
     expect(appHealth(r.resources)).toEqual({ status: 'Healthy' });
   });
+});
+
+describe('HealthRollup', () => {
+  it('kept up to date from the journal equals a roll-up afresh (property)', async () => {
+    let runs = 0;
+    const NAMES = ['a', 'b', 'c'];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(
+          fc.record({
+            name: fc.constantFrom(...NAMES),
+            image: fc.constantFrom('web:1', 'web:2', 'web:bad'),
+            replicas: fc.integer({ min: 0, max: 3 }),
+            op: fc.constantFrom('apply', 'delete', 'wait'),
+          }),
+          { maxLength: 20 },
+        ),
+        async (steps) => {
+          runs++;
+          const { cluster, clock } = makeCluster();
+          for (const name of NAMES) cluster.apply(deployment({ name }), CI);
+          cluster.apply(configMap('cfg', { a: '1' }), CI);
+          const manifests = [...NAMES.map((name) => deployment({ name })), configMap('cfg', {})];
+          const live = () => [...cluster.list({ kind: 'Deployment' })];
+          const { resources } = reconcile(manifests, live());
+          const rollup = new HealthRollup<(typeof resources)[number]>();
+          const liveOf = (r: { key: string }) => cluster.byKey(r.key);
+          for (const s of steps) {
+            if (s.op === 'apply')
+              cluster.apply(deployment({ name: s.name, image: s.image, replicas: s.replicas }), CI);
+            else if (s.op === 'delete' && cluster.byKey(`Deployment/default/${s.name}`))
+              cluster.delete({ kind: 'Deployment', name: s.name, namespace: 'default' }, CI);
+            else await clock.advanceBy(30_000);
+            expect(rollup.rollUp(resources, cluster, liveOf)).toEqual(
+              rollUpHealth(resources, liveOf),
+            );
+          }
+        },
+      ),
+      { numRuns: 60, seed: 9 },
+    );
+    expect(runs).toBe(60);
+  }, 30_000);
 });

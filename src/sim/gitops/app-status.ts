@@ -5,6 +5,7 @@ import {
   HEALTH_ORDER,
   healthOf,
   storedHealth,
+  type Cluster,
   type Health,
   type HealthStatus,
   type KObject,
@@ -48,30 +49,78 @@ export function appHealth(resources: readonly HealthInput[]): Health {
   return rollUpHealth(resources, (r) => r.live);
 }
 
+type Assessable = { key: string; kind: string; reason?: string | null };
+
+/** One resource's health, or null when it does not count (see resourceHealth; not in Git). */
+function assess<R extends Assessable>(r: R, liveOf: (r: R) => KObject | undefined): Health | null {
+  if (r.reason === 'extra') return null;
+  const live = liveOf(r);
+  return live ? storedHealth(live) : hasHealthCheck(r.kind) ? MISSING : null;
+}
+
+/** The worst of the resources' healths, the first at that status named in the message. */
+function worstOf(resources: readonly Assessable[], healths: readonly (Health | null)[]): Health {
+  let worst = 0;
+  let first = -1;
+  healths.forEach((health, i) => {
+    if (!health) return;
+    const rank = RANK[health.status];
+    if (rank > worst || (rank === worst && first < 0)) {
+      worst = rank;
+      first = i;
+    }
+  });
+  const status = HEALTH_ORDER[worst]!;
+  if (status === 'Healthy' || first < 0) return { status };
+  const key = resources[first]!.key;
+  return { status, message: `${key}: ${healths[first]!.message ?? status.toLowerCase()}` };
+}
+
 /**
  * `appHealth` of an app's resources (a ResourceDiff list fits), with each one's live object asked
  * of `liveOf`; resources to prune (not in Git) do not count.
  */
-export function rollUpHealth<R extends { key: string; kind: string; reason?: string | null }>(
+export function rollUpHealth<R extends Assessable>(
   resources: readonly R[],
   liveOf: (r: R) => KObject | undefined,
 ): Health {
-  let worst = 0;
-  let first: { key: string; health: Health } | null = null;
-  for (const r of resources) {
-    if (r.reason === 'extra') continue;
-    const live = liveOf(r);
-    const health = live ? storedHealth(live) : hasHealthCheck(r.kind) ? MISSING : null;
-    if (!health) continue;
-    const rank = RANK[health.status];
-    if (rank > worst || (rank === worst && first === null)) {
-      worst = rank;
-      first = { key: r.key, health };
+  return worstOf(
+    resources,
+    resources.map((r) => assess(r, liveOf)),
+  );
+}
+
+/**
+ * `rollUpHealth` again and again for one app over a cluster's objects: while the resource list is
+ * the same, only the resources written since the last roll-up (the cluster's journal) are assessed
+ * again.
+ */
+export class HealthRollup<R extends Assessable> {
+  private resources: readonly R[] | null = null;
+  private at = new Map<string, number>();
+  private healths: (Health | null)[] = [];
+  private cluster: Cluster | null = null;
+  private version = 0;
+
+  rollUp(resources: readonly R[], cluster: Cluster, liveOf: (r: R) => KObject | undefined): Health {
+    const written =
+      resources === this.resources && cluster === this.cluster
+        ? cluster.changedSince(this.version)
+        : null;
+    if (written === null || this.at.size !== resources.length) {
+      this.resources = resources;
+      this.at = new Map(resources.map((r, i) => [r.key, i]));
+      this.healths = resources.map((r) => assess(r, liveOf));
+    } else {
+      for (const key of written) {
+        const i = this.at.get(key);
+        if (i !== undefined) this.healths[i] = assess(resources[i]!, liveOf);
+      }
     }
+    this.cluster = cluster;
+    this.version = cluster.version;
+    return worstOf(resources, this.healths);
   }
-  const status = HEALTH_ORDER[worst]!;
-  if (status === 'Healthy' || !first) return { status };
-  return { status, message: `${first.key}: ${first.health.message ?? status.toLowerCase()}` };
 }
 
 const MISSING: Health = Object.freeze({ status: 'Missing' });

@@ -4,7 +4,7 @@ import type { AppSpec } from '../apps/apps';
 import type { AuditLog, OperationDetail } from '../audit';
 import type { VirtualClock } from '../clock';
 import { type Cluster, type HealthStatus, type KObject } from '../cluster';
-import { rollUpHealth, type OperationPhase, type SyncStatusCode } from './app-status';
+import { HealthRollup, type OperationPhase, type SyncStatusCode } from './app-status';
 import type { ResourceDiff } from './diff';
 import type { HistoryEntry } from './history';
 import type { AttemptState, HealState } from './policy';
@@ -65,6 +65,7 @@ export class Applications {
   readonly all: Application[];
   readonly notifications: Notification[] = [];
   /** Each app's tracked objects, as of a cluster version (listing them scans an index). */
+  private readonly rollups = new WeakMap<Application, HealthRollup<ResourceDiff>>();
   /** What each app's health was last rolled up from, and the answer. */
   private readonly healthFrom = new WeakMap<
     Application,
@@ -162,8 +163,13 @@ export class Applications {
       last.message === app.healthMessage
     )
       return;
+    let rollup = this.rollups.get(app);
+    if (!rollup) {
+      rollup = new HealthRollup();
+      this.rollups.set(app, rollup);
+    }
     // Only an object this app tracks counts (the store key of an object is its refKey).
-    const health = rollUpHealth(app.resources, (r) => {
+    const health = rollup.rollUp(app.resources, cluster, (r) => {
       const obj = cluster.byKey(r.key);
       return obj && isTrackedBy(obj, app.spec.name) ? obj : undefined;
     });

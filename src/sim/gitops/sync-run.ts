@@ -2,7 +2,13 @@
 // wave, `state` tells where it is. Before the first wave every apply task is dry-run: one invalid
 // object fails the whole operation and nothing is applied (the real engine and Flux both dry-run
 // the set first). Applies carry the tracking annotation that marks the object as the app's.
-import { isClusterError, type Cluster, type KObject, type WriteContext } from '../cluster';
+import {
+  applyLine,
+  isClusterError,
+  type Cluster,
+  type KObject,
+  type WriteContext,
+} from '../cluster';
 import type { OperationPhase } from './app-status';
 import type { SyncPlan, SyncTask } from './sync-plan';
 
@@ -124,7 +130,7 @@ export class SyncOperation {
           action: 'apply',
           wave: task.wave,
           ok: true,
-          message: `${result.display} ${result.outcome}`,
+          message: applyLine(result.display, result.outcome),
         });
       } else {
         this.cluster.delete(task.ref, ctx);
