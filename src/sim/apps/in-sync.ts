@@ -65,7 +65,10 @@ export async function appSyncView(
     return cached.view;
   }
   const differing = result.resources.filter((r) => r.status === 'OutOfSync').map((r) => r.key);
-  const health = rollUpHealth(result.resources, (r) => candidates.get(r.key));
+  const liveOf = (r: ResourceDiff) => candidates.get(r.key);
+  const health = cached
+    ? cached.health.rollUp(result.resources, cluster, liveOf)
+    : rollUpHealth(result.resources, liveOf);
   const invalid = desired.errors.length > 0;
   const view: AppSyncView = {
     inSyncWithGit: !invalid && differing.length === 0,

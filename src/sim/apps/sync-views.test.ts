@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { KObject } from '../cluster';
 import { CI, configMap, makeCluster, PERSON } from '../cluster/testing/fixtures';
 import { liveCandidates, type ViewBasis, type ViewMemo } from './sync-views';
+import { HealthRollup } from '../gitops/app-status';
 import { ReconcileMemo } from '../gitops/diff';
 
 const NAMES = ['a', 'b', 'c', 'd', 'e', 'f'];
@@ -56,7 +57,7 @@ describe('liveCandidates', () => {
           );
           const desired = manifests.map((manifest) => ({ file: 'x.yaml', manifest }));
           let created: readonly string[] = [];
-          const entry: ViewMemo = { memo: new ReconcileMemo() };
+          const entry: ViewMemo = { memo: new ReconcileMemo(), health: new HealthRollup() };
           const check = () => {
             const basis: ViewBasis = { cluster, version: cluster.version, desired, created };
             const kept = liveCandidates(manifests, basis, entry);

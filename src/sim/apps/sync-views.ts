@@ -3,7 +3,8 @@
 // up to date from the cluster's journal of writes), the reconcile memo, and the last view with
 // what it was made from.
 import type { Cluster, KObject } from '../cluster';
-import { ReconcileMemo, type ReconcileResult } from '../gitops/diff';
+import { HealthRollup } from '../gitops/app-status';
+import { ReconcileMemo, type ReconcileResult, type ResourceDiff } from '../gitops/diff';
 import type { AppSpec, DesiredApp } from './apps';
 import type { AppSyncView, LaneSubject } from './in-sync';
 import { declaredKeys } from './keys';
@@ -19,6 +20,7 @@ export interface ViewBasis {
 
 export interface ViewMemo {
   memo: ReconcileMemo;
+  health: HealthRollup<ResourceDiff>;
   /** What `view`, `candidates` and `live` were last found to hold for. */
   basis?: ViewBasis;
   /** The live objects compared, by key: the declared ones in manifest order, then the others. */
@@ -56,7 +58,7 @@ export class SyncViews {
     }
     let entry = views.get(app.name);
     if (!entry) {
-      entry = { memo: new ReconcileMemo() };
+      entry = { memo: new ReconcileMemo(), health: new HealthRollup() };
       views.set(app.name, entry);
     }
     return entry;

@@ -91,9 +91,10 @@ export function rollUpHealth<R extends Assessable>(
 }
 
 /**
- * `rollUpHealth` again and again for one app over a cluster's objects: while the resource list is
- * the same, only the resources written since the last roll-up (the cluster's journal) are assessed
- * again.
+ * `rollUpHealth` again and again for one app over a cluster's objects: while the resources are the
+ * same keys in the same order (the list itself may be new: a compare replaces it), only those
+ * written since the last roll-up (the cluster's journal) are assessed again. `liveOf` must answer
+ * from the cluster as it is now.
  */
 export class HealthRollup<R extends Assessable> {
   private resources: readonly R[] | null = null;
@@ -104,7 +105,7 @@ export class HealthRollup<R extends Assessable> {
 
   rollUp(resources: readonly R[], cluster: Cluster, liveOf: (r: R) => KObject | undefined): Health {
     const written =
-      resources === this.resources && cluster === this.cluster
+      cluster === this.cluster && this.sameKeys(resources)
         ? cluster.changedSince(this.version)
         : null;
     if (written === null || this.at.size !== resources.length) {
@@ -120,6 +121,19 @@ export class HealthRollup<R extends Assessable> {
     this.cluster = cluster;
     this.version = cluster.version;
     return worstOf(resources, this.healths);
+  }
+
+  private sameKeys(resources: readonly R[]): boolean {
+    const last = this.resources;
+    if (resources === last) return true;
+    if (!last || last.length !== resources.length) return false;
+    for (let i = 0; i < resources.length; i++) {
+      const r = resources[i]!;
+      const before = last[i]!;
+      if (r !== before && (r.key !== before.key || r.reason !== before.reason)) return false;
+    }
+    this.resources = resources;
+    return true;
   }
 }
 
