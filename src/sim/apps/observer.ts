@@ -23,6 +23,8 @@ interface Watched {
   matter: readonly ReadonlySet<string>[];
   /** The first change since the last check that touched one of those keys. */
   cause: AuditRecord | null;
+  /** The ignore rules of the last check (a new rule is a new list: lanes replace, never edit). */
+  ignore: LaneSubject['ignoreDifferences'] | null;
 }
 
 export class Observer {
@@ -40,7 +42,7 @@ export class Observer {
   }
 
   watch(name: ClusterName, subject: LaneSubject): void {
-    this.lanes.set(name, { subject, last: null, matter: [], cause: null });
+    this.lanes.set(name, { subject, last: null, matter: [], cause: null, ignore: null });
     this.schedule();
   }
 
@@ -52,14 +54,17 @@ export class Observer {
   /**
    * Checks now (a runner calls this before it reports, so the answer is current). A check the
    * observer scheduled itself passes `changedOnly`: a lane is then checked only when a change that
-   * matters to it came since its last check, or HEAD moved. Nothing else can flip its answer; the
-   * health its apps show may have moved on, and the next full check brings it up to date.
+   * matters to it came since its last check, HEAD moved or its ignore rules changed. Nothing else
+   * can flip its answer; the health its apps show may have moved on, and the next full check
+   * brings it up to date.
    */
   async check(changedOnly = false): Promise<void> {
     this.scheduled = false;
     const head = await this.repo.resolve(this.branch);
     for (const [name, w] of this.lanes) {
-      if (changedOnly && w.cause === null && w.last?.head === head) continue;
+      const ignore = w.subject.ignoreDifferences;
+      if (changedOnly && w.cause === null && w.last?.head === head && w.ignore === ignore) continue;
+      w.ignore = ignore;
       const apps: Record<string, AppSyncView> = {};
       const matter: ReadonlySet<string>[] = [];
       const differing = new Set<string>();
