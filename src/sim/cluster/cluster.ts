@@ -24,6 +24,7 @@ import {
   type Ownership,
 } from './ownership';
 import { displayName, notFoundError, preferredApiVersion, scopedRef } from './refs';
+import { Reapplies, type ReapplyEnv } from './reapply';
 import { ServerFields } from './server-fields';
 import { StoredObjects, storedLeaves, type ListFilter } from './store';
 import { validateObject } from './validate';
@@ -53,34 +54,11 @@ export class Cluster {
   private readonly audit: AuditLog;
   private readonly objects = new StoredObjects();
   private readonly owners = new Map<string, Ownership>();
-  /**
-   * Per settled manifest and manager, the stored object and ownership it was last found to change
-   * nothing on. Both are replaced, never edited, by a write (ownership is copied, changed, then
-   * set), so while both are the same objects the answer stands.
-   */
-  private readonly unchanged = new WeakMap<
-    KObject,
-    Map<string, { existing: KObject; ownership: Ownership | undefined }>
-  >();
   private readonly listeners = new Set<ClusterListener>();
   private readonly controllers: Controllers;
   private readonly serverFields: ServerFields;
-  // Settled manifests this cluster admitted, with the kinds it served then and the object they
-  // name. Admission is a function of the manifest, the kinds and whether its namespace exists,
-  // and succeeds without side effects, so the same manifest under the same kinds passes again
-  // as long as the namespace is there.
-  // What an unchanged re-apply answers is kept with it (it depends on the kinds only).
-  private readonly admitted = new WeakMap<
-    KObject,
-    {
-      kinds: number;
-      ref: ObjectRef;
-      key: string;
-      namespaceKey: string | null;
-      display: string;
-      warnings: readonly string[];
-    }
-  >();
+  /** Re-applies that change nothing, answered without admission (see reapply.ts). */
+  private readonly reapplies = new Reapplies();
 
   constructor(opts: ClusterOptions) {
     this.name = opts.name;
@@ -148,41 +126,31 @@ export class Cluster {
    * kind, invalid object) throw a ClusterError and are recorded in the audit trail first.
    */
   apply(manifest: unknown, ctx: WriteContext, opts: { dryRun?: boolean } = {}): ApplyResult {
-    const known = this.unchangedApply(manifest, ctx.manager);
+    const settled = settledManifest(manifest);
+    const known = settled && this.reapplies.unchanged(settled, ctx.manager, this.reapplyEnv);
     if (known) return known;
     const { obj, type } = admit(manifest, ctx.file, this.admission(ctx, opts.dryRun === true));
     const ref = refOf(obj);
     const key = refKey(ref);
     const existing = this.objects.get(key);
-    const settled = settledManifest(manifest);
     const warnings = this.warnings(obj);
+    const display = this.display(ref);
     if (settled)
-      this.admitted.set(settled, {
-        kinds: this.kinds.generation,
-        ref: { ...ref },
-        key,
-        namespaceKey: ref.namespace === undefined ? null : `Namespace/${ref.namespace}`,
-        display: this.display(ref),
-        warnings,
-      });
+      this.reapplies.admit(settled, { kinds: this.kinds.generation, ref, display, warnings });
+    const answer = (outcome: ApplyOutcome): ApplyResult => ({
+      outcome,
+      ref,
+      key,
+      display,
+      warnings: [...warnings],
+    });
     // Re-applying what is already there (most applies) needs no copy, merge or comparison.
+    const fields = appliedFields(settled ?? obj);
     if (
       existing &&
-      applyChangesNothing(
-        existing,
-        obj.apiVersion,
-        appliedFields(settled ?? obj),
-        this.owners.get(key),
-        ctx.manager,
-      )
+      applyChangesNothing(existing, obj.apiVersion, fields, this.owners.get(key), ctx.manager)
     )
-      return {
-        outcome: 'unchanged',
-        ref,
-        key,
-        display: this.display(ref),
-        warnings: [...warnings],
-      };
+      return answer('unchanged');
     const next: KObject = existing
       ? clone(existing)
       : {
@@ -199,48 +167,14 @@ export class Cluster {
     const outcome = this.commit(key, existing, next, ownership, ctx, opts.dryRun === true);
     if (outcome !== 'unchanged' && type.kind === 'CustomResourceDefinition' && !opts.dryRun)
       this.kinds.addCustomResource(next);
-    return { outcome, ref, key, display: this.display(ref), warnings: [...warnings] };
+    return answer(outcome);
   }
 
-  /**
-   * An apply of a settled manifest this cluster admitted before that would change nothing:
-   * answered without admitting it again (see `admitted`). Null when it must go the long way.
-   */
-  private unchangedApply(manifest: unknown, manager: string): ApplyResult | null {
-    const settled = settledManifest(manifest);
-    const before = settled && this.admitted.get(settled);
-    if (!settled || !before || before.kinds !== this.kinds.generation) return null;
-    const { ref, key, namespaceKey } = before;
-    if (namespaceKey !== null && !this.objects.has(namespaceKey)) return null;
-    const existing = this.objects.get(key);
-    if (!existing) return null;
-    const ownership = this.owners.get(key);
-    const seen = this.unchanged.get(settled)?.get(manager);
-    if (seen?.existing !== existing || seen.ownership !== ownership) {
-      if (
-        !applyChangesNothing(
-          existing,
-          settled.apiVersion,
-          appliedFields(settled),
-          ownership,
-          manager,
-        )
-      )
-        return null;
-      const byManager =
-        this.unchanged.get(settled) ??
-        new Map<string, { existing: KObject; ownership: Ownership | undefined }>();
-      byManager.set(manager, { existing, ownership });
-      this.unchanged.set(settled, byManager);
-    }
-    return {
-      outcome: 'unchanged',
-      ref: { ...ref },
-      key,
-      display: before.display,
-      warnings: [...before.warnings],
-    };
-  }
+  private readonly reapplyEnv: ReapplyEnv = {
+    kinds: () => this.kinds.generation,
+    get: (key) => this.objects.get(key),
+    owners: (key) => this.owners.get(key),
+  };
 
   private warnings(obj: KObject): string[] {
     return [this.kinds.deprecationWarning(obj.apiVersion, obj.kind)].filter(

@@ -1,0 +1,76 @@
+// Re-applies answered without the long way. Most applies re-apply a settled (frozen, already
+// admitted) manifest that changes nothing: both lanes re-apply every object of an app at every
+// deploy and sync. Admission is a function of the manifest, the kinds served and whether its
+// namespace exists, and succeeds without side effects, so what it answered is kept per manifest.
+// Whether an apply changes nothing depends on the stored object and its field ownership, which a
+// write replaces and never edits (ownership is copied, changed, then set), so that answer is kept
+// per manifest and manager while both are the same objects.
+import { refKey, type KObject, type ObjectRef } from './object';
+import { appliedFields, applyChangesNothing, type Ownership } from './ownership';
+import type { ApplyResult } from './write';
+
+/** What admission answered for a settled manifest, and what an unchanged re-apply prints. */
+export interface Admitted {
+  kinds: number;
+  ref: ObjectRef;
+  key: string;
+  /** The store key of its namespace (null when cluster-scoped): it must still exist. */
+  namespaceKey: string | null;
+  display: string;
+  warnings: readonly string[];
+}
+
+/** The cluster as a re-apply reads it. */
+export interface ReapplyEnv {
+  /** The generation of the kinds the cluster serves. */
+  kinds(): number;
+  get(key: string): KObject | undefined;
+  owners(key: string): Ownership | undefined;
+}
+
+export class Reapplies {
+  private readonly admitted = new WeakMap<KObject, Admitted>();
+  private readonly nothingChanged = new WeakMap<
+    KObject,
+    Map<string, { existing: KObject; ownership: Ownership | undefined }>
+  >();
+
+  admit(settled: KObject, a: Pick<Admitted, 'kinds' | 'ref' | 'display' | 'warnings'>): void {
+    const ref = { ...a.ref };
+    this.admitted.set(settled, {
+      ...a,
+      ref,
+      key: refKey(ref),
+      namespaceKey: ref.namespace === undefined ? null : `Namespace/${ref.namespace}`,
+    });
+  }
+
+  /** The answer to re-applying `settled` as `manager` when it changes nothing; else null. */
+  unchanged(settled: KObject, manager: string, env: ReapplyEnv): ApplyResult | null {
+    const before = this.admitted.get(settled);
+    if (!before || before.kinds !== env.kinds()) return null;
+    const { ref, key, namespaceKey } = before;
+    if (namespaceKey !== null && !env.get(namespaceKey)) return null;
+    const existing = env.get(key);
+    if (!existing) return null;
+    const ownership = env.owners(key);
+    const seen = this.nothingChanged.get(settled)?.get(manager);
+    if (seen?.existing !== existing || seen.ownership !== ownership) {
+      const fields = appliedFields(settled);
+      if (!applyChangesNothing(existing, settled.apiVersion, fields, ownership, manager))
+        return null;
+      const byManager =
+        this.nothingChanged.get(settled) ??
+        new Map<string, { existing: KObject; ownership: Ownership | undefined }>();
+      byManager.set(manager, { existing, ownership });
+      this.nothingChanged.set(settled, byManager);
+    }
+    return {
+      outcome: 'unchanged',
+      ref: { ...ref },
+      key,
+      display: before.display,
+      warnings: [...before.warnings],
+    };
+  }
+}
