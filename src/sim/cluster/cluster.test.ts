@@ -17,6 +17,28 @@ describe('apply with field ownership', () => {
     expect(cluster.apply(deployment({ replicas: 4 }), CI).display).toBe('deployment.apps/web');
   });
 
+  it('answers a re-applied frozen manifest from memory only while nothing it read changed', () => {
+    const { cluster } = makeCluster();
+    const frozen = Object.freeze(configMap('cfg', { a: '1' }));
+    const OTHER = { ...CI, actor: 'bob', manager: 'other' };
+    expect(cluster.apply(frozen, CI).outcome).toBe('created');
+    expect(cluster.apply(frozen, CI).outcome).toBe('unchanged');
+    // Another manager applies the same value: the field is now its, so CI's re-apply takes it back.
+    expect(cluster.apply(configMap('cfg', { a: '1' }), OTHER).outcome).toBe('unchanged');
+    expect(cluster.managedFields({ kind: 'ConfigMap', name: 'cfg' }).other).toEqual(['data.a']);
+    cluster.apply(frozen, CI);
+    expect(cluster.managedFields({ kind: 'ConfigMap', name: 'cfg' })).toEqual({
+      'kubectl-client-side-apply': ['data.a'],
+    });
+    // A person edits the value: the re-apply writes it back.
+    ops.patch(cluster, { kind: 'ConfigMap', name: 'cfg' }, { data: { a: '2' } }, 'merge', PERSON);
+    expect(cluster.apply(frozen, CI).outcome).toBe('configured');
+    expect(cluster.apply(frozen, CI).outcome).toBe('unchanged');
+    // The object goes: the next re-apply creates it again.
+    cluster.delete({ kind: 'ConfigMap', name: 'cfg' }, CI);
+    expect(cluster.apply(frozen, CI).outcome).toBe('created');
+  });
+
   it('overwrites a hotfix of a field the manifest sets (kubectl scale, then re-apply)', () => {
     const { cluster } = makeCluster();
     cluster.apply(deployment({ replicas: 3 }), CI);
