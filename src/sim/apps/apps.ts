@@ -22,7 +22,7 @@ export interface DesiredApp {
   app: AppSpec;
   revision: string;
   objects: DesiredObject[];
-  /** `objects`' manifests, in order: the same array for the same folder content. */
+  /** `objects`' manifests, in order: the same (frozen) array for the same folder content. */
   manifests: readonly KObject[];
   /** YAML that did not parse, or documents that are not Kubernetes objects. */
   errors: ManifestError[];
@@ -117,7 +117,7 @@ export async function loadDesired(
       }
       objects.push({ file, manifest: doc });
     }
-    parts = { objects, manifests: objects.map((o) => o.manifest), errors };
+    parts = { objects, manifests: Object.freeze(objects.map((o) => o.manifest)), errors };
     split.set(set, parts);
   }
   return { app, revision, ...parts };

@@ -1,47 +1,46 @@
 // The store keys (`Kind/namespace/name`, an object's refKey) of the objects Git declares, per
-// cluster: what the observer looks live objects up by.
+// cluster: what the observer looks live objects up by. Manifests are frozen and shared per tree;
+// a key depends on which kinds the cluster serves as namespaced, hence the generation.
 import { refKey, refOf, type Cluster, type KObject } from '../cluster';
 
-// The store key of each Git manifest in each cluster (manifests are frozen and shared per tree;
-// the key depends on which kinds the cluster serves as namespaced, hence the generation).
-const keys = new WeakMap<Cluster, WeakMap<KObject, { generation: number; key: string }>>();
+/** Per cluster and per (frozen) object, a value computed under one generation of its kinds. */
+class PerGeneration<K extends object, V> {
+  private readonly byCluster = new WeakMap<Cluster, WeakMap<K, { generation: number; value: V }>>();
 
-export function storeKey(cluster: Cluster, manifest: KObject): string {
-  let byManifest = keys.get(cluster);
-  if (!byManifest) {
-    byManifest = new WeakMap();
-    keys.set(cluster, byManifest);
+  get(cluster: Cluster, of: K, compute: () => V): V {
+    let byObject = this.byCluster.get(cluster);
+    if (!byObject) {
+      byObject = new WeakMap();
+      this.byCluster.set(cluster, byObject);
+    }
+    const generation = cluster.kinds.generation;
+    const hit = byObject.get(of);
+    if (hit?.generation === generation) return hit.value;
+    const value = compute();
+    if (Object.isFrozen(of)) byObject.set(of, { generation, value });
+    return value;
   }
-  const generation = cluster.kinds.generation;
-  const hit = byManifest.get(manifest);
-  if (hit?.generation === generation) return hit.key;
-  const key = refKey(cluster.scoped(refOf(manifest)));
-  if (Object.isFrozen(manifest)) byManifest.set(manifest, { generation, key });
-  return key;
 }
 
-// The store keys of the manifests Git declares for an app, per cluster: the same for the same
-// manifests (shared per folder content) and the same kinds served.
-const declared = new WeakMap<
-  Cluster,
-  WeakMap<readonly KObject[], { generation: number; list: string[]; set: Set<string> }>
+const keys = new PerGeneration<KObject, string>();
+
+/** The store key of a Git manifest in a cluster. */
+export function storeKey(cluster: Cluster, manifest: KObject): string {
+  return keys.get(cluster, manifest, () => refKey(cluster.scoped(refOf(manifest))));
+}
+
+const declared = new PerGeneration<
+  readonly KObject[],
+  { list: readonly string[]; set: ReadonlySet<string> }
 >();
 
-/** The store key of each manifest (in order), and as a set. */
+/** The store key of each of an app's manifests (in order), and as a set. */
 export function declaredKeys(
   cluster: Cluster,
   manifests: readonly KObject[],
 ): { list: readonly string[]; set: ReadonlySet<string> } {
-  let byManifests = declared.get(cluster);
-  if (!byManifests) {
-    byManifests = new WeakMap();
-    declared.set(cluster, byManifests);
-  }
-  const generation = cluster.kinds.generation;
-  const hit = byManifests.get(manifests);
-  if (hit?.generation === generation) return hit;
-  const list = manifests.map((m) => storeKey(cluster, m));
-  const keys = { generation, list, set: new Set(list) };
-  byManifests.set(manifests, keys);
-  return keys;
+  return declared.get(cluster, manifests, () => {
+    const list = manifests.map((m) => storeKey(cluster, m));
+    return { list, set: new Set(list) };
+  });
 }
