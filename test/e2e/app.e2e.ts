@@ -199,6 +199,46 @@ describe('the app', () => {
     await page.close();
   });
 
+  it('keeps a trail of over twenty thousand rows scrollable, with only a window of it in the page', async () => {
+    const { page, problems } = await openPage(browser, `${base()}?scenario=free-play`);
+    // The free-play app through three steps of 100 scale-ups and downs in both lanes, two minutes
+    // apart: every one starts or stops Pods, and each Pod's life is a few controller writes.
+    const freePlay = readFileSync('scenarios/free-play.yaml', 'utf8');
+    const churn = Array.from(
+      { length: 100 },
+      (_, i) =>
+        `      - kubectl: { lane: both, actor: bob, run: "scale deployment/web --replicas=${i % 2 ? 3 : 30}" }\n      - wait: 2m\n`,
+    ).join('');
+    const step = (n: number) => `  - title: Churn ${n}\n    do:\n${churn}`;
+    const scenario = `${freePlay.slice(0, freePlay.indexOf('\nsteps:')).replace('id: free-play', 'id: trail-load')}\nsteps:\n${step(1)}${step(2)}${step(3)}`;
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'trail-load.yaml',
+      mimeType: 'text/yaml',
+      buffer: Buffer.from(scenario),
+    });
+    await expect.poll(async () => (await stepCount(page))[1], { timeout: 30_000 }).toBe(3);
+    await stepToEnd(page);
+    await page.getByRole('tab', { name: 'Compare' }).click();
+    await page.getByRole('checkbox', { name: 'Show controller writes' }).check();
+    const table = page.getByRole('table', { name: /Audit records/ });
+    const rows = async () => Number(await table.getAttribute('aria-rowcount'));
+    await expect.poll(rows, { timeout: 10_000 }).toBeGreaterThan(20_000);
+    const rowCount = await rows();
+    // Only the rows in view (and a few either side) are in the page.
+    expect(await table.getByRole('row').count()).toBeLessThan(100);
+    // It follows the end; the top is a scroll away, and its first record is there.
+    await table.evaluate((el) => el.scrollTo({ top: 0 }));
+    await expect.poll(() => table.getByRole('row').nth(1).getAttribute('aria-rowindex')).toBe('2');
+    await table.evaluate((el) => el.scrollTo({ top: el.scrollHeight / 2 }));
+    await expect
+      .poll(async () => Number(await table.getByRole('row').nth(1).getAttribute('aria-rowindex')))
+      .toBeGreaterThan(rowCount / 3);
+    expect(await table.getByRole('row').count()).toBeLessThan(100);
+    console.info(`audit trail: ${rowCount - 1} rows`);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 240_000);
+
   it('has no serious or critical accessibility violations on the main views', async () => {
     const axe = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
     const { page } = await openPage(browser, `${base()}?scenario=hotfix-drift&step=2`);
