@@ -39,8 +39,7 @@ function hasHealthCheck(kind: string): boolean {
  * missing (a missing ConfigMap does not make the app Missing; a missing Deployment does).
  */
 export function resourceHealth(r: HealthInput): Health | null {
-  if (!r.live) return hasHealthCheck(r.kind) ? { status: 'Missing' } : null;
-  return storedHealth(r.live);
+  return assess(r, (x) => x.live);
 }
 
 /** The worst resource health in Argo's order (Healthy < Suspended < Progressing < Missing <
@@ -51,7 +50,7 @@ export function appHealth(resources: readonly HealthInput[]): Health {
 
 type Assessable = { key: string; kind: string; reason?: string | null };
 
-/** One resource's health, or null when it does not count (see resourceHealth; not in Git). */
+/** One resource's health, or null when it does not count (as resourceHealth says; to prune). */
 function assess<R extends Assessable>(r: R, liveOf: (r: R) => KObject | undefined): Health | null {
   if (r.reason === 'extra') return null;
   const live = liveOf(r);
@@ -102,6 +101,8 @@ export class HealthRollup<R extends Assessable> {
   private healths: (Health | null)[] = [];
   private cluster: Cluster | null = null;
   private version = 0;
+  /** The last answer, while no resource was assessed again since. */
+  private last: Health | null = null;
 
   rollUp(resources: readonly R[], cluster: Cluster, liveOf: (r: R) => KObject | undefined): Health {
     const written =
@@ -109,31 +110,30 @@ export class HealthRollup<R extends Assessable> {
         ? cluster.changedSince(this.version)
         : null;
     if (written === null || this.at.size !== resources.length) {
-      this.resources = resources;
       this.at = new Map(resources.map((r, i) => [r.key, i]));
       this.healths = resources.map((r) => assess(r, liveOf));
+      this.last = null;
     } else {
       for (const key of written) {
         const i = this.at.get(key);
-        if (i !== undefined) this.healths[i] = assess(resources[i]!, liveOf);
+        if (i === undefined) continue;
+        this.healths[i] = assess(resources[i]!, liveOf);
+        this.last = null;
       }
     }
+    this.resources = resources;
     this.cluster = cluster;
     this.version = cluster.version;
-    return worstOf(resources, this.healths);
+    return (this.last ??= worstOf(resources, this.healths));
   }
 
   private sameKeys(resources: readonly R[]): boolean {
     const last = this.resources;
     if (resources === last) return true;
     if (!last || last.length !== resources.length) return false;
-    for (let i = 0; i < resources.length; i++) {
-      const r = resources[i]!;
-      const before = last[i]!;
-      if (r !== before && (r.key !== before.key || r.reason !== before.reason)) return false;
-    }
-    this.resources = resources;
-    return true;
+    return resources.every(
+      (r, i) => r === last[i] || (r.key === last[i]!.key && r.reason === last[i]!.reason),
+    );
   }
 }
 

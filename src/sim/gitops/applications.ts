@@ -64,19 +64,9 @@ export interface ApplicationsDeps {
 export class Applications {
   readonly all: Application[];
   readonly notifications: Notification[] = [];
-  /** Each app's tracked objects, as of a cluster version (listing them scans an index). */
+  /** Each app's health roll-up (see HealthRollup). */
   private readonly rollups = new WeakMap<Application, HealthRollup<ResourceDiff>>();
-  /** What each app's health was last rolled up from, and the answer. */
-  private readonly healthFrom = new WeakMap<
-    Application,
-    {
-      resources: readonly ResourceDiff[];
-      cluster: Cluster;
-      version: number;
-      health: HealthStatus;
-      message: string | undefined;
-    }
-  >();
+  /** Each app's tracked objects, as of a cluster version (listing them scans an index). */
   private readonly trackedAt = new Map<
     string,
     { cluster: Cluster; version: number; objects: readonly KObject[] }
@@ -152,17 +142,7 @@ export class Applications {
   }
 
   refreshHealth(app: Application): void {
-    // The same resources against the same cluster objects give the health already set.
     const { cluster } = this.deps;
-    const last = this.healthFrom.get(app);
-    if (
-      last?.resources === app.resources &&
-      last.cluster === cluster &&
-      last.version === cluster.version &&
-      last.health === app.health &&
-      last.message === app.healthMessage
-    )
-      return;
     let rollup = this.rollups.get(app);
     if (!rollup) {
       rollup = new HealthRollup();
@@ -172,13 +152,6 @@ export class Applications {
     const health = rollup.rollUp(app.resources, cluster, (r) => {
       const obj = cluster.byKey(r.key);
       return obj && isTrackedBy(obj, app.spec.name) ? obj : undefined;
-    });
-    this.healthFrom.set(app, {
-      resources: app.resources,
-      cluster,
-      version: cluster.version,
-      health: health.status,
-      message: health.message,
     });
     if (health.status === app.health) {
       app.healthMessage = health.message;
