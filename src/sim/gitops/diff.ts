@@ -102,9 +102,17 @@ function keyOf(obj: KObject, immutable: boolean): string {
 /** What reconcile pairs and how it diffs one pair: shared by `reconcile` and `ReconcileMemo`. */
 interface Pairing {
   targets: Map<string, KObject>;
+  /** The key of each desired object, by index. */
+  desiredKeys: string[];
   lives: Map<string, KObject>;
   conditions: AppCondition[];
   diff: (key: string, target: KObject | undefined, live: KObject | undefined) => ResourceDiff;
+}
+
+/** A desired object as the API server would store it, and its key. */
+function target(obj: KObject, opts: ReconcileOptions): { scoped: KObject; key: string } {
+  const scoped = scopeDesired(obj, opts.namespaced, opts.namespace);
+  return { scoped, key: keyOf(scoped, Object.isFrozen(scoped)) };
 }
 
 function pair(
@@ -114,12 +122,12 @@ function pair(
 ): Pairing {
   const targets = new Map<string, KObject>();
   const seen = new Map<string, number>();
-  for (const obj of desired) {
-    const scoped = scopeDesired(obj, opts.namespaced, opts.namespace);
-    const key = keyOf(scoped, Object.isFrozen(scoped));
+  const desiredKeys = desired.map((obj) => {
+    const { scoped, key } = target(obj, opts);
     targets.set(key, scoped);
     seen.set(key, (seen.get(key) ?? 0) + 1);
-  }
+    return key;
+  });
   const lives = new Map<string, KObject>();
   for (const obj of live) lives.set(keyOf(obj, opts.liveFromCluster === true), obj);
   const ignore = opts.ignore ?? [];
@@ -141,7 +149,7 @@ function pair(
         message: `Resource ${id} appeared ${n} times among application resources.`,
       };
     });
-  return { targets, lives, conditions, diff };
+  return { targets, desiredKeys, lives, conditions, diff };
 }
 
 function resultOf(resources: ResourceDiff[], conditions: AppCondition[]): ReconcileResult {
@@ -196,8 +204,6 @@ function diffAll({ targets, lives, diff }: Pairing): ResourceDiff[] {
 export class ReconcileMemo {
   private last: {
     desired: readonly KObject[];
-    /** The key of each manifest, by index in `desired`. */
-    desiredKeys: string[];
     kinds: number;
     live: readonly KObject[];
     /** The key of each live object, by index in `live`, and the index of each key. */
@@ -224,24 +230,18 @@ export class ReconcileMemo {
     const pairing = pair(desired, live, opts);
     const result = resultOf(diffAll(pairing), pairing.conditions);
     const liveKeys = live.map((obj) => keyOf(obj, true));
-    const { targets, conditions, diff } = pairing;
+    const { targets, desiredKeys, conditions, diff } = pairing;
     this.last = {
       desired,
-      desiredKeys: desired.map((obj) => this.keyOfDesired(obj, opts)),
       kinds,
       live,
       liveKeys,
       liveAt: new Map(liveKeys.map((key, i) => [key, i])),
-      pairing: { targets, conditions, diff },
+      pairing: { targets, desiredKeys, conditions, diff },
       at: new Map(result.resources.map((r, i) => [r.key, i])),
       result,
     };
     return result;
-  }
-
-  private keyOfDesired(obj: KObject, opts: ReconcileOptions): string {
-    const scoped = scopeDesired(obj, opts.namespaced, opts.namespace);
-    return keyOf(scoped, Object.isFrozen(scoped));
   }
 
   /** The last result with the replaced pairs diffed again, or null: reconcile in full. */
@@ -266,9 +266,9 @@ export class ReconcileMemo {
       for (let i = 0; i < desired.length; i++) {
         const obj = desired[i]!;
         if (obj === last.desired[i]) continue;
-        const key = this.keyOfDesired(obj, opts);
-        if (key !== last.desiredKeys[i]) return null;
-        last.pairing.targets.set(key, scopeDesired(obj, opts.namespaced, opts.namespace));
+        const { scoped, key } = target(obj, opts);
+        if (key !== last.pairing.desiredKeys[i]) return null;
+        last.pairing.targets.set(key, scoped);
         changed.add(key);
       }
       last.desired = desired;
