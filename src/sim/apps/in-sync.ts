@@ -43,7 +43,13 @@ export async function appSyncView(
   const { cluster } = lane;
   const { manifests } = desired;
   const cached = views?.of(lane, app);
-  const basis: ViewBasis = { cluster, version: cluster.version, desired: desired.objects, created };
+  const basis: ViewBasis = {
+    cluster,
+    version: cluster.version,
+    kinds: cluster.kinds.generation,
+    desired: desired.objects,
+    created,
+  };
   const noIgnore = lane.ignoreDifferences.length === 0;
   if (cached?.view && cached.basis && noIgnore && sameBasis(cached.basis, basis))
     return cached.view;

@@ -5,9 +5,7 @@
 import type { AuditLog, AuditRecord, ClusterName } from '../audit';
 import type { VirtualClock } from '../clock';
 import type { ConfigRepo } from '../git';
-import { loadDesired } from './apps';
 import { appSyncView, type AppSyncView, type LaneSubject } from './in-sync';
-import { declaredKeys } from './keys';
 import { SyncViews } from './sync-views';
 
 export interface LaneObservation {
@@ -74,11 +72,9 @@ export class Observer {
         const view = await appSyncView(this.repo, head, w.subject, app, this.views, created);
         apps[app.name] = view;
         for (const k of view.differing) differing.add(k);
-        const { manifests } = await loadDesired(this.repo, head, app);
-        matter.push(
-          declaredKeys(w.subject.cluster, manifests).set,
-          this.views.of(w.subject, app).created ?? new Set(created),
-        );
+        // What the view was made from: the keys its manifests declare, the objects the lane made.
+        const { declared, created: made } = this.views.of(w.subject, app);
+        matter.push(declared ?? new Set(), made ?? new Set(created));
       }
       w.matter = [...matter, differing];
       const inSync = Object.values(apps).every((a) => a.inSyncWithGit);

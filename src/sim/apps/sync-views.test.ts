@@ -59,7 +59,13 @@ describe('liveCandidates', () => {
           let created: readonly string[] = [];
           const entry: ViewMemo = { memo: new ReconcileMemo(), health: new HealthRollup() };
           const check = () => {
-            const basis: ViewBasis = { cluster, version: cluster.version, desired, created };
+            const basis: ViewBasis = {
+              cluster,
+              version: cluster.version,
+              kinds: cluster.kinds.generation,
+              desired,
+              created,
+            };
             const kept = liveCandidates(manifests, basis, entry);
             const fresh = liveCandidates(manifests, basis);
             expect([...kept.candidates.keys()]).toEqual([...fresh.candidates.keys()]);

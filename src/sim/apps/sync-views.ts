@@ -13,6 +13,8 @@ import { declaredKeys } from './keys';
 export interface ViewBasis {
   cluster: Cluster;
   version: number;
+  /** The generation of the kinds the cluster serves: store keys depend on it. */
+  kinds: number;
   desired: DesiredApp['objects'];
   /** The keys of the objects the lane created for the app (tracked, or applied by CI). */
   created: readonly string[];
@@ -26,8 +28,9 @@ export interface ViewMemo {
   /** The live objects compared, by key: the declared ones in manifest order, then the others. */
   candidates?: Map<string, KObject>;
   live?: KObject[];
-  /** `basis.created` as a set. */
+  /** `basis.created` as a set, and the keys the manifests declare. */
   created?: ReadonlySet<string>;
+  declared?: ReadonlySet<string>;
   from?: ReconcileResult;
   errors?: unknown;
   view?: AppSyncView;
@@ -36,6 +39,7 @@ export interface ViewMemo {
 function sameSources(a: ViewBasis, b: ViewBasis): boolean {
   return (
     a.cluster === b.cluster &&
+    a.kinds === b.kinds &&
     a.desired === b.desired &&
     a.created.length === b.created.length &&
     a.created.every((key, i) => b.created[i] === key)
@@ -113,6 +117,7 @@ export function liveCandidates(
     if (obj) candidates.set(key, obj);
   }
   const live = [...candidates.values()];
-  if (entry) Object.assign(entry, { candidates, live, created: new Set(created) });
+  if (entry)
+    Object.assign(entry, { candidates, live, created: new Set(created), declared: declared.set });
   return { candidates, live };
 }
