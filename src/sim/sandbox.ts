@@ -11,7 +11,7 @@ import { Observer } from './apps/observer';
 import { AuditLog, recordRepoChange, type ClusterName } from './audit';
 import { EPOCH_MS, Rng, VirtualClock } from './clock';
 import type { RollbackMethod } from './audit';
-import { Cluster, imageCatalog, refKey, refOf, type ImageBehaviour, type KObject } from './cluster';
+import { Cluster, imageCatalog, type ImageBehaviour } from './cluster';
 import { DevopsLane, type DevopsOptions } from './devops/lane';
 import { ConfigRepo, type CommitOptions, type RepoChange } from './git';
 import { GitopsLane } from './gitops/lane';
@@ -100,20 +100,10 @@ export class Sandbox {
       ignoreDifferences: [],
     });
     const gitops = this.gitops;
-    // The keys of the tracked objects, per listing (the same listing while nothing is written).
-    const trackedKeys = new WeakMap<readonly KObject[], string[]>();
     this.observer.watch('gitops', {
       cluster: this.clusters.gitops,
       apps,
-      createdKeys: (app) => {
-        const tracked = gitops.tracked(app);
-        let keys = trackedKeys.get(tracked);
-        if (!keys) {
-          keys = tracked.map((o) => refKey(refOf(o)));
-          trackedKeys.set(tracked, keys);
-        }
-        return keys;
-      },
+      createdKeys: (app) => gitops.trackedKeys(app),
       get ignoreDifferences() {
         return gitops.options.ignoreDifferences;
       },

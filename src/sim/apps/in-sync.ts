@@ -26,7 +26,7 @@ export interface LaneSubject {
   cluster: Cluster;
   apps: readonly AppSpec[];
   /** Keys of live objects the lane created from Git for an app (tracked, or applied by CI). */
-  createdKeys(app: AppSpec): string[];
+  createdKeys(app: AppSpec): readonly string[];
   ignoreDifferences: readonly IgnoreDifference[];
 }
 

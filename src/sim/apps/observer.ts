@@ -23,6 +23,12 @@ interface Watched {
   cause: AuditRecord | null;
   /** The ignore rules of the last check (a new rule is a new list: lanes replace, never edit). */
   ignore: LaneSubject['ignoreDifferences'] | null;
+  /**
+   * Something the last check's answer was made from may have been written since: an object that
+   * matters (status included: it sets the health shown), or any object by someone other than a
+   * controller (a lane or a person may have created, tracked or untracked one).
+   */
+  touched: boolean;
 }
 
 export class Observer {
@@ -40,7 +46,14 @@ export class Observer {
   }
 
   watch(name: ClusterName, subject: LaneSubject): void {
-    this.lanes.set(name, { subject, last: null, matter: [], cause: null, ignore: null });
+    this.lanes.set(name, {
+      subject,
+      last: null,
+      matter: [],
+      cause: null,
+      ignore: null,
+      touched: true,
+    });
     this.schedule();
   }
 
@@ -54,15 +67,18 @@ export class Observer {
    * observer scheduled itself passes `changedOnly`: a lane is then checked only when a change that
    * matters to it came since its last check, HEAD moved or its ignore rules changed. Nothing else
    * can flip its answer; the health its apps show may have moved on, and the next full check
-   * brings it up to date.
+   * brings it up to date. A full check skips a lane too when nothing its last answer was made from
+   * was written since, health included.
    */
   async check(changedOnly = false): Promise<void> {
     this.scheduled = false;
     const head = await this.repo.resolve(this.branch);
     for (const [name, w] of this.lanes) {
       const ignore = w.subject.ignoreDifferences;
-      if (changedOnly && w.cause === null && w.last?.head === head && w.ignore === ignore) continue;
+      const same = w.cause === null && w.last?.head === head && w.ignore === ignore;
+      if (same && (changedOnly || !w.touched)) continue;
       w.ignore = ignore;
+      w.touched = false;
       const apps: Record<string, AppSyncView> = {};
       const matter: ReadonlySet<string>[] = [];
       const differing = new Set<string>();
@@ -117,10 +133,11 @@ export class Observer {
     if (r.verb !== 'create' && r.verb !== 'update' && r.verb !== 'delete') return;
     const w = this.lanes.get(r.cluster);
     if (!w) return;
+    const matters = r.object === '*' || w.matter.some((keys) => keys.has(r.object));
+    if (matters || r.channel !== 'controller') w.touched = true;
     const relevant =
       r.object === '*' ||
-      (w.matter.some((keys) => keys.has(r.object)) &&
-        (r.verb === 'delete' || r.changes.some((c) => !c.path.startsWith('status'))));
+      (matters && (r.verb === 'delete' || r.changes.some((c) => !c.path.startsWith('status'))));
     if (!relevant) return;
     w.cause ??= r;
     this.schedule();

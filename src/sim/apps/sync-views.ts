@@ -41,8 +41,8 @@ function sameSources(a: ViewBasis, b: ViewBasis): boolean {
     a.cluster === b.cluster &&
     a.kinds === b.kinds &&
     a.desired === b.desired &&
-    a.created.length === b.created.length &&
-    a.created.every((key, i) => b.created[i] === key)
+    (a.created === b.created ||
+      (a.created.length === b.created.length && a.created.every((key, i) => b.created[i] === key)))
   );
 }
 

@@ -28,49 +28,56 @@ export interface ReapplyEnv {
   owners(key: string): Ownership | undefined;
 }
 
+/** A re-apply found to change nothing, and the objects it was found for. */
+interface Unchanged {
+  existing: KObject;
+  ownership: Ownership | undefined;
+  result: ApplyResult;
+}
+
 export class Reapplies {
-  private readonly admitted = new WeakMap<KObject, Admitted>();
-  private readonly nothingChanged = new WeakMap<
+  private readonly admitted = new WeakMap<
     KObject,
-    Map<string, { existing: KObject; ownership: Ownership | undefined }>
+    Admitted & { unchanged: Map<string, Unchanged> }
   >();
 
   admit(settled: KObject, a: Pick<Admitted, 'kinds' | 'ref' | 'display' | 'warnings'>): void {
-    const ref = { ...a.ref };
+    const ref = Object.freeze({ ...a.ref });
     this.admitted.set(settled, {
       ...a,
       ref,
       key: refKey(ref),
       namespaceKey: ref.namespace === undefined ? null : `Namespace/${ref.namespace}`,
+      unchanged: new Map(),
     });
   }
 
-  /** The answer to re-applying `settled` as `manager` when it changes nothing; else null. */
+  /**
+   * The answer to re-applying `settled` as `manager` when it changes nothing; else null. The same
+   * frozen answer each time, while the stored object and its field ownership are the same.
+   */
   unchanged(settled: KObject, manager: string, env: ReapplyEnv): ApplyResult | null {
     const before = this.admitted.get(settled);
     if (!before || before.kinds !== env.kinds()) return null;
-    const { ref, key, namespaceKey } = before;
+    const { key, namespaceKey } = before;
     if (namespaceKey !== null && !env.get(namespaceKey)) return null;
     const existing = env.get(key);
     if (!existing) return null;
     const ownership = env.owners(key);
-    const seen = this.nothingChanged.get(settled)?.get(manager);
-    if (seen?.existing !== existing || seen.ownership !== ownership) {
-      const fields = appliedFields(settled);
-      if (!applyChangesNothing(existing, settled.apiVersion, fields, ownership, manager))
-        return null;
-      const byManager =
-        this.nothingChanged.get(settled) ??
-        new Map<string, { existing: KObject; ownership: Ownership | undefined }>();
-      byManager.set(manager, { existing, ownership });
-      this.nothingChanged.set(settled, byManager);
-    }
-    return {
+    const seen = before.unchanged.get(manager);
+    if (seen?.existing === existing && seen.ownership === ownership) return seen.result;
+    if (
+      !applyChangesNothing(existing, settled.apiVersion, appliedFields(settled), ownership, manager)
+    )
+      return null;
+    const result: ApplyResult = Object.freeze({
       outcome: 'unchanged',
-      ref: { ...ref },
+      ref: before.ref,
       key,
       display: before.display,
-      warnings: [...before.warnings],
-    };
+      warnings: Object.freeze([...before.warnings]),
+    });
+    before.unchanged.set(manager, { existing, ownership, result });
+    return result;
   }
 }

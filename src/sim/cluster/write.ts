@@ -17,11 +17,11 @@ export interface WriteContext {
 export type ApplyOutcome = 'created' | 'configured' | 'unchanged';
 
 export interface ApplyResult {
-  outcome: ApplyOutcome;
-  ref: ObjectRef;
+  readonly outcome: ApplyOutcome;
+  readonly ref: Readonly<ObjectRef>;
   /** The object's store key (`Kind/namespace/name`, its refKey). */
-  key: string;
+  readonly key: string;
   /** kubectl's name for the object: `deployment.apps/web`, `service/web`. */
-  display: string;
-  warnings: string[];
+  readonly display: string;
+  readonly warnings: readonly string[];
 }

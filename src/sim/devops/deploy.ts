@@ -11,6 +11,7 @@ import {
   type Cluster,
   type WriteContext,
 } from '../cluster';
+import type { CreatedKeys } from './created-keys';
 
 export interface ApplyLine {
   ok: boolean;
@@ -25,7 +26,7 @@ export interface ApplyAppInput {
   failAfter: number | null;
   prune: boolean;
   /** Keys this lane created for the app so far; updated in place. */
-  created: Set<string>;
+  created: CreatedKeys;
 }
 
 export const CI_CONTEXT = {

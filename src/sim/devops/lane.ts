@@ -13,6 +13,7 @@ import type { Cluster, KObject } from '../cluster';
 import type { ConfigRepo } from '../git';
 import { applyApp, type ApplyLine } from './deploy';
 import { pipelineMachine, type PipelineContext } from './machine';
+import { CreatedKeys } from './created-keys';
 import { devopsOptions, type DevopsOptions } from './options';
 import { liveDeployments, rolloutStatus, verifyTimeoutMs } from './rollout';
 import { RunLog, type PipelineRun } from './runs';
@@ -51,7 +52,7 @@ export class DevopsLane {
   private desired: DesiredApp[] = [];
   private applyFailed = false;
   /** Objects the pipeline has created per app: what `--prune` may delete, and orphans otherwise. */
-  readonly applied = new Map<string, Set<string>>();
+  readonly applied = new Map<string, CreatedKeys>();
   private readonly faults = {
     failTests: 0,
     failTestsUntil: -1,
@@ -280,7 +281,7 @@ export class DevopsLane {
     );
     const failAfter = this.faults.deployFailsAfter;
     this.faults.deployFailsAfter = null;
-    const created = this.applied.get(app.name) ?? new Set<string>();
+    const created = this.applied.get(app.name) ?? new CreatedKeys();
     this.applied.set(app.name, created);
     const result = applyApp({
       cluster: this.deps.cluster,
@@ -319,8 +320,8 @@ export class DevopsLane {
   }
 
   /** Keys of the live objects this lane created from Git for `app` (for orphans and prune). */
-  createdKeys(app: AppSpec): string[] {
-    return [...(this.applied.get(app.name) ?? [])];
+  createdKeys(app: AppSpec): readonly string[] {
+    return this.applied.get(app.name)?.toArray() ?? [];
   }
 
   /** Forget what was applied: the cluster was wiped. */

@@ -8,7 +8,8 @@ import { HealthRollup, type OperationPhase, type SyncStatusCode } from './app-st
 import type { ResourceDiff } from './diff';
 import type { HistoryEntry } from './history';
 import type { AttemptState, HealState } from './policy';
-import { isTrackedBy, TRACKING_ANNOTATION, type TaskResult } from './sync-run';
+import { isTrackedBy, type TaskResult } from './sync-run';
+import { TrackedObjects } from './tracked';
 
 export interface Operation {
   phase: OperationPhase;
@@ -66,11 +67,8 @@ export class Applications {
   readonly notifications: Notification[] = [];
   /** Each app's health roll-up (see HealthRollup). */
   private readonly rollups = new WeakMap<Application, HealthRollup<ResourceDiff>>();
-  /** Each app's tracked objects, as of a cluster version (listing them scans an index). */
-  private readonly trackedAt = new Map<
-    string,
-    { cluster: Cluster; version: number; objects: readonly KObject[] }
-  >();
+  /** Each app's tracked objects, kept up to date from the cluster's journal. */
+  private readonly trackedBy = new Map<string, TrackedObjects>();
 
   constructor(
     private readonly deps: ApplicationsDeps,
@@ -95,14 +93,21 @@ export class Applications {
 
   /** The live objects an app tracks. */
   tracked(app: AppSpec): readonly KObject[] {
-    const { cluster } = this.deps;
-    const known = this.trackedAt.get(app.name);
-    if (known?.cluster === cluster && known.version === cluster.version) return known.objects;
-    const objects = cluster
-      .list({ annotation: TRACKING_ANNOTATION })
-      .filter((o) => isTrackedBy(o, app.name));
-    this.trackedAt.set(app.name, { cluster, version: cluster.version, objects });
-    return objects;
+    return this.trackedOf(app).of(this.deps.cluster);
+  }
+
+  /** The store keys of the live objects an app tracks (the same array while the same ones). */
+  trackedKeys(app: AppSpec): readonly string[] {
+    return this.trackedOf(app).keysOf(this.deps.cluster);
+  }
+
+  private trackedOf(app: AppSpec): TrackedObjects {
+    let tracked = this.trackedBy.get(app.name);
+    if (!tracked) {
+      tracked = new TrackedObjects(app.name);
+      this.trackedBy.set(app.name, tracked);
+    }
+    return tracked;
   }
 
   /** The agent was bootstrapped again in a new cluster: no history, nothing known of what is live. */

@@ -279,6 +279,11 @@ export class GitopsLane {
     return this.applications.tracked(app);
   }
 
+  /** Their store keys, in the same order (the same array while the same objects are tracked). */
+  trackedKeys(app: AppSpec): readonly string[] {
+    return this.applications.trackedKeys(app);
+  }
+
   // ---- machine effects -------------------------------------------------------------------------
 
   private send(reason: WakeReason): void {
