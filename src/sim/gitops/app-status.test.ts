@@ -9,7 +9,7 @@ import {
   rollUpHealth,
   type HealthInput,
 } from './app-status';
-import { reconcile } from './diff';
+import { reconcile, type ResourceDiff } from './diff';
 
 const deploy = (name: string, status: Record<string, unknown>, paused = false): KObject => ({
   apiVersion: 'apps/v1',
@@ -115,22 +115,24 @@ describe('HealthRollup', () => {
       fc.asyncProperty(
         fc.array(
           fc.record({
-            name: fc.constantFrom(...NAMES),
+            name: fc.constantFrom(...NAMES, 'x'),
             image: fc.constantFrom('web:1', 'web:2', 'web:bad'),
             replicas: fc.integer({ min: 0, max: 3 }),
             op: fc.constantFrom('apply', 'delete', 'wait'),
+            declareX: fc.boolean(),
           }),
           { maxLength: 20 },
         ),
         async (steps) => {
           runs++;
-          const { cluster, clock } = makeCluster();
+          const { cluster, clock } = makeCluster({ images: { 'web:bad': { crash: true } } });
           for (const name of NAMES) cluster.apply(deployment({ name }), CI);
           cluster.apply(configMap('cfg', { a: '1' }), CI);
           const manifests = [...NAMES.map((name) => deployment({ name })), configMap('cfg', {})];
           const live = () => [...cluster.list({ kind: 'Deployment' })];
           const { resources } = reconcile(manifests, live());
           const rollup = new HealthRollup<(typeof resources)[number]>();
+          const again = new HealthRollup<(typeof resources)[number]>();
           const liveOf = (r: { key: string }) => cluster.byKey(r.key);
           for (const s of steps) {
             if (s.op === 'apply')
@@ -141,6 +143,11 @@ describe('HealthRollup', () => {
             // A compare hands over a new list of the same resources: as good as the same one.
             const list = s.replicas % 2 === 0 ? resources : [...resources];
             expect(rollup.rollUp(list, cluster, liveOf)).toEqual(rollUpHealth(resources, liveOf));
+            // A compare after the writes: reasons change (missing, modified, in sync), and `x`
+            // comes and goes, declared by Git or a resource to prune.
+            const declared = s.declareX ? [...manifests, deployment({ name: 'x' })] : manifests;
+            const now = reconcile(declared, live()).resources;
+            expect(again.rollUp(now, cluster, liveOf)).toEqual(rollUpHealth(now, liveOf));
           }
         },
       ),
@@ -148,6 +155,22 @@ describe('HealthRollup', () => {
     );
     expect(runs).toBe(60);
   }, 30_000);
+
+  it('assesses again a resource that Git stops declaring: to prune, it no longer counts', async () => {
+    const { cluster, clock } = makeCluster({ images: { 'web:bad': { crash: true } } });
+    cluster.apply(deployment({ name: 'a' }), CI);
+    await clock.advanceBy(60_000);
+    cluster.apply(deployment({ name: 'x', image: 'web:bad' }), CI);
+    await clock.advanceBy(20_000);
+    const liveOf = (r: { key: string }) => cluster.byKey(r.key);
+    const rollup = new HealthRollup<ResourceDiff>();
+    const both = reconcile([deployment({ name: 'a' }), deployment({ name: 'x' })], live(cluster));
+    expect(rollup.rollUp(both.resources, cluster, liveOf).status).not.toBe('Healthy');
+    // Nothing written since; the same keys in the same order, but `x` is now only live.
+    const onlyA = reconcile([deployment({ name: 'a' })], live(cluster)).resources;
+    expect(onlyA.map((r) => r.key)).toEqual(both.resources.map((r) => r.key));
+    expect(rollup.rollUp(onlyA, cluster, liveOf)).toEqual({ status: 'Healthy' });
+  });
 
   it('starts again for a list of other resources, even of the same length', () => {
     const { cluster } = makeCluster();

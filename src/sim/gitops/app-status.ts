@@ -91,9 +91,9 @@ export function rollUpHealth<R extends Assessable>(
 
 /**
  * `rollUpHealth` again and again for one app over a cluster's objects: while the resources are the
- * same keys in the same order (the list itself may be new: a compare replaces it), only those
- * written since the last roll-up (the cluster's journal) are assessed again. `liveOf` must answer
- * from the cluster as it is now.
+ * same keys in the same order, each to prune or not as before (the list itself may be new: a
+ * compare replaces it), only those written since the last roll-up (the cluster's journal) are
+ * assessed again. `liveOf` must answer from the cluster as it is now.
  */
 export class HealthRollup<R extends Assessable> {
   private resources: readonly R[] | null = null;
@@ -131,8 +131,11 @@ export class HealthRollup<R extends Assessable> {
     const last = this.resources;
     if (resources === last) return true;
     if (!last || last.length !== resources.length) return false;
+    // Of the reason, only whether the resource is to be pruned counts (see assess).
     return resources.every(
-      (r, i) => r === last[i] || (r.key === last[i]!.key && r.reason === last[i]!.reason),
+      (r, i) =>
+        r === last[i] ||
+        (r.key === last[i]!.key && (r.reason === 'extra') === (last[i]!.reason === 'extra')),
     );
   }
 }
