@@ -66,7 +66,15 @@ export function applyApp(input: ApplyAppInput): { lines: ApplyLine[]; failed: bo
       continue;
     }
     count++;
-    const ctx: WriteContext = { ...CI_CONTEXT, revision, file };
+    // A literal, not `{ ...CI_CONTEXT, revision, file }`: V8 takes a slow path for a spread
+    // followed by new properties, and this runs once per object per deploy.
+    const ctx: WriteContext = {
+      actor: CI_CONTEXT.actor,
+      channel: CI_CONTEXT.channel,
+      manager: CI_CONTEXT.manager,
+      revision,
+      file,
+    };
     try {
       const result = cluster.apply(manifest, ctx);
       seen.add(result.key);
