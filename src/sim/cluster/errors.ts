@@ -25,3 +25,24 @@ export class ClusterError extends Error {
 export function isClusterError(e: unknown): e is ClusterError {
   return e instanceof ClusterError;
 }
+
+/**
+ * The file an applied object came from, and whether the apply was creating it or patching the one
+ * stored: what `kubectl apply -f` puts in front of a server refusal (cmdutil.AddSourceToErr).
+ */
+export interface ManifestSource {
+  file: string;
+  /** Asked only when a refusal is written: a valid apply never looks the object up for it. */
+  verb: () => 'creating' | 'patching';
+}
+
+/**
+ * A server refusal as kubectl prints it: `Error from server (NotFound): <status>`, and with a
+ * source `Error from server (Invalid): error when creating "deploy.yaml": <status>`. For a patch,
+ * kubectl's full text also quotes the patch and the object before `for: "deploy.yaml": `; only the
+ * clause that names the file is kept.
+ */
+export function fromServer(reason: string, status: string, source?: ManifestSource): string {
+  const where = source ? `error when ${source.verb()} "${source.file}": ` : '';
+  return `Error from server (${reason}): ${where}${status}`;
+}
