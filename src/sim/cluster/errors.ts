@@ -6,6 +6,8 @@ export interface ClusterErrorData {
   object?: string;
   file?: string;
   field?: string;
+  /** The line of `file` at fault, when the file itself does not parse. */
+  line?: number;
 }
 
 export type ClusterErrorCode =
@@ -45,4 +47,16 @@ export interface ManifestSource {
 export function fromServer(reason: string, status: string, source?: ManifestSource): string {
   const where = source ? `error when ${source.verb()} "${source.file}": ` : '';
   return `Error from server (${reason}): ${where}${status}`;
+}
+
+/**
+ * A manifest file that is not valid YAML. kubectl refuses it before any request, with the same
+ * code as an invalid object (bad input either way); the file stands for the object it never got to.
+ */
+export function unparsableFile(file: string, line: number, message: string): ClusterError {
+  return new ClusterError(
+    'E_INVALID',
+    `error: error parsing ${file}: error converting YAML to JSON: yaml: line ${line}: ${message}`,
+    { object: file, file, line },
+  );
 }
