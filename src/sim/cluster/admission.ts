@@ -1,6 +1,6 @@
 // Admission: what the API server checks before a create or apply touches the store: identity, a
 // known kind, normalisation, validation and an existing namespace.
-import { ClusterError } from './errors';
+import { ClusterError, fromServer, type ManifestSource } from './errors';
 import type { KindRegistry, ResourceType } from './kinds';
 import { clone, isRecord, refKey, refOf, type KObject } from './object';
 import { normalizeSecret } from './secret';
@@ -10,6 +10,8 @@ import { validateObject } from './validate';
 export interface AdmissionEnv {
   kinds: KindRegistry;
   namespaceExists: (name: string) => boolean;
+  /** Whether an object is stored under this key: an apply to it patches, not creates. */
+  exists: (key: string) => boolean;
   /** Called with every refusal before it is thrown, so the attempt is in the audit trail. */
   refuse: (object: string, error: ClusterError) => void;
 }
@@ -68,8 +70,11 @@ export function admit(manifest: unknown, file: string | undefined, env: Admissio
   if (!isRecord(obj.metadata)) obj.metadata = {} as KObject['metadata'];
   if (type.namespaced) obj.metadata.namespace ??= 'default';
   else delete obj.metadata.namespace;
+  const source: ManifestSource | undefined = file
+    ? { file, verb: () => (env.exists(refKey(refOf(obj))) ? 'patching' : 'creating') }
+    : undefined;
   try {
-    validateObject(obj, type.namespaced, file);
+    validateObject(obj, type.namespaced, source);
   } catch (e) {
     if (e instanceof ClusterError)
       fail(new ClusterError(e.code, e.message, { ...e.data, object: refKey(refOf(obj)) }));
@@ -80,7 +85,7 @@ export function admit(manifest: unknown, file: string | undefined, env: Admissio
     fail(
       new ClusterError(
         'E_NOT_FOUND',
-        `Error from server (NotFound): namespaces "${ns}" not found`,
+        fromServer('NotFound', `namespaces "${ns}" not found`, source),
         {
           object: refKey(refOf(obj)),
           ...(file ? { file } : {}),

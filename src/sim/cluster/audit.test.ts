@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ops } from '.';
 import { MASK, maskObject } from './secret';
-import { CI, deployment, makeCluster, PERSON } from './testing/fixtures';
+import { CI, deployment, hpa, makeCluster, PERSON } from './testing/fixtures';
 import type { KObject } from './object';
 
 describe('audit completeness', () => {
@@ -91,6 +91,82 @@ describe('audit completeness', () => {
       .records()
       .find((r) => r.verb === 'create' && r.object === 'Deployment/default/web')!;
     expect(created).toMatchObject({ actor: 'ci-bot', channel: 'pipeline', revision: 'c0ffee' });
+  });
+});
+
+describe('who a write is credited to', () => {
+  const WEB = { kind: 'Deployment', name: 'web' };
+  const CONTROLLERS = new Set([
+    'deployment-controller',
+    'replicaset-controller',
+    'kubelet',
+    'horizontal-pod-autoscaler',
+    'garbage-collector',
+  ]);
+
+  it('controller writes (ReplicaSets, Pods, statuses, HPA scaling) go through the controller channel as a controller; CI and user writes do not', async () => {
+    const { cluster, clock, audit } = makeCluster();
+    const start = audit.size;
+    cluster.apply(deployment({ replicas: 1 }), CI);
+    cluster.apply(hpa(3, 5), CI);
+    await clock.advanceBy(60_000);
+    ops.setImage(cluster, WEB, { web: 'web:2.0' }, PERSON);
+    await clock.advanceBy(120_000);
+    cluster.delete(WEB, { ...CI, actor: 'alice', channel: 'kubectl', revision: null });
+    const records = audit.records().slice(start);
+
+    const byControllers = records.filter((r) => r.channel === 'controller');
+    expect(byControllers.length).toBeGreaterThan(20);
+    expect(byControllers.filter((r) => !CONTROLLERS.has(r.actor))).toEqual([]);
+    // ReplicaSets and Pods are made, scaled, run and removed by controllers only.
+    const owned = records.filter((r) => /^(ReplicaSet|Pod)\//.test(r.object));
+    expect(owned.filter((r) => r.channel !== 'controller')).toEqual([]);
+    const creators = (kind: string) =>
+      new Set(
+        owned.filter((r) => r.verb === 'create' && r.object.startsWith(kind)).map((r) => r.actor),
+      );
+    expect(creators('ReplicaSet/')).toEqual(new Set(['deployment-controller']));
+    expect(creators('Pod/')).toEqual(new Set(['replicaset-controller']));
+    expect(owned.some((r) => r.verb === 'delete' && r.actor === 'garbage-collector')).toBe(true);
+    // Status writes, whoever's object it is, are the controllers' own.
+    const statusOnly = records.filter(
+      (r) =>
+        r.verb === 'update' &&
+        r.changes.length > 0 &&
+        r.changes.every((c) => c.path.startsWith('status')),
+    );
+    expect(statusOnly.filter((r) => r.channel !== 'controller')).toEqual([]);
+    expect(new Set(statusOnly.map((r) => r.actor))).toEqual(
+      new Set([
+        'deployment-controller',
+        'replicaset-controller',
+        'kubelet',
+        'horizontal-pod-autoscaler',
+      ]),
+    );
+    // The HPA scales the Deployment CI applied with one replica: its write, not CI's.
+    expect(records).toContainEqual(
+      expect.objectContaining({
+        actor: 'horizontal-pod-autoscaler',
+        channel: 'controller',
+        verb: 'update',
+        object: 'Deployment/default/web',
+        changes: expect.arrayContaining([
+          { path: 'spec.replicas', before: 1, after: 3 },
+        ]) as unknown,
+      }),
+    );
+    // What CI and alice did is credited to them, through their channels, and to nothing else.
+    expect(
+      records
+        .filter((r) => r.channel !== 'controller')
+        .map((r) => `${r.actor} ${r.channel} ${r.verb} ${r.object}`),
+    ).toEqual([
+      'ci-bot pipeline create Deployment/default/web',
+      'ci-bot pipeline create HorizontalPodAutoscaler/default/web',
+      'alice kubectl update Deployment/default/web',
+      'alice kubectl delete Deployment/default/web',
+    ]);
   });
 });
 

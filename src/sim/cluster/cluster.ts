@@ -322,6 +322,7 @@ export class Cluster {
     return {
       kinds: this.kinds,
       namespaceExists: (ns) => this.objects.has(`Namespace/${ns}`),
+      exists: (key) => this.objects.has(key),
       refuse: (object, error) => {
         if (!dryRun) this.refuse(object, error, ctx);
       },

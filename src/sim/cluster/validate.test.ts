@@ -15,13 +15,13 @@ describe('bad input is refused, recorded, and changes nothing', () => {
       'missing metadata.name',
       { apiVersion: 'v1', kind: 'ConfigMap', metadata: {} },
       'metadata.name',
-      /metadata\.name: Required value/,
+      /^Error from server \(Invalid\): error when creating "deploy\.yaml": ConfigMap "" is invalid: metadata\.name: Required value$/,
     ],
     [
       'negative replicas',
       withSpec((s) => (s.replicas = -1)),
       'spec.replicas',
-      /The Deployment "web" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0/,
+      /^Error from server \(Invalid\): error when creating "deploy\.yaml": Deployment\.apps "web" is invalid: spec\.replicas: Invalid value: -1: must be greater than or equal to 0$/,
     ],
     [
       'replicas of the wrong type',
@@ -89,6 +89,9 @@ describe('bad input is refused, recorded, and changes nothing', () => {
     expect((error as ClusterError).data.field).toBe(field);
     expect((error as ClusterError).data.file).toBe('deploy.yaml');
     expect((error as ClusterError).message).toMatch(message);
+    // What the user reads names the file and the field, not only the error's data.
+    expect((error as ClusterError).message).toContain('"deploy.yaml"');
+    expect((error as ClusterError).message).toContain(field);
     expect(JSON.stringify(cluster.list())).toBe(before);
     const last = audit.records().at(-1)!;
     expect(last).toMatchObject({
@@ -96,7 +99,33 @@ describe('bad input is refused, recorded, and changes nothing', () => {
       actor: 'ci-bot',
       channel: 'pipeline',
       revision: 'c0ffee',
+      message: (error as ClusterError).message,
     });
+  });
+
+  it('names the file the way kubectl does when the apply patches a stored object', () => {
+    const { cluster } = makeCluster();
+    cluster.apply(deployment(), { ...CI, file: 'deploy.yaml' });
+    expect(() =>
+      cluster.apply(
+        withSpec((s) => (s.replicas = -1)),
+        { ...CI, file: 'deploy.yaml' },
+      ),
+    ).toThrow(
+      'Error from server (Invalid): error when patching "deploy.yaml": Deployment.apps "web" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0',
+    );
+  });
+
+  it('keeps the plain API-server text for a write that names no file (kubectl scale, patch)', () => {
+    const { cluster } = makeCluster();
+    expect(() =>
+      cluster.apply(
+        withSpec((s) => (s.replicas = -1)),
+        CI,
+      ),
+    ).toThrow(
+      /^The Deployment "web" is invalid: spec\.replicas: Invalid value: -1: must be greater than or equal to 0$/,
+    );
   });
 
   it('accepts unusual but valid quantities such as memory: 100m', () => {

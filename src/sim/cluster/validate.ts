@@ -1,7 +1,7 @@
 // Validation as the API server does it before it stores anything: required fields, types and
 // ranges for the kinds the simulation runs. The first problem found is reported, naming the field,
 // in the words kubectl prints. Kinds without rules here are only checked for metadata.
-import { ClusterError } from './errors';
+import { ClusterError, fromServer, type ManifestSource } from './errors';
 import { isRecord, type KObject } from './object';
 
 type Type = 'integer' | 'string' | 'object' | 'array' | 'boolean';
@@ -27,33 +27,46 @@ function typeOf(v: unknown): Type | 'null' | 'number' {
 class Checker {
   constructor(
     private readonly obj: KObject,
-    private readonly file: string | undefined,
+    private readonly source: ManifestSource | undefined,
   ) {}
 
-  private get label() {
-    return `${this.obj.kind} "${this.obj.metadata?.name ?? ''}"`;
+  private get name() {
+    return this.obj.metadata?.name ?? '';
   }
 
-  /** API-server style: `The Deployment "web" is invalid: spec.replicas: Invalid value: -1: ...` */
+  private get label() {
+    return `${this.obj.kind} "${this.name}"`;
+  }
+
+  private data(field: string) {
+    return { object: this.label, field, ...(this.source ? { file: this.source.file } : {}) };
+  }
+
+  /**
+   * The API server's refusal. kubectl prints it as `The Deployment "web" is invalid: <detail>`, or,
+   * when the object came from a file, as the server's status with the file in front:
+   * `Error from server (Invalid): error when creating "deploy.yaml": Deployment.apps "web" is invalid: <detail>`.
+   */
+  private refusal(field: string, detail: string): never {
+    const group = this.obj.apiVersion.includes('/') ? `.${this.obj.apiVersion.split('/')[0]}` : '';
+    const message = this.source
+      ? fromServer(
+          'Invalid',
+          `${this.obj.kind}${group} "${this.name}" is invalid: ${detail}`,
+          this.source,
+        )
+      : `The ${this.label} is invalid: ${detail}`;
+    throw new ClusterError('E_INVALID', message, this.data(field));
+  }
+
+  /** `spec.replicas: Invalid value: -1: must be greater than or equal to 0` */
   invalid(field: string, value: unknown, why: string): never {
     const shown = typeof value === 'string' ? `"${value}"` : JSON.stringify(value);
-    throw new ClusterError(
-      'E_INVALID',
-      `The ${this.label} is invalid: ${field}: Invalid value: ${shown}: ${why}`,
-      {
-        object: this.label,
-        field,
-        ...(this.file ? { file: this.file } : {}),
-      },
-    );
+    return this.refusal(field, `${field}: Invalid value: ${shown}: ${why}`);
   }
 
   required(field: string): never {
-    throw new ClusterError('E_INVALID', `The ${this.label} is invalid: ${field}: Required value`, {
-      object: this.label,
-      field,
-      ...(this.file ? { file: this.file } : {}),
-    });
+    return this.refusal(field, `${field}: Required value`);
   }
 
   /** kubectl's client-side schema check: `error validating "f.yaml": ... got "string", expected "integer"` */
@@ -62,11 +75,11 @@ class Checker {
     const got = typeOf(value);
     if (got === want) return;
     const schema = SCHEMA_TYPE[this.obj.kind] ?? `io.k8s.api.${this.obj.kind}`;
-    const where = this.file ? `error validating "${this.file}": ` : '';
+    const where = this.source ? `error validating "${this.source.file}": ` : '';
     throw new ClusterError(
       'E_INVALID',
       `${where}error validating data: ValidationError(${this.obj.kind}.${field}): invalid type for ${schema}.${field.split('.').pop()}: got "${got}", expected "${want}"`,
-      { object: this.label, field, ...(this.file ? { file: this.file } : {}) },
+      this.data(field),
     );
   }
 
@@ -220,9 +233,12 @@ const RULES: Record<string, (c: Checker, o: KObject) => void> = {
   },
 };
 
-/** Throws a ClusterError (code E_INVALID) for the first problem; returns when the object is valid. */
-export function validateObject(obj: KObject, namespaced: boolean, file?: string): void {
-  const c = new Checker(obj, file);
+/**
+ * Throws a ClusterError (code E_INVALID) for the first problem; returns when the object is valid.
+ * `source` is the file the object was applied from, named in the message as kubectl names it.
+ */
+export function validateObject(obj: KObject, namespaced: boolean, source?: ManifestSource): void {
+  const c = new Checker(obj, source);
   if (!isRecord(obj.metadata)) return c.required('metadata');
   const { name, namespace } = obj.metadata;
   if (name === undefined || name === '') c.required('metadata.name');

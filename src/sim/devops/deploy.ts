@@ -3,11 +3,14 @@
 // part-way leaves a partial deploy (kubernetes PR #89539, kubectl #845). Without `--prune`,
 // objects removed from Git stay in the cluster as orphans.
 import type { DesiredApp } from '../apps/apps';
+import type { ManifestError } from '../git';
 import {
   applyLine,
+  ClusterError,
   isClusterError,
   refKey,
   refOf,
+  unparsableFile,
   type Cluster,
   type WriteContext,
 } from '../cluster';
@@ -35,19 +38,33 @@ export const CI_CONTEXT = {
   manager: 'kubectl-client-side-apply',
 } as const;
 
+/**
+ * kubectl's refusal of a file that is not valid YAML, or of a document that is not an object it
+ * can apply (no kind, apiVersion or metadata.name: loadDesired's NOT_AN_OBJECT).
+ */
+function refusalOf(e: ManifestError): ClusterError {
+  if (e.code !== 'NOT_AN_OBJECT') return unparsableFile(e.file, e.line, e.message);
+  return new ClusterError('E_INVALID', `error: error validating "${e.file}": ${e.message}`, {
+    object: e.file,
+    file: e.file,
+  });
+}
+
 export function applyApp(input: ApplyAppInput): { lines: ApplyLine[]; failed: boolean } {
   const { cluster, desired, revision } = input;
   const lines: ApplyLine[] = [];
   let failed = false;
   for (const e of desired.errors) {
-    lines.push({
-      ok: false,
-      text:
-        e.code === 'PATH_NOT_FOUND'
-          ? `error: the path "${e.file}" does not exist`
-          : `error parsing ${e.file}: line ${e.line}, column ${e.col}: ${e.message}`,
-    });
     failed = true;
+    if (e.code === 'PATH_NOT_FOUND') {
+      lines.push({ ok: false, text: `error: the path "${e.file}" does not exist` });
+      continue;
+    }
+    // A file kubectl cannot read as objects is refused like an invalid object: logged, and
+    // recorded in the cluster's trail; nothing in it reaches the cluster.
+    const refusal = refusalOf(e);
+    cluster.refuse(e.file, refusal, { ...CI_CONTEXT, revision, file: e.file });
+    lines.push({ ok: false, text: refusal.message });
   }
   if (desired.objects.length === 0 && desired.errors.length === 0) {
     // kubectl apply -f on a folder without manifests refuses (kubectl#1318): nothing was deployed.

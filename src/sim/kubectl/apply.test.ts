@@ -176,7 +176,7 @@ describe('apply -f', () => {
       'shop.yaml': stringify(shop),
     });
     expect(kubectl('apply -f cm.yaml -n shop').stderr).toBe(
-      'Error from server (NotFound): namespaces "shop" not found',
+      'Error from server (NotFound): error when creating "cm.yaml": namespaces "shop" not found',
     );
     kubectl('apply -f ns.yaml');
     expect(kubectl('apply -f cm.yaml -n shop').stdout).toBe('configmap/a created');

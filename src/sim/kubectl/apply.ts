@@ -2,7 +2,14 @@
 // transaction: an object that fails is reported and the next one is still applied, as kubectl
 // does. `--prune` then deletes what an earlier apply by the same field manager created and the
 // files no longer name, and only when every object applied cleanly (kubectl's rule too).
-import { isRecord, refKey, refOf, type KObject } from '../cluster';
+import {
+  isClusterError,
+  isRecord,
+  refKey,
+  refOf,
+  type KObject,
+  type WriteContext,
+} from '../cluster';
 import type { ApplyCommand, DeleteCommand } from './ast';
 import { scalar } from './columns';
 import { writeContext, type Exec } from './context';
@@ -32,7 +39,11 @@ const PRUNABLE = new Set([
   'StatefulSet',
 ]);
 
-function manifestsOf(files: readonly string[], x: Exec): Manifest[] {
+/**
+ * The manifests under `files`; each that cannot be read is reported. With `refusing`, a file that
+ * does not parse is also recorded as a refused write, like an invalid object: the apply was refused.
+ */
+function manifestsOf(files: readonly string[], x: Exec, refusing?: WriteContext): Manifest[] {
   const read = x.env.readRepoFile;
   if (!read)
     throw new KubectlError(
@@ -40,7 +51,10 @@ function manifestsOf(files: readonly string[], x: Exec): Manifest[] {
       'error: -f reads files from the repository, and no repository is attached to this console',
     );
   const { manifests, errors } = readManifests(files, read);
-  for (const e of errors) x.out.fail(new KubectlError('E_FILE', e));
+  for (const e of errors) {
+    if (refusing && isClusterError(e)) x.cluster.refuse(e.data.object!, e, refusing);
+    x.out.fail(e);
+  }
   return manifests;
 }
 
@@ -73,7 +87,10 @@ function inNamespace(m: Manifest, namespace: string | undefined, x: Exec): unkno
 }
 
 export function apply(cmd: ApplyCommand, x: Exec): void {
-  const manifests = manifestsOf(cmd.files, x).filter((m) =>
+  const manager = cmd.serverSide ? 'kubectl' : 'kubectl-client-side-apply';
+  // A dry run writes nothing, so its refusals are answered but not recorded (as admission does).
+  const refusing = cmd.dryRun === 'none' ? writeContext(x.env, manager) : undefined;
+  const manifests = manifestsOf(cmd.files, x, refusing).filter((m) =>
     matchesSelector(
       cmd.selector,
       metadataOf(m.object).labels as Record<string, string> | undefined,
@@ -83,7 +100,6 @@ export function apply(cmd: ApplyCommand, x: Exec): void {
     x.out.fail(new KubectlError('E_FILE', 'error: no objects passed to apply'));
     return;
   }
-  const manager = cmd.serverSide ? 'kubectl' : 'kubectl-client-side-apply';
   const suffix = dryRunSuffix(cmd.dryRun);
   const applied = new Set<string>();
   for (const m of manifests) {

@@ -13,7 +13,7 @@ export type KubectlErrorCode =
   | 'E_BAD_ARGUMENT'
   | 'E_UNKNOWN_RESOURCE_TYPE'
   | 'E_NO_REPO' // `-f` was used where no repository is attached
-  | 'E_FILE'; // a manifest file is missing or is not valid YAML
+  | 'E_FILE'; // a manifest path is missing (YAML that does not parse is a ClusterError E_INVALID)
 
 export interface KubectlErrorData {
   /** The command the error is about: `get`, `rollout undo`. */

@@ -2,7 +2,9 @@
 // YAML stream (parsed by the repository's own reader, so a broken file fails here exactly as it
 // fails the lanes), a `kind: List` unpacked into its items. A folder only contributes its .yaml,
 // .yml and .json files, as kubectl's directory walk does.
+import { unparsableFile, type ClusterError } from '../cluster';
 import { parseManifestText } from '../git/manifests';
+import { KubectlError } from './errors';
 
 export interface RepoFile {
   path: string;
@@ -24,26 +26,27 @@ export interface Manifest {
 
 const MANIFEST_FILE = /\.(ya?ml|json)$/i;
 
-/** Every manifest under the `-f` paths, in order, and an error line for each path or document that cannot be read. */
+/**
+ * Every manifest under the `-f` paths, in order, and an error for each path that cannot be read
+ * (E_FILE) or document that does not parse (a ClusterError E_INVALID, refused like bad objects).
+ */
 export function readManifests(
   paths: readonly string[],
   read: ReadRepoFile,
-): { manifests: Manifest[]; errors: string[] } {
+): { manifests: Manifest[]; errors: (KubectlError | ClusterError)[] } {
   const manifests: Manifest[] = [];
-  const errors: string[] = [];
+  const errors: (KubectlError | ClusterError)[] = [];
   for (const path of paths) {
     const found = read(path);
     if ('error' in found) {
-      errors.push(found.error.startsWith('error: ') ? found.error : `error: ${found.error}`);
+      const text = found.error.startsWith('error: ') ? found.error : `error: ${found.error}`;
+      errors.push(new KubectlError('E_FILE', text, { file: path }));
       continue;
     }
     for (const file of found.files) {
       if (file.path !== path && !MANIFEST_FILE.test(file.path)) continue;
       const parsed = parseManifestText(file.text);
-      for (const e of parsed.errors)
-        errors.push(
-          `error: error parsing ${file.path}: error converting YAML to JSON: yaml: line ${e.line}: ${e.message}`,
-        );
+      for (const e of parsed.errors) errors.push(unparsableFile(file.path, e.line, e.message));
       for (const { doc } of parsed.docs) {
         const items =
           (doc as { kind?: unknown; items?: unknown }).kind === 'List'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { healthOf, ops, podState } from '..';
-import { CI, deployment, makeCluster, PERSON } from '../testing/fixtures';
+import { CI, deployment, hpa as hpaOf, makeCluster, PERSON } from '../testing/fixtures';
 
 const WEB = { kind: 'Deployment', name: 'web' };
 const podsOf = (cluster: ReturnType<typeof makeCluster>['cluster']) =>
@@ -144,16 +144,7 @@ describe('Deployment controller on the virtual clock', () => {
 });
 
 describe('HorizontalPodAutoscaler owns spec.replicas of its target', () => {
-  const hpa = {
-    apiVersion: 'autoscaling/v2',
-    kind: 'HorizontalPodAutoscaler',
-    metadata: { name: 'web' },
-    spec: {
-      scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web' },
-      minReplicas: 2,
-      maxReplicas: 3,
-    },
-  };
+  const hpa = hpaOf(2, 3);
 
   it('scales the target into range and takes ownership of spec.replicas; a re-apply takes it back', async () => {
     const { cluster, clock } = makeCluster();

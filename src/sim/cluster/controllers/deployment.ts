@@ -4,6 +4,12 @@
 // status + conditions from which health is computed.
 //
 // Simplification: minReadySeconds is not modelled (a Ready Pod counts as available at once).
+import type {
+  DeploymentSpec,
+  DeploymentStatus,
+  ReplicaSetSpec,
+  ReplicaSetStatus,
+} from 'kubernetes-types/apps/v1';
 import type { Cluster } from '../cluster';
 import { refOf, type KObject, type ObjectRef } from '../object';
 import { controllerContext } from './context';
@@ -14,29 +20,19 @@ const CTX = controllerContext('deployment-controller');
 export const REVISION = 'deployment.kubernetes.io/revision';
 export const CHANGE_CAUSE = 'kubernetes.io/change-cause';
 
-type Obj = Record<string, unknown>;
+/** A stored Deployment's spec: the API server has defaulted these fields (defaults.ts). */
+type StoredDeploymentSpec = DeploymentSpec &
+  Required<
+    Pick<
+      DeploymentSpec,
+      'replicas' | 'revisionHistoryLimit' | 'progressDeadlineSeconds' | 'strategy'
+    >
+  >;
 
-interface DeploymentSpec {
-  replicas: number;
-  paused?: boolean;
-  revisionHistoryLimit: number;
-  progressDeadlineSeconds: number;
-  selector: { matchLabels?: Record<string, string> };
-  strategy: {
-    type: string;
-    rollingUpdate?: { maxSurge?: string | number; maxUnavailable?: string | number };
-  };
-  template: {
-    metadata?: { labels?: Record<string, string>; annotations?: Record<string, string> };
-    spec: Obj;
-  };
-}
-
-export interface RsStatus {
-  replicas?: number;
-  readyReplicas?: number;
-  availableReplicas?: number;
-}
+/** The Pod counts of a ReplicaSet's status that a rollout reads (0 before its first status). */
+type RsCounts = Required<
+  Pick<ReplicaSetStatus, 'replicas' | 'readyReplicas' | 'availableReplicas'>
+>;
 
 /** `25%` of `total`, rounded up for surge and down for unavailability, as Kubernetes does. */
 function resolve(value: string | number | undefined, total: number, roundUp: boolean): number {
@@ -59,11 +55,11 @@ export function ownedReplicaSets(cluster: Cluster, deploy: KObject): KObject[] {
 }
 
 function replicasOf(rs: KObject): number {
-  return ((rs.spec as Obj).replicas as number | undefined) ?? 0;
+  return (rs.spec as ReplicaSetSpec).replicas ?? 0;
 }
 
-function statusOf(rs: KObject): Required<RsStatus> {
-  const s = (rs.status ?? {}) as RsStatus;
+function statusOf(rs: KObject): RsCounts {
+  const s = (rs.status ?? {}) as Partial<ReplicaSetStatus>;
   return {
     replicas: s.replicas ?? 0,
     readyReplicas: s.readyReplicas ?? 0,
@@ -74,14 +70,14 @@ function statusOf(rs: KObject): Required<RsStatus> {
 function scale(cluster: Cluster, rs: KObject, replicas: number): void {
   if (replicasOf(rs) === replicas) return;
   cluster.update(refOf(rs), CTX, (d) => {
-    (d.spec as Obj).replicas = replicas;
+    (d.spec as ReplicaSetSpec).replicas = replicas;
   });
 }
 
 function createReplicaSet(
   cluster: Cluster,
   deploy: KObject,
-  spec: DeploymentSpec,
+  spec: StoredDeploymentSpec,
   hash: string,
   revision: number,
 ): KObject {
@@ -135,7 +131,7 @@ function hashOf(template: DeploymentSpec['template']): string {
 }
 
 export function syncDeployment(cluster: Cluster, deploy: KObject, rollouts: RolloutClock): void {
-  const spec = deploy.spec as DeploymentSpec;
+  const spec = deploy.spec as StoredDeploymentSpec;
   const hash = hashOf(spec.template);
   let sets = ownedReplicaSets(cluster, deploy);
   const maxRevision = sets.reduce((m, rs) => Math.max(m, revisionOf(rs)), 0);
@@ -225,9 +221,8 @@ function writeStatus(
   complete: boolean,
   problem: string | null,
 ): void {
-  const spec = deploy.spec as DeploymentSpec;
-  const sum = (f: (s: Required<RsStatus>) => number) =>
-    sets.reduce((n, rs) => n + f(statusOf(rs)), 0);
+  const spec = deploy.spec as StoredDeploymentSpec;
+  const sum = (f: (s: RsCounts) => number) => sets.reduce((n, rs) => n + f(statusOf(rs)), 0);
   const updated = current
     ? statusOf(sets.find((rs) => rs.metadata.uid === current.metadata.uid) ?? current).replicas
     : 0;
@@ -288,7 +283,7 @@ function writeStatus(
           },
       progressing,
     ],
-  };
+  } satisfies DeploymentStatus;
   const revision = current ? current.metadata.annotations?.[REVISION] : undefined;
   const stored = cluster.get(refOf(deploy)) ?? deploy;
   if (revision && stored.metadata.annotations?.[REVISION] !== revision) {

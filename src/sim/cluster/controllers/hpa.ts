@@ -5,6 +5,11 @@
 //
 // Simplification: there is no metrics server. Load is simulated as a steady 40 % CPU, so the HPA
 // only ever moves replicas back into [minReplicas, maxReplicas].
+import type { ScaleSpec } from 'kubernetes-types/autoscaling/v1';
+import type {
+  HorizontalPodAutoscalerSpec,
+  HorizontalPodAutoscalerStatus,
+} from 'kubernetes-types/autoscaling/v2';
 import type { Cluster } from '../cluster';
 import { refKey, refOf, type KObject, type ObjectRef } from '../object';
 
@@ -17,11 +22,9 @@ const CTX = {
   revision: null,
 };
 
-interface HpaSpec {
-  scaleTargetRef: { kind: string; name: string };
-  minReplicas: number;
-  maxReplicas: number;
-}
+/** A stored HPA's spec: the API server defaults minReplicas to 1 (defaults.ts). */
+type HpaSpec = HorizontalPodAutoscalerSpec &
+  Required<Pick<HorizontalPodAutoscalerSpec, 'minReplicas'>>;
 
 export class HpaController {
   private readonly timers = new Map<string, number>();
@@ -84,14 +87,14 @@ export class HpaController {
             message: `the HPA controller was unable to get the target's current scale: ${this.cluster.notFound(targetRef).message.replace('Error from server (NotFound): ', '')}`,
           },
         ],
-      });
+      } satisfies HorizontalPodAutoscalerStatus);
       return;
     }
-    const current = (target.spec as { replicas?: number }).replicas ?? 1;
+    const current = (target.spec as ScaleSpec).replicas ?? 1;
     const desired = Math.min(spec.maxReplicas, Math.max(spec.minReplicas, current));
     if (desired !== current) {
       this.cluster.update(targetRef, CTX, (d) => {
-        (d.spec as { replicas: number }).replicas = desired;
+        (d.spec as ScaleSpec).replicas = desired;
       });
     }
     const limited = desired !== current;
@@ -132,7 +135,7 @@ export class HpaController {
               message: 'the desired count is within the acceptable range',
             },
       ],
-    });
+    } satisfies HorizontalPodAutoscalerStatus);
   }
 
   private writeStatus(hpa: KObject, status: Record<string, unknown>): void {

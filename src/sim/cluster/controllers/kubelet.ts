@@ -5,6 +5,7 @@
 //
 // Simplification: a crashing container is reported once in CrashLoopBackOff (restartCount 3)
 // instead of restarting forever, so an idle broken cluster does not fill the audit trail.
+import type { Container as PodContainer, PodSpec, PodStatus } from 'kubernetes-types/core/v1';
 import type { Cluster } from '../cluster';
 import {
   CRASH_AFTER_MS,
@@ -18,38 +19,28 @@ import { controllerContext } from './context';
 
 const CTX = controllerContext('kubelet');
 
-interface Container {
-  name: string;
-  image: string;
-}
+/** A container as the kubelet starts it: by its image (required of a Deployment's template). */
+type Container = PodContainer & { image: string };
 
 export type PodState = 'Pending' | 'Running' | 'CrashLoopBackOff' | 'ImagePullBackOff';
 
 export function isPodReady(pod: KObject): boolean {
-  const conditions =
-    (pod.status as { conditions?: { type: string; status: string }[] } | undefined)?.conditions ??
-    [];
+  const conditions = (pod.status as PodStatus | undefined)?.conditions ?? [];
   return conditions.some((c) => c.type === 'Ready' && c.status === 'True');
 }
 
 /** What `kubectl get pods` shows in STATUS. */
 export function podState(pod: KObject): PodState {
-  const statuses =
-    (
-      pod.status as
-        { containerStatuses?: { state?: { waiting?: { reason?: string } } }[] } | undefined
-    )?.containerStatuses ?? [];
+  const statuses = (pod.status as PodStatus | undefined)?.containerStatuses ?? [];
   for (const s of statuses) {
     const reason = s.state?.waiting?.reason;
     if (reason === 'CrashLoopBackOff' || reason === 'ImagePullBackOff') return reason;
   }
-  return (pod.status as { phase?: string } | undefined)?.phase === 'Running'
-    ? 'Running'
-    : 'Pending';
+  return (pod.status as PodStatus | undefined)?.phase === 'Running' ? 'Running' : 'Pending';
 }
 
 function containersOf(pod: KObject): Container[] {
-  return (pod.spec as { containers?: Container[] }).containers ?? [];
+  return ((pod.spec as PodSpec).containers as Container[] | undefined) ?? [];
 }
 
 export class Kubelet {

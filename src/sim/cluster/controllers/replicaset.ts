@@ -1,5 +1,6 @@
 // The ReplicaSet controller: keeps `spec.replicas` Pods from its template, replaces deleted ones,
 // removes extra ones (not-ready first, then newest), and reports counts in its status.
+import type { ReplicaSetSpec, ReplicaSetStatus } from 'kubernetes-types/apps/v1';
 import type { Cluster } from '../cluster';
 import { clone, refOf, type KObject } from '../object';
 import { controllerContext } from './context';
@@ -8,15 +9,14 @@ import { isPodReady } from './kubelet';
 
 const CTX = controllerContext('replicaset-controller');
 
-type Obj = Record<string, unknown>;
-
 export function ownedPods(cluster: Cluster, rs: KObject): KObject[] {
   return cluster.list({ kind: 'Pod', namespace: rs.metadata.namespace, owner: rs.metadata.uid });
 }
 
 /** `counters` numbers each ReplicaSet's Pods (by uid), so generated names never repeat. */
 export function syncReplicaSet(cluster: Cluster, rs: KObject, counters: Map<string, number>): void {
-  const spec = rs.spec as { replicas?: number; template: { metadata?: Obj; spec: Obj } };
+  // Assumed to have a template, as every ReplicaSet the Deployment controller makes has.
+  const spec = rs.spec as ReplicaSetSpec & Required<Pick<ReplicaSetSpec, 'template'>>;
   const want = spec.replicas ?? 1;
   const pods = ownedPods(cluster, rs);
   let created = counters.get(rs.metadata.uid!) ?? 0;
@@ -32,7 +32,7 @@ export function syncReplicaSet(cluster: Cluster, rs: KObject, counters: Map<stri
         metadata: {
           name,
           namespace: rs.metadata.namespace!,
-          labels: { ...((spec.template.metadata?.labels as Record<string, string>) ?? {}) },
+          labels: { ...(spec.template.metadata?.labels ?? {}) },
           ownerReferences: [
             {
               apiVersion: 'apps/v1',
@@ -69,6 +69,6 @@ export function syncReplicaSet(cluster: Cluster, rs: KObject, counters: Map<stri
     readyReplicas: ready,
     availableReplicas: ready,
     observedGeneration: rs.metadata.generation,
-  };
+  } satisfies ReplicaSetStatus;
   cluster.updateStatus(refOf(rs), CTX, status);
 }

@@ -65,6 +65,20 @@ export function deployment(
   };
 }
 
+/** An HPA (autoscaling/v2) keeping the Deployment `web` between `min` and `max` replicas. */
+export function hpa(min: number, max: number): KObject {
+  return {
+    apiVersion: 'autoscaling/v2',
+    kind: 'HorizontalPodAutoscaler',
+    metadata: { name: 'web' },
+    spec: {
+      scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web' },
+      minReplicas: min,
+      maxReplicas: max,
+    },
+  };
+}
+
 export function configMap(name: string, data: Record<string, string>): KObject {
   return { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name }, data };
 }
