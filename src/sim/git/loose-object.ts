@@ -46,11 +46,23 @@ function compareCodePoints(a: string, b: string): number {
 
 const ASCII = /^[\x20-\x7e]*$/;
 
-function compareTreeEntries(a: TreeEntry, b: TreeEntry): number {
-  const ka = treeOrderKey(a);
-  const kb = treeOrderKey(b);
+function compareKeys(ka: string, kb: string): number {
   if (ASCII.test(ka) && ASCII.test(kb)) return ka < kb ? -1 : ka > kb ? 1 : 0;
   return compareCodePoints(ka, kb);
+}
+
+/** The entries in git's order; each order key is made once, and a tree in order is not sorted. */
+function inTreeOrder(entries: readonly TreeEntry[]): readonly TreeEntry[] {
+  const keys = entries.map(treeOrderKey);
+  const ascii = keys.every((k) => ASCII.test(k));
+  const compare = ascii ? (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0) : compareKeys;
+  let sorted = true;
+  for (let i = 1; i < keys.length && sorted; i++) sorted = compare(keys[i - 1]!, keys[i]!) <= 0;
+  if (sorted) return entries;
+  return keys
+    .map((key, i) => ({ key, entry: entries[i]! }))
+    .sort((a, b) => compare(a.key, b.key))
+    .map((x) => x.entry);
 }
 
 const HEX_VALUE = new Uint8Array(128);
@@ -67,7 +79,7 @@ function writeHex(hex: string, out: Uint8Array, at: number): void {
 
 /** A tree's content: `<mode> <name>\0<20-byte id>` per entry, in git's order. */
 export function treeContent(entries: readonly TreeEntry[]): Uint8Array {
-  const sorted = [...entries].sort(compareTreeEntries);
+  const sorted = inTreeOrder(entries);
   const heads = sorted.map(
     (e) => `${e.mode.startsWith('0') ? e.mode.slice(1) : e.mode} ${e.path}\0`,
   );

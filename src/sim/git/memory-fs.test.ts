@@ -22,6 +22,23 @@ describe('createMemoryRepo', () => {
     await expect(fs.readFile('/repo/a.txt', 'utf8')).rejects.toThrow(/ENOENT/);
   });
 
+  it('hands isomorphic-git an fs it can wrap without an error per call', async () => {
+    // isomorphic-git probes the fs with readFile() and no path at every call; lightning-fs makes
+    // an error (a stack trace) to reject it.
+    const { lfs, ctx } = await createMemoryRepo();
+    const probe = (fs: { readFile: unknown }) => (fs.readFile as () => Promise<unknown>)();
+    await expect(probe(lfs.promises)).rejects.toThrow();
+    await expect(probe(ctx.fs.promises)).resolves.toBeUndefined();
+    // The commands are lightning-fs's own, on its own state; rmdir keeps its two parameters
+    // (isomorphic-git picks how it removes folders by it).
+    await ctx.fs.promises.writeFile('/repo/b.txt', 'bee');
+    expect(await lfs.promises.readFile('/repo/b.txt', 'utf8')).toBe('bee');
+    expect(await ctx.fs.promises.readFile('/repo/.git/HEAD', 'utf8')).toBe(
+      'ref: refs/heads/main\n',
+    );
+    expect(ctx.fs.promises.rmdir.length).toBe(lfs.promises.rmdir.length);
+  });
+
   it('keeps its files through an idle gap', async () => {
     const { lfs } = await createMemoryRepo();
     await lfs.promises.writeFile('/repo/kept.txt', 'still here');
