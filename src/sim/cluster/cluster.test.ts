@@ -39,6 +39,36 @@ describe('apply with field ownership', () => {
     expect(cluster.apply(frozen, CI).outcome).toBe('created');
   });
 
+  it('remembers re-applies per manager, and forgets them with the namespace', () => {
+    const { cluster } = makeCluster();
+    const ns = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop' } };
+    cluster.apply(ns, CI);
+    const cm = configMap('cfg', { a: '1' });
+    const frozen = Object.freeze({
+      ...cm,
+      metadata: Object.freeze({ name: 'cfg', namespace: 'shop' }),
+    });
+    const OTHER = { ...CI, actor: 'bob', manager: 'other' };
+    expect(cluster.apply(frozen, CI).outcome).toBe('created');
+    // Two managers take turns: each takes the field over from the other, every time, even
+    // right after the other's re-apply was answered from memory.
+    for (let i = 0; i < 3; i++) {
+      expect(cluster.apply(frozen, CI).outcome).toBe('unchanged');
+      expect(cluster.apply(frozen, OTHER).outcome).toBe('unchanged');
+      expect(
+        Object.keys(cluster.managedFields({ kind: 'ConfigMap', name: 'cfg', namespace: 'shop' })),
+      ).toEqual(['other']);
+      expect(cluster.apply(frozen, CI).outcome).toBe('unchanged');
+      expect(
+        Object.keys(cluster.managedFields({ kind: 'ConfigMap', name: 'cfg', namespace: 'shop' })),
+      ).toEqual(['kubectl-client-side-apply']);
+    }
+    expect(cluster.apply(frozen, CI)).toBe(cluster.apply(frozen, CI));
+    // The namespace goes, and what was in it: the re-apply is refused as the first apply would be.
+    cluster.delete({ kind: 'Namespace', name: 'shop' }, CI);
+    expect(() => cluster.apply(frozen, CI)).toThrow(/namespaces "shop" not found/);
+  });
+
   it('overwrites a hotfix of a field the manifest sets (kubectl scale, then re-apply)', () => {
     const { cluster } = makeCluster();
     cluster.apply(deployment({ replicas: 3 }), CI);

@@ -14,8 +14,6 @@ export interface Admitted {
   kinds: number;
   ref: ObjectRef;
   key: string;
-  /** The store key of its namespace (null when cluster-scoped): it must still exist. */
-  namespaceKey: string | null;
   display: string;
   warnings: readonly string[];
 }
@@ -30,41 +28,39 @@ export interface ReapplyEnv {
 
 /** A re-apply found to change nothing, and the objects it was found for. */
 interface Unchanged {
+  manager: string;
   existing: KObject;
   ownership: Ownership | undefined;
   result: ApplyResult;
 }
 
+type Entry = Admitted & {
+  /** The latest manager's answer (a manifest is nearly always re-applied by one manager). */
+  last: Unchanged | null;
+  others: Map<string, Unchanged> | null;
+};
+
 export class Reapplies {
-  private readonly admitted = new WeakMap<
-    KObject,
-    Admitted & { unchanged: Map<string, Unchanged> }
-  >();
+  private readonly admitted = new WeakMap<KObject, Entry>();
 
   admit(settled: KObject, a: Pick<Admitted, 'kinds' | 'ref' | 'display' | 'warnings'>): void {
     const ref = Object.freeze({ ...a.ref });
-    this.admitted.set(settled, {
-      ...a,
-      ref,
-      key: refKey(ref),
-      namespaceKey: ref.namespace === undefined ? null : `Namespace/${ref.namespace}`,
-      unchanged: new Map(),
-    });
+    this.admitted.set(settled, { ...a, ref, key: refKey(ref), last: null, others: null });
   }
 
   /**
    * The answer to re-applying `settled` as `manager` when it changes nothing; else null. The same
-   * frozen answer each time, while the stored object and its field ownership are the same.
+   * frozen answer each time, while the stored object and its field ownership are the same. (An
+   * object stored means its namespace is: deleting a namespace deletes what is in it.)
    */
   unchanged(settled: KObject, manager: string, env: ReapplyEnv): ApplyResult | null {
-    const before = this.admitted.get(settled);
-    if (!before || before.kinds !== env.kinds()) return null;
-    const { key, namespaceKey } = before;
-    if (namespaceKey !== null && !env.get(namespaceKey)) return null;
+    const entry = this.admitted.get(settled);
+    if (!entry || entry.kinds !== env.kinds()) return null;
+    const { key } = entry;
     const existing = env.get(key);
     if (!existing) return null;
     const ownership = env.owners(key);
-    const seen = before.unchanged.get(manager);
+    const seen = entry.last?.manager === manager ? entry.last : entry.others?.get(manager);
     if (seen?.existing === existing && seen.ownership === ownership) return seen.result;
     if (
       !applyChangesNothing(existing, settled.apiVersion, appliedFields(settled), ownership, manager)
@@ -72,12 +68,15 @@ export class Reapplies {
       return null;
     const result: ApplyResult = Object.freeze({
       outcome: 'unchanged',
-      ref: before.ref,
+      ref: entry.ref,
       key,
-      display: before.display,
-      warnings: Object.freeze([...before.warnings]),
+      display: entry.display,
+      warnings: Object.freeze([...entry.warnings]),
     });
-    before.unchanged.set(manager, { existing, ownership, result });
+    const found = { manager, existing, ownership, result };
+    if (entry.last && entry.last.manager !== manager)
+      (entry.others ??= new Map()).set(entry.last.manager, entry.last);
+    entry.last = found;
     return result;
   }
 }
