@@ -23,6 +23,12 @@ import { injectFault, rollbackLane } from './rollback';
 import type { FaultKind } from './sandbox-errors';
 import { laneStatus, type LaneStatus } from './status';
 
+// Loaded on first use: the console's parser and tables are not needed to show the first view.
+// The promise is kept: an `import()` resolves its specifier again at every call (under a loader
+// such as tsx's, a round trip to the loader's thread), and a sandbox runs kubectl thousands of times.
+let kubectl: Promise<typeof import('./kubectl')> | null = null;
+const kubectlModule = () => (kubectl ??= import('./kubectl'));
+
 export const CLUSTERS: readonly ClusterName[] = ['devops', 'gitops'];
 
 export { SandboxError, type FaultKind } from './sandbox-errors';
@@ -257,8 +263,7 @@ export class Sandbox {
       this.changed();
       return { ok: false, stdout: '', stderr: message, changed: false };
     }
-    // Loaded on first use: the console's parser and tables are not needed to show the first view.
-    const { repoFileReader, runKubectl } = await import('./kubectl');
+    const { repoFileReader, runKubectl } = await kubectlModule();
     const readRepoFile = await repoFileReader(this.repo, BRANCH, line);
     const result = runKubectl(line, {
       cluster,
