@@ -53,6 +53,13 @@ export class DevopsLane {
   private applyFailed = false;
   /** Objects the pipeline has created per app: what `--prune` may delete, and orphans otherwise. */
   readonly applied = new Map<string, CreatedKeys>();
+  /** The live Deployments the verify guards last asked for, and what they were found for. */
+  private deployments: {
+    cluster: Cluster;
+    version: number;
+    desired: DesiredApp | undefined;
+    live: readonly KObject[];
+  } | null = null;
   private readonly faults = {
     failTests: 0,
     failTestsUntil: -1,
@@ -265,8 +272,7 @@ export class DevopsLane {
 
   private images(): string[] {
     const out = new Set<string>();
-    for (const d of this.desired)
-      for (const { manifest } of d.objects) for (const c of containersOf(manifest)) out.add(c);
+    for (const d of this.desired) for (const image of imagesOf(d.manifests)) out.add(image);
     return [...out].sort();
   }
 
@@ -296,8 +302,16 @@ export class DevopsLane {
   }
 
   /** The live Deployments of the app the latest run is at. */
-  private appDeployments(): KObject[] {
-    return liveDeployments(this.deps.cluster, this.desired[this.apps.indexOf(this.currentApp())]);
+  private appDeployments(): readonly KObject[] {
+    // The verify guards ask again and again, mostly with nothing written in between.
+    const { cluster } = this.deps;
+    const desired = this.desired[this.apps.indexOf(this.currentApp())];
+    const last = this.deployments;
+    if (last?.cluster === cluster && last.version === cluster.version && last.desired === desired)
+      return last.live;
+    const live = liveDeployments(cluster, desired);
+    this.deployments = { cluster, version: cluster.version, desired, live };
+    return live;
   }
 
   private record(
@@ -335,6 +349,18 @@ function stateOf(snap: SnapshotFrom<typeof pipelineMachine>): PipelineState {
   const top = typeof value === 'string' ? value : Object.keys(value)[0]!;
   if (top === 'gate' || top === 'next-app') return 'deploy';
   return top as PipelineState;
+}
+
+// The images an app's manifests name, per manifests (frozen and shared per folder content).
+const images = new WeakMap<readonly KObject[], readonly string[]>();
+
+function imagesOf(manifests: readonly KObject[]): readonly string[] {
+  let found = images.get(manifests);
+  if (!found) {
+    found = [...new Set(manifests.flatMap(containersOf))];
+    images.set(manifests, found);
+  }
+  return found;
 }
 
 function containersOf(manifest: KObject): string[] {

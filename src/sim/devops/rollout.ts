@@ -6,17 +6,25 @@ import { storedHealth, type Cluster, type KObject } from '../cluster';
 
 export type RolloutStatus = 'complete' | 'failed' | 'progressing';
 
+// Where the Deployments are among an app's manifests (frozen and shared per folder content).
+const deploymentsAt = new WeakMap<readonly KObject[], readonly number[]>();
+
 /** The live Deployments `desired` declares (the ones not created yet are left out). */
 export function liveDeployments(cluster: Cluster, desired: DesiredApp | undefined): KObject[] {
   const out: KObject[] = [];
   if (!desired) return out;
   // The guards of the verify stage ask again at every event: the keys are kept per manifests.
-  const keys = declaredKeys(cluster, desired.manifests).list;
-  desired.manifests.forEach((manifest, i) => {
-    if (manifest.kind !== 'Deployment') return;
+  const { manifests } = desired;
+  const keys = declaredKeys(cluster, manifests).list;
+  let at = deploymentsAt.get(manifests);
+  if (!at) {
+    at = manifests.flatMap((m, i) => (m.kind === 'Deployment' ? [i] : []));
+    deploymentsAt.set(manifests, at);
+  }
+  for (const i of at) {
     const live = cluster.byKey(keys[i]!);
     if (live) out.push(live);
-  });
+  }
   return out;
 }
 
