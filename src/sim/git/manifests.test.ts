@@ -154,6 +154,43 @@ describe('readManifests', () => {
     expect(prod.docs[0]?.doc).toBe(staging.docs[0]?.doc);
   });
 
+  it('reads a folder again from its last read: the same as a first read, unchanged files shared', async () => {
+    const { ctx } = await createMemoryRepo();
+    const store = new ObjectStore(ctx);
+    const reader = new ManifestReader(store);
+    const cm = (name: string, v: number) =>
+      `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\ndata:\n  v: "${v}"\n`;
+    const files: Record<string, string> = {};
+    let flat = EMPTY_FLAT;
+    const rng = (() => {
+      let x = 7;
+      return (n: number) => (x = (x * 48271) % 2147483647) % n;
+    })();
+    let previous: Awaited<ReturnType<ManifestReader['read']>> | null = null;
+    for (let step = 0; step < 60; step++) {
+      const name = `f${rng(8)}`;
+      const roll = rng(10);
+      if (roll === 0) delete files[`apps/${name}.yaml`];
+      else if (roll === 1) files[`apps/${name}.yaml`] = 'kind: [unclosed';
+      else if (roll === 2)
+        files[`apps/sub/${name}.yml`] = `${cm(name, step)}---\n${cm(`${name}b`, step)}`;
+      else files[`apps/${name}.yaml`] = cm(name, step);
+      if (Object.keys(files).length === 0) files['apps/f0.yaml'] = cm('f0', step);
+      flat = (await buildTree(store, EMPTY_FLAT, await writeBlobs(store, files), [])).flat;
+      const set = await reader.read(flat, 'apps', 'main');
+      const fresh = await new ManifestReader(store).read(flat, 'apps', 'main');
+      expect(set).toEqual(fresh);
+      expect(Object.isFrozen(set.docs) && set.docs.every((d) => Object.isFrozen(d))).toBe(true);
+      // A document of a file whose content did not change is the very object the last read had.
+      for (const d of set.docs) {
+        const before = previous?.docs.find((p) => p.file === d.file && p.index === d.index);
+        if (before && previous!.files.includes(d.file) && before.doc === d.doc)
+          expect(d).toBe(before);
+      }
+      previous = set;
+    }
+  });
+
   it('hands out frozen documents, so a caller cannot corrupt the cache', async () => {
     const repo = await guestbookRepo();
     const set = await repo.readManifests('main', '');

@@ -45,6 +45,13 @@ interface ParsedFile {
 
 const MANIFEST_FILE = /\.(ya?ml|json)$/i;
 
+/** One file of a folder as a read found it. */
+interface FileRead {
+  oid: string;
+  docs: readonly ManifestDoc[];
+  errors: readonly ManifestError[];
+}
+
 // WARNING: parsed documents are shared by every read that hits the cache, so they are frozen:
 // code that wants to change one (defaulting a namespace, say) must copy it first.
 function deepFreeze<T>(value: T): T {
@@ -96,6 +103,12 @@ export class ManifestReader {
 
   constructor(private readonly store: ObjectStore) {}
 
+  /**
+   * Each folder's last read, by file: a new revision of a folder mostly changes a file or two, and
+   * the documents of the others are taken over as they are (the same frozen objects).
+   */
+  private readonly lastRead = new Map<string, Map<string, FileRead>>();
+
   /** @param folder repository path, '' for the root. @param rev only used in the error message. */
   async read(root: FlatTree, folder: string, rev: string): Promise<ManifestSet> {
     const tree = root.dirs.get(folder);
@@ -107,19 +120,41 @@ export class ManifestReader {
     if (hit) return hit;
 
     const prefix = folder === '' ? '' : `${folder}/`;
-    const entries = [...root.files]
-      .filter(([path]) => path.startsWith(prefix) && MANIFEST_FILE.test(path))
-      .sort(([a], [b]) => (a < b ? -1 : 1));
+    const entries: [string, string][] = [];
+    for (const [path, { oid }] of root.files)
+      if (path.startsWith(prefix) && MANIFEST_FILE.test(path)) entries.push([path, oid]);
+    if (!entries.every((e, i) => i === 0 || entries[i - 1]![0] < e[0]))
+      entries.sort(([a], [b]) => (a < b ? -1 : 1));
+    const last = this.lastRead.get(folder);
+    const reads = new Map<string, FileRead>();
     const docs: ManifestDoc[] = [];
     const errors: ManifestError[] = [];
-    for (const [file, { oid }] of entries) {
-      const parsed = await this.parse(oid);
-      for (const d of parsed.docs) docs.push({ file, ...d });
-      for (const e of parsed.errors) errors.push({ file, ...e });
+    for (const [file, oid] of entries) {
+      let read = last?.get(file);
+      if (read?.oid !== oid) read = this.fileRead(file, oid, await this.parse(oid));
+      reads.set(file, read);
+      docs.push(...read.docs);
+      errors.push(...read.errors);
     }
-    const set = deepFreeze({ folder, tree, files: entries.map(([path]) => path), docs, errors });
+    this.lastRead.set(folder, reads);
+    const set: ManifestSet = Object.freeze({
+      folder,
+      tree,
+      files: Object.freeze(entries.map(([path]) => path)),
+      docs: Object.freeze(docs),
+      errors: Object.freeze(errors),
+    });
     this.byFolder.set(key, set);
     return set;
+  }
+
+  /** A file's documents and errors, named by its path, frozen. */
+  private fileRead(file: string, oid: string, parsed: ParsedFile): FileRead {
+    return {
+      oid,
+      docs: parsed.docs.map((d) => Object.freeze({ file, index: d.index, doc: d.doc })),
+      errors: parsed.errors.map((e) => Object.freeze({ file, ...e })),
+    };
   }
 
   private async parse(oid: string): Promise<ParsedFile> {
