@@ -161,7 +161,6 @@ describe('readManifests', () => {
     const cm = (name: string, v: number) =>
       `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\ndata:\n  v: "${v}"\n`;
     const files: Record<string, string> = {};
-    let flat = EMPTY_FLAT;
     const rng = (() => {
       let x = 7;
       return (n: number) => (x = (x * 48271) % 2147483647) % n;
@@ -176,7 +175,7 @@ describe('readManifests', () => {
         files[`apps/sub/${name}.yml`] = `${cm(name, step)}---\n${cm(`${name}b`, step)}`;
       else files[`apps/${name}.yaml`] = cm(name, step);
       if (Object.keys(files).length === 0) files['apps/f0.yaml'] = cm('f0', step);
-      flat = (await buildTree(store, EMPTY_FLAT, await writeBlobs(store, files), [])).flat;
+      const { flat } = await buildTree(store, EMPTY_FLAT, await writeBlobs(store, files), []);
       const set = await reader.read(flat, 'apps', 'main');
       const fresh = await new ManifestReader(store).read(flat, 'apps', 'main');
       expect(set).toEqual(fresh);
