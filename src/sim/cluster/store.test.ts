@@ -49,7 +49,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
 );
 
 describe('StoredObjects indexes', () => {
-  it('list by annotation and dependents equal a scan, after any writes (property)', () => {
+  it('list by annotation, by owner and dependents equal a scan, after any writes (property)', () => {
     let runs = 0;
     fc.assert(
       fc.property(fc.array(opArb, { maxLength: 40 }), (ops) => {
@@ -60,6 +60,15 @@ describe('StoredObjects indexes', () => {
           expect(store.list({ annotation: TRACK })).toEqual(
             all.filter((o) => o.metadata.annotations?.[TRACK] !== undefined),
           );
+          for (const uid of ['u1', 'u2']) {
+            // A list by owner is in list order, like any list.
+            const owned = all.filter((o) => o.metadata.ownerReferences?.some((r) => r.uid === uid));
+            expect(store.list({ owner: uid })).toEqual(owned);
+            expect(store.list({ owner: uid, kind: 'ConfigMap', namespace: 'default' })).toEqual(
+              owned,
+            );
+            expect(store.list({ owner: uid, kind: 'Pod' })).toEqual([]);
+          }
           for (const uid of ['u1', 'u2'])
             expect(store.dependentsOf(uid)).toEqual(
               [...store.values()].filter((o) =>

@@ -29,6 +29,8 @@ export class StoredObjects {
   private readonly created = new Map<string, number>();
   private creates = 0;
   private readonly dependents = new Map<unknown, Set<string>>();
+  /** Each owner's dependents in list order, as last asked for (dropped when they change). */
+  private readonly dependentsInOrder = new Map<unknown, readonly string[]>();
   /** Stored objects whose ownerReferences an owner lookup cannot index: lookups then scan. */
   private unindexed = 0;
   /** Per annotation asked for: the keys of the objects that carry it, in list order. */
@@ -123,6 +125,7 @@ export class StoredObjects {
     this.byKind.clear();
     this.created.clear();
     this.dependents.clear();
+    this.dependentsInOrder.clear();
     this.unindexed = 0;
     this.annotated.clear();
   }
@@ -176,13 +179,23 @@ export class StoredObjects {
     return keys;
   }
 
-  /** `list` with an owner, from the index: the few dependents, put in list order. */
+  /**
+   * `list` with an owner, from the index: the few dependents, in list order. The order is kept
+   * per owner until a dependent comes or goes (controllers ask at every sync).
+   */
   private owned(owner: string, kind?: string, namespace?: string): KObject[] {
-    const keys = [...(this.dependents.get(owner) ?? [])].filter((key) => {
+    let keys = this.dependentsInOrder.get(owner);
+    if (!keys) {
+      keys = [...(this.dependents.get(owner) ?? [])].sort((a, b) => this.compare(a, b));
+      this.dependentsInOrder.set(owner, keys);
+    }
+    const out: KObject[] = [];
+    for (const key of keys) {
       const obj = this.byKey.get(key)!;
-      return (!kind || obj.kind === kind) && (!namespace || obj.metadata.namespace === namespace);
-    });
-    return keys.sort((a, b) => this.compare(a, b)).map((key) => this.byKey.get(key)!);
+      if ((!kind || obj.kind === kind) && (!namespace || obj.metadata.namespace === namespace))
+        out.push(obj);
+    }
+    return out;
   }
 
   /** List order of two stored keys. */
@@ -222,6 +235,7 @@ export class StoredObjects {
         const keys = this.dependents.get(uid);
         keys?.delete(key);
         if (keys?.size === 0) this.dependents.delete(uid);
+        this.dependentsInOrder.delete(uid);
       }
     if (now === null) this.unindexed++;
     else
@@ -229,6 +243,7 @@ export class StoredObjects {
         const keys = this.dependents.get(uid) ?? new Set<string>();
         keys.add(key);
         this.dependents.set(uid, keys);
+        this.dependentsInOrder.delete(uid);
       }
   }
 }
