@@ -11,48 +11,51 @@ type Listener = (record: AuditRecord) => void;
  * with an object value (a container list) is kept as it is.
  */
 class TrailStrings extends StringPool {
-  private readonly changes = new Map<string, FieldChange>();
+  /** Shared changes with primitive values, by path, then value before, then value after. */
+  private readonly changes = new Map<string, Map<unknown, Map<unknown, FieldChange>>>();
+  private kept = 0;
 
   private value(v: unknown): unknown {
     return typeof v === 'string' && v.length <= 64 ? this.of(v) : v;
   }
 
   change(c: FieldChange): FieldChange {
-    const out: FieldChange = { path: this.of(c.path) };
-    if ('before' in c) out.before = this.value(c.before);
-    if ('after' in c) out.after = this.value(c.after);
-    const before = 'before' in out ? tag(out.before) : '-';
-    const after = 'after' in out ? tag(out.after) : '-';
-    if (before === null || after === null) return out;
-    const key = `${out.path.length}:${out.path}${before}${after}`;
-    const known = this.changes.get(key);
+    const hasBefore = 'before' in c;
+    const hasAfter = 'after' in c;
+    const before = hasBefore ? c.before : ABSENT;
+    const after = hasAfter ? c.after : ABSENT;
+    const shared = isPrimitive(before) && isPrimitive(after);
+    // Map keys compare as SameValueZero: 1 and '1' stay apart, and so do a value and its absence.
+    const byBefore = shared ? this.changes.get(c.path) : undefined;
+    const known = byBefore?.get(before)?.get(after);
     if (known) return known;
+    const out: FieldChange = { path: this.of(c.path) };
+    if (hasBefore) out.before = this.value(c.before);
+    if (hasAfter) out.after = this.value(c.after);
+    if (!shared) return out;
     // Bounded: values such as timestamps rarely repeat. Changes kept before stay shared.
-    if (this.changes.size >= CHANGES_KEPT) this.changes.clear();
-    this.changes.set(key, Object.freeze(out));
+    if (this.kept >= CHANGES_KEPT) {
+      this.changes.clear();
+      this.kept = 0;
+    }
+    let paths = this.changes.get(out.path);
+    if (!paths) this.changes.set(out.path, (paths = new Map<unknown, Map<unknown, FieldChange>>()));
+    let afters = paths.get(before);
+    if (!afters) paths.set(before, (afters = new Map<unknown, FieldChange>()));
+    afters.set(after, Object.freeze(out));
+    this.kept++;
     return out;
   }
 }
 
 const CHANGES_KEPT = 50_000;
 
-/** A primitive value as a self-delimiting token that tells its type; null for an object. */
-function tag(v: unknown): string | null {
-  if (v === null) return 'z';
-  switch (typeof v) {
-    case 'string':
-      return `s${v.length}:${v}`;
-    case 'number':
-      return `n${String(v)};`;
-    case 'bigint':
-      return `b${String(v)};`;
-    case 'boolean':
-      return v ? 'T' : 'F';
-    case 'undefined':
-      return 'u';
-    default:
-      return null;
-  }
+/** Stands for a value a change does not have (a field created or removed). */
+const ABSENT = Symbol('absent');
+
+/** A value a change can be shared for: not an object (a container list is kept as it is). */
+function isPrimitive(v: unknown): boolean {
+  return v === null || typeof v !== 'object';
 }
 
 /**
