@@ -51,12 +51,17 @@ export function isTrackedBy(obj: KObject, app: string): boolean {
 }
 
 // The tracked copy of a frozen manifest, per app: frozen too, so that every sync applies the same
-// object and the cluster can keep what it learns about it. Both sides never change.
-const trackedCopies = new WeakMap<KObject, Map<string, KObject>>();
+// object and the cluster can keep what it learns about it. Both sides never change. (A manifest
+// belongs to one app nearly always: the first app's copy is kept apart from the others'.)
+const trackedCopies = new WeakMap<
+  KObject,
+  { app: string; tracked: KObject; others?: Map<string, KObject> }
+>();
 
 function withTracking(app: string, manifest: KObject): KObject {
   const frozen = Object.isFrozen(manifest);
-  const known = frozen ? trackedCopies.get(manifest)?.get(app) : undefined;
+  const copies = frozen ? trackedCopies.get(manifest) : undefined;
+  const known = copies?.app === app ? copies.tracked : copies?.others?.get(app);
   if (known) return known;
   const annotations = {
     ...manifest.metadata.annotations,
@@ -68,9 +73,8 @@ function withTracking(app: string, manifest: KObject): KObject {
     Object.freeze(annotations);
     Object.freeze(metadata);
     Object.freeze(tracked);
-    const copies = trackedCopies.get(manifest) ?? new Map<string, KObject>();
-    copies.set(app, tracked);
-    trackedCopies.set(manifest, copies);
+    if (copies) (copies.others ??= new Map()).set(app, tracked);
+    else trackedCopies.set(manifest, { app, tracked });
   }
   return tracked;
 }
@@ -155,14 +159,10 @@ export class SyncOperation {
   }
 
   private dryRun(): void {
-    const creating = new Set(
-      this.plan.waves
-        .flatMap((w) => w.tasks)
-        .filter((t) => t.kind === 'Namespace')
-        .map((t) => t.name),
-    );
+    const tasks = this.plan.waves.flatMap((w) => w.tasks);
+    const creating = new Set(tasks.filter((t) => t.kind === 'Namespace').map((t) => t.name));
     const errors: string[] = [];
-    for (const task of this.plan.waves.flatMap((w) => w.tasks)) {
+    for (const task of tasks) {
       if (task.action !== 'apply') continue;
       try {
         this.cluster.apply(withTracking(this.app, task.manifest!), this.ctx, { dryRun: true });
