@@ -2,6 +2,8 @@
 // globals they expect. Import it for its side effects, before anything that touches the repo.
 import 'fake-indexeddb/auto';
 import { Buffer } from 'node:buffer';
+import { deflateSync } from 'node:zlib';
+import { useDeflate } from '../sim/git/loose-object';
 
 // lightning-fs picks its lock implementation from `navigator.locks` at init and reads `navigator`
 // unguarded; Node 20 has no `navigator`. An empty one sends it to the IndexedDB lock, which
@@ -12,3 +14,6 @@ if (typeof globalThis.navigator === 'undefined') {
 
 // Node already has Buffer; set it anyway so this module states every global the repo relies on.
 if (typeof globalThis.Buffer === 'undefined') globalThis.Buffer = Buffer;
+
+// Git objects are deflated by Node's native zlib, about twice as fast as fflate's (the browser's).
+useDeflate((data) => deflateSync(data, { level: 1 }));

@@ -3,7 +3,9 @@ import fc from 'fast-check';
 import * as git from 'isomorphic-git';
 import { describe, expect, it } from 'vitest';
 import { createMemoryRepo } from './memory-fs';
-import { commitContent, looseObject, treeContent } from './loose-object';
+import { commitContent, looseObject, treeContent, useDeflate } from './loose-object';
+import { unzlibSync, zlibSync } from 'fflate';
+import { deflateSync } from 'node:zlib';
 import { FILE_MODE, TREE_MODE } from './objects';
 import type { CommitObject, TreeEntry } from 'isomorphic-git';
 
@@ -69,5 +71,21 @@ describe('loose objects made without isomorphic-git', () => {
     await git.writeObject({ ...ctx, type: 'blob', object: deflated, format: 'deflated', oid });
     const { blob } = await git.readBlob({ ...ctx, cache: {}, oid });
     expect(new TextDecoder().decode(blob)).toBe(text);
+  });
+
+  it("hold the same content deflated by fflate (the browser's zlib) or by Node's", () => {
+    const content = new TextEncoder().encode('apiVersion: v1\nkind: ConfigMap\n'.repeat(40));
+    const node = looseObject('blob', content);
+    useDeflate((data) => zlibSync(data, { level: 1 }));
+    try {
+      const browser = looseObject('blob', content);
+      expect(browser.oid).toBe(node.oid);
+      expect(unzlibSync(browser.deflated)).toEqual(unzlibSync(node.deflated));
+      expect(new TextDecoder().decode(unzlibSync(node.deflated))).toBe(
+        `blob ${content.length}\0${new TextDecoder().decode(content)}`,
+      );
+    } finally {
+      useDeflate((data) => deflateSync(data, { level: 1 }));
+    }
   });
 });

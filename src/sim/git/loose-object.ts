@@ -25,8 +25,20 @@ export function looseObject(
   wrapped.set(head);
   wrapped.set(content, head.length);
   const oid = bytesToHex(sha1(wrapped));
-  // Any zlib level is valid git; the fastest suits a repository that lives in memory.
-  return { oid, deflated: zlibSync(wrapped, { level: 1 }) };
+  return { oid, deflated: deflate(wrapped) };
+}
+
+/** zlib at level 1: any level is valid git; the fastest suits a repository that lives in memory. */
+export type Deflate = (data: Uint8Array) => Uint8Array;
+
+let deflate: Deflate = (data) => zlibSync(data, { level: 1 });
+
+/**
+ * A platform's own zlib, where it has a faster one (Node's is native). The bytes stored may then
+ * differ between platforms; the object ids, which hash the content before it is deflated, do not.
+ */
+export function useDeflate(fn: Deflate): void {
+  deflate = fn;
 }
 
 /** Git orders names by their UTF-8 bytes (code points), a directory as if it ended in "/". */
