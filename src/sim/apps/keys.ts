@@ -29,18 +29,38 @@ export function storeKey(cluster: Cluster, manifest: KObject): string {
   return keys.get(cluster, manifest, () => refKey(cluster.scoped(refOf(manifest))));
 }
 
-const declared = new PerGeneration<
-  readonly KObject[],
-  { list: readonly string[]; set: ReadonlySet<string> }
+const declared = new PerGeneration<readonly KObject[], DeclaredKeys>();
+
+/** The keys last found per cluster, with their manifests: most commits keep every key. */
+const previous = new WeakMap<
+  Cluster,
+  { manifests: readonly KObject[]; generation: number; keys: DeclaredKeys }
 >();
 
-/** The store key of each of an app's manifests (in order), and as a set. */
-export function declaredKeys(
-  cluster: Cluster,
-  manifests: readonly KObject[],
-): { list: readonly string[]; set: ReadonlySet<string> } {
+export interface DeclaredKeys {
+  list: readonly string[];
+  set: ReadonlySet<string>;
+}
+
+/**
+ * The store key of each of an app's manifests (in order), and as a set. Manifests that declare
+ * the same keys in the same order as the last ones asked about get the same answer (the same
+ * list and set), so a caller can tell "same objects" by identity.
+ */
+export function declaredKeys(cluster: Cluster, manifests: readonly KObject[]): DeclaredKeys {
   return declared.get(cluster, manifests, () => {
-    const list = manifests.map((m) => storeKey(cluster, m));
-    return { list, set: new Set(list) };
+    const last = previous.get(cluster);
+    const reuse = last?.generation === cluster.kinds.generation ? last : undefined;
+    let same = reuse?.manifests.length === manifests.length;
+    const list = manifests.map((m, i) => {
+      // A manifest that is the very object of the last list at its place has the same key.
+      const key = reuse && reuse.manifests[i] === m ? reuse.keys.list[i]! : storeKey(cluster, m);
+      same &&= key === reuse!.keys.list[i];
+      return key;
+    });
+    const keys = same && reuse ? reuse.keys : { list, set: new Set(list) };
+    if (Object.isFrozen(manifests))
+      previous.set(cluster, { manifests, generation: cluster.kinds.generation, keys });
+    return keys;
   });
 }

@@ -15,6 +15,7 @@ type Step =
   | { op: 'apply'; name: string; v: number }
   | { op: 'delete'; name: string }
   | { op: 'created'; names: string[] }
+  | { op: 'commit'; names: string[] }
   | { op: 'check' };
 
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
@@ -37,6 +38,13 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
       names: fc.uniqueArray(fc.constantFrom(...NAMES), { maxLength: 4 }),
     }),
   },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      op: fc.constant('commit' as const),
+      names: fc.uniqueArray(fc.constantFrom(...NAMES), { minLength: 1, maxLength: 4 }),
+    }),
+  },
   { weight: 3, arbitrary: fc.record({ op: fc.constant('check' as const) }) },
 );
 
@@ -52,10 +60,17 @@ describe('liveCandidates', () => {
         (declaredNames, steps) => {
           runs++;
           const { cluster } = makeCluster();
-          const manifests: readonly KObject[] = declaredNames.map((n) =>
-            Object.freeze(configMap(n, { v: '0' })),
-          );
-          const desired = manifests.map((manifest) => ({ file: 'x.yaml', manifest }));
+          // A commit: new frozen manifests, as Git gives them (often the same names, new data).
+          const commitOf = (names: readonly string[], v: string) => {
+            const manifests: readonly KObject[] = Object.freeze(
+              names.map((n) => Object.freeze(configMap(n, { v }))),
+            );
+            return {
+              manifests,
+              desired: manifests.map((manifest) => ({ file: 'x.yaml', manifest })),
+            };
+          };
+          let { manifests, desired } = commitOf(declaredNames, '0');
           let created: readonly string[] = [];
           const entry: ViewMemo = { memo: new ReconcileMemo(), health: new HealthRollup() };
           const check = () => {
@@ -82,6 +97,11 @@ describe('liveCandidates', () => {
                   KUBECTL,
                 );
             } else if (step.op === 'created') created = step.names.map(keyOf);
+            else if (step.op === 'commit')
+              ({ manifests, desired } = commitOf(
+                step.names.length % 2 === 0 ? declaredNames : step.names,
+                String(steps.indexOf(step)),
+              ));
             else check();
           }
           check();

@@ -36,14 +36,18 @@ export interface ViewMemo {
   view?: AppSyncView;
 }
 
-function sameSources(a: ViewBasis, b: ViewBasis): boolean {
+/** The same cluster, kinds and objects the lane created (the manifests aside). */
+function sameLiveSources(a: ViewBasis, b: ViewBasis): boolean {
   return (
     a.cluster === b.cluster &&
     a.kinds === b.kinds &&
-    a.desired === b.desired &&
     (a.created === b.created ||
       (a.created.length === b.created.length && a.created.every((key, i) => b.created[i] === key)))
   );
+}
+
+function sameSources(a: ViewBasis, b: ViewBasis): boolean {
+  return a.desired === b.desired && sameLiveSources(a, b);
 }
 
 /** The same view holds: nothing was written to the cluster, and the same manifests and objects. */
@@ -71,9 +75,9 @@ export class SyncViews {
 
 /**
  * The live objects to compare with Git: every object the manifests declare, then every object the
- * lane created that they do not. With the entry of the last check for the same sources, only the
- * keys written since are looked up again; an object that came or went since starts the list again
- * (its place in it would move).
+ * lane created that they do not. With the entry of the last check for the same keys and sources,
+ * only the keys written since are looked up again; an object that came or went since starts the
+ * list again (its place in it would move).
  */
 export function liveCandidates(
   manifests: readonly KObject[],
@@ -82,7 +86,12 @@ export function liveCandidates(
 ): { candidates: Map<string, KObject>; live: KObject[] } {
   const { cluster, created } = basis;
   const declared = declaredKeys(cluster, manifests);
-  const kept = entry?.basis && sameSources(entry.basis, basis) ? entry : undefined;
+  // New manifests that declare the same keys (a commit that changes an image) look up the same
+  // live objects: declaredKeys then answers the very same set.
+  const kept =
+    entry?.basis && entry.declared === declared.set && sameLiveSources(entry.basis, basis)
+      ? entry
+      : undefined;
   const written = kept ? cluster.changedSince(kept.basis!.version) : null;
   if (kept?.candidates && kept.live && kept.created && written) {
     const { candidates } = kept;
