@@ -351,16 +351,20 @@ function stateOf(snap: SnapshotFrom<typeof pipelineMachine>): PipelineState {
   return top as PipelineState;
 }
 
-// The images an app's manifests name, per manifests (frozen and shared per folder content).
-const images = new WeakMap<readonly KObject[], readonly string[]>();
+// The images each manifest names (manifests are frozen and shared from commit to commit).
+const images = new WeakMap<KObject, readonly string[]>();
 
-function imagesOf(manifests: readonly KObject[]): readonly string[] {
-  let found = images.get(manifests);
-  if (!found) {
-    found = [...new Set(manifests.flatMap(containersOf))];
-    images.set(manifests, found);
+function imagesOf(manifests: readonly KObject[]): Set<string> {
+  const out = new Set<string>();
+  for (const manifest of manifests) {
+    let named = images.get(manifest);
+    if (!named) {
+      named = containersOf(manifest);
+      images.set(manifest, named);
+    }
+    for (const image of named) out.add(image);
   }
-  return found;
+  return out;
 }
 
 function containersOf(manifest: KObject): string[] {
