@@ -24,7 +24,7 @@ import {
   type Ownership,
 } from './ownership';
 import { displayName, notFoundError, preferredApiVersion, scopedRef } from './refs';
-import { Reapplies, type ReapplyEnv } from './reapply';
+import { Reapplies } from './reapply';
 import { ServerFields } from './server-fields';
 import { StoredObjects, storedLeaves, type ListFilter } from './store';
 import { validateObject } from './validate';
@@ -54,6 +54,8 @@ export class Cluster {
   private readonly audit: AuditLog;
   private readonly objects = new StoredObjects();
   private readonly owners = new Map<string, Ownership>();
+  /** What a re-apply reads (the kinds' generation is set before each). */
+  private readonly reapplyEnv = { kinds: 0, objects: this.objects, owners: this.owners };
   private readonly listeners = new Set<ClusterListener>();
   private readonly controllers: Controllers;
   private readonly serverFields: ServerFields;
@@ -127,6 +129,7 @@ export class Cluster {
    */
   apply(manifest: unknown, ctx: WriteContext, opts: { dryRun?: boolean } = {}): ApplyResult {
     const settled = settledManifest(manifest);
+    this.reapplyEnv.kinds = this.kinds.generation;
     const known = settled && this.reapplies.unchanged(settled, ctx.manager, this.reapplyEnv);
     if (known) return known;
     const { obj, type } = admit(manifest, ctx.file, this.admission(ctx, opts.dryRun === true));
@@ -169,12 +172,6 @@ export class Cluster {
       this.kinds.addCustomResource(next);
     return answer(outcome);
   }
-
-  private readonly reapplyEnv: ReapplyEnv = {
-    kinds: () => this.kinds.generation,
-    get: (key) => this.objects.get(key),
-    owners: (key) => this.owners.get(key),
-  };
 
   private warnings(obj: KObject): string[] {
     return [this.kinds.deprecationWarning(obj.apiVersion, obj.kind)].filter(

@@ -18,12 +18,11 @@ export interface Admitted {
   warnings: readonly string[];
 }
 
-/** The cluster as a re-apply reads it. */
+/** The cluster as a re-apply reads it: the generation of its kinds, its objects, their owners. */
 export interface ReapplyEnv {
-  /** The generation of the kinds the cluster serves. */
-  kinds(): number;
-  get(key: string): KObject | undefined;
-  owners(key: string): Ownership | undefined;
+  readonly kinds: number;
+  readonly objects: { get(key: string): KObject | undefined };
+  readonly owners: ReadonlyMap<string, Ownership>;
 }
 
 /** A re-apply found to change nothing, and the objects it was found for. */
@@ -55,11 +54,11 @@ export class Reapplies {
    */
   unchanged(settled: KObject, manager: string, env: ReapplyEnv): ApplyResult | null {
     const entry = this.admitted.get(settled);
-    if (!entry || entry.kinds !== env.kinds()) return null;
+    if (!entry || entry.kinds !== env.kinds) return null;
     const { key } = entry;
-    const existing = env.get(key);
+    const existing = env.objects.get(key);
     if (!existing) return null;
-    const ownership = env.owners(key);
+    const ownership = env.owners.get(key);
     const seen = entry.last?.manager === manager ? entry.last : entry.others?.get(manager);
     if (seen?.existing === existing && seen.ownership === ownership) return seen.result;
     if (
