@@ -252,6 +252,8 @@ export class ReconcileMemo {
     opts: ReconcileOptions,
   ): ReconcileResult | null {
     const last = this.last;
+    // The very same lists as last time: nothing was replaced (lists are replaced, not edited).
+    if (last?.kinds === kinds && desired === last.desired && live === last.live) return last.result;
     if (
       !last ||
       last.kinds !== kinds ||

@@ -111,15 +111,16 @@ export interface PlanOptions {
 }
 
 function taskOf(r: ResourceDiff, action: SyncTask['action']): SyncTask {
-  return {
+  const task: SyncTask = {
     action,
     key: r.key,
     ref: r.ref,
     wave: r.syncWave,
     kind: r.kind,
     name: r.name,
-    ...(action === 'apply' && r.desired ? { manifest: r.desired } : {}),
   };
+  if (action === 'apply' && r.desired) task.manifest = r.desired;
+  return task;
 }
 
 /**
@@ -199,16 +200,19 @@ export function planSync(result: ReconcileResult, opts: PlanOptions): SyncPlan {
     .filter((r) => r.desired)
     .sort(compareSyncOrder)
     .map((r) => taskOf(r, 'apply'));
-  adjustDeps(
-    applies,
-    (t) => (t.kind === 'Namespace' && groupOf(t.manifest!.apiVersion) === '' ? t.name : null),
-    (t) => t.ref.namespace ?? null,
-  );
-  adjustDeps(
-    applies,
-    (t) => (t.kind === 'CustomResourceDefinition' ? crdDefines(t.manifest) : null),
-    (t) => `${groupOf(t.manifest!.apiVersion)}/${t.kind}`,
-  );
+  // Without a Namespace or a CRD among the tasks there is nothing to move (the common case).
+  if (applies.some((t) => t.kind === 'Namespace'))
+    adjustDeps(
+      applies,
+      (t) => (t.kind === 'Namespace' && groupOf(t.manifest!.apiVersion) === '' ? t.name : null),
+      (t) => t.ref.namespace ?? null,
+    );
+  if (applies.some((t) => t.kind === 'CustomResourceDefinition'))
+    adjustDeps(
+      applies,
+      (t) => (t.kind === 'CustomResourceDefinition' ? crdDefines(t.manifest) : null),
+      (t) => `${groupOf(t.manifest!.apiVersion)}/${t.kind}`,
+    );
   const prunes = opts.prune
     ? [...extras]
         .sort((a, b) => b.syncWave - a.syncWave || compareSyncOrder(a, b))
