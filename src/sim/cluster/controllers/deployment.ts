@@ -46,12 +46,23 @@ export function revisionOf(rs: KObject): number {
   return Number(rs.metadata.annotations?.[REVISION] ?? 0);
 }
 
+// The last list asked for, per cluster: a sync asks up to four times, mostly with nothing
+// written in between (a list depends on the stored objects only, and a write moves the version).
+const lastOwned = new WeakMap<
+  Cluster,
+  { version: number; uid: string | undefined; sets: readonly KObject[] }
+>();
+
 /** The ReplicaSets a Deployment controls, oldest revision first. */
-export function ownedReplicaSets(cluster: Cluster, deploy: KObject): KObject[] {
+export function ownedReplicaSets(cluster: Cluster, deploy: KObject): readonly KObject[] {
   const { namespace, uid } = deploy.metadata;
-  return cluster
+  const last = lastOwned.get(cluster);
+  if (last?.version === cluster.version && last.uid === uid) return last.sets;
+  const sets = cluster
     .list({ kind: 'ReplicaSet', namespace, owner: uid })
     .sort((a, b) => revisionOf(a) - revisionOf(b));
+  lastOwned.set(cluster, { version: cluster.version, uid, sets });
+  return sets;
 }
 
 function replicasOf(rs: KObject): number {
@@ -203,7 +214,7 @@ export function syncDeployment(cluster: Cluster, deploy: KObject, rollouts: Roll
   );
 }
 
-function pruneHistory(cluster: Cluster, sets: KObject[], current: KObject, limit: number): void {
+function pruneHistory(cluster: Cluster, sets: readonly KObject[], current: KObject, limit: number): void {
   const idle = sets.filter(
     (rs) =>
       rs.metadata.uid !== current.metadata.uid &&
@@ -216,7 +227,7 @@ function pruneHistory(cluster: Cluster, sets: KObject[], current: KObject, limit
 function writeStatus(
   cluster: Cluster,
   deploy: KObject,
-  sets: KObject[],
+  sets: readonly KObject[],
   current: KObject | undefined,
   complete: boolean,
   problem: string | null,
