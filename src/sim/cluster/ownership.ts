@@ -13,7 +13,6 @@ import {
   eachLeaf,
   formatPath,
   getPath,
-  leaves,
   setPath,
   type FieldPath,
 } from './fieldpath';
@@ -48,16 +47,11 @@ export function copyOwnership(owned: Ownership | undefined): Ownership {
 
 /** A created object: `manager` owns every field it has. */
 export function ownershipOfCreated(obj: KObject, manager: string): Ownership {
-  return new Map([
-    [
-      manager,
-      new Map(
-        leaves(obj)
-          .filter((l) => isOwnable(formatPath(l.path)))
-          .map((l) => [formatPath(l.path), l.path]),
-      ),
-    ],
-  ]);
+  const mine = new Map<string, FieldPath>();
+  eachLeaf(obj, (text, _value, path) => {
+    if (isOwnable(text)) mine.set(text, path());
+  });
+  return new Map([[manager, mine]]);
 }
 
 /**
@@ -72,8 +66,11 @@ export function applyOwnedFields(
   manager: string,
 ): void {
   const mine = ownership.get(manager) ?? new Map<string, FieldPath>();
-  const desired = leaves(manifest).filter((l) => isOwnable(formatPath(l.path)));
-  const desiredPaths = new Set(desired.map((l) => formatPath(l.path)));
+  const desired: AppliedField[] = [];
+  eachLeaf(manifest, (text, value, path) => {
+    if (isOwnable(text)) desired.push({ text, path: path(), value });
+  });
+  const desiredPaths = new Set(desired.map((l) => l.text));
 
   const dropped: FieldPath[] = [];
   for (const [text, path] of mine) {
@@ -86,7 +83,7 @@ export function applyOwnedFields(
   }
   const nextMine = new Map<string, FieldPath>();
   for (const leaf of desired) {
-    const text = formatPath(leaf.path);
+    const { text } = leaf;
     setPath(target, leaf.path, leaf.value);
     nextMine.set(text, leaf.path);
     for (const [m, paths] of ownership) if (m !== manager) paths.delete(text);
