@@ -8,7 +8,6 @@ import { admit, settledManifest, type AdmissionEnv } from './admission';
 import { changesBetween, takeoverChanges } from './changes';
 import { createControllers, type Controllers } from './controllers';
 import { sameValue } from './equal';
-import { leafValues } from './fieldpath';
 import { ClusterError } from './errors';
 import { imageCatalog, type ImageCatalog } from './images';
 import { KindRegistry } from './kinds';
@@ -26,7 +25,7 @@ import {
 import { displayName, notFoundError, preferredApiVersion, scopedRef } from './refs';
 import { Reapplies } from './reapply';
 import { ServerFields } from './server-fields';
-import { StoredObjects, storedLeaves, type ListFilter } from './store';
+import { StoredObjects, statusLeaves, storedLeaves, type ListFilter } from './store';
 import { validateObject } from './validate';
 import type { ApplyOutcome, ApplyResult, WriteContext } from './write';
 
@@ -219,7 +218,7 @@ export class Cluster {
       ctx,
       'update',
       key,
-      changesBetween(next.kind, leafValues({ status: existing.status }), leafValues({ status })),
+      changesBetween(next.kind, statusLeaves(existing.status), statusLeaves(status)),
     );
     this.notify(refOf(next));
     return 'configured';

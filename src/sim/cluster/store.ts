@@ -281,3 +281,18 @@ export function storedLeaves(obj: KObject): ReadonlyMap<string, unknown> {
   }
   return values;
 }
+
+// The leaves of a stored status (`status.…` paths), each computed once: the status a status write
+// stores is the one the next status write replaces.
+const statusLeafCache = new WeakMap<object, ReadonlyMap<string, unknown>>();
+
+/** `leafValues({ status })` of a status the cluster stores (or is storing). */
+export function statusLeaves(status: unknown): ReadonlyMap<string, unknown> {
+  if (typeof status !== 'object' || status === null) return leafValues({ status });
+  let values = statusLeafCache.get(status);
+  if (!values) {
+    values = leafValues({ status });
+    statusLeafCache.set(status, values);
+  }
+  return values;
+}
