@@ -341,6 +341,8 @@ export class Cluster {
       if (dryRun) return 'unchanged';
       const taken = takenOver(this.owners.get(key), ownership, ctx.manager);
       this.owners.set(key, ownership);
+      // Field ownership is part of what a re-apply answers from: the journal hears of it.
+      if (taken.length === 0) this.objects.noteOwnership(key);
       // Taking fields over with the same values is still a write (managedFields change): the
       // trail must show who now stands behind them, or a later replay would credit the old owner.
       if (taken.length > 0) {

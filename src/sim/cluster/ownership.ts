@@ -8,14 +8,7 @@
 // `rollout restart` timestamp) survive re-applies. Non-apply writes (patch, scale, set image) take
 // ownership of the fields they change, as Kubernetes' Update operations do.
 import { sameValue } from './equal';
-import {
-  deletePath,
-  eachLeaf,
-  formatPath,
-  getPath,
-  setPath,
-  type FieldPath,
-} from './fieldpath';
+import { deletePath, eachLeaf, formatPath, getPath, setPath, type FieldPath } from './fieldpath';
 import type { KObject } from './object';
 
 /** The fields of one object: manager -> path text -> path. */

@@ -71,6 +71,14 @@ export class StoredObjects {
     }
   }
 
+  /**
+   * The field ownership of a stored object changed, and not the object: a write for the journal
+   * (and the version), so that what was answered from the ownership is asked again.
+   */
+  noteOwnership(key: string): void {
+    if (this.byKey.has(key)) this.written(key);
+  }
+
   get(key: string): KObject | undefined {
     return this.byKey.get(key);
   }

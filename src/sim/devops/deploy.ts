@@ -10,6 +10,7 @@ import {
   isClusterError,
   refKey,
   refOf,
+  ReapplyList,
   unparsableFile,
   type Cluster,
   type WriteContext,
@@ -30,6 +31,8 @@ export interface ApplyAppInput {
   prune: boolean;
   /** Keys this lane created for the app so far; updated in place. */
   created: CreatedKeys;
+  /** The app's last deploy, which this one may answer re-applies from. */
+  reapplies?: ReapplyList;
 }
 
 export const CI_CONTEXT = {
@@ -48,6 +51,19 @@ function refusalOf(e: ManifestError): ClusterError {
     object: e.file,
     file: e.file,
   });
+}
+
+function applyOne(cluster: Cluster, manifest: unknown, revision: string, file: string) {
+  // A literal, not `{ ...CI_CONTEXT, revision, file }`: V8 takes a slow path for a spread
+  // followed by new properties, and this runs once per object per deploy.
+  const ctx: WriteContext = {
+    actor: CI_CONTEXT.actor,
+    channel: CI_CONTEXT.channel,
+    manager: CI_CONTEXT.manager,
+    revision,
+    file,
+  };
+  return cluster.apply(manifest, ctx);
 }
 
 export function applyApp(input: ApplyAppInput): { lines: ApplyLine[]; failed: boolean } {
@@ -73,7 +89,8 @@ export function applyApp(input: ApplyAppInput): { lines: ApplyLine[]; failed: bo
   }
   const seen = new Set<string>();
   let count = 0;
-  for (const { file, manifest } of desired.objects) {
+  const pass = input.reapplies?.begin(cluster, CI_CONTEXT.manager, desired.manifests);
+  for (const [i, { file, manifest }] of desired.objects.entries()) {
     if (input.failAfter !== null && count >= input.failAfter) {
       lines.push({
         ok: false,
@@ -83,17 +100,9 @@ export function applyApp(input: ApplyAppInput): { lines: ApplyLine[]; failed: bo
       continue;
     }
     count++;
-    // A literal, not `{ ...CI_CONTEXT, revision, file }`: V8 takes a slow path for a spread
-    // followed by new properties, and this runs once per object per deploy.
-    const ctx: WriteContext = {
-      actor: CI_CONTEXT.actor,
-      channel: CI_CONTEXT.channel,
-      manager: CI_CONTEXT.manager,
-      revision,
-      file,
-    };
     try {
-      const result = cluster.apply(manifest, ctx);
+      const result = pass?.known(i) ?? applyOne(cluster, manifest, revision, file);
+      pass?.answered(i, result);
       seen.add(result.key);
       input.created.add(result.key);
       for (const w of result.warnings) lines.push({ ok: true, text: w });

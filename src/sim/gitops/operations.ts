@@ -2,7 +2,7 @@
 // wave by wave (sync-run.ts) on the sandbox clock, written to the trail, and retried when they fail.
 import { loadDesired, type DesiredApp } from '../apps/apps';
 import type { VirtualClock } from '../clock';
-import type { Cluster } from '../cluster';
+import { ReapplyList, type Cluster } from '../cluster';
 import type { ConfigRepo } from '../git';
 import type { Application, Applications, Operation } from './applications';
 import type { ReconcileResult } from './diff';
@@ -47,6 +47,12 @@ export class Operations {
   private finishedAt = -Infinity;
   private waveTimer: number | null = null;
   private running: { op: Operation; sync: SyncOperation; app: Application } | null = null;
+
+  /** Each app's last sync, by object: its dry run and its apply (see ReapplyList). */
+  private readonly reapplies = new WeakMap<
+    Application,
+    { dryRun: ReapplyList; apply: ReapplyList }
+  >();
 
   constructor(private readonly deps: OperationsDeps) {}
 
@@ -156,12 +162,18 @@ export class Operations {
             desiredCount: desired.objects.length,
             revision,
           });
-    const sync = new SyncOperation(this.deps.cluster, app.spec.name, plan, {
-      actor: 'reconciler',
-      channel: 'reconciler',
-      manager: 'argocd-controller',
-      revision,
-    });
+    let lists = this.reapplies.get(app);
+    if (!lists) {
+      lists = { dryRun: new ReapplyList(), apply: new ReapplyList() };
+      this.reapplies.set(app, lists);
+    }
+    const sync = new SyncOperation(
+      this.deps.cluster,
+      app.spec.name,
+      plan,
+      { actor: 'reconciler', channel: 'reconciler', manager: 'argocd-controller', revision },
+      lists,
+    );
     this.running = { op, sync, app };
     this.step();
   }

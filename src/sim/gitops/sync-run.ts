@@ -7,6 +7,8 @@ import {
   isClusterError,
   type Cluster,
   type KObject,
+  type ReapplyList,
+  type ReapplyPass,
   type WriteContext,
 } from '../cluster';
 import type { OperationPhase } from './app-status';
@@ -87,6 +89,8 @@ export class SyncOperation {
     private readonly app: string,
     private readonly plan: SyncPlan,
     private readonly ctx: WriteContext,
+    /** The app's last dry run and apply, which this sync's may answer re-applies from. */
+    private readonly lists?: { dryRun: ReapplyList; apply: ReapplyList },
   ) {
     this.state = {
       phase: 'Running',
@@ -95,9 +99,20 @@ export class SyncOperation {
       results: [],
       message: 'waiting to start',
     };
+    this.tasks = plan.waves.flatMap((w) => w.tasks);
+    this.tracked = this.tasks.map((t) =>
+      t.action === 'apply' ? withTracking(app, t.manifest!) : undefined,
+    );
     if (plan.refused) this.fail(plan.refused.message);
     else this.dryRun();
   }
+
+  /** Every task in the order the waves run them, and what each apply task applies. */
+  private readonly tasks: readonly SyncTask[];
+  private readonly tracked: readonly (KObject | undefined)[];
+  /** The index in `tasks` of the next task to run. */
+  private next = 0;
+  private applying: ReapplyPass | undefined;
 
   get done(): boolean {
     return this.state.phase !== 'Running';
@@ -108,7 +123,8 @@ export class SyncOperation {
     if (this.done) return;
     const wave = this.plan.waves[this.state.nextWave];
     if (!wave) return this.succeed();
-    for (const task of wave.tasks) this.run(task);
+    this.applying ??= this.lists?.apply.begin(this.cluster, this.ctx.manager, this.tracked);
+    for (const task of wave.tasks) this.run(task, this.next++);
     this.state.nextWave++;
     const failed = this.state.results.filter((r) => !r.ok);
     if (failed.length > 0)
@@ -124,11 +140,12 @@ export class SyncOperation {
     if (!this.done) this.fail(reason);
   }
 
-  private run(task: SyncTask): void {
+  private run(task: SyncTask, i: number): void {
     const ctx = this.ctx;
     try {
       if (task.action === 'apply') {
-        const result = this.cluster.apply(withTracking(this.app, task.manifest!), ctx);
+        const result = this.applying?.known(i) ?? this.cluster.apply(this.tracked[i]!, ctx);
+        this.applying?.answered(i, result);
         this.state.results.push({
           key: task.key,
           action: 'apply',
@@ -159,13 +176,14 @@ export class SyncOperation {
   }
 
   private dryRun(): void {
-    const tasks = this.plan.waves.flatMap((w) => w.tasks);
+    const { tasks, tracked } = this;
     const creating = new Set(tasks.filter((t) => t.kind === 'Namespace').map((t) => t.name));
     const errors: string[] = [];
-    for (const task of tasks) {
-      if (task.action !== 'apply') continue;
+    const pass = this.lists?.dryRun.begin(this.cluster, this.ctx.manager, tracked);
+    for (const [i, task] of tasks.entries()) {
+      if (task.action !== 'apply' || pass?.known(i)) continue;
       try {
-        this.cluster.apply(withTracking(this.app, task.manifest!), this.ctx, { dryRun: true });
+        pass?.answered(i, this.cluster.apply(tracked[i]!, this.ctx, { dryRun: true }));
       } catch (e) {
         if (!isClusterError(e)) throw e;
         // A namespace the same sync creates in an earlier wave exists by the time this applies.

@@ -214,7 +214,12 @@ export function syncDeployment(cluster: Cluster, deploy: KObject, rollouts: Roll
   );
 }
 
-function pruneHistory(cluster: Cluster, sets: readonly KObject[], current: KObject, limit: number): void {
+function pruneHistory(
+  cluster: Cluster,
+  sets: readonly KObject[],
+  current: KObject,
+  limit: number,
+): void {
   const idle = sets.filter(
     (rs) =>
       rs.metadata.uid !== current.metadata.uid &&
