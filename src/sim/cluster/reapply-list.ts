@@ -32,12 +32,16 @@ export class ReapplyList {
       manifests,
       results: [],
     };
-    this.last = pass;
     const same =
       last !== null &&
       last.cluster === cluster &&
       last.manager === manager &&
       last.kinds === pass.kinds;
+    // A pass over a few of the manifests (a self-heal syncs only what drifted) does not replace
+    // a pass over them all while that one can still be answered from (the journal reaches it).
+    const keepLast =
+      same && manifests.length * 2 < last.manifests.length && cluster.changedSince(last.since);
+    if (!keepLast) this.last = pass;
     return new ReapplyPass(pass, same ? last : null);
   }
 }
