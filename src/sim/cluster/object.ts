@@ -60,39 +60,40 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * A deep copy, as `structuredClone` makes it. Plain objects and lists (all the cluster stores) are
- * copied by hand, several times faster, shared and circular references kept as structuredClone
- * keeps them; anything else (a Date, a sparse list, a function) goes to structuredClone itself.
+ * A deep copy of JSON-like data, as `structuredClone` makes it but several times faster: plain
+ * objects and lists (all the cluster stores) are copied by hand. Anything else (a Date, a sparse
+ * list, a function, a cycle) goes to structuredClone itself. A subtree referred to twice (a YAML
+ * alias) is copied twice: stored objects are JSON, where nothing is shared, so an edit of one
+ * place never shows up at another.
  */
 export function clone<T>(value: T): T {
   try {
-    return copyPlain(value, new Map()) as T;
+    return copyPlain(value, 0) as T;
   } catch {
     return structuredClone(value);
   }
 }
 
 const NOT_PLAIN = new Error('not plain data');
+/** Deeper than any object the cluster stores: a cycle, which structuredClone copies. */
+const MAX_DEPTH = 500;
 
-function copyPlain(value: unknown, copies: Map<object, unknown>): unknown {
+function copyPlain(value: unknown, depth: number): unknown {
   if (typeof value === 'function' || typeof value === 'symbol') throw NOT_PLAIN;
   if (typeof value !== 'object' || value === null) return value;
-  const done = copies.get(value);
-  if (done !== undefined) return done;
+  if (depth > MAX_DEPTH) throw NOT_PLAIN;
   const proto = Object.getPrototypeOf(value) as unknown;
   if (Array.isArray(value)) {
     if (proto !== Array.prototype || Object.keys(value).length !== value.length) throw NOT_PLAIN;
     const out: unknown[] = [];
-    copies.set(value, out);
-    for (const item of value) out.push(copyPlain(item, copies));
+    for (const item of value) out.push(copyPlain(item, depth + 1));
     return out;
   }
   if (proto !== Object.prototype && proto !== null) throw NOT_PLAIN;
   const out: Record<string, unknown> = {};
-  copies.set(value, out);
   for (const key of Object.keys(value)) {
     if (key === '__proto__') throw NOT_PLAIN;
-    out[key] = copyPlain((value as Record<string, unknown>)[key], copies);
+    out[key] = copyPlain((value as Record<string, unknown>)[key], depth + 1);
   }
   return out;
 }
