@@ -7,7 +7,7 @@ import { toIdent } from './commit';
 import { changedFiles } from './diff';
 import { MergeConflictError, NothingToCompareError } from './errors';
 import type { GitContext, ObjectStore } from './objects';
-import { branchHead, fullRef } from './refs';
+import { branchHead, fullRef, refsChanged } from './refs';
 import type { Author, FileChange } from './types';
 
 export interface MergeRequest {
@@ -26,6 +26,8 @@ export interface MergeOutcome {
 
 async function runMerge(ctx: GitContext, req: MergeRequest, dryRun: boolean) {
   const ident = toIdent(req.author, req.timestamp);
+  // A merge moves the base branch: refs resolved before are forgotten, before and after it.
+  if (!dryRun) refsChanged(ctx);
   try {
     return await git.merge({
       ...ctx,
@@ -48,6 +50,8 @@ async function runMerge(ctx: GitContext, req: MergeRequest, dryRun: boolean) {
       throw new MergeConflictError(req.base, req.head, []);
     }
     throw err;
+  } finally {
+    if (!dryRun) refsChanged(ctx);
   }
 }
 

@@ -13,18 +13,48 @@ export function fullRef(kind: RefKind, name: string): string {
   return PREFIX[kind] + name;
 }
 
-/** The oid a ref points at (for an annotated tag: the tag object), or null. */
-export async function readRef(
-  ctx: GitContext,
-  kind: RefKind,
-  name: string,
-): Promise<string | null> {
-  try {
-    return await git.resolveRef({ ...ctx, ref: fullRef(kind, name) });
-  } catch (err) {
-    if (err instanceof Errors.NotFoundError) return null;
-    throw err;
+// What each ref resolved to, per repository, until a ref is written: the observer and both lanes
+// ask for `main` at every check and poll, and isomorphic-git reads files (and, for a ref that
+// does not exist, such as `refs/tags/main`, makes an error) each time.
+const resolved = new WeakMap<
+  GitContext['fs'],
+  { writes: number; refs: Map<string, string | null> }
+>();
+
+/**
+ * A ref of this repository is being written, or was: what was resolved may be stale. Writers
+ * call it before and after the write, so that no answer read during the write is kept.
+ */
+export function refsChanged(ctx: GitContext): void {
+  const known = resolved.get(ctx.fs);
+  if (known) {
+    known.writes++;
+    known.refs.clear();
   }
+}
+
+/** The oid a full ref (or HEAD) resolves to, or null when there is no such ref. */
+export async function resolveRefOrNull(ctx: GitContext, ref: string): Promise<string | null> {
+  let known = resolved.get(ctx.fs);
+  if (!known) resolved.set(ctx.fs, (known = { writes: 0, refs: new Map() }));
+  const hit = known.refs.get(ref);
+  if (hit !== undefined) return hit;
+  const writes = known.writes;
+  let oid: string | null;
+  try {
+    oid = await git.resolveRef({ ...ctx, ref });
+  } catch (err) {
+    if (!(err instanceof Errors.NotFoundError)) throw err;
+    oid = null;
+  }
+  // An answer found while a ref was written is not kept: it may be the old one.
+  if (known.writes === writes) known.refs.set(ref, oid);
+  return oid;
+}
+
+/** The oid a ref points at (for an annotated tag: the tag object), or null. */
+export function readRef(ctx: GitContext, kind: RefKind, name: string): Promise<string | null> {
+  return resolveRefOrNull(ctx, fullRef(kind, name));
 }
 
 export async function branchHead(ctx: GitContext, name: string): Promise<string> {
@@ -55,17 +85,23 @@ export async function createRef(
   oid: string,
 ): Promise<void> {
   await assertNewRef(ctx, kind, name);
+  refsChanged(ctx);
   await git.writeRef({ ...ctx, ref: fullRef(kind, name), value: oid });
+  refsChanged(ctx);
 }
 
 /** Advance a branch to a commit this repository just wrote. */
 export async function moveBranch(ctx: GitContext, name: string, sha: string): Promise<void> {
+  refsChanged(ctx);
   await git.writeRef({ ...ctx, ref: fullRef('branch', name), value: sha, force: true });
+  refsChanged(ctx);
 }
 
 export async function deleteBranchRef(ctx: GitContext, name: string): Promise<string> {
   const sha = await branchHead(ctx, name);
+  refsChanged(ctx);
   await git.deleteBranch({ ...ctx, ref: name });
+  refsChanged(ctx);
   return sha;
 }
 

@@ -5,7 +5,7 @@ import * as git from 'isomorphic-git';
 import { Errors } from 'isomorphic-git';
 import { AmbiguousRevisionError, InvalidArgumentError, UnknownRevisionError } from './errors';
 import type { GitContext, ObjectStore } from './objects';
-import { fullRef } from './refs';
+import { fullRef, resolveRefOrNull } from './refs';
 
 type Step = { op: '~' | '^'; n: number };
 
@@ -23,21 +23,16 @@ function isMissing(err: unknown): boolean {
   return err instanceof Errors.NotFoundError || err instanceof Errors.ObjectTypeError;
 }
 
-async function tryRef(ctx: GitContext, ref: string): Promise<string | null> {
-  try {
-    return await git.resolveRef({ ...ctx, ref });
-  } catch (err) {
-    if (err instanceof Errors.NotFoundError) return null;
-    throw err;
-  }
-}
-
 async function resolveBase(ctx: GitContext, base: string, rev: string): Promise<string> {
-  if (base === 'HEAD') return git.resolveRef({ ...ctx, ref: 'HEAD' });
+  if (base === 'HEAD') {
+    const head = await resolveRefOrNull(ctx, 'HEAD');
+    if (head === null) throw new UnknownRevisionError(rev);
+    return head;
+  }
   if (/^[0-9a-f]{40}$/.test(base)) return base;
   const refs = base.startsWith('refs/') ? [base] : [fullRef('tag', base), fullRef('branch', base)];
   for (const ref of refs) {
-    const oid = await tryRef(ctx, ref);
+    const oid = await resolveRefOrNull(ctx, ref);
     if (oid !== null) return oid;
   }
   if (/^[0-9a-f]{4,39}$/.test(base)) {
