@@ -9,7 +9,7 @@ import { benchCommit, benchNativeCommit } from './git-commit';
 import { pollFixture, reconcileFixture, reconcileSample, type Sample } from './reconcile';
 import { benchBrowser } from './browser';
 import { benchLibrary, benchStepBack } from './scenarios';
-import { runStress } from './stress';
+import { runStress, type StressResult } from './stress';
 import { median, renderTable, type Row } from './table';
 import { DAY_MS, runVirtualDay, type DayResult } from './virtual-day';
 
@@ -154,9 +154,28 @@ async function stressRows(): Promise<Row[]> {
   progress(
     `stress: 500 objects, 2,000 commits, drift every 5 min, 7 virtual days (budget ${budgetS} s)`,
   );
-  const r = await runStress(budgetS * 1000);
+  // The machine is shared and noisy: the wall time is the median of a few whole runs (one run
+  // when the first one is cut short by the budget), the heap the largest any run saw.
+  const runs = Math.max(1, Number(process.env.BENCH_STRESS_RUNS ?? 3));
+  const results: StressResult[] = [];
+  for (let i = 0; i < runs; i++) {
+    if (i > 0) progress(`stress: run ${i + 1} of ${runs}`);
+    const run = await runStress(budgetS * 1000);
+    results.push(run);
+    if (!run.finished) break;
+  }
+  const byWall = [...results].sort((a, b) => a.wallMs - b.wallMs);
+  const r = byWall[Math.floor((byWall.length - 1) / 2)]!;
+  const peakLive = results.every((x) => x.peakLiveHeapMB !== null)
+    ? Math.max(...results.map((x) => x.peakLiveHeapMB!))
+    : null;
+  const peakInUse = Math.max(...results.map((x) => x.peakHeapMB));
+  const walls =
+    results.length > 1
+      ? `median of ${results.length} runs (${byWall.map((x) => (x.wallMs / 1000).toFixed(1)).join(', ')} s); `
+      : '';
   const days = (r.virtualMs / 86_400_000).toFixed(2);
-  const how = `${r.commits} commits, ${r.drifts} drifts x 2 lanes, ${r.auditRecords} audit records; the heap samples' forced GCs (${Math.round(r.sampleGcMs)} ms) not counted`;
+  const how = `${walls}${r.commits} commits, ${r.drifts} drifts x 2 lanes, ${r.auditRecords} audit records; the heap samples' forced GCs (${Math.round(r.sampleGcMs)} ms) not counted`;
   return [
     {
       key: 'stressWallMs',
@@ -171,19 +190,19 @@ async function stressRows(): Promise<Row[]> {
     },
     {
       key: 'stressPeakHeapMB',
-      value: r.peakLiveHeapMB ?? r.peakHeapMB,
+      value: peakLive ?? peakInUse,
       unit: 'MB',
       // The heap grows with the trail: a run cut short is not judged against the target.
       ...(r.finished ? { target: { op: '<=' as const, value: 500 } } : {}),
       note: `${
-        r.peakLiveHeapMB === null
+        peakLive === null
           ? 'peak heap in use (the garbage collector could not be called)'
-          : 'peak live heap: in use after a full GC at the end of each virtual day and of the run'
+          : 'peak live heap: in use after a full GC at the end of each virtual day and of the run (the largest of the runs)'
       }${r.finished ? '' : `; first ${days} days only: not judged (BENCH_STRESS_BUDGET_S=600 runs it all)`}`,
     },
     {
       key: 'stressPeakHeapInUseMB',
-      value: r.peakHeapMB,
+      value: peakInUse,
       unit: 'MB',
       note: 'peak heap in use after any step, garbage not yet collected included (V8 collects when it sees fit)',
     },
