@@ -108,4 +108,43 @@ describe('Observer', () => {
     await sandbox.advance(200_000);
     await expectFresh(sandbox);
   });
+
+  it('checks a lane again when it created another object without writing anything', async () => {
+    // Found in review: a re-apply that changes nothing writes no record, yet the pipeline then
+    // counts the object as its own; at HEAD it is an orphan.
+    const sandbox = await Sandbox.create({
+      seed: 3,
+      files: { ...STARTER_FILES, 'extras/extra.yaml': EXTRA },
+      path: 'apps/web',
+    });
+    await sandbox.advance(300_000);
+    // alice applies a ConfigMap by hand: client-side apply, the CI's field manager too.
+    expect((await sandbox.kubectl('devops', 'apply -f extras/extra.yaml', 'alice')).ok).toBe(true);
+    await sandbox.advance(60_000);
+    // c1 puts it in Git, but its pipeline fails its tests; c2 takes it out again.
+    sandbox.fault('devops', 'flaky-tests', { count: 1 });
+    const c1 = await sandbox.commit({
+      author: 'alice',
+      message: 'add extra',
+      write: { 'apps/web/extra.yaml': EXTRA },
+    });
+    await sandbox.advance(300_000);
+    await sandbox.commit({
+      author: 'alice',
+      message: 'drop extra',
+      remove: ['apps/web/extra.yaml'],
+    });
+    await sandbox.advance(300_000);
+    const app = sandbox.apps[0]!;
+    expect(sandbox.devops.createdKeys(app)).not.toContain('ConfigMap/default/extra');
+    expect(sandbox.observer.observation('devops')?.inSyncWithGit).toBe(true);
+    // A rollback re-runs c1's pipeline: every apply is `unchanged`, nothing is written.
+    await sandbox.rollback('devops', 'rerun', 'alice', { to: c1 });
+    await sandbox.advance(300_000);
+    expect(sandbox.devops.createdKeys(app)).toContain('ConfigMap/default/extra');
+    await expectFresh(sandbox);
+    expect(sandbox.observer.observation('devops')?.apps[app.name]?.differing).toContain(
+      'ConfigMap/default/extra',
+    );
+  });
 });

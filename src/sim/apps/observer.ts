@@ -29,6 +29,12 @@ interface Watched {
    * controller (a lane or a person may have created, tracked or untracked one).
    */
   touched: boolean;
+  /**
+   * The keys of the objects the lane created, per app, at the last check. A re-apply that
+   * changes nothing writes no record, yet may add a key (the lanes keep these lists as the same
+   * array while nothing is added or removed).
+   */
+  created: readonly (readonly string[])[];
 }
 
 export class Observer {
@@ -53,6 +59,7 @@ export class Observer {
       cause: null,
       ignore: null,
       touched: true,
+      created: [],
     });
     this.schedule();
   }
@@ -68,29 +75,32 @@ export class Observer {
    * matters to it came since its last check, HEAD moved or its ignore rules changed. Nothing else
    * can flip its answer; the health its apps show may have moved on, and the next full check
    * brings it up to date. A full check skips a lane too when nothing its last answer was made from
-   * was written since, health included.
+   * was written since, health included, and the lane created no other objects.
    */
   async check(changedOnly = false): Promise<void> {
     this.scheduled = false;
     const head = await this.repo.resolve(this.branch);
     for (const [name, w] of this.lanes) {
       const ignore = w.subject.ignoreDifferences;
+      // The lane's own objects are asked for once (for GitOps they follow the cluster's journal).
+      const created = w.subject.apps.map((app) => w.subject.createdKeys(app));
       const same = w.cause === null && w.last?.head === head && w.ignore === ignore;
-      if (same && (changedOnly || !w.touched)) continue;
+      const sameCreated =
+        created.length === w.created.length && created.every((keys, i) => keys === w.created[i]);
+      if (same && (changedOnly || (!w.touched && sameCreated))) continue;
       w.ignore = ignore;
       w.touched = false;
+      w.created = created;
       const apps: Record<string, AppSyncView> = {};
       const matter: ReadonlySet<string>[] = [];
       const differing = new Set<string>();
-      for (const app of w.subject.apps) {
-        // The lane's own objects are asked for once (for GitOps it scans the cluster).
-        const created = w.subject.createdKeys(app);
-        const view = await appSyncView(this.repo, head, w.subject, app, this.views, created);
+      for (const [i, app] of w.subject.apps.entries()) {
+        const view = await appSyncView(this.repo, head, w.subject, app, this.views, created[i]);
         apps[app.name] = view;
         for (const k of view.differing) differing.add(k);
         // What the view was made from: the keys its manifests declare, the objects the lane made.
         const { declared, created: made } = this.views.of(w.subject, app);
-        matter.push(declared ?? new Set(), made ?? new Set(created));
+        matter.push(declared ?? new Set(), made ?? new Set(created[i]));
       }
       w.matter = [...matter, differing];
       const inSync = Object.values(apps).every((a) => a.inSyncWithGit);
