@@ -7,7 +7,7 @@ import { toIdent } from './commit';
 import { changedFiles } from './diff';
 import { MergeConflictError, NothingToCompareError } from './errors';
 import type { GitContext, ObjectStore } from './objects';
-import { branchHead, fullRef, refsChanged } from './refs';
+import { branchHead, fullRef, writingRefs } from './refs';
 import type { Author, FileChange } from './types';
 
 export interface MergeRequest {
@@ -27,9 +27,8 @@ export interface MergeOutcome {
 async function runMerge(ctx: GitContext, req: MergeRequest, dryRun: boolean) {
   const ident = toIdent(req.author, req.timestamp);
   // A merge moves the base branch: refs resolved before are forgotten, before and after it.
-  if (!dryRun) refsChanged(ctx);
-  try {
-    return await git.merge({
+  const merge = () =>
+    git.merge({
       ...ctx,
       ours: fullRef('branch', req.base),
       theirs: fullRef('branch', req.head),
@@ -40,6 +39,8 @@ async function runMerge(ctx: GitContext, req: MergeRequest, dryRun: boolean) {
       author: ident,
       committer: ident,
     });
+  try {
+    return await (dryRun ? merge() : writingRefs(ctx, merge));
   } catch (err) {
     if (err instanceof Errors.MergeConflictError) {
       throw new MergeConflictError(req.base, req.head, [...err.data.filepaths].sort());
@@ -50,8 +51,6 @@ async function runMerge(ctx: GitContext, req: MergeRequest, dryRun: boolean) {
       throw new MergeConflictError(req.base, req.head, []);
     }
     throw err;
-  } finally {
-    if (!dryRun) refsChanged(ctx);
   }
 }
 

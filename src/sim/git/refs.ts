@@ -33,6 +33,16 @@ export function refsChanged(ctx: GitContext): void {
   }
 }
 
+/** Runs a write of refs: what was resolved is forgotten before it and after it, even if it fails. */
+export async function writingRefs<T>(ctx: GitContext, write: () => Promise<T>): Promise<T> {
+  refsChanged(ctx);
+  try {
+    return await write();
+  } finally {
+    refsChanged(ctx);
+  }
+}
+
 /** The oid a full ref (or HEAD) resolves to, or null when there is no such ref. */
 export async function resolveRefOrNull(ctx: GitContext, ref: string): Promise<string | null> {
   let known = resolved.get(ctx.fs);
@@ -85,23 +95,19 @@ export async function createRef(
   oid: string,
 ): Promise<void> {
   await assertNewRef(ctx, kind, name);
-  refsChanged(ctx);
-  await git.writeRef({ ...ctx, ref: fullRef(kind, name), value: oid });
-  refsChanged(ctx);
+  await writingRefs(ctx, () => git.writeRef({ ...ctx, ref: fullRef(kind, name), value: oid }));
 }
 
 /** Advance a branch to a commit this repository just wrote. */
 export async function moveBranch(ctx: GitContext, name: string, sha: string): Promise<void> {
-  refsChanged(ctx);
-  await git.writeRef({ ...ctx, ref: fullRef('branch', name), value: sha, force: true });
-  refsChanged(ctx);
+  await writingRefs(ctx, () =>
+    git.writeRef({ ...ctx, ref: fullRef('branch', name), value: sha, force: true }),
+  );
 }
 
 export async function deleteBranchRef(ctx: GitContext, name: string): Promise<string> {
   const sha = await branchHead(ctx, name);
-  refsChanged(ctx);
-  await git.deleteBranch({ ...ctx, ref: name });
-  refsChanged(ctx);
+  await writingRefs(ctx, () => git.deleteBranch({ ...ctx, ref: name }));
   return sha;
 }
 
