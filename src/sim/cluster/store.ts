@@ -276,31 +276,27 @@ function ownerUids(obj: KObject | undefined): unknown[] | null {
   return refs.map((r: { uid?: unknown }) => r.uid);
 }
 
-// The leaf values of stored objects, each computed at most once: a write stores a new object and
-// never edits one already stored, so an entry never goes stale.
-const leafCache = new WeakMap<KObject, ReadonlyMap<string, unknown>>();
+// The leaf values of stored objects and of stored statuses, each computed at most once: a write
+// stores a new object (a status write, a new status) and never edits one already stored, so an
+// entry never goes stale.
+const leafCache = new WeakMap<object, ReadonlyMap<string, unknown>>();
 
-/** `leafValues` of an object the cluster stores (or is storing, its last edit made). */
-export function storedLeaves(obj: KObject): ReadonlyMap<string, unknown> {
-  let values = leafCache.get(obj);
+function remembered(of: object, compute: () => Map<string, unknown>): ReadonlyMap<string, unknown> {
+  let values = leafCache.get(of);
   if (!values) {
-    values = leafValues(obj);
-    leafCache.set(obj, values);
+    values = compute();
+    leafCache.set(of, values);
   }
   return values;
 }
 
-// The leaves of a stored status (`status.…` paths), each computed once: the status a status write
-// stores is the one the next status write replaces.
-const statusLeafCache = new WeakMap<object, ReadonlyMap<string, unknown>>();
+/** `leafValues` of an object the cluster stores (or is storing, its last edit made). */
+export function storedLeaves(obj: KObject): ReadonlyMap<string, unknown> {
+  return remembered(obj, () => leafValues(obj));
+}
 
 /** `leafValues({ status })` of a status the cluster stores (or is storing). */
 export function statusLeaves(status: unknown): ReadonlyMap<string, unknown> {
   if (typeof status !== 'object' || status === null) return leafValues({ status });
-  let values = statusLeafCache.get(status);
-  if (!values) {
-    values = leafValues({ status });
-    statusLeafCache.set(status, values);
-  }
-  return values;
+  return remembered(status, () => leafValues({ status }));
 }

@@ -10,9 +10,9 @@ import {
   isClusterError,
   refKey,
   refOf,
-  ReapplyList,
   unparsableFile,
   type Cluster,
+  type ReapplyList,
   type WriteContext,
 } from '../cluster';
 import type { CreatedKeys } from './created-keys';

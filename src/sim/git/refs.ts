@@ -25,7 +25,7 @@ const resolved = new WeakMap<
  * A ref of this repository is being written, or was: what was resolved may be stale. Writers
  * call it before and after the write, so that no answer read during the write is kept.
  */
-export function refsChanged(ctx: GitContext): void {
+function refsChanged(ctx: GitContext): void {
   const known = resolved.get(ctx.fs);
   if (known) {
     known.writes++;
@@ -121,7 +121,8 @@ export async function listTags(ctx: GitContext, store: ObjectStore): Promise<Tag
   const names = (await git.listTags(ctx)).sort();
   return Promise.all(
     names.map(async (name) => {
-      const oid = await git.resolveRef({ ...ctx, ref: fullRef('tag', name) });
+      // A listed tag resolves.
+      const oid = (await resolveRefOrNull(ctx, fullRef('tag', name)))!;
       const { sha } = await store.commit(oid);
       return { name, sha, annotated: sha !== oid };
     }),

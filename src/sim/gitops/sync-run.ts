@@ -86,7 +86,7 @@ export class SyncOperation {
 
   constructor(
     private readonly cluster: Cluster,
-    private readonly app: string,
+    app: string,
     private readonly plan: SyncPlan,
     private readonly ctx: WriteContext,
     /** The app's last dry run and apply, which this sync's may answer re-applies from. */
