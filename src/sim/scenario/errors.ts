@@ -12,7 +12,9 @@ export type ScenarioErrorCode =
   | 'E_PATCH'
   | 'E_TAG'
   | 'E_OPTION'
-  | 'E_RUNTIME';
+  | 'E_RUNTIME'
+  /** A key named __proto__, constructor or prototype (src/sim/safe-keys.ts). */
+  | 'E_UNSAFE_KEY';
 
 export interface ScenarioProblem {
   code: ScenarioErrorCode;
