@@ -280,6 +280,20 @@ describe('files and lines that name hostile keys', () => {
     }
   });
 
+  it('validate refuses a manifest with a __proto__ key, at its entry and at the key in the file', () => {
+    const text = fixture('manifest-with-proto-key.yaml');
+    const scenario = loadScenario(text, 'manifest-with-proto-key.yaml');
+    expect(staticCheck(scenario, text, 'manifest-with-proto-key.yaml')).toEqual([
+      expect.objectContaining({
+        code: 'E_UNSAFE_KEY',
+        line: 7,
+        message: expect.stringMatching(
+          /^apps\/web\/deployment\.yaml:5:3: "__proto__" cannot be/,
+        ) as unknown,
+      }),
+    ]);
+  });
+
   it('validate refuses a commit patch path through __proto__, at its line', () => {
     const text = fixture('commit-patch-through-proto.yaml');
     const scenario = loadScenario(text, 'commit-patch-through-proto.yaml');
