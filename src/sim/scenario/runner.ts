@@ -14,7 +14,10 @@ import type { ImageBehaviour } from '../cluster';
 import type { DevopsOptions } from '../devops/lane';
 import type { GitopsOptions } from '../gitops/options';
 import { Sandbox } from '../sandbox';
+import { checkAction } from './action-check';
 import { laneOptions, runAction, type ActionOutcome } from './actions';
+import { issueText } from './issues';
+import { MAX_VIRTUAL_MS } from './limits';
 import { checkExpectation, type ExpectationResult } from './expect';
 import type { Action, Scenario } from './schema';
 
@@ -215,6 +218,11 @@ export class ScenarioRun {
 
   /** A user's own action (free play, or between steps): recorded so the session can be replayed. */
   async act(action: Action): Promise<ActionOutcome> {
+    // The same rules as a scenario's own actions (a poll interval of 0, a wait of ten years): a
+    // refused action is answered and not recorded, so no link or saved session ever carries it.
+    const checked = checkAction(action);
+    if (!checked.action)
+      return { ok: false, text: `E_ACTION: ${issueText(checked.issues[0]!)}`, fatal: true };
     this.user.push({ afterStep: this.results.length, action });
     return runAction(this.sandbox, action);
   }
@@ -226,8 +234,14 @@ export class ScenarioRun {
   async advance(ms: number): Promise<void> {
     const amount = Math.max(0, Math.round(ms));
     const last = this.user.at(-1);
-    if (last && last.afterStep === this.results.length && 'wait' in last.action) {
-      const total = (parseDuration(last.action.wait) ?? 0) + amount;
+    const waited = last && 'wait' in last.action ? (parseDuration(last.action.wait) ?? 0) : 0;
+    // Merged waits stay within the limit of one wait; a longer Play records a second one.
+    if (
+      last?.afterStep === this.results.length &&
+      'wait' in last.action &&
+      waited + amount <= MAX_VIRTUAL_MS
+    ) {
+      const total = waited + amount;
       this.user[this.user.length - 1] = {
         afterStep: last.afterStep,
         action: { wait: `${total}ms` },
