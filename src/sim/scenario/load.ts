@@ -61,6 +61,28 @@ export class Locator {
     return { code, file: this.file, ...this.at(path, onKey), message, ...extra };
   }
 
+  /**
+   * A problem at line `line` of the text value at `path` (a manifest in `repo.files`): a block
+   * scalar (`|`) starts on the line after its indicator; any other string points at itself.
+   */
+  within(
+    path: Path,
+    line: number,
+    code: ScenarioProblem['code'],
+    message: string,
+  ): ScenarioProblem {
+    const node = this.doc.getIn(path, true);
+    const at = this.at(path);
+    const block = isScalar(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED');
+    return {
+      code,
+      file: this.file,
+      line: block ? at.line + line : at.line,
+      col: block ? 1 : at.col,
+      message,
+    };
+  }
+
   /** An Issue (a value's problem, by path) at its place in the file. */
   locate(issue: Issue): ScenarioProblem {
     const { code, path, message, onKey, ...extra } = issue;
