@@ -3,19 +3,12 @@
 // 2 for invalid input. Never a stack trace: problems are printed as file:line:col messages.
 import '../platform/node';
 import { exportToDirectory } from '../sim/git/export-node';
-import {
-  formatProblem,
-  isScenarioError,
-  loadScenario,
-  ScenarioError,
-  ScenarioRun,
-} from '../sim/scenario';
-import { locatorFor } from '../sim/scenario/load';
+import { formatProblem, isScenarioError, loadScenario, ScenarioRun } from '../sim/scenario';
 import { MAX_SEED } from '../sim/scenario/limits';
 import { buildReport } from '../sim/scenario/report';
-import { staticCheck } from '../sim/scenario/static-check';
 import { checkExportTarget, ExportTargetError } from './export-target';
-import { DirError, findScenario, librarySources, readDir, type ScenarioSource } from './library';
+import { findScenario, librarySources } from './library';
+import { validateSource } from './validate-source';
 import { renderText } from './text-report';
 
 const USAGE = `usage: npm run sim -- <command>
@@ -55,19 +48,6 @@ function integer(
   if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max)
     throw new UsageError(`${name} takes a whole number from ${min} to ${max}, not "${text}"`);
   return Number(text);
-}
-
-function load(source: ScenarioSource) {
-  const scenario = loadScenario(source.text, source.file, source.id);
-  const dir = scenario.repo.dir;
-  try {
-    const dirFiles = dir !== undefined ? readDir(source.file, dir) : undefined;
-    return { scenario, dirFiles };
-  } catch (e) {
-    if (!(e instanceof DirError)) throw e;
-    const loc = locatorFor(source.text, source.file);
-    throw new ScenarioError([loc.problem('E_DIR', ['repo', 'dir'], e.message)]);
-  }
 }
 
 async function run(args: string[]): Promise<number> {
@@ -110,8 +90,7 @@ async function run(args: string[]): Promise<number> {
     const source = findScenario(positional[0]!);
     running = source?.file ?? null;
     if (!source) throw new UsageError(`no scenario file or library id "${positional[0]}"`);
-    const { scenario, dirFiles } = load(source);
-    const problems = staticCheck(scenario, source.text, source.file, dirFiles);
+    const { scenario, dirFiles, problems } = validateSource(source);
     if (problems.length > 0) {
       for (const p of problems) console.error(formatProblem(p));
       return 2;
