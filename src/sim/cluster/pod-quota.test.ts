@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ClusterError, ops } from '.';
 import { runKubectl } from '../kubectl';
 import { MAX_CLUSTER_PODS, MAX_REPLICAS } from './limits';
-import { CI, deployment, makeCluster, PERSON } from './testing/fixtures';
+import { CI, deployment, hpa, makeCluster, PERSON } from './testing/fixtures';
 
 const WEB = { kind: 'Deployment', name: 'web' };
 const replicasOf = (o: unknown) => (o as { spec: { replicas: number } }).spec.replicas;
@@ -54,17 +54,7 @@ describe('replicas per workload', () => {
 
   it('refuses an HPA whose minReplicas is a million', () => {
     const { cluster } = makeCluster();
-    const hpa = {
-      apiVersion: 'autoscaling/v2',
-      kind: 'HorizontalPodAutoscaler',
-      metadata: { name: 'web' },
-      spec: {
-        scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web' },
-        minReplicas: 1_000_000,
-        maxReplicas: 1_000_000,
-      },
-    };
-    expect(() => cluster.apply(hpa, CI)).toThrow(
+    expect(() => cluster.apply(hpa(1_000_000, 1_000_000), CI)).toThrow(
       /spec\.maxReplicas: Invalid value: 1000000: must be less than or equal to 1000/,
     );
   });
