@@ -41,6 +41,12 @@ const FIXTURES: [string, ScenarioProblem['code'], string, RegExp][] = [
     /pollInterval is out of range.*between 1s and 30d.*"0ms"/,
   ],
   ['poll-interval-1ms', 'E_SCHEMA', '5:27', /pollInterval is out of range.*"1ms"/],
+  [
+    'poll-interval-1s-30d',
+    'E_DURATION_LIMIT',
+    '26:3',
+    /30d of waits at these poll and apply intervals is 2592000 polls and applies; at most 50000/,
+  ],
   ['flux-apply-interval-zero', 'E_SCHEMA', '5:43', /applyInterval is out of range/],
   ['retry-backoff-zero', 'E_SCHEMA', '5:41', /retry\.backoff is out of range/],
   ['set-poll-interval-zero', 'E_OPTION', '26:44', /set\.pollInterval is out of range/],

@@ -93,4 +93,15 @@ describe("a learner's own action in a running session", () => {
     expect(run.userActions).toEqual([]);
     expect(run.sandbox.now()).toBe(before);
   });
+
+  it('holds its own waits to the poll budget: a 1s poll for 30 days is refused, an hour runs', async () => {
+    const run = await ScenarioRun.start(loadScenario(TEXT, 'tiny.yaml'));
+    await run.act({ set: { lane: 'gitops', pollInterval: '1s', jitter: '0ms' } });
+    const refused = await run.act({ wait: '30d' });
+    expect(refused).toMatchObject({ ok: false, fatal: true });
+    expect(refused.text).toMatch(/^E_DURATION_LIMIT: 30d of waits .* at most 50000/);
+    expect(run.userActions).toHaveLength(1);
+    expect(await run.act({ wait: '1h' })).toMatchObject({ ok: true });
+    expect(run.userActions).toHaveLength(2);
+  }, 120_000);
 });

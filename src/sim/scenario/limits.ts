@@ -25,3 +25,9 @@ export const MIN_INTERVAL_MS = 1_000;
 export { MAX_CLUSTER_PODS, MAX_REPLICAS } from '../cluster/limits';
 /** Seeds are 31-bit, as the scenario schema and the CLI's --seed take them. */
 export const MAX_SEED = 2 ** 31 - 1;
+/**
+ * Polls and applies the reconciler may run over a scenario's waits (or a session's own waits):
+ * waits / pollInterval, plus waits / applyInterval for Flux. Argo CD's defaults over 30 days are 21,600 polls, Flux's 47,520;
+ * a 1s poll for 30 days would be 2.6 million, about 20 minutes of a run.
+ */
+export const MAX_RECONCILES = 50_000;

@@ -15,6 +15,7 @@ import {
   MAX_YAML_DEPTH,
 } from './limits';
 import { markdownDepth } from './markdown-depth';
+import { scenarioReconciles } from './reconcile-budget';
 import { rawScenarioSchema, type Action, type Scenario } from './schema';
 
 export { MAX_BYTES, MAX_VIRTUAL_MS } from './limits';
@@ -237,6 +238,9 @@ export function loadScenario(text: string, file: string, expectedId?: string): S
       ),
     );
   }
+  const reconciles = scenarioReconciles(scenario, total);
+  if (total <= MAX_VIRTUAL_MS && reconciles !== null)
+    problems.push(loc.problem('E_DURATION_LIMIT', ['steps'], reconciles));
   if (problems.length > 0) throw new ScenarioError(problems);
   return scenario;
 }

@@ -18,8 +18,18 @@ import { checkAction } from './action-check';
 import { laneOptions, runAction, type ActionOutcome } from './actions';
 import { issueText } from './issues';
 import { MAX_VIRTUAL_MS } from './limits';
+import { reconcileMessage, wakeRate } from './reconcile-budget';
 import { checkExpectation, type ExpectationResult } from './expect';
 import type { Action, Scenario } from './schema';
+
+/** Play went past what one session may wait (MAX_RECONCILES, MAX_VIRTUAL_MS): Play stops. */
+export class RunLimitError extends Error {
+  readonly code = 'E_DURATION_LIMIT';
+  constructor(message: string) {
+    super(message);
+    this.name = 'RunLimitError';
+  }
+}
 
 export interface StepResult {
   index: number;
@@ -85,6 +95,9 @@ export class ScenarioRun {
   readonly results: StepResult[] = [];
   private readonly user: UserAction[] = [];
   private standby: Standby | null = null;
+  /** The session's own waits so far, and the polls and applies they stood for (see spend). */
+  private waited = 0;
+  private reconciles = 0;
 
   private constructor(
     readonly scenario: Scenario,
@@ -223,8 +236,23 @@ export class ScenarioRun {
     const checked = checkAction(action);
     if (!checked.action)
       return { ok: false, text: `E_ACTION: ${issueText(checked.issues[0]!)}`, fatal: true };
+    const overBudget = 'wait' in action ? this.spend(parseDuration(action.wait) ?? 0) : null;
+    if (overBudget) return { ok: false, text: `E_DURATION_LIMIT: ${overBudget}`, fatal: true };
     this.user.push({ afterStep: this.results.length, action });
     return runAction(this.sandbox, action);
+  }
+
+  /**
+   * Counts `ms` of the session's own waits against MAX_RECONCILES at the reconciler's intervals
+   * now; the refusal when they would go past it (nothing is counted then).
+   */
+  private spend(ms: number): string | null {
+    const count = this.reconciles + ms * wakeRate(this.sandbox.gitops.options);
+    const refused = reconcileMessage(count, this.waited + ms);
+    if (refused) return refused;
+    this.reconciles = count;
+    this.waited += ms;
+    return null;
   }
 
   /**
@@ -241,6 +269,8 @@ export class ScenarioRun {
       'wait' in last.action &&
       waited + amount <= MAX_VIRTUAL_MS
     ) {
+      const refused = this.spend(amount);
+      if (refused) throw new RunLimitError(refused);
       const total = waited + amount;
       this.user[this.user.length - 1] = {
         afterStep: last.afterStep,
@@ -249,7 +279,8 @@ export class ScenarioRun {
       await this.sandbox.advance(amount);
       return;
     }
-    await this.act({ wait: `${amount}ms` });
+    const outcome = await this.act({ wait: `${amount}ms` });
+    if (!outcome.ok) throw new RunLimitError(outcome.text);
   }
 
   /** The state one step back: a replay of the session up to the previous step. */
