@@ -4,7 +4,7 @@
 // narration no deeper than 64 markdown levels.
 import { isMap, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { parseDuration } from '../clock';
-import { checkAction } from './action-check';
+import { checkAction, noApplyInterval } from './action-check';
 import { describeValue, ScenarioError, type ScenarioProblem } from './errors';
 import { issuesOf, type Issue, type Path } from './issues';
 import {
@@ -238,6 +238,9 @@ export function loadScenario(text: string, file: string, expectedId?: string): S
       ),
     );
   }
+  const zeroApply = noApplyInterval(raw.lanes?.gitops ?? {}, 'argo');
+  if (zeroApply)
+    problems.push(loc.locate({ ...zeroApply, path: ['lanes', 'gitops', 'applyInterval'] }));
   const reconciles = scenarioReconciles(scenario, total);
   if (total <= MAX_VIRTUAL_MS && reconciles !== null)
     problems.push(loc.problem('E_DURATION_LIMIT', ['steps'], reconciles));
