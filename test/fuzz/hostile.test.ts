@@ -86,6 +86,13 @@ const FIXTURES: [string, ScenarioProblem['code'], string, RegExp][] = [
   ['repo-file-dot-git', 'E_PATH', '23:5', /a name git keeps for itself/],
   ['repo-path-dotdot', 'E_PATH', '5:9', /'\.\.' segment/],
   ['app-path-dotdot', 'E_PATH', '7:26', /"\.\.\/\.\.\/etc"/],
+  [
+    'app-path-absolute',
+    'E_PATH',
+    '7:26',
+    /"\/etc" is not a path inside the repository: must be relative/,
+  ],
+  ['patch-dot-git-config', 'E_PATH', '29:13', /a name git keeps for itself/],
   ['commit-write-dotdot', 'E_PATH', '28:20', /"\.\.\/x\.yaml"/],
   ['commit-remove-dotdot', 'E_PATH', '28:20', /"apps\/\.\.\/\.\.\/x\.yaml"/],
   [
