@@ -10,6 +10,7 @@
 import { sameValue } from './equal';
 import { deletePath, eachLeaf, formatPath, getPath, setPath, type FieldPath } from './fieldpath';
 import type { KObject } from './object';
+import { isStatusPath, isUnderPath } from './status-path';
 
 /** The fields of one object: manager -> path text -> path. */
 export type Ownership = Map<string, Map<string, FieldPath>>;
@@ -26,8 +27,8 @@ const SERVER_FIELDS = [
 function isOwnable(path: string): boolean {
   return (
     !IDENTITY.has(path) &&
-    !path.startsWith('status') &&
-    !SERVER_FIELDS.some((f) => path.startsWith(f))
+    !isStatusPath(path) &&
+    !SERVER_FIELDS.some((f) => isUnderPath(path, f))
   );
 }
 

@@ -5,6 +5,7 @@ import { stringify } from 'yaml';
 import {
   getPath,
   isRecord,
+  isStatusPath,
   maskObject,
   refKey,
   refOf,
@@ -40,15 +41,10 @@ function comparedLeaves(desired: KObject): readonly ComparedLeaf[] {
   if (hit) return hit;
   const out: ComparedLeaf[] = [];
   eachLeaf(desired, (text, value, path) => {
-    if (!IDENTITY.has(text) && !isStatus(text)) out.push({ path: path(), text, value });
+    if (!IDENTITY.has(text) && !isStatusPath(text)) out.push({ path: path(), text, value });
   });
   if (Object.isFrozen(desired)) comparedCache.set(desired, out);
   return out;
-}
-
-/** Whether a path's text starts with the segment `status`. */
-function isStatus(text: string): boolean {
-  return text.startsWith('status') && (text.length === 6 || text[6] === '.' || text[6] === '[');
 }
 
 function same(desired: unknown, live: unknown): boolean {
