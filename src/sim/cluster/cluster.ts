@@ -11,6 +11,12 @@ import { sameValue } from './equal';
 import { ClusterError } from './errors';
 import { imageCatalog, type ImageCatalog } from './images';
 import { KindRegistry } from './kinds';
+import {
+  appliesClientSide,
+  droppedFields,
+  lastAppliedFields,
+  withLastApplied,
+} from './last-applied';
 import { clone, refKey, refOf, type KObject, type ObjectRef } from './object';
 import {
   appliedFields,
@@ -24,6 +30,7 @@ import {
 } from './ownership';
 import { displayName, notFoundError, preferredApiVersion, scopedRef } from './refs';
 import { Reapplies } from './reapply';
+import { formatPath } from './fieldpath';
 import { ServerFields } from './server-fields';
 import { StoredObjects, statusLeaves, storedLeaves, type ListFilter } from './store';
 import { validateObject } from './validate';
@@ -123,10 +130,15 @@ export class Cluster {
   // ---- writes --------------------------------------------------------------------------------
 
   /**
-   * Applies a manifest as `kubectl apply --server-side --force-conflicts` would. Refusals (unknown
-   * kind, invalid object) throw a ClusterError and are recorded in the audit trail first.
+   * Applies a manifest as `kubectl apply --server-side --force-conflicts` would, or, for a
+   * client-side manager (kubectl's, Argo CD's), as `kubectl apply` does: with the last-applied
+   * annotation, whose fields the new manifest dropped are deleted. Refusals (unknown kind, invalid
+   * object) throw a ClusterError and are recorded in the audit trail first.
    */
-  apply(manifest: unknown, ctx: WriteContext, opts: { dryRun?: boolean } = {}): ApplyResult {
+  apply(given: unknown, ctx: WriteContext, opts: { dryRun?: boolean } = {}): ApplyResult {
+    const clientSide = appliesClientSide(ctx.manager);
+    // A client-side apply sends the manifest with its last-applied annotation (last-applied.ts).
+    const manifest = clientSide ? withLastApplied(given) : given;
     const settled = settledManifest(manifest);
     this.reapplyEnv.kinds = this.kinds.generation;
     const known = settled && this.reapplies.unchanged(settled, ctx.manager, this.reapplyEnv);
@@ -165,7 +177,9 @@ export class Cluster {
         };
     next.apiVersion = obj.apiVersion;
     const ownership = copyOwnership(this.owners.get(key));
-    applyOwnedFields(next, obj, ownership, ctx.manager);
+    const last = clientSide ? lastAppliedFields(existing) : null;
+    const dropped = last ? droppedFields(last, new Set(fields.map((f) => f.text))) : undefined;
+    applyOwnedFields(next, obj, ownership, ctx.manager, clientSide ? (dropped ?? []) : undefined);
     const outcome = this.commit(key, existing, next, ownership, ctx, opts.dryRun === true);
     if (outcome !== 'unchanged' && type.kind === 'CustomResourceDefinition' && !opts.dryRun)
       this.kinds.addCustomResource(next);
@@ -354,10 +368,22 @@ export class Cluster {
       return 'unchanged';
     }
     if (dryRun) return existing ? 'configured' : 'created';
+    // Fields taken over with unchanged values are in the record too (a client-side apply's
+    // last-applied changes with nearly every new manifest, so this is no longer a no-op write).
+    const taken = existing ? takenOver(this.owners.get(key), ownership, ctx.manager) : [];
     this.objects.set(key, next);
     this.owners.set(key, ownership);
     const before = existing ? storedLeaves(existing) : new Map<string, unknown>();
     const changes = changesBetween(next.kind, before, storedLeaves(next));
+    if (taken.length > 0) {
+      const listed = new Set(changes.map((c) => c.path));
+      changes.push(
+        ...takeoverChanges(
+          next,
+          taken.filter((p) => !listed.has(formatPath(p))),
+        ),
+      );
+    }
     this.record(ctx, existing ? 'update' : 'create', key, changes);
     this.notify(refOf(next));
     return existing ? 'configured' : 'created';

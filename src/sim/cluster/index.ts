@@ -22,5 +22,6 @@ export { podState, isPodReady, type PodState } from './controllers/kubelet';
 export { formatPath, leaves, getPath, parsePath, type FieldPath } from './fieldpath';
 export { sameValue, stableStringify } from './equal';
 export { isStatusPath } from './status-path';
+export { LAST_APPLIED } from './last-applied';
 export * as ops from './ops';
 export type { PatchType } from './patch';
