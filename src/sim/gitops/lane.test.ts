@@ -142,20 +142,46 @@ describe('GitOps lane (pull reconciler), argo flavour', () => {
     expect(app.sync).toBe('Synced');
   });
 
-  it('does not retry a failed sync for the same revision, and shows the failure', async () => {
+  // REFERENCE.md "Automated sync": with no `retry` option an automated sync still retries a failed
+  // sync 5 times, 5 s, 10 s, 20 s, 40 s, 80 s apart; once that operation has failed, no new
+  // auto-sync starts for the same SHA ("Failed last sync attempt to ...").
+  it('retries a failed automated sync 5 times (5, 10, 20, 40, 80 s apart), then leaves that revision alone', async () => {
     const { clock, app, commit, lane, audit, cluster } = await setup();
     await commit('bad replicas', {
       [DEPLOY]: STARTER_FILES[DEPLOY]!.replace('replicas: 3', 'replicas: -1'),
     });
     lane.refresh();
-    await clock.advanceBy(10_000);
+    await clock.advanceBy(2_000);
     expect(app.operation?.phase).toBe('Failed');
     expect(app.operation?.message).toMatch(/spec.replicas: Invalid value: -1/);
+    expect(app.policy).toBe('waiting for the retry backoff (attempt #1)');
     expect(lane.notifications.map((n) => n.trigger)).toContain('on-sync-failed');
-    expect(replicas(cluster)).toBe(3);
-    const failed = audit.records().filter((r) => r.verb === 'deploy-failed').length;
     await clock.advanceBy(1_800_000);
-    expect(audit.records().filter((r) => r.verb === 'deploy-failed').length).toBe(failed);
+    const failed = audit.records().filter((r) => r.verb === 'deploy-failed');
+    expect(failed.map((r) => r.operation?.trigger)).toEqual([
+      'auto',
+      'retry',
+      'retry',
+      'retry',
+      'retry',
+      'retry',
+    ]);
+    const gaps = failed.slice(1).map((r, i) => r.t - failed[i]!.t);
+    expect(gaps).toEqual([5_000, 10_000, 20_000, 40_000, 80_000]);
+    expect(replicas(cluster)).toBe(3);
+    expect(app.policy).toMatch(/^Failed last sync attempt to/);
+  });
+
+  it('does not retry a failed manual sync, nor auto-sync its revision again', async () => {
+    const { clock, app, commit, lane, audit } = await setup({ automated: false });
+    await commit('bad replicas', {
+      [DEPLOY]: STARTER_FILES[DEPLOY]!.replace('replicas: 3', 'replicas: -1'),
+    });
+    lane.sync('alice');
+    await clock.advanceBy(2_000);
+    lane.setOption('automated', true);
+    await clock.advanceBy(1_800_000);
+    expect(audit.records().filter((r) => r.verb === 'deploy-failed')).toHaveLength(1);
     expect(app.policy).toMatch(/^Failed last sync attempt to/);
   });
 

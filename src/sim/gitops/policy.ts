@@ -5,7 +5,8 @@
 //   automated off or suspended         -> nothing (drift is shown, left alone)
 //   Synced                              -> nothing
 //   only extra resources, prune off     -> skip: "need to prune extra resources only ..."
-//   same revision, last attempt failed  -> skip ("Failed last sync attempt to ..."), unless retry
+//   same revision, last attempt failed  -> skip ("Failed last sync attempt to ..."), unless a
+//                                          retry of it is due (retryPolicyOf)
 //   revision already synced (drift)     -> selfHeal ? heal (non-Synced resources, with backoff)
 //                                                  : nothing
 //   a new revision                      -> sync everything
@@ -13,7 +14,8 @@
 // Self-heal backoff (Argo >= 2.14, --self-heal-backoff-*): the first heal has no delay; the next
 // ones wait 2 s, 6 s, 18 s, ... (x3), capped at 300 s. The attempt count resets when a sync of a
 // new revision, or a manual sync, succeeds: repeated drift at one revision keeps backing off.
-import type { GitopsOptions } from './options';
+import type { Operation } from './applications';
+import { DEFAULT_RETRY, type GitopsOptions, type RetryPolicy } from './options';
 
 export interface AttemptState {
   revision: string;
@@ -21,6 +23,8 @@ export interface AttemptState {
   /** Retries made for this revision after the first failure. */
   retries: number;
   message?: string;
+  /** When the next retry of this failed sync is due; absent when no retry will come. */
+  retryAt?: number;
 }
 
 export interface HealState {
@@ -53,6 +57,19 @@ export function selfHealDelay(attempts: number, backoff: GitopsOptions['selfHeal
   return Math.min(backoff.initialMs * backoff.factor ** (attempts - 1), backoff.maxMs);
 }
 
+/**
+ * How a failed sync of `kind` is retried (argo-cd controller/appcontroller.go): by the app's
+ * `retry` option; without one, an automated operation still retries 5 times with the default
+ * backoff (5 s, x2, at most 3 min: 5, 10, 20, 40, 80 s). A manual sync is not retried. Flux
+ * retries at its next interval instead, so its flavour has no default.
+ */
+export function retryPolicyOf(options: GitopsOptions, kind: Operation['kind']): RetryPolicy | null {
+  if (kind === 'manual') return null;
+  if (options.retry) return options.retry;
+  const automated = kind === 'auto' || kind === 'heal' || kind === 'retry';
+  return automated && options.flavour === 'argo' ? DEFAULT_RETRY : null;
+}
+
 /** Delay before retry number `retries` (0-based) of a failed sync. */
 export function retryDelay(retries: number, retry: NonNullable<GitopsOptions['retry']>): number {
   return Math.min(retry.backoffMs * retry.factor ** retries, retry.maxMs);
@@ -73,13 +90,16 @@ export function autoSyncDecision(p: PolicyInput): Decision {
   }
   const last = p.lastAttempt;
   if (last && last.failed && last.revision === p.revision) {
-    if (!o.retry || last.retries >= o.retry.limit) {
+    if (last.retryAt === undefined) {
       return {
         action: 'none',
         reason: `Failed last sync attempt to ${p.revision}: ${last.message ?? 'sync failed'}`,
       };
     }
-    return { action: 'none', reason: 'waiting for the retry backoff' };
+    return {
+      action: 'none',
+      reason: `waiting for the retry backoff (attempt #${last.retries + 1})`,
+    };
   }
   if (p.syncedRevision === p.revision) {
     if (!o.selfHeal)
