@@ -33,7 +33,8 @@ import { Reapplies } from './reapply';
 import { formatPath } from './fieldpath';
 import { ServerFields } from './server-fields';
 import { StoredObjects, statusLeaves, storedLeaves, type ListFilter } from './store';
-import { validateObject } from './validate';
+import { keepAllocated } from './immutable';
+import { validateObject, validateUpdate } from './validate';
 import type { ApplyOutcome, ApplyResult, WriteContext } from './write';
 
 export interface ClusterOptions {
@@ -350,6 +351,7 @@ export class Cluster {
   ): ApplyOutcome {
     // A dry-run create allocates nothing (no uid, no cluster IP): a dry run changes no state.
     if (dryRun && !existing) return 'created';
+    if (existing) this.checkUpdate(key, existing, next, ctx, dryRun);
     this.serverFields.stamp(existing, next);
     if (existing && sameValue(existing, next)) {
       if (dryRun) return 'unchanged';
@@ -387,6 +389,27 @@ export class Cluster {
     this.record(ctx, existing ? 'update' : 'create', key, changes);
     this.notify(refOf(next));
     return existing ? 'configured' : 'created';
+  }
+
+  /**
+   * Refuses an update that changes an immutable field (immutable.ts), recorded unless a dry run.
+   * The allocated cluster IP of a Service is kept first, as the API server keeps it.
+   */
+  private checkUpdate(
+    key: string,
+    existing: KObject,
+    next: KObject,
+    ctx: WriteContext,
+    dryRun: boolean,
+  ): void {
+    keepAllocated(existing, next);
+    const file = ctx.file;
+    try {
+      validateUpdate(existing, next, file ? { file, verb: () => 'patching' } : undefined);
+    } catch (e) {
+      if (!dryRun) this.refuse(key, e as Error, ctx);
+      throw e;
+    }
   }
 
   /** One record in the trail for one write (or refusal) to this cluster. */
