@@ -172,6 +172,34 @@ describe('GitOps lane (pull reconciler), argo flavour', () => {
     expect(app.policy).toMatch(/^Failed last sync attempt to/);
   });
 
+  // REFERENCE.md "Automated sync": the allowEmpty guard is a condition set before any operation
+  // starts ("auto-sync will wipe out all resources"), not a failed sync; once allowEmpty is on,
+  // the next auto-sync prunes.
+  it('guards against pruning everything with a SyncError condition, then prunes once allowEmpty is on', async () => {
+    const { clock, app, commit, lane, audit, cluster } = await setup({ prune: true });
+    const started = () => audit.records().filter((r) => r.verb === 'deploy-started').length;
+    const before = started();
+    await commit(
+      'web: retire the app',
+      { 'apps/web/README.md': 'retired\n' },
+      Object.keys(STARTER_FILES),
+    );
+    lane.refresh();
+    await clock.advanceBy(10_000);
+    expect(app.sync).toBe('OutOfSync');
+    expect(app.conditions).toEqual([
+      { type: 'SyncError', message: 'auto-sync will wipe out all resources' },
+    ]);
+    expect(started()).toBe(before);
+    expect(audit.records().some((r) => r.verb === 'deploy-failed')).toBe(false);
+    expect(cluster.get(WEB)).toBeDefined();
+    lane.setOption('allowEmpty', true);
+    await clock.advanceBy(10_000);
+    expect(cluster.get(WEB)).toBeUndefined();
+    expect(app.conditions).toEqual([]);
+    expect(started()).toBe(before + 1);
+  });
+
   it('does not retry a failed manual sync, nor auto-sync its revision again', async () => {
     const { clock, app, commit, lane, audit } = await setup({ automated: false });
     await commit('bad replicas', {

@@ -10,6 +10,9 @@
 //   revision already synced (drift)     -> selfHeal ? heal (non-Synced resources, with backoff)
 //                                                  : nothing
 //   a new revision                      -> sync everything
+//   sync or heal, prune on, allowEmpty off, every resource to prune
+//                                       -> no operation: a SyncError condition "auto-sync will
+//                                          wipe out all resources" (not a failed sync)
 //
 // Self-heal backoff (Argo >= 2.14, --self-heal-backoff-*): the first heal has no delay; the next
 // ones wait 2 s, 6 s, 18 s, ... (x3), capped at 300 s. The attempt count resets when a sync of a
@@ -36,6 +39,8 @@ export interface PolicyInput {
   options: GitopsOptions;
   sync: 'Synced' | 'OutOfSync' | 'Unknown';
   onlyPruneNeeded: boolean;
+  /** Every resource of the app requires pruning: a sync would delete them all. */
+  allNeedPrune: boolean;
   /** The revision Git's branch points at now. */
   revision: string;
   /** The revision the last successful sync deployed. */
@@ -45,8 +50,14 @@ export interface PolicyInput {
   now: number;
 }
 
+/** A condition the decision sets on the app (argo-cd ApplicationCondition). */
+export interface PolicyCondition {
+  type: 'SyncError';
+  message: string;
+}
+
 export type Decision =
-  | { action: 'none'; reason: string }
+  | { action: 'none'; reason: string; condition?: PolicyCondition }
   | { action: 'sync'; reason: string }
   | { action: 'heal'; reason: string }
   | { action: 'wait'; reason: string; untilMs: number };
@@ -75,7 +86,27 @@ export function retryDelay(retries: number, retry: NonNullable<GitopsOptions['re
   return Math.min(retry.backoffMs * retry.factor ** retries, retry.maxMs);
 }
 
+/** The message of Argo CD's guard against an automated sync that would prune everything. */
+export const WIPE_OUT = 'auto-sync will wipe out all resources';
+
 export function autoSyncDecision(p: PolicyInput): Decision {
+  const d = decide(p);
+  // argo-cd appcontroller.go autoSync: checked last, before an operation would be created.
+  if (
+    (d.action === 'sync' || d.action === 'heal') &&
+    p.options.prune &&
+    !p.options.allowEmpty &&
+    p.allNeedPrune
+  )
+    return {
+      action: 'none',
+      reason: WIPE_OUT,
+      condition: { type: 'SyncError', message: WIPE_OUT },
+    };
+  return d;
+}
+
+function decide(p: PolicyInput): Decision {
   const { options: o } = p;
   if (!o.automated) return { action: 'none', reason: 'automated sync is off' };
   if (o.suspend) return { action: 'none', reason: 'suspended' };
