@@ -80,7 +80,7 @@ class Checker {
     throw new ClusterError(
       'E_INVALID',
       `${where}error validating data: ValidationError(${this.obj.kind}.${field}): invalid type for ${schema}.${field.split('.').pop()}: got "${got}", expected "${want}"`,
-      this.data(field),
+      { ...this.data(field), clientSide: true },
     );
   }
 

@@ -284,6 +284,52 @@ describe('GitOps lane (pull reconciler), argo flavour', () => {
   });
 });
 
+// REFERENCE.md "the dry run before a sync": Argo CD's is client-side, so an object the API server
+// refuses passes it, fails at apply, and the others of its wave are applied; Flux dry-runs the
+// whole set server-side and applies nothing when one object is refused.
+describe('the dry run before a sync: a release whose Service port is out of range', () => {
+  const release = {
+    'apps/web/configmap.yaml': STARTER_FILES['apps/web/configmap.yaml']!.replace('hello', 'hola'),
+    ...withImage('web:2.0'),
+    'apps/web/service.yaml': STARTER_FILES['apps/web/service.yaml']!.replace(
+      'port: 80',
+      'port: 80800',
+    ),
+  };
+  const greeting = (cluster: Cluster) =>
+    (cluster.get({ kind: 'ConfigMap', name: 'web-config' })?.data as Record<string, string>)
+      .GREETING;
+
+  it('Argo CD: passes the client-side dry run, applies the rest of the wave, and reports a partial sync', async () => {
+    const { clock, app, commit, lane, cluster } = await setup();
+    await commit('web: release with a bad port', release);
+    lane.refresh();
+    await clock.advanceBy(2_000);
+    expect(app.operation?.phase).toBe('Failed');
+    expect(app.operation?.message).toMatch(
+      /^one or more objects failed to apply, reason: .*spec\.ports\[0\]\.port: Invalid value: 80800/,
+    );
+    const results = app.operation!.results.map((r) => `${r.key} ${r.ok ? 'ok' : 'failed'}`);
+    expect(results).toEqual([
+      'ConfigMap/default/web-config ok',
+      'Service/default/web failed',
+      'Deployment/default/web ok',
+    ]);
+    expect(greeting(cluster)).toBe('hola');
+    expect(image(cluster)).toBe('web:2.0');
+  });
+
+  it('Flux: the server-side dry run of the whole set fails, and nothing is applied', async () => {
+    const { clock, app, commit, lane, cluster } = await setup({ flavour: 'flux' });
+    await commit('web: release with a bad port', release);
+    lane.refresh();
+    await clock.advanceBy(120_000);
+    expect(app.operation?.message).toMatch(/failed to apply \(dry run\)/);
+    expect(greeting(cluster)).toBe('hello');
+    expect(image(cluster)).toBe('web:1.0');
+  });
+});
+
 describe('GitOps lane, flux flavour', () => {
   it('corrects drift only at the apply interval (10m), not at once', async () => {
     const { clock, cluster, app } = await setup({ flavour: 'flux' });

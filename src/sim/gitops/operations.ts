@@ -173,6 +173,7 @@ export class Operations {
       plan,
       { actor: 'reconciler', channel: 'reconciler', manager: 'argocd-controller', revision },
       lists,
+      options.flavour === 'argo' ? 'client' : 'server',
     );
     this.running = { op, sync, app };
     this.step();
