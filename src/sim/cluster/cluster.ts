@@ -370,9 +370,13 @@ export class Cluster {
       return 'unchanged';
     }
     if (dryRun) return existing ? 'configured' : 'created';
-    // Fields taken over with unchanged values are in the record too (a client-side apply's
-    // last-applied changes with nearly every new manifest, so this is no longer a no-op write).
-    const taken = existing ? takenOver(this.owners.get(key), ownership, ctx.manager) : [];
+    // Fields a client-side apply took over with unchanged values are in the record too: its
+    // last-applied changes with nearly every new manifest, so such a write is no longer a no-op
+    // (other writes claim only the fields whose values they change, which the record lists).
+    const taken =
+      existing && appliesClientSide(ctx.manager)
+        ? takenOver(this.owners.get(key), ownership, ctx.manager)
+        : [];
     this.objects.set(key, next);
     this.owners.set(key, ownership);
     const before = existing ? storedLeaves(existing) : new Map<string, unknown>();
