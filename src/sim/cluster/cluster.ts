@@ -34,10 +34,11 @@ import { podQuotaRefusal } from './pod-quota';
 import { Reapplies } from './reapply';
 import { formatPath } from './fieldpath';
 import { ServerFields } from './server-fields';
+import { hasFieldsToTake, takeOverFields } from './takeover';
 import { StoredObjects, statusLeaves, storedLeaves, type ListFilter } from './store';
 import { keepAllocated } from './immutable';
 import { validateObject, validateUpdate } from './validate';
-import type { ApplyOutcome, ApplyResult, WriteContext } from './write';
+import type { ApplyOptions, ApplyOutcome, ApplyResult, WriteContext } from './write';
 
 export interface ClusterOptions {
   name: ClusterName;
@@ -138,13 +139,14 @@ export class Cluster {
    * annotation, whose fields the new manifest dropped are deleted. Refusals (unknown kind, invalid
    * object) throw a ClusterError and are recorded in the audit trail first.
    */
-  apply(given: unknown, ctx: WriteContext, opts: { dryRun?: boolean } = {}): ApplyResult {
+  apply(given: unknown, ctx: WriteContext, opts: ApplyOptions = {}): ApplyResult {
     const clientSide = appliesClientSide(ctx.manager);
     // A client-side apply sends the manifest with its last-applied annotation (last-applied.ts).
     const manifest = clientSide ? withLastApplied(given) : given;
     const settled = settledManifest(manifest);
     this.reapplyEnv.kinds = this.kinds.generation;
-    const known = settled && this.reapplies.unchanged(settled, ctx.manager, this.reapplyEnv);
+    const known =
+      settled && this.reapplies.unchanged(settled, ctx.manager, this.reapplyEnv, opts.takeOver);
     if (known) return known;
     const { obj, type } = admit(manifest, ctx.file, this.admission(ctx, opts.dryRun === true));
     const ref = refOf(obj);
@@ -163,8 +165,13 @@ export class Cluster {
     });
     // Re-applying what is already there (most applies) needs no copy, merge or comparison.
     const fields = appliedFields(settled ?? obj);
+    const taking =
+      existing !== undefined &&
+      opts.takeOver !== undefined &&
+      hasFieldsToTake(this.owners.get(key), opts.takeOver);
     if (
       existing &&
+      !taking &&
       applyChangesNothing(existing, obj.apiVersion, fields, this.owners.get(key), ctx.manager)
     )
       return answer('unchanged');
@@ -180,6 +187,7 @@ export class Cluster {
         };
     next.apiVersion = obj.apiVersion;
     const ownership = copyOwnership(this.owners.get(key));
+    if (taking) takeOverFields(ownership, ctx.manager, opts.takeOver!);
     const last = clientSide ? lastAppliedFields(existing) : null;
     const dropped = last ? droppedFields(last, new Set(fields.map((f) => f.text))) : undefined;
     applyOwnedFields(next, obj, ownership, ctx.manager, clientSide ? (dropped ?? []) : undefined);

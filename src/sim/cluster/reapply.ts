@@ -7,6 +7,7 @@
 // per manifest and manager while both are the same objects.
 import { refKey, type KObject, type ObjectRef } from './object';
 import { appliedFields, applyChangesNothing, type Ownership } from './ownership';
+import { hasFieldsToTake, type TakeOverFrom } from './takeover';
 import type { ApplyResult } from './write';
 
 /** What admission answered for a settled manifest, and what an unchanged re-apply prints. */
@@ -52,13 +53,20 @@ export class Reapplies {
    * frozen answer each time, while the stored object and its field ownership are the same. (An
    * object stored means its namespace is: deleting a namespace deletes what is in it.)
    */
-  unchanged(settled: KObject, manager: string, env: ReapplyEnv): ApplyResult | null {
+  unchanged(
+    settled: KObject,
+    manager: string,
+    env: ReapplyEnv,
+    takeOver?: TakeOverFrom,
+  ): ApplyResult | null {
     const entry = this.admitted.get(settled);
     if (!entry || entry.kinds !== env.kinds) return null;
     const { key } = entry;
     const existing = env.objects.get(key);
     if (!existing) return null;
     const ownership = env.owners.get(key);
+    // Fields to take over (takeover.ts) make the apply a write whatever else it finds.
+    if (takeOver && hasFieldsToTake(ownership, takeOver)) return null;
     const seen = entry.last?.manager === manager ? entry.last : entry.others?.get(manager);
     if (seen?.existing === existing && seen.ownership === ownership) return seen.result;
     if (

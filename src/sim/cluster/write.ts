@@ -2,6 +2,7 @@
 // what an apply answers.
 import type { Channel } from '../audit';
 import type { ObjectRef } from './object';
+import type { TakeOverFrom } from './takeover';
 
 /** Who writes, through which channel, as which field manager, and from which Git revision. */
 export interface WriteContext {
@@ -12,6 +13,12 @@ export interface WriteContext {
   revision: string | null;
   /** The manifest's file, for error messages. */
   file?: string;
+}
+
+/** How an apply goes: a dry run changes nothing; `takeOver` names managers whose fields it takes. */
+export interface ApplyOptions {
+  dryRun?: boolean;
+  takeOver?: TakeOverFrom;
 }
 
 export type ApplyOutcome = 'created' | 'configured' | 'unchanged';

@@ -8,6 +8,7 @@ import type { Application, Applications, Operation } from './applications';
 import type { ReconcileResult } from './diff';
 import { addHistory } from './history';
 import type { WakeReason } from './machine';
+import { FLUX_MANAGER } from './flux-apply';
 import type { GitopsOptions } from './options';
 import { retryDelay, retryPolicyOf } from './policy';
 import { planSync, WAVE_DELAY_MS, type SyncPlan } from './sync-plan';
@@ -171,9 +172,14 @@ export class Operations {
       this.deps.cluster,
       app.spec.name,
       plan,
-      { actor: 'reconciler', channel: 'reconciler', manager: 'argocd-controller', revision },
+      {
+        actor: 'reconciler',
+        channel: 'reconciler',
+        manager: options.flavour === 'argo' ? 'argocd-controller' : FLUX_MANAGER,
+        revision,
+      },
       lists,
-      options.flavour === 'argo' ? 'client' : 'server',
+      options.flavour,
     );
     this.running = { op, sync, app };
     this.step();

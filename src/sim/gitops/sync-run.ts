@@ -9,6 +9,7 @@
 import {
   applyLine,
   isClusterError,
+  type ApplyResult,
   type Cluster,
   type KObject,
   type ReapplyList,
@@ -16,6 +17,8 @@ import {
   type WriteContext,
 } from '../cluster';
 import type { OperationPhase } from './app-status';
+import { isKubectlManager, SSA_ANNOTATION, ssaMode } from './flux-apply';
+import type { Flavour } from './options';
 import type { SyncPlan, SyncTask } from './sync-plan';
 
 export const TRACKING_ANNOTATION = 'argocd.argoproj.io/tracking-id';
@@ -95,8 +98,8 @@ export class SyncOperation {
     private readonly ctx: WriteContext,
     /** The app's last dry run and apply, which this sync's may answer re-applies from. */
     private readonly lists?: { dryRun: ReapplyList; apply: ReapplyList },
-    /** Argo CD's dry run is client-side; Flux's is server-side (see above). */
-    private readonly dryRunSide: 'client' | 'server' = 'server',
+    /** Argo CD's dry run is client-side; Flux's is server-side (see above), and so is its apply. */
+    private readonly engine: Flavour = 'flux',
   ) {
     this.state = {
       phase: 'Running',
@@ -150,7 +153,17 @@ export class SyncOperation {
     const ctx = this.ctx;
     try {
       if (task.action === 'apply') {
-        const result = this.applying?.known(i) ?? this.cluster.apply(this.tracked[i]!, ctx);
+        const result = this.applying?.known(i) ?? this.applyOne(task, i);
+        if (!result) {
+          this.state.results.push({
+            key: task.key,
+            action: 'apply',
+            wave: task.wave,
+            ok: true,
+            message: `${this.cluster.display(task.ref)} skipped (${SSA_ANNOTATION}: Ignore)`,
+          });
+          return;
+        }
         this.applying?.answered(i, result);
         this.state.results.push({
           key: task.key,
@@ -181,6 +194,19 @@ export class SyncOperation {
     }
   }
 
+  /**
+   * One apply. Flux's (flux-apply.ts) takes over kubectl's fields unless the object says
+   * `ssa: Merge`, and leaves an existing object that says `ssa: Ignore` alone: null.
+   */
+  private applyOne(task: SyncTask, i: number): ApplyResult | null {
+    if (this.engine === 'argo') return this.cluster.apply(this.tracked[i]!, this.ctx);
+    const live = this.cluster.get(task.ref);
+    const mode = ssaMode(task.manifest, live);
+    if (mode === 'Ignore' && live) return null;
+    const takeOver = mode === 'Override' ? isKubectlManager : undefined;
+    return this.cluster.apply(this.tracked[i]!, this.ctx, takeOver ? { takeOver } : {});
+  }
+
   private dryRun(): void {
     const { tasks, tracked } = this;
     const creating = new Set(tasks.filter((t) => t.kind === 'Namespace').map((t) => t.name));
@@ -196,7 +222,7 @@ export class SyncOperation {
         if (e.code === 'E_NOT_FOUND' && creating.has(task.manifest?.metadata.namespace ?? ''))
           continue;
         // Only what kubectl finds before any request fails a client-side dry run.
-        if (this.dryRunSide === 'client' && !e.data.clientSide) continue;
+        if (this.engine === 'argo' && !e.data.clientSide) continue;
         errors.push(`${task.key}: ${e.message}`);
       }
     }

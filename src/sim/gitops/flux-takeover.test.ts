@@ -1,0 +1,137 @@
+// Flux takes over kubectl's fields at each Kustomization apply (REFERENCE.md, Flux flavour: "kubectl
+// edits do not survive", flux FAQ "Why are kubectl edits rolled back by Flux?", kustomize-controller
+// PR #527); `kustomize.toolkit.fluxcd.io/ssa: Merge|Ignore` opts an object out. Argo CD's sync does
+// not: a field nobody applied survives it (REFERENCE.md "Apply semantics both lanes share").
+import '../../platform/node';
+import { describe, expect, it } from 'vitest';
+import { AuditLog } from '../audit';
+import { EPOCH_MS, Rng, VirtualClock } from '../clock';
+import { Cluster, imageCatalog, ops, type KObject } from '../cluster';
+import { ConfigRepo } from '../git';
+import { STARTER_FILES } from '../starter-repo';
+import { GitopsLane } from './lane';
+import type { Flavour } from './options';
+
+const WEB = { kind: 'Deployment', name: 'web' };
+const DEPLOY = 'apps/web/deployment.yaml';
+const BOB = { actor: 'bob' };
+const INTERVAL = 600_000;
+
+async function lane(flavour: Flavour, files: Record<string, string> = {}) {
+  const clock = new VirtualClock();
+  const audit = new AuditLog(clock);
+  const repo = await ConfigRepo.init({
+    files: { ...STARTER_FILES, ...files },
+    author: { name: 'alice' },
+    timestamp: EPOCH_MS,
+  });
+  const cluster = new Cluster({ name: 'gitops', clock, audit, images: imageCatalog({}) });
+  const gitops = new GitopsLane({
+    repo,
+    cluster,
+    clock,
+    rng: new Rng(1),
+    audit,
+    apps: [{ name: 'web', path: 'apps/web' }],
+    options: { flavour },
+  });
+  await clock.advanceBy(60_000);
+  return { clock, cluster, app: gitops.apps[0]! };
+}
+
+const web = (cluster: Cluster): KObject => cluster.get(WEB)!;
+const labels = (cluster: Cluster) => web(cluster).metadata.labels ?? {};
+const annotations = (cluster: Cluster) => web(cluster).metadata.annotations ?? {};
+const templateAnnotations = (cluster: Cluster) =>
+  (web(cluster).spec as { template: { metadata: { annotations?: Record<string, string> } } })
+    .template.metadata.annotations ?? {};
+const replicas = (cluster: Cluster) => (web(cluster).spec as { replicas: number }).replicas;
+
+type Edit = (cluster: Cluster) => void;
+type Seen = (cluster: Cluster) => unknown;
+
+const label: Edit = (c) => ops.setMetadata(c, WEB, 'labels', { team: 'bob' }, false, BOB);
+const annotate: Edit = (c) => ops.setMetadata(c, WEB, 'annotations', { note: 'hi' }, false, BOB);
+const patchLabel: Edit = (c) =>
+  ops.patch(c, WEB, { metadata: { labels: { hotfix: 'yes' } } }, 'merge', BOB);
+const restart: Edit = (c) => ops.rolloutRestart(c, WEB, BOB);
+
+describe('Flux flavour: kubectl edits do not survive the next Kustomization interval', () => {
+  it.each<[string, Edit, Seen]>([
+    ['a label added with kubectl label', label, (c) => labels(c).team],
+    ['an annotation added with kubectl annotate', annotate, (c) => annotations(c).note],
+    ['a label added with kubectl patch', patchLabel, (c) => labels(c).hotfix],
+    [
+      "rollout restart's restartedAt",
+      restart,
+      (c) => templateAnnotations(c)['kubectl.kubernetes.io/restartedAt'],
+    ],
+  ])('%s is removed at the next apply, and is there until then', async (_, edit, seen) => {
+    const { clock, cluster } = await lane('flux');
+    edit(cluster);
+    await clock.advanceBy(INTERVAL / 2);
+    expect(seen(cluster)).toBeDefined();
+    await clock.advanceBy(INTERVAL);
+    expect(seen(cluster)).toBeUndefined();
+  });
+
+  it('a field in Git that kubectl scale changed gets Git value back, owned by kustomize-controller', async () => {
+    const { clock, cluster } = await lane('flux');
+    ops.scale(cluster, WEB, 5, BOB);
+    await clock.advanceBy(INTERVAL + 60_000);
+    expect(replicas(cluster)).toBe(3);
+    const owners = cluster.managedFields(WEB);
+    expect(owners['kustomize-controller']).toContain('spec.replicas');
+    expect(Object.keys(owners).filter((m) => m.startsWith('kubectl'))).toEqual([]);
+  });
+
+  it("keeps the fields controllers own (the Deployment controller's revision annotation)", async () => {
+    const { clock, cluster } = await lane('flux');
+    label(cluster);
+    await clock.advanceBy(INTERVAL + 60_000);
+    expect(labels(cluster).team).toBeUndefined();
+    expect(annotations(cluster)['deployment.kubernetes.io/revision']).toBe('1');
+  });
+
+  it('ssa: Merge on the live object keeps the kubectl label (no takeover)', async () => {
+    const { clock, cluster } = await lane('flux');
+    ops.setMetadata(
+      cluster,
+      WEB,
+      'annotations',
+      { 'kustomize.toolkit.fluxcd.io/ssa': 'Merge' },
+      false,
+      BOB,
+    );
+    label(cluster);
+    await clock.advanceBy(INTERVAL + 60_000);
+    expect(labels(cluster).team).toBe('bob');
+  });
+
+  it('ssa: Ignore in Git leaves the existing object alone, kubectl edit of a Git field included', async () => {
+    const ignored = STARTER_FILES[DEPLOY]!.replace(
+      'metadata:\n  name: web',
+      'metadata:\n  name: web\n  annotations:\n    kustomize.toolkit.fluxcd.io/ssa: Ignore',
+    );
+    expect(ignored).not.toBe(STARTER_FILES[DEPLOY]);
+    const { clock, cluster, app } = await lane('flux', { [DEPLOY]: ignored });
+    expect(replicas(cluster)).toBe(3);
+    ops.scale(cluster, WEB, 5, BOB);
+    await clock.advanceBy(INTERVAL + 60_000);
+    expect(replicas(cluster)).toBe(5);
+    expect(app.operation?.results.find((r) => r.key.includes('Deployment'))?.message).toMatch(
+      /skipped/,
+    );
+  });
+});
+
+describe('Argo CD flavour: a field nobody applied survives a sync', () => {
+  it('keeps a kubectl label through a full sync and still applies as argocd-controller', async () => {
+    const { clock, cluster } = await lane('argo');
+    label(cluster);
+    ops.scale(cluster, WEB, 5, BOB);
+    await clock.advanceBy(INTERVAL + 60_000);
+    expect(labels(cluster).team).toBe('bob');
+    expect(cluster.managedFields(WEB)['argocd-controller']).toBeDefined();
+  });
+});
