@@ -2,8 +2,9 @@
 // before a reload, else a clean start. Untrusted at every step, so the order is guarded:
 //   1. read and validate the record (link-parse.ts: every field, every action by the schema);
 //   2. replay it (the store's `open`, which catches what a replay throws);
-//   3. if the replay failed, set the record aside (persistence.ts), start clean, and say so: the
-//      learner can export the record or discard it. A session never locks the app again.
+//   3. if the replay failed, set the record aside (set-aside.ts) and say so: the learner can
+//      export the record or discard it. A link that fails falls back to the saved session, and
+//      that to a clean start. A session never locks the app again.
 // Loaded on demand by the App (with the zod schema), so the first download stays small.
 import { FREE_PLAY } from './library';
 import { parseSavedSession, parseSessionQuery, type SessionRequest } from './link-parse';
@@ -37,91 +38,102 @@ function lessonFromLink(hash: string): string | null {
   }
 }
 
-/** Opens `request`; on failure sets `source` aside and starts clean. Returns notices. */
-async function replay(request: SessionRequest, source: Source): Promise<string[]> {
+type Candidate = { request: SessionRequest; source: Source };
+
+/**
+ * Opens a candidate; true when it opened. On failure its record is set aside, with a notice, for
+ * the caller to try the next one.
+ */
+async function replay({ request, source }: Candidate, notices: string[]): Promise<boolean> {
   const { open } = appStore.getState();
+  let reason: string | null = null;
   if (request.scenario === 'imported' && !savedLesson()) {
-    setAside(source.text, 'its imported lesson is not in this browser');
-    await open(FREE_PLAY);
-    return [
-      `${describeSource(source)} is for an imported lesson that is not in this browser. Import the lesson's file, then open the link again. The session is set aside below.`,
-    ];
+    reason = `it is for an imported lesson that is not in this browser: import the lesson's file, then open it again`;
+  } else {
+    await open(request.scenario, {
+      ...(request.seed !== undefined ? { seed: request.seed } : {}),
+      ...(request.step !== undefined ? { step: request.step } : {}),
+      ...(request.actions ? { actions: request.actions } : {}),
+    });
+    const state = appStore.getState();
+    if (state.status === 'error') reason = state.error ?? 'it failed';
+    else if (request.step !== undefined && request.step > state.steps.length)
+      notices.push(
+        `step=${request.step} is past the lesson's last step; it opened at step ${state.steps.length}.`,
+      );
   }
-  await open(request.scenario, {
-    ...(request.seed !== undefined ? { seed: request.seed } : {}),
-    ...(request.step !== undefined ? { step: request.step } : {}),
-    ...(request.actions ? { actions: request.actions } : {}),
-  });
-  const state = appStore.getState();
-  if (state.status === 'error') {
-    const reason = state.error ?? 'it failed';
-    setAside(source.text, reason);
-    await open(FREE_PLAY);
-    return [
-      `${describeSource(source)} could not be restored: ${reason}. DriftLab started clean; the session is set aside below.`,
-    ];
-  }
-  const steps = state.steps.length;
-  if (request.step !== undefined && request.step > steps)
-    return [`step=${request.step} is past the lesson's last step; it opened at step ${steps}.`];
-  return [];
+  if (reason === null) return true;
+  setAside(source.text, reason);
+  notices.push(
+    `${describeSource(source)} could not be restored: ${reason}. It is set aside below.`,
+  );
+  return false;
 }
 
-/** The request behind the address and storage, with notices about what could not be used. */
-function choose(): { request: SessionRequest; source: Source } | { notices: string[] } {
+/** The saved session, checked; a record that does not pass is set aside with a notice. */
+function savedCandidate(notices: string[]): Candidate | null {
+  const text = savedSessionText();
+  if (text === null) return null;
+  const saved = parseSavedSession(text);
+  if (saved.ok) return { request: saved.value, source: { kind: 'saved', text } };
+  setAside(text, saved.message);
+  notices.push(
+    `Your saved session could not be restored: ${saved.message}. It is set aside below.`,
+  );
+  return null;
+}
+
+/**
+ * The link's session, checked. A long session's address bar leaves its actions to the saved
+ * record (`n` of them): when that record matches, it is the one to open.
+ */
+function linkCandidate(notices: string[]): Candidate | 'none' | 'refused' {
   const link = parseSessionQuery(location.search);
-  const savedText = savedSessionText();
-  if (link && !link.ok) return { notices: [link.message] };
-  const saved = savedText === null ? null : parseSavedSession(savedText);
-  if (link?.ok) {
-    const request = link.value;
-    // A long session's address bar leaves its actions to the saved record (`n` of them).
-    if (request.n !== undefined && !request.actions) {
-      const own = saved?.ok ? saved.value : null;
-      const same =
-        own !== null &&
-        own.scenario === request.scenario &&
-        own.seed === request.seed &&
-        own.step === request.step &&
-        own.actions?.length === request.n;
-      if (same && savedText) return { request: own, source: { kind: 'saved', text: savedText } };
-      return {
-        request: { ...request, n: undefined },
-        source: { kind: 'link', text: JSON.stringify({ v: SESSION_FORMAT, ...request }) },
-      };
-    }
-    return {
-      request,
-      source: { kind: 'link', text: JSON.stringify({ v: SESSION_FORMAT, ...request }) },
-    };
+  if (link === null) return 'none';
+  if (!link.ok) {
+    notices.push(link.message);
+    return 'refused';
   }
-  if (saved?.ok && savedText)
-    return { request: saved.value, source: { kind: 'saved', text: savedText } };
-  if (saved && !saved.ok && savedText) {
-    setAside(savedText, saved.message);
-    return {
-      notices: [
-        `Your saved session could not be restored: ${saved.message}. DriftLab started clean; the session is set aside below.`,
-      ],
-    };
+  notices.push(...link.warnings);
+  const { n, ...request } = link.value;
+  if (n !== undefined && !request.actions) {
+    const text = savedSessionText();
+    const saved = text === null ? null : parseSavedSession(text);
+    const own = saved?.ok ? saved.value : null;
+    if (
+      text !== null &&
+      own !== null &&
+      own.scenario === request.scenario &&
+      own.seed === request.seed &&
+      own.step === request.step &&
+      own.actions?.length === n
+    )
+      return { request: own, source: { kind: 'saved', text } };
+    notices.push(
+      `This address stood for ${n} actions saved in another browser; the lesson opened without them. Share makes a link that carries them.`,
+    );
   }
-  return { notices: [] };
+  return {
+    request,
+    source: { kind: 'link', text: JSON.stringify({ v: SESSION_FORMAT, ...request }) },
+  };
 }
 
-/** Boots the app: the guarded restore, then listens for other tabs. */
+/**
+ * Boots the app: the link's session, else (or when it fails) the saved one, else a clean start;
+ * then listens for other tabs.
+ */
 export async function restore(): Promise<void> {
   const notices: string[] = [];
   const lessonProblem = lessonFromLink(location.hash);
   if (lessonProblem) notices.push(lessonProblem);
-  const chosen = choose();
-  if ('request' in chosen) {
-    const link = parseSessionQuery(location.search);
-    if (link?.ok) notices.push(...link.warnings);
-    notices.push(...(await replay(chosen.request, chosen.source)));
-  } else {
-    notices.push(...chosen.notices);
-    await appStore.getState().open(FREE_PLAY);
+  const link = linkCandidate(notices);
+  let opened = typeof link === 'object' && (await replay(link, notices));
+  if (!opened && (typeof link !== 'object' || link.source.kind === 'link')) {
+    const saved = savedCandidate(notices);
+    opened = saved !== null && (await replay(saved, notices));
   }
+  if (!opened) await appStore.getState().open(FREE_PLAY);
   const existing = appStore.getState().notice;
   appStore.setState({
     notice: [existing, ...notices].filter(Boolean).join('\n') || null,
@@ -143,9 +155,10 @@ export async function openOtherTab(text: string): Promise<void> {
     return;
   }
   const parsed = parseSavedSession(text);
-  const notices = parsed.ok
-    ? await replay(parsed.value, { kind: 'saved', text })
-    : [`The other tab's session could not be read: ${parsed.message}.`];
+  const notices: string[] = [];
+  if (!parsed.ok) notices.push(`The other tab's session could not be read: ${parsed.message}.`);
+  else if (!(await replay({ request: parsed.value, source: { kind: 'saved', text } }, notices)))
+    await appStore.getState().open(FREE_PLAY);
   appStore.setState({
     notice: notices.join('\n') || null,
     broken: brokenSession(),
