@@ -3,6 +3,7 @@
 import { formatClock, formatDuration } from '../../sim/clock';
 import type { Application } from '../../sim/gitops/lane';
 import { OkMark, PhaseBadge } from './badges';
+import { VIRTUAL_FROM } from './virtual-from';
 
 const KIND_WORDS: Record<string, string> = {
   auto: 'automated sync',
@@ -29,13 +30,19 @@ export function LastOperation({ app, now }: { app: Application; now: number }) {
       <p className="lp-small lp-op-message">{op.message}</p>
       {op.results.length > 0 ? (
         <ul className="lp-results" aria-label="Operation results">
-          {op.results.map((r, i) => (
+          {/* A sync of thousands of objects lists the first ones and counts the rest. */}
+          {op.results.slice(0, VIRTUAL_FROM).map((r, i) => (
             <li key={`${r.key}-${i}`}>
               <OkMark ok={r.ok} />
               <span className="lp-muted lp-small">wave {r.wave}</span>{' '}
               <span className="lp-mono lp-small">{r.message}</span>
             </li>
           ))}
+          {op.results.length > VIRTUAL_FROM ? (
+            <li className="lp-muted lp-small">
+              and {op.results.length - VIRTUAL_FROM} more (kubectl get lists them)
+            </li>
+          ) : null}
         </ul>
       ) : null}
     </div>
