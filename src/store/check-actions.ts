@@ -53,11 +53,11 @@ function issueText(issue: z.core.$ZodIssue, name: string, value: unknown): strin
   const field = path.join('.');
   const last = path[path.length - 1]!;
   const found = describeValue(valueAt(value, issue.path));
+  if (found === 'nothing' && issue.code !== 'unrecognized_keys') return `${field} is required`;
   switch (issue.code) {
     case 'unrecognized_keys':
       return `${field} has an unknown field "${issue.keys[0]}"`;
     case 'invalid_type':
-      if (found === 'nothing') return `${field} is required`;
       if (issue.expected === 'string' && DURATIONS.has(last))
         return `${field} must be a duration such as 90s, 3m or 1h, found ${found}`;
       return `${field} must be ${issue.expected === 'object' ? 'a map' : `a ${issue.expected}`}, found ${found}`;

@@ -165,6 +165,8 @@ const sessionSlice: StateCreator<AppState, [], [], SessionSlice> = (set, get) =>
     open: (id, opts) =>
       serial(async () => {
         set({ status: 'loading', playing: false, busy: true });
+        // Opened from elsewhere (a reload, a link, another tab): the lesson is the stored one.
+        if (id === 'imported') imported = null;
         try {
           if (id !== 'imported' && !hasScenario(id)) {
             set({

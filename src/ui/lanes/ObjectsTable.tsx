@@ -129,6 +129,8 @@ function GroupRow({ app }: { app: string }) {
   );
 }
 
+const itemKey = (item: Item) => item.key;
+
 const HEAD = (
   <thead>
     <tr>
@@ -186,7 +188,7 @@ export function ObjectsTable({ objects }: { objects: ObjectView[] }) {
     <Suspense fallback={plain(items.slice(0, VIRTUAL_FROM))}>
       <VirtualTable
         items={items}
-        itemKey={(item: Item) => item.key}
+        itemKey={itemKey}
         renderItem={renderItem}
         head={HEAD}
         columns={4}

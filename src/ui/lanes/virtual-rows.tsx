@@ -6,7 +6,7 @@
 // stay together and are measured as one), with two spacer bodies standing for the rows not drawn.
 // The table's aria-rowcount tells assistive technology how many rows there are in all.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, type ReactNode } from 'react';
+import { useCallback, useRef, type ReactNode } from 'react';
 
 const OVERSCAN = 10;
 
@@ -23,13 +23,16 @@ interface TableProps<T> {
 
 export function VirtualTable<T>(p: TableProps<T>) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  const { items, itemKey } = p;
+  // A new key function drops every measurement: it changes only with the items.
+  const getItemKey = useCallback((i: number) => itemKey(items[i]!), [items, itemKey]);
   // The virtualizer is mutable by design; this component reads it fresh on every render.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: p.items.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => p.rowPx,
-    getItemKey: (i) => p.itemKey(p.items[i]!),
+    getItemKey,
     overscan: OVERSCAN,
   });
   const visible = virtualizer.getVirtualItems();
