@@ -14,9 +14,22 @@ import type { ImageBehaviour } from '../cluster';
 import type { DevopsOptions } from '../devops/lane';
 import type { GitopsOptions } from '../gitops/options';
 import { Sandbox } from '../sandbox';
+import { checkAction } from './action-check';
 import { laneOptions, runAction, type ActionOutcome } from './actions';
+import { issueText } from './issues';
+import { MAX_VIRTUAL_MS } from './limits';
+import { reconcileMessage, wakeRate } from './reconcile-budget';
 import { checkExpectation, type ExpectationResult } from './expect';
 import type { Action, Scenario } from './schema';
+
+/** Play went past what one session may wait (MAX_RECONCILES, MAX_VIRTUAL_MS): Play stops. */
+export class RunLimitError extends Error {
+  readonly code = 'E_DURATION_LIMIT';
+  constructor(message: string) {
+    super(message);
+    this.name = 'RunLimitError';
+  }
+}
 
 export interface StepResult {
   index: number;
@@ -82,6 +95,9 @@ export class ScenarioRun {
   readonly results: StepResult[] = [];
   private readonly user: UserAction[] = [];
   private standby: Standby | null = null;
+  /** The session's own waits so far, and the polls and applies they stood for (see spend). */
+  private waited = 0;
+  private reconciles = 0;
 
   private constructor(
     readonly scenario: Scenario,
@@ -215,8 +231,28 @@ export class ScenarioRun {
 
   /** A user's own action (free play, or between steps): recorded so the session can be replayed. */
   async act(action: Action): Promise<ActionOutcome> {
+    // The same rules as a scenario's own actions (a poll interval of 0, a wait of ten years): a
+    // refused action is answered and not recorded, so no link or saved session ever carries it.
+    const checked = checkAction(action);
+    if (!checked.action)
+      return { ok: false, text: `E_ACTION: ${issueText(checked.issues[0]!)}`, fatal: true };
+    const overBudget = 'wait' in action ? this.spend(parseDuration(action.wait) ?? 0) : null;
+    if (overBudget) return { ok: false, text: `E_DURATION_LIMIT: ${overBudget}`, fatal: true };
     this.user.push({ afterStep: this.results.length, action });
     return runAction(this.sandbox, action);
+  }
+
+  /**
+   * Counts `ms` of the session's own waits against MAX_RECONCILES at the reconciler's intervals
+   * now; the refusal when they would go past it (nothing is counted then).
+   */
+  private spend(ms: number): string | null {
+    const count = this.reconciles + ms * wakeRate(this.sandbox.gitops.options);
+    const refused = reconcileMessage(count, this.waited + ms);
+    if (refused) return refused;
+    this.reconciles = count;
+    this.waited += ms;
+    return null;
   }
 
   /**
@@ -226,8 +262,16 @@ export class ScenarioRun {
   async advance(ms: number): Promise<void> {
     const amount = Math.max(0, Math.round(ms));
     const last = this.user.at(-1);
-    if (last && last.afterStep === this.results.length && 'wait' in last.action) {
-      const total = (parseDuration(last.action.wait) ?? 0) + amount;
+    const waited = last && 'wait' in last.action ? (parseDuration(last.action.wait) ?? 0) : 0;
+    // Merged waits stay within the limit of one wait; a longer Play records a second one.
+    if (
+      last?.afterStep === this.results.length &&
+      'wait' in last.action &&
+      waited + amount <= MAX_VIRTUAL_MS
+    ) {
+      const refused = this.spend(amount);
+      if (refused) throw new RunLimitError(refused);
+      const total = waited + amount;
       this.user[this.user.length - 1] = {
         afterStep: last.afterStep,
         action: { wait: `${total}ms` },
@@ -235,7 +279,8 @@ export class ScenarioRun {
       await this.sandbox.advance(amount);
       return;
     }
-    await this.act({ wait: `${amount}ms` });
+    const outcome = await this.act({ wait: `${amount}ms` });
+    if (!outcome.ok) throw new RunLimitError(outcome.text);
   }
 
   /** The state one step back: a replay of the session up to the previous step. */
