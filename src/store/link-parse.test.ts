@@ -45,13 +45,13 @@ describe('session links', () => {
     });
   });
 
-  it('name a bad action by its place, in the schema words', () => {
+  it("name a bad action by its place, in the scenario's words", () => {
     const bad = [...actions, { afterStep: 1, action: { wait: 5 } }];
     const query = `?v=1&scenario=hotfix-drift&actions=${base64url(JSON.stringify(bad))}`;
     expect(parseSessionQuery(query)).toEqual({
       ok: false,
       message:
-        'This link was not replayed: action 3: wait must be a duration such as 90s, 3m or 1h, found 5.',
+        'This link was not replayed: action 3: wrong type for wait (expected string, found 5).',
     });
   });
 
@@ -113,7 +113,7 @@ describe('saved session records', () => {
     [
       'a bad action',
       '{"v":2,"scenario":"x","seed":1,"step":0,"actions":[{"afterStep":0,"action":{"wait":{"by":1}}}]}',
-      'action 1: wait must be a duration such as 90s, 3m or 1h, found a map with by',
+      'action 1: wrong type for wait (expected string, found a map with by)',
     ],
   ])('refuse a record with %s', (_, text, message) => {
     expect(parseSavedSession(text)).toEqual({ ok: false, message });

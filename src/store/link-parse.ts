@@ -1,12 +1,10 @@
 // Reading a session back: a link's query or a saved record, both untrusted. Every value is checked
 // and a bad one is named with the parameter it came from; out-of-range seeds and steps get a
 // message, not a silent clamp. Loaded on demand (restore.ts), with the schema that checks actions.
-import { MAX_STEPS } from '../sim/scenario/schema';
+import { MAX_SEED, MAX_STEPS } from '../sim/scenario/limits';
 import type { UserAction } from '../sim/scenario/runner';
 import { checkUserActions } from './check-actions';
 import { READABLE_FORMATS, SESSION_FORMAT, unpack } from './session-link';
-
-export const MAX_SEED = 2 ** 31 - 1;
 
 /** A session to open: scenario, and what to replay; `n` = actions the address bar left out. */
 export interface SessionRequest {

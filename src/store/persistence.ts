@@ -43,9 +43,7 @@ export function write(key: string, value: string, what: string): boolean {
     lastProblem = null;
     return true;
   } catch (e) {
-    const message = quotaExceeded(e)
-      ? `This browser's storage for DriftLab is full: ${what} was not saved and will not survive a reload. Use Share to keep a link, or free space (site data) and continue.`
-      : `This browser does not let DriftLab store data (private mode or site data blocked): ${what} will not survive a reload. Use Share to keep a link.`;
+    const message = `This browser's storage for DriftLab is ${quotaExceeded(e) ? 'full' : 'off (private mode, or site data blocked)'}: ${what} was not saved and will not survive a reload. Share keeps a link.`;
     if (message !== lastProblem) report(message);
     lastProblem = message;
     return false;

@@ -80,7 +80,7 @@ describe('restore', () => {
     await restore();
     expect(state().status).toBe('ready');
     expect(state().notice).toBe(
-      'Your saved session could not be restored: action 1: wait must be a duration such as 90s, 3m or 1h, found a map with by. It is set aside below.',
+      'Your saved session could not be restored: action 1: wrong type for wait (expected string, found a map with by). It is set aside below.',
     );
     expect(state().broken).toEqual({
       text: bad,
@@ -145,7 +145,7 @@ describe('restore', () => {
     visit(`?v=1&scenario=free-play&actions=${actions}`);
     await restore();
     expect(state().notice).toBe(
-      'This link was not replayed: action 1: wait must be a duration such as 90s, 3m or 1h, found 5.',
+      'This link was not replayed: action 1: wrong type for wait (expected string, found 5).',
     );
     expect(state()).toMatchObject({ status: 'ready', scenarioId: 'hotfix-drift' });
     expect(state().results).toHaveLength(1);

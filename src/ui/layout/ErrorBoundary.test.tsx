@@ -15,14 +15,13 @@ function Broken({ pollute = false }: { pollute?: boolean }): never {
 describe('ErrorBoundary', () => {
   it('shows what stopped, with Export session and Reset', () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     render(
       <ErrorBoundary>
         <Broken pollute />
       </ErrorBoundary>,
     );
     expect(screen.getByRole('alert').textContent).toContain(
-      'Something in this session could not be shown: Getter must be a function: yes',
+      'Getter must be a function: yes. The session is still stored: export it, or Reset',
     );
     expect(screen.getByRole('button', { name: 'Export session' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Reset' })).toBeTruthy();
@@ -32,7 +31,6 @@ describe('ErrorBoundary', () => {
 
   it('shows its fallback in place of a part that failed, leaving the rest', () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     render(
       <main>
         <p>The lanes</p>

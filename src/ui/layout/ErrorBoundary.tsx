@@ -1,7 +1,7 @@
 // The last resort: anything that throws while rendering shows this instead of a blank page, with
 // the learner's way out: export what is stored, or Reset (the stored session is set aside, not
 // deleted, and the app starts clean: the next start offers it for export or discarding).
-import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { Component, type ReactNode } from 'react';
 import { errorText } from '../../store/error-text';
 import { savedSessionText } from '../../store/persistence';
 import { repairPrototypes } from '../../store/prototype-guard';
@@ -15,14 +15,11 @@ interface Props {
 export class ErrorBoundary extends Component<Props, { error: Error | null }> {
   override state = { error: null as Error | null };
 
+  // React reports the error itself (console.error); this only chooses what to show.
   static getDerivedStateFromError(error: unknown) {
     // A polluted prototype would break the fallback too: put it back first.
     repairPrototypes();
     return { error: error instanceof Error ? error : new Error(errorText(error)) };
-  }
-
-  override componentDidCatch(error: unknown, info: ErrorInfo): void {
-    console.warn('DriftLab caught a rendering error', error, info.componentStack);
   }
 
   override render() {
@@ -32,8 +29,7 @@ export class ErrorBoundary extends Component<Props, { error: Error | null }> {
     return (
       <div role="alert" className="error-banner">
         <h1>DriftLab stopped</h1>
-        <p>Something in this session could not be shown: {error.message}</p>
-        <p>Your session is still stored in this browser.</p>
+        <p>{error.message}. The session is still stored: export it, or Reset to start clean.</p>
         <button
           type="button"
           onClick={() => void import('./RecoveryPanel').then((m) => m.exportSession())}

@@ -4,29 +4,8 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import Markdown from './Markdown';
-import { nestsTooDeep } from './markdown-depth';
 
 afterEach(cleanup);
-
-describe('nestsTooDeep', () => {
-  it.each([
-    ['5,000 block quotes', '>'.repeat(5_000), true],
-    ['5,000 quotes with blanks', '> '.repeat(5_000), true],
-    ['5,000 nested list markers', '* '.repeat(5_000) + 'x', true],
-    ['5,000 nested emphasis', `${'*'.repeat(5_000)}x${'*'.repeat(5_000)}`, true],
-    ['65 ordered list markers', '1. '.repeat(65) + 'x', true],
-    ['64 quotes', '>'.repeat(64) + ' x', false],
-    ['a long rule', '-'.repeat(500), false],
-    ['a table separator', `| a | b |\n|${'-'.repeat(100)}|${'-'.repeat(100)}|`, false],
-    [
-      'ordinary narration',
-      '**Commit** v2, then _watch_ the [pipeline](https://example.com).',
-      false,
-    ],
-  ])('%s: %s', (_, text, deep) => {
-    expect(nestsTooDeep(text)).toBe(deep);
-  });
-});
 
 describe('Markdown', () => {
   it.each([

@@ -1,5 +1,6 @@
 import ReactMarkdown, { type Components } from 'react-markdown';
-import { nestsTooDeep } from './markdown-depth';
+import { MAX_MARKDOWN_DEPTH } from '../../sim/scenario/limits';
+import { markdownDepth } from '../../sim/scenario/markdown-depth';
 
 /**
  * A link whose address react-markdown's sanitizer removed (`javascript:`, `data:`...) is shown as
@@ -22,7 +23,8 @@ const components: Components = {
  * anything else that fails).
  */
 export default function Markdown({ text }: { text: string }) {
-  if (nestsTooDeep(text)) return <p className="say-plain">{text}</p>;
+  // The loader refuses deeper narration; a text that reaches the app another way is shown as text.
+  if (markdownDepth(text) > MAX_MARKDOWN_DEPTH) return <p className="say-plain">{text}</p>;
   return (
     <ReactMarkdown skipHtml components={components}>
       {text}
