@@ -7,6 +7,7 @@
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { MAX_BYTES } from '../sim/scenario';
+import { safeRecord, type SafeRecord } from '../sim/safe-keys';
 
 /** What a repo.dir may hold: each file within the scenario size limit, and this much in all. */
 export const MAX_DIR_FILES = 1_000;
@@ -40,7 +41,8 @@ function io<T>(what: string, fn: () => T): T {
 }
 
 class Walk {
-  readonly files: Record<string, string> = {};
+  // A file may be called `__proto__`: it is one more file, not the record's prototype.
+  readonly files: SafeRecord<string> = safeRecord<string>();
   private count = 0;
   private bytes = 0;
   private readonly seen = new Set<string>();

@@ -47,7 +47,12 @@ const FIXTURES: [string, ScenarioProblem['code'], string, RegExp][] = [
     '26:3',
     /30d of waits at these poll and apply intervals is 2592000 polls and applies; at most 50000/,
   ],
-  ['flux-apply-interval-zero', 'E_SCHEMA', '5:43', /applyInterval is out of range/],
+  [
+    'flux-apply-interval-zero',
+    'E_OPTION',
+    '5:43',
+    /applyInterval of 0 \(none\) is for flavour argo only/,
+  ],
   ['retry-backoff-zero', 'E_SCHEMA', '5:41', /retry\.backoff is out of range/],
   ['set-poll-interval-zero', 'E_OPTION', '26:44', /set\.pollInterval is out of range/],
   [
@@ -81,6 +86,13 @@ const FIXTURES: [string, ScenarioProblem['code'], string, RegExp][] = [
   ['repo-file-dot-git', 'E_PATH', '23:5', /a name git keeps for itself/],
   ['repo-path-dotdot', 'E_PATH', '5:9', /'\.\.' segment/],
   ['app-path-dotdot', 'E_PATH', '7:26', /"\.\.\/\.\.\/etc"/],
+  [
+    'app-path-absolute',
+    'E_PATH',
+    '7:26',
+    /"\/etc" is not a path inside the repository: must be relative/,
+  ],
+  ['patch-dot-git-config', 'E_PATH', '29:13', /a name git keeps for itself/],
   ['commit-write-dotdot', 'E_PATH', '28:20', /"\.\.\/x\.yaml"/],
   ['commit-remove-dotdot', 'E_PATH', '28:20', /"apps\/\.\.\/\.\.\/x\.yaml"/],
   [

@@ -37,6 +37,7 @@ const CODES = new Set<ScenarioErrorCode>([
   'E_LIMIT',
   'E_PATH',
   'E_RUNTIME',
+  'E_UNSAFE_KEY',
 ]);
 const FILE = 'fuzz.yaml';
 const sources = librarySources();

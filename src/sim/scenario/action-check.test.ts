@@ -41,7 +41,7 @@ describe('checking an action from outside a scenario file', () => {
     [
       'a Flux apply interval of 0',
       [{ set: { lane: 'gitops', applyInterval: '0ms' } }],
-      'action 1: set.applyInterval is out of range (expected between 1s and 30d, found "0ms")',
+      'action 1: an applyInterval of 0 (none) is for flavour argo only',
     ],
     [
       'a string',

@@ -22,6 +22,31 @@ export { issueText };
 const SET_SCHEMAS = { devops: z.partial(devopsLaneSchema), gitops: z.partial(gitopsLaneSchema) };
 const ONE_OF = `one of ${ACTION_NAMES.join(', ')}`;
 
+interface GitopsIntervals {
+  flavour?: string;
+  applyInterval?: string;
+}
+
+/**
+ * An apply interval of 0 (Argo CD's "none") set where Flux would apply every 0 ms: in `lanes.gitops`
+ * (no flavour means argo) or a `set` (no flavour means whatever runs then, so only `flavour: argo`
+ * in the same set allows it). Switching flavour brings that tool's own intervals (gitops/lane.ts).
+ */
+export function noApplyInterval(
+  lane: GitopsIntervals,
+  defaultFlavour: 'argo' | undefined,
+): Omit<Issue, 'path'> | null {
+  if (lane.applyInterval === undefined || parseDuration(lane.applyInterval) !== 0) return null;
+  if ((lane.flavour ?? defaultFlavour) === 'argo') return null;
+  return {
+    code: 'E_OPTION',
+    message:
+      'an applyInterval of 0 (none) is for flavour argo only: Flux would apply without pause',
+    expected: 'between 1s and 30d, or flavour: argo in the same place',
+    found: JSON.stringify(lane.applyInterval),
+  };
+}
+
 export type ActionCheck = { action: Action; issues: [] } | { action?: undefined; issues: Issue[] };
 
 /** Checks one action found at `path`; `issues` is empty exactly when `action` is given. */
@@ -64,6 +89,8 @@ export function checkAction(raw: unknown, path: Path = []): ActionCheck {
     const { lane, ...options } = result.data as { lane: 'devops' | 'gitops' };
     const check = SET_SCHEMAS[lane].safeParse(options);
     if (!check.success) return { issues: issuesOf(value, check.error.issues, at, 'E_OPTION') };
+    const zeroApply = noApplyInterval(options, undefined);
+    if (zeroApply) return { issues: [{ ...zeroApply, path: [...at, 'applyInterval'] }] };
   }
   if (name === 'pr') {
     const pr = result.data as Record<string, unknown>;

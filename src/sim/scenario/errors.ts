@@ -14,7 +14,9 @@ export type ScenarioErrorCode =
   | 'E_OPTION'
   | 'E_LIMIT'
   | 'E_PATH'
-  | 'E_RUNTIME';
+  | 'E_RUNTIME'
+  /** A key named __proto__, constructor or prototype (src/sim/safe-keys.ts). */
+  | 'E_UNSAFE_KEY';
 
 export interface ScenarioProblem {
   code: ScenarioErrorCode;

@@ -4,7 +4,8 @@
 // narration no deeper than 64 markdown levels.
 import { isMap, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { parseDuration } from '../clock';
-import { checkAction } from './action-check';
+import { unsafeKeyMessage, unsafeYamlKeys } from '../safe-keys';
+import { checkAction, noApplyInterval } from './action-check';
 import { describeValue, ScenarioError, type ScenarioProblem } from './errors';
 import { issuesOf, type Issue, type Path } from './issues';
 import {
@@ -174,6 +175,15 @@ export function loadScenario(text: string, file: string, expectedId?: string): S
       })),
     );
   }
+  // Refused before toJS: zod would drop a `__proto__:` key without a word.
+  const unsafe = unsafeYamlKeys(doc);
+  if (unsafe.length > 0)
+    throw new ScenarioError(
+      unsafe.map(({ key, offset }) => {
+        const at = lines.linePos(offset);
+        return { code: 'E_UNSAFE_KEY', file, ...at, message: unsafeKeyMessage(key) };
+      }),
+    );
   const tooMany = extraAlias(doc);
   if (tooMany !== null) fail(`a scenario may use at most ${MAX_ALIASES} YAML aliases`, tooMany);
   let root: unknown;
@@ -238,6 +248,9 @@ export function loadScenario(text: string, file: string, expectedId?: string): S
       ),
     );
   }
+  const zeroApply = noApplyInterval(raw.lanes?.gitops ?? {}, 'argo');
+  if (zeroApply)
+    problems.push(loc.locate({ ...zeroApply, path: ['lanes', 'gitops', 'applyInterval'] }));
   const reconciles = scenarioReconciles(scenario, total);
   if (total <= MAX_VIRTUAL_MS && reconciles !== null)
     problems.push(loc.problem('E_DURATION_LIMIT', ['steps'], reconciles));

@@ -37,6 +37,18 @@ const duration = (min = 0, max = MAX_VIRTUAL_MS) =>
   );
 /** Poll, apply and retry intervals: at least 1s, so a run cannot spin at one instant. */
 const interval = () => duration(MIN_INTERVAL_MS);
+/** The apply interval may also be 0: none, as Argo CD has none (flavour argo only, action-check.ts). */
+const applyInterval = () =>
+  z.string().check(
+    z.regex(DURATION, { message: 'a duration such as 90s, 3m or 1h' }),
+    z.refine(
+      (text) => {
+        const ms = parseDuration(text);
+        return ms === null || ms === 0 || (ms >= MIN_INTERVAL_MS && ms <= MAX_VIRTUAL_MS);
+      },
+      { message: `0 (none, flavour argo) or between ${formatDuration(MIN_INTERVAL_MS)} and 30d` },
+    ),
+  );
 const lane = () => z.enum(['devops', 'gitops']);
 const laneOrBoth = () => z.enum(['devops', 'gitops', 'both']);
 const actor = () => z.optional(str(100));
@@ -73,7 +85,7 @@ export const gitopsLaneSchema = z.strictObject({
   allowEmpty: z.optional(z.boolean()),
   pollInterval: z.optional(interval()),
   jitter: z.optional(duration()),
-  applyInterval: z.optional(interval()),
+  applyInterval: z.optional(applyInterval()),
   webhook: z.optional(z.boolean()),
   suspend: z.optional(z.boolean()),
   retry: z.optional(
