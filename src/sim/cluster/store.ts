@@ -14,7 +14,13 @@ export interface ListFilter {
   owner?: string | undefined;
   /** Only objects that carry this annotation (any value). Indexed from the first such list on. */
   annotation?: string;
+  /** Only objects that carry this label (any value). Indexed the same way. */
+  label?: string;
 }
+
+// The index of marked objects holds annotations by name and labels by `label:` and name (an
+// annotation's name has no colon, so the two never meet).
+const LABEL_MARK = 'label:';
 
 /** How many writes back `changedSince` can always answer for. */
 const JOURNAL_LIMIT = 8_192;
@@ -140,16 +146,18 @@ export class StoredObjects {
 
   /** Objects sorted by kind, namespace, name (a stable order for views and reports). */
   list(filter: ListFilter = {}): KObject[] {
-    const { kind, namespace, owner, annotation } = filter;
+    const { kind, namespace, owner, annotation, label } = filter;
     const byOwner = 'owner' in filter;
     if (byOwner && typeof owner === 'string' && this.unindexed === 0)
       return this.owned(owner, kind, namespace);
     const keys =
       annotation !== undefined
         ? this.withAnnotation(annotation)
-        : kind
-          ? (this.byKind.get(kind) ?? [])
-          : this.all;
+        : label !== undefined
+          ? this.withAnnotation(`${LABEL_MARK}${label}`)
+          : kind
+            ? (this.byKind.get(kind) ?? [])
+            : this.all;
     const out: KObject[] = [];
     for (const key of keys) {
       const obj = this.byKey.get(key)!;
@@ -177,7 +185,7 @@ export class StoredObjects {
       .map((key) => this.byKey.get(key)!);
   }
 
-  /** The keys of the objects that carry an annotation, in list order (kept from now on). */
+  /** The keys of the objects that carry an annotation (or a label), in list order (kept from now on). */
   private withAnnotation(name: string): string[] {
     let keys = this.annotated.get(name);
     if (!keys) {
@@ -256,12 +264,13 @@ export class StoredObjects {
   }
 }
 
-function carries(obj: KObject | undefined, annotation: string): boolean {
-  const annotations: unknown = obj?.metadata.annotations;
+function carries(obj: KObject | undefined, marker: string): boolean {
+  const label = marker.startsWith(LABEL_MARK);
+  const map: unknown = label ? obj?.metadata.labels : obj?.metadata.annotations;
   return (
-    typeof annotations === 'object' &&
-    annotations !== null &&
-    Object.hasOwn(annotations, annotation)
+    typeof map === 'object' &&
+    map !== null &&
+    Object.hasOwn(map, label ? marker.slice(LABEL_MARK.length) : marker)
   );
 }
 

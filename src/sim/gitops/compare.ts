@@ -8,6 +8,8 @@ import type { Application, Applications } from './applications';
 import { ReconcileMemo, type ReconcileResult } from './diff';
 import type { WakeReason } from './machine';
 import { CONTROLLER, type Operations } from './operations';
+import { pruneDisabled } from './flux-apply';
+import type { ResourceDiff } from './types';
 import type { GitopsOptions } from './options';
 import { autoSyncDecision } from './policy';
 
@@ -19,6 +21,11 @@ export interface CompareDeps {
   applications: Applications;
   operations: Operations;
   wake: (reason: WakeReason) => void;
+}
+
+/** Flux drops an object whose prune is disabled from its inventory once Git no longer has it. */
+function fluxInventory(resources: ResourceDiff[]): ResourceDiff[] {
+  return resources.filter((r) => !(r.requiresPruning && pruneDisabled(r.live)));
 }
 
 export class Comparer {
@@ -85,11 +92,12 @@ export class Comparer {
       // Flux does not watch live objects: between apply intervals it knows only its last apply.
       if (!flux || fluxApplyDue) {
         const result = this.diff(app, desired);
-        app.resources = result.resources;
+        const resources = flux ? fluxInventory(result.resources) : result.resources;
+        app.resources = resources;
         applications.setSync(
           app,
           flux
-            ? result.sync === 'OutOfSync' || app.syncedRevision !== head
+            ? resources.some((r) => r.status !== 'Synced') || app.syncedRevision !== head
               ? 'OutOfSync'
               : 'Synced'
             : result.sync,
@@ -112,7 +120,8 @@ export class Comparer {
       } else {
         // Right after its own apply Flux reports what that apply did (the Kustomization's
         // inventory and Ready condition); what happens after it stays unseen until the next one.
-        if (operations.lastApplyAt === now) app.resources = this.diff(app, desired).resources;
+        if (operations.lastApplyAt === now)
+          app.resources = fluxInventory(this.diff(app, desired).resources);
         applications.setSync(
           app,
           app.syncedRevision === head && app.lastAttempt?.failed !== true ? 'Synced' : 'OutOfSync',

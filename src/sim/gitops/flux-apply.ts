@@ -35,3 +35,23 @@ export function ssaMode(desired: KObject | undefined, live: KObject | undefined)
   if (modes.includes('Ignore')) return 'Ignore';
   return modes.includes('Merge') ? 'Merge' : 'Override';
 }
+
+// What marks an object as a Kustomization's (REFERENCE.md, Flux flavour): two labels, no Argo CD
+// tracking annotation. The simulation's Kustomizations live in `flux-system`, as bootstrap's do.
+export const FLUX_NAME_LABEL = 'kustomize.toolkit.fluxcd.io/name';
+export const FLUX_NAMESPACE_LABEL = 'kustomize.toolkit.fluxcd.io/namespace';
+export const FLUX_NAMESPACE = 'flux-system';
+export const PRUNE_ANNOTATION = 'kustomize.toolkit.fluxcd.io/prune';
+
+/** The labels Flux sets on each object a Kustomization named `app` applies. */
+export function fluxLabels(app: string): Record<string, string> {
+  return { [FLUX_NAME_LABEL]: app, [FLUX_NAMESPACE_LABEL]: FLUX_NAMESPACE };
+}
+
+/** `kustomize.toolkit.fluxcd.io/prune: disabled` keeps a live object out of garbage collection. */
+export function pruneDisabled(live: KObject | undefined): boolean {
+  return (
+    live?.metadata.annotations?.[PRUNE_ANNOTATION] === 'disabled' ||
+    live?.metadata.labels?.[PRUNE_ANNOTATION] === 'disabled'
+  );
+}

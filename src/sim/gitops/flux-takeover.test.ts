@@ -36,7 +36,14 @@ async function lane(flavour: Flavour, files: Record<string, string> = {}) {
     options: { flavour },
   });
   await clock.advanceBy(60_000);
-  return { clock, cluster, app: gitops.apps[0]! };
+  const remove = (path: string) =>
+    repo.commit({
+      author: { name: 'alice' },
+      message: `remove ${path}`,
+      timestamp: EPOCH_MS + clock.now(),
+      remove: [path],
+    });
+  return { clock, cluster, app: gitops.apps[0]!, remove };
 }
 
 const web = (cluster: Cluster): KObject => cluster.get(WEB)!;
@@ -133,5 +140,51 @@ describe('Argo CD flavour: a field nobody applied survives a sync', () => {
     await clock.advanceBy(INTERVAL + 60_000);
     expect(labels(cluster).team).toBe('bob');
     expect(cluster.managedFields(WEB)['argocd-controller']).toBeDefined();
+  });
+});
+
+const extra = (name: string, annotations = '') =>
+  `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n${annotations}data:\n  A: "1"\n`;
+
+describe('Flux flavour: what marks an applied object', () => {
+  it.each<[Flavour, Record<string, string>, string[]]>([
+    [
+      'flux',
+      {
+        'kustomize.toolkit.fluxcd.io/name': 'web',
+        'kustomize.toolkit.fluxcd.io/namespace': 'flux-system',
+      },
+      [],
+    ],
+    ['argo', {}, ['argocd.argoproj.io/tracking-id']],
+  ])('%s: the labels and annotations its apply adds', async (flavour, expected, tracking) => {
+    const { cluster, app } = await lane(flavour);
+    const { labels: l = {}, annotations: a = {} } = web(cluster).metadata;
+    expect(Object.fromEntries(Object.entries(l).filter(([k]) => k.includes('fluxcd')))).toEqual(
+      expected,
+    );
+    expect(Object.keys(a).filter((k) => k.startsWith('argocd.argoproj.io'))).toEqual(tracking);
+    expect(app.resources.length).toBeGreaterThan(1);
+    expect(app.health).toBe('Healthy');
+  });
+
+  it('prune: disabled keeps an object removed from Git out of garbage collection', async () => {
+    const files = {
+      'apps/web/kept.yaml': extra(
+        'kept',
+        '  annotations:\n    kustomize.toolkit.fluxcd.io/prune: disabled\n',
+      ),
+      'apps/web/gone.yaml': extra('gone'),
+    };
+    const { clock, cluster, remove, app } = await lane('flux', files);
+    expect(cluster.get({ kind: 'ConfigMap', name: 'kept' })).toBeDefined();
+    await remove('apps/web/kept.yaml');
+    await remove('apps/web/gone.yaml');
+    await clock.advanceBy(INTERVAL + 60_000);
+    expect(cluster.get({ kind: 'ConfigMap', name: 'gone' })).toBeUndefined();
+    expect(cluster.get({ kind: 'ConfigMap', name: 'kept' })).toBeDefined();
+    // Out of the Kustomization's inventory, it does not keep the app out of sync.
+    expect(app.resources.some((r) => r.name === 'kept')).toBe(false);
+    expect(app.sync).toBe('Synced');
   });
 });

@@ -8,7 +8,7 @@ import type { Application, Applications, Operation } from './applications';
 import type { ReconcileResult } from './diff';
 import { addHistory } from './history';
 import type { WakeReason } from './machine';
-import { FLUX_MANAGER } from './flux-apply';
+import { FLUX_MANAGER, pruneDisabled } from './flux-apply';
 import type { GitopsOptions } from './options';
 import { retryDelay, retryPolicyOf } from './policy';
 import { planSync, WAVE_DELAY_MS, type SyncPlan } from './sync-plan';
@@ -162,6 +162,7 @@ export class Operations {
             selective: q.selective,
             desiredCount: desired.objects.length,
             revision,
+            ...(options.flavour === 'flux' ? { keepLive: pruneDisabled } : {}),
           });
     let lists = this.reapplies.get(app);
     if (!lists) {

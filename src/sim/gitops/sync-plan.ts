@@ -108,6 +108,8 @@ export interface PlanOptions {
   desiredCount: number;
   /** The revision being synced, for the refusal message. */
   revision?: string;
+  /** A live object that must not be pruned (Flux `kustomize.toolkit.fluxcd.io/prune: disabled`). */
+  keepLive?: (live: KObject) => boolean;
 }
 
 function taskOf(r: ResourceDiff, action: SyncTask['action']): SyncTask {
@@ -169,7 +171,9 @@ export function planSync(result: ReconcileResult, opts: PlanOptions): SyncPlan {
   const chosen = opts.selective
     ? result.resources.filter((r) => r.status !== 'Synced')
     : result.resources;
-  const extras = chosen.filter((r) => r.requiresPruning);
+  const keep = opts.keepLive;
+  const kept = keep ? chosen.filter((r) => r.requiresPruning && r.live && keep(r.live)) : [];
+  const extras = chosen.filter((r) => r.requiresPruning && !kept.includes(r));
   if (opts.prune && !opts.allowEmpty && opts.desiredCount === 0 && extras.length > 0) {
     // argo-cd controller/appcontroller.go autoSync: the guard is auto-sync's; a manual sync
     // passes allowEmpty: true.
@@ -220,7 +224,7 @@ export function planSync(result: ReconcileResult, opts: PlanOptions): SyncPlan {
     : [];
   return {
     waves: [...intoWaves(applies, 'apply'), ...intoWaves(prunes, 'prune')],
-    skippedPrune: opts.prune ? [] : extras,
+    skippedPrune: opts.prune ? kept : [...kept, ...extras],
     warnings,
   };
 }

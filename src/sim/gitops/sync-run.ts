@@ -17,7 +17,13 @@ import {
   type WriteContext,
 } from '../cluster';
 import type { OperationPhase } from './app-status';
-import { isKubectlManager, SSA_ANNOTATION, ssaMode } from './flux-apply';
+import {
+  FLUX_NAME_LABEL,
+  fluxLabels,
+  isKubectlManager,
+  SSA_ANNOTATION,
+  ssaMode,
+} from './flux-apply';
 import type { Flavour } from './options';
 import type { SyncPlan, SyncTask } from './sync-plan';
 
@@ -51,12 +57,15 @@ export function trackingId(app: string, obj: KObject): string {
 export function isTrackedBy(obj: KObject, app: string): boolean {
   const id: unknown = obj.metadata.annotations?.[TRACKING_ANNOTATION];
   // `id.startsWith(`${app}:`)`, without making that string for every object asked about.
-  return (
+  if (
     typeof id === 'string' &&
     id.length > app.length &&
     id.charCodeAt(app.length) === 58 &&
     id.startsWith(app)
-  );
+  )
+    return true;
+  // Flux's mark (flux-apply.ts): its labels.
+  return obj.metadata.labels?.[FLUX_NAME_LABEL] === app;
 }
 
 // The tracked copy of a frozen manifest, per app: frozen too, so that every sync applies the same
@@ -67,8 +76,19 @@ const trackedCopies = new WeakMap<
   { app: string; tracked: KObject; others?: Map<string, KObject> }
 >();
 
-function withTracking(app: string, manifest: KObject): KObject {
+const fluxCopies = new WeakMap<KObject, { app: string; tracked: KObject }>();
+
+/** The manifest as the engine applies it: Argo CD's with its tracking annotation, Flux's labelled. */
+function withTracking(app: string, manifest: KObject, engine: Flavour): KObject {
   const frozen = Object.isFrozen(manifest);
+  if (engine === 'flux') {
+    const copy = frozen ? fluxCopies.get(manifest) : undefined;
+    if (copy?.app === app) return copy.tracked;
+    const labels = Object.freeze({ ...manifest.metadata.labels, ...fluxLabels(app) });
+    const tracked = { ...manifest, metadata: Object.freeze({ ...manifest.metadata, labels }) };
+    if (frozen) fluxCopies.set(manifest, { app, tracked: Object.freeze(tracked) });
+    return tracked;
+  }
   const copies = frozen ? trackedCopies.get(manifest) : undefined;
   const known = copies?.app === app ? copies.tracked : copies?.others?.get(app);
   if (known) return known;
@@ -110,7 +130,7 @@ export class SyncOperation {
     };
     this.tasks = plan.waves.flatMap((w) => w.tasks);
     this.tracked = this.tasks.map((t) =>
-      t.action === 'apply' ? withTracking(app, t.manifest!) : undefined,
+      t.action === 'apply' ? withTracking(app, t.manifest!, engine) : undefined,
     );
     if (plan.refused) this.fail(plan.refused.message);
     else this.dryRun();

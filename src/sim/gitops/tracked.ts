@@ -3,6 +3,7 @@
 // at every annotated object. While no object starts or stops being tracked the keys are the same
 // array, and the objects a new array only when one of them was written.
 import { refKey, refOf, type Cluster, type KObject } from '../cluster';
+import { FLUX_NAME_LABEL } from './flux-apply';
 import { isTrackedBy, TRACKING_ANNOTATION } from './sync-run';
 
 export class TrackedObjects {
@@ -51,9 +52,13 @@ export class TrackedObjects {
   }
 
   private list(cluster: Cluster): void {
-    this.objects = cluster
-      .list({ annotation: TRACKING_ANNOTATION })
-      .filter((o) => isTrackedBy(o, this.app));
+    // Argo CD's annotation, then Flux's label (flux-apply.ts): a lane whose flavour changed may
+    // hold both; an object with both comes once.
+    const argo = cluster.list({ annotation: TRACKING_ANNOTATION });
+    const flux = cluster.list({ label: FLUX_NAME_LABEL });
+    const both =
+      flux.length === 0 ? argo : argo.length === 0 ? flux : [...new Set([...argo, ...flux])];
+    this.objects = both.filter((o) => isTrackedBy(o, this.app));
     // A stored object's store key is its refKey.
     this.keys = Object.freeze(this.objects.map((o) => refKey(refOf(o))));
     this.at = new Map(this.keys.map((key, i) => [key, i]));
