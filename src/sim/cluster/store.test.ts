@@ -1,5 +1,5 @@
 // The store's indexes must answer exactly what a scan of every stored object answers: lists by
-// annotation, and an owner's dependents in the order they were stored.
+// annotation or label, and an owner's dependents in the order they were stored.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { KObject } from './object';
@@ -16,6 +16,10 @@ function obj(name: string, opts: { tracked?: string; owner?: string; uid?: strin
       namespace: 'default',
       ...(opts.uid ? { uid: opts.uid } : {}),
       ...(opts.tracked !== undefined ? { annotations: { [TRACK]: opts.tracked } } : {}),
+      // Some carry the same key as a label too (Flux marks with labels): the label index.
+      ...(opts.tracked !== undefined && opts.tracked !== 'other:2'
+        ? { labels: { [TRACK]: opts.tracked } }
+        : {}),
       ...(opts.owner
         ? { ownerReferences: [{ apiVersion: 'v1', kind: 'X', name: 'o', uid: opts.owner }] }
         : {}),
@@ -49,7 +53,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
 );
 
 describe('StoredObjects indexes', () => {
-  it('list by annotation, by owner and dependents equal a scan, after any writes (property)', () => {
+  it('list by annotation, by label, by owner and dependents equal a scan, after any writes (property)', () => {
     let runs = 0;
     fc.assert(
       fc.property(fc.array(opArb, { maxLength: 40 }), (ops) => {
@@ -59,6 +63,9 @@ describe('StoredObjects indexes', () => {
           const all = store.list();
           expect(store.list({ annotation: TRACK })).toEqual(
             all.filter((o) => o.metadata.annotations?.[TRACK] !== undefined),
+          );
+          expect(store.list({ label: TRACK })).toEqual(
+            all.filter((o) => o.metadata.labels?.[TRACK] !== undefined),
           );
           for (const uid of ['u1', 'u2']) {
             // A list by owner is in list order, like any list.
