@@ -2,10 +2,17 @@ import { useRef, type ChangeEvent } from 'react';
 import { formatClock } from '../../sim/clock';
 import { useApp } from '../../store/hooks';
 import { FREE_PLAY, libraryEntries } from '../../store/library';
-import { currentQuery, SPEEDS } from '../../store/store';
+import { routeStore } from '../../store/route';
+import { appStore, currentQuery, SPEEDS } from '../../store/store';
 import { ShareButton } from './ShareButton';
 
 const ENTRIES = libraryEntries();
+
+/** Pauses the session (it stays open, to be continued) and shows the lessons page. */
+function backToLessons(): void {
+  appStore.setState({ playing: false });
+  routeStore.getState().showLessons();
+}
 const IMPORT = '__import__';
 
 export function TopBar() {
@@ -33,6 +40,9 @@ export function TopBar() {
   return (
     <header className="topbar">
       <div className="brand">
+        <button type="button" className="to-lessons" onClick={backToLessons}>
+          <span aria-hidden="true">←</span> Lessons
+        </button>
         <h1>DriftLab</h1>
         <span className="muted tagline">push vs pull, side by side</span>
       </div>
