@@ -44,7 +44,8 @@ function scenarioIndex(): Plugin {
     load(resolved) {
       if (resolved !== `\0${id}`) return null;
       const entries = readdirSync('scenarios')
-        .filter((f) => f.endsWith('.yaml'))
+        // lessons.yaml is the path through the library, not a scenario.
+        .filter((f) => f.endsWith('.yaml') && f !== 'lessons.yaml')
         .map((f) => {
           const doc = parse(readFileSync(`scenarios/${f}`, 'utf8')) as {
             title?: string;
