@@ -44,6 +44,7 @@ function scenarioIndex(): Plugin {
     load(resolved) {
       if (resolved !== `\0${id}`) return null;
       const entries = readdirSync('scenarios')
+        // lessons.yaml is the path through the library, not a scenario.
         .filter((f) => f.endsWith('.yaml') && f !== LESSONS_FILE)
         .map((f) => {
           const doc = parse(readFileSync(`scenarios/${f}`, 'utf8')) as {

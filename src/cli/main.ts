@@ -7,15 +7,19 @@ import { exportToDirectory } from '../sim/git/export-node';
 import { formatProblem, isScenarioError, loadScenario, ScenarioRun } from '../sim/scenario';
 import { buildReport } from '../sim/scenario/report';
 import { staticCheck } from '../sim/scenario/static-check';
-import { findScenario, librarySources, readDir, type ScenarioSource } from './library';
+import { playWithSolutions, proofOk, proofProblems } from '../sim/scenario/task-proof';
+import { findScenario, readDir, type ScenarioSource } from './library';
+import { listLibrary } from './path';
 import { renderText } from './text-report';
 
 const USAGE = `usage: npm run sim -- <command>
 
-  list                                  the library scenarios
-  validate <file>                       check a scenario without running it (exit 0 valid, 2 invalid)
+  list                                  the lessons in the order of their path, then the rest
+  validate <file>                       check a scenario (exit 0 valid, 2 invalid); a lesson with
+                                        tasks is played to prove each task's solution
   run <file|id> [--seed N] [--json] [--until-step K] [--export-repo DIR]
-                                        run it; exit 0 when every expectation held, 1 when one failed`;
+                                        run it, solving each task with its solution; exit 0 when
+                                        every expectation held and every task proved, 1 otherwise`;
 
 class UsageError extends Error {}
 
@@ -45,19 +49,7 @@ function load(source: ScenarioSource) {
 async function run(args: string[]): Promise<number> {
   const [command, ...rest] = args;
   if (command === 'list') {
-    for (const s of librarySources()) {
-      try {
-        const scenario = loadScenario(s.text, s.file, s.id);
-        console.log(
-          `${scenario.id.padEnd(28)} ${scenario.title}${scenario.summary ? `\n${' '.repeat(29)}${scenario.summary}` : ''}`,
-        );
-      } catch (e) {
-        if (!isScenarioError(e)) throw e;
-        console.log(
-          `${s.id.padEnd(28)} (invalid: ${e.problems[0] ? formatProblem(e.problems[0]) : 'unreadable'})`,
-        );
-      }
-    }
+    for (const line of listLibrary()) console.log(line);
     return 0;
   }
   if (command === 'validate' || command === 'run') {
@@ -82,6 +74,16 @@ async function run(args: string[]): Promise<number> {
       for (const p of problems) console.error(formatProblem(p));
       return 2;
     }
+    if (command === 'validate' && scenario.steps.some((s) => s.task)) {
+      const proving = await ScenarioRun.start(scenario, dirFiles ? { dirFiles } : {});
+      const failures = proofProblems(
+        await playWithSolutions(proving, scenario.steps.length),
+        source.text,
+        source.file,
+      );
+      for (const p of failures) console.error(formatProblem(p));
+      if (failures.length > 0) return 2;
+    }
     if (command === 'validate') {
       console.log(`${source.file}: valid (${scenario.steps.length} steps)`);
       return 0;
@@ -94,8 +96,9 @@ async function run(args: string[]): Promise<number> {
       ...(seed !== undefined ? { seed } : {}),
       ...(dirFiles ? { dirFiles } : {}),
     });
-    await runner.runUntil(until ?? scenario.steps.length);
-    const report = await buildReport(runner);
+    const target = until ?? scenario.steps.length;
+    const proofs = await playWithSolutions(runner, target);
+    const report = await buildReport(runner, proofs);
     if (exportDir !== undefined) {
       if (existsSync(exportDir) && readdirSync(exportDir).length > 0)
         throw new UsageError(`--export-repo ${exportDir}: the folder is not empty`);
@@ -104,7 +107,8 @@ async function run(args: string[]): Promise<number> {
       if (!json) console.error(`repository written to ${exportDir}`);
     }
     console.log(json ? JSON.stringify(report) : renderText(report));
-    return report.steps.every((s) => s.expectations.every((e) => e.ok)) ? 0 : 1;
+    const complete = runner.stepsDone === target && proofs.every(proofOk);
+    return complete && report.steps.every((s) => s.expectations.every((e) => e.ok)) ? 0 : 1;
   }
   throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
 }

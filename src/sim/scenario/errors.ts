@@ -12,7 +12,10 @@ export type ScenarioErrorCode =
   | 'E_PATCH'
   | 'E_TAG'
   | 'E_OPTION'
-  | 'E_RUNTIME';
+  | 'E_RUNTIME'
+  | 'E_TASK'
+  | 'E_QUESTION'
+  | 'E_LESSONS';
 
 export interface ScenarioProblem {
   code: ScenarioErrorCode;

@@ -4,6 +4,7 @@
 import * as z from 'zod/mini';
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import { parseDuration } from '../clock';
+import { loadGuidedStep } from './task-load';
 import { describeValue, ScenarioError, type ScenarioProblem } from './errors';
 import {
   ACTION_NAMES,
@@ -182,7 +183,7 @@ function virtualTime(scenario: Scenario): number {
 
 const SET_SCHEMAS = { devops: z.partial(devopsLaneSchema), gitops: z.partial(gitopsLaneSchema) };
 
-function checkAction(
+export function checkAction(
   loc: Locator,
   root: unknown,
   raw: Record<string, unknown>,
@@ -313,8 +314,9 @@ export function loadScenario(text: string, file: string, expectedId?: string): S
       problems.push(...checked.problems);
       if (checked.action) actions.push(checked.action);
     });
-    const { do: _raw, ...rest } = step;
-    return step.do ? { ...rest, do: actions } : rest;
+    const { do: _raw, task: _task, ...rest } = step;
+    const guided = loadGuidedStep(loc, root, step, i, problems, checkAction);
+    return { ...rest, ...(step.do ? { do: actions } : {}), ...guided };
   });
   if (expectedId !== undefined && raw.id !== expectedId) {
     problems.push(

@@ -16,7 +16,10 @@ import type { GitopsOptions } from '../gitops/options';
 import { Sandbox } from '../sandbox';
 import { laneOptions, runAction, type ActionOutcome } from './actions';
 import { checkExpectation, type ExpectationResult } from './expect';
-import type { Action, Scenario } from './schema';
+import { StepPlayer } from './play';
+import { questionResult, type QuestionResult } from './question';
+import type { Action, Scenario, Step } from './schema';
+import { taskState, type TaskResult, type TaskState } from './task';
 
 export interface StepResult {
   index: number;
@@ -27,13 +30,50 @@ export interface StepResult {
   expectations: ExpectationResult[];
   /** Every expectation held and no action was refused. */
   ok: boolean;
+  kind: StepKind;
+  /** The audit trail's length when the step ended: what a later step's narration starts from. */
+  auditEnd: number;
+  /** A task step: its goal's and constraints' result (its lines are also in `expectations`). */
+  task?: TaskResult;
+  /** A question step: the learner's answer against the right one. */
+  question?: QuestionResult;
+  /**
+   * A task step whose goal does not hold yet: nothing advanced, the result is not in `results`.
+   * (Step on a task completes it only once its goal holds.)
+   */
+  refused?: true;
 }
+
+export type StepKind = 'plain' | 'task' | 'question';
 
 /** An action the user took in the app (or the CLI), after `afterStep` steps had run. */
 export interface UserAction {
   afterStep: number;
   action: Action;
+  /** Run by "Show me" from a task's solution, not by the learner's own hand. */
+  solution?: true;
 }
+
+/** The step Step would run next. */
+export interface NextStep {
+  index: number;
+  kind: StepKind;
+  step: Step;
+}
+
+/** What a slice of guided Play did (see `play`). */
+export type PlayOutcome =
+  /** Free time ran: after the last step, or while a task waits for the learner. */
+  | { kind: 'time' }
+  /** The next step asks a question that has no answer yet: nothing ran; ask it, then play on. */
+  | { kind: 'question'; index: number }
+  /** Part of the next step's time ran; it is still playing. */
+  | { kind: 'playing'; index: number; elapsedMs: number; totalMs: number }
+  /** The step finished, exactly as Step would have finished it: pause here. */
+  | { kind: 'step'; result: StepResult };
+
+export const stepKind = (step: Step): StepKind =>
+  step.task ? 'task' : step.question ? 'question' : 'plain';
 
 export interface RunOptions {
   seed?: number;
@@ -82,12 +122,20 @@ export class ScenarioRun {
   readonly results: StepResult[] = [];
   private readonly user: UserAction[] = [];
   private standby: Standby | null = null;
+  /** The next step, part played by guided Play; Step, an action or free time finish it first. */
+  private player: StepPlayer | null = null;
+  /** The learner's answers to questions, by step index. */
+  private readonly answers = new Map<number, number>();
+  /** The audit trail's length before the first step. */
+  private readonly startMark: number;
 
   private constructor(
     readonly scenario: Scenario,
     readonly sandbox: Sandbox,
     private options: RunOptions,
-  ) {}
+  ) {
+    this.startMark = sandbox.audit.size;
+  }
 
   static async start(scenario: Scenario, options: RunOptions = {}): Promise<ScenarioRun> {
     const sandbox = await Sandbox.create(sandboxOptions(scenario, options));
@@ -120,7 +168,8 @@ export class ScenarioRun {
     for (let k = this.results.length; k <= steps; k++) {
       if (k > this.results.length) await this.step();
       if (acted.has(k)) continue;
-      for (const u of user) if (u.afterStep === k) await this.act(u.action);
+      for (const u of user)
+        if (u.afterStep === k) await this.act(u.action, u.solution ? { solution: true } : {});
     }
   }
 
@@ -182,40 +231,172 @@ export class ScenarioRun {
     return this.user;
   }
 
-  /** Runs the next step: its actions in order, then its expectations. */
-  async step(): Promise<StepResult | null> {
+  /** The step Step would run next, or null after the last. */
+  get nextStep(): NextStep | null {
     const index = this.results.length;
     const step = this.scenario.steps[index];
-    if (!step) return null;
-    const actions: ActionOutcome[] = [];
-    for (const action of step.do ?? []) actions.push(await runAction(this.sandbox, action));
+    return step ? { index, kind: stepKind(step), step } : null;
+  }
+
+  /** Where the learner's actions since the last step begin in the audit trail. */
+  get stepStartSeq(): number {
+    return this.results.at(-1)?.auditEnd ?? this.startMark;
+  }
+
+  /**
+   * Runs the next step: its actions in order (the rest of them, when Play began it), then its
+   * expectations. A task step runs nothing: it completes when its goal holds (see `refused`).
+   */
+  async step(): Promise<StepResult | null> {
+    const next = this.nextStep;
+    if (!next) return null;
+    if (next.kind === 'task') return this.completeTask(next.index, next.step);
+    const player = this.player ?? new StepPlayer(this.sandbox, next.step.do ?? []);
+    this.player = null;
+    await player.play(Infinity);
     await this.sandbox.settle();
+    const { step, index } = next;
     const expectations = (step.expect ?? []).map((e) => checkExpectation(this.sandbox, e));
-    const refused = actions
+    const refused = player.outcomes
       .filter((a) => !a.ok && a.fatal)
       .map((a) => ({ ok: false, text: `action refused: ${a.text}` }));
     const all = [...refused, ...expectations];
-    const result: StepResult = {
+    const question = step.question ? questionResult(step.question, this.answers.get(index)) : null;
+    return this.push({
       index,
       title: step.title,
       t: this.sandbox.now(),
-      actions,
+      actions: player.outcomes,
       expectations: all,
       ok: all.every((e) => e.ok),
-    };
+      kind: next.kind,
+      auditEnd: this.sandbox.audit.size,
+      ...(question ? { question } : {}),
+    });
+  }
+
+  private push(result: StepResult): StepResult {
     this.results.push(result);
     this.prepareStandby();
     return result;
   }
 
-  /** Runs steps until `k` have run (k <= number of steps). */
-  async runUntil(k: number): Promise<void> {
-    while (this.results.length < Math.min(k, this.scenario.steps.length)) await this.step();
+  /** The next step's task, live: call after every learner action and while time runs. */
+  checkTask(): TaskState | null {
+    const next = this.nextStep;
+    if (!next?.step.task) return null;
+    return taskState(this.sandbox, next.step.task, this.stepStartSeq);
   }
 
-  /** A user's own action (free play, or between steps): recorded so the session can be replayed. */
-  async act(action: Action): Promise<ActionOutcome> {
-    this.user.push({ afterStep: this.results.length, action });
+  private completeTask(index: number, step: Step): StepResult {
+    const state = this.checkTask()!;
+    const constraintsOk = state.constraints.every((c) => c.ok);
+    const expectations = [
+      ...state.goal,
+      ...state.constraints.map((c) => ({
+        ok: c.ok,
+        text: `constraint: ${c.text}${c.ok ? '' : ` (broken: ${c.found})`}`,
+      })),
+    ];
+    const result: StepResult = {
+      index,
+      title: step.title,
+      t: this.sandbox.now(),
+      actions: [],
+      expectations,
+      ok: state.goalMet && constraintsOk,
+      kind: 'task',
+      auditEnd: this.sandbox.audit.size,
+      task: {
+        goal: step.task!.goal,
+        solved: state.goalMet && constraintsOk,
+        usedSolution: this.user.some((u) => u.afterStep === index && u.solution),
+        constraints: state.constraints,
+      },
+    };
+    return state.goalMet ? this.push(result) : { ...result, refused: true };
+  }
+
+  /**
+   * "Show me": runs the next task's solution as the learner's actions, flagged as the solution's,
+   * so a replay reproduces it and the task's result says it was shown.
+   */
+  async showSolution(): Promise<ActionOutcome[]> {
+    const task = this.nextStep?.step.task;
+    const out: ActionOutcome[] = [];
+    for (const action of task?.solution ?? []) out.push(await this.act(action, { solution: true }));
+    return out;
+  }
+
+  /** The learner's answer to the next step's question (an index into its choices). */
+  answer(choice: number): void {
+    const next = this.nextStep;
+    if (next?.step.question) this.answers.set(next.index, choice);
+  }
+
+  answerOf(index: number): number | undefined {
+    return this.answers.get(index);
+  }
+
+  /**
+   * Guided Play: up to `ms` of virtual time. Before a plain step, or a question step once answered,
+   * it plays that step's own time and ends exactly where Step would (then the caller pauses); at a
+   * task, and after the last step, it lets free time run (the learner may need a poll, a rollout).
+   * Time never runs ahead of a scripted step, so Play and Step in any order tell the same story.
+   */
+  async play(ms: number): Promise<PlayOutcome> {
+    const next = this.nextStep;
+    if (!next || next.kind === 'task') {
+      await this.advance(ms);
+      return { kind: 'time' };
+    }
+    if (!this.player && next.kind === 'question' && !this.answers.has(next.index))
+      return { kind: 'question', index: next.index };
+    this.player ??= new StepPlayer(this.sandbox, next.step.do ?? []);
+    if (!(await this.player.play(ms)))
+      return {
+        kind: 'playing',
+        index: next.index,
+        elapsedMs: this.player.elapsedMs,
+        totalMs: this.player.totalMs,
+      };
+    return { kind: 'step', result: (await this.step())! };
+  }
+
+  /** The next step's progress under guided Play, or null when it has not begun. */
+  get playing(): { index: number; elapsedMs: number; totalMs: number } | null {
+    return this.player
+      ? {
+          index: this.results.length,
+          elapsedMs: this.player.elapsedMs,
+          totalMs: this.player.totalMs,
+        }
+      : null;
+  }
+
+  /**
+   * Runs steps until `k` have run (k <= number of steps). A task stops the run unless
+   * `solveTasks` plays its solution first (the headless proof does; see task-proof.ts).
+   */
+  async runUntil(k: number, opts: { solveTasks?: boolean } = {}): Promise<void> {
+    while (this.results.length < Math.min(k, this.scenario.steps.length)) {
+      if (opts.solveTasks && this.nextStep?.kind === 'task') await this.showSolution();
+      const result = await this.step();
+      if (!result || result.refused) return;
+    }
+  }
+
+  /**
+   * A user's own action (free play, or between steps): recorded so the session can be replayed.
+   * WARNING: a step that guided Play has begun is finished first, so the action lands after it.
+   */
+  async act(action: Action, opts: { solution?: boolean } = {}): Promise<ActionOutcome> {
+    if (this.player) await this.step();
+    this.user.push({
+      afterStep: this.results.length,
+      action,
+      ...(opts.solution ? { solution: true as const } : {}),
+    });
     return runAction(this.sandbox, action);
   }
 
@@ -224,9 +405,10 @@ export class ScenarioRun {
    * that follow each other merge into one, so a minute of play is one recorded action, not 3,600.
    */
   async advance(ms: number): Promise<void> {
+    if (this.player) await this.step();
     const amount = Math.max(0, Math.round(ms));
     const last = this.user.at(-1);
-    if (last && last.afterStep === this.results.length && 'wait' in last.action) {
+    if (last && last.afterStep === this.results.length && 'wait' in last.action && !last.solution) {
       const total = (parseDuration(last.action.wait) ?? 0) + amount;
       this.user[this.user.length - 1] = {
         afterStep: last.afterStep,
@@ -238,8 +420,12 @@ export class ScenarioRun {
     await this.act({ wait: `${amount}ms` });
   }
 
-  /** The state one step back: a replay of the session up to the previous step. */
+  /**
+   * The state one step back: a replay of the session up to the previous step. While guided Play
+   * is inside a step, back is the start of that step.
+   */
   back(): Promise<ScenarioRun> {
+    if (this.player) return this.replayTo(this.results.length);
     return this.jumpTo(Math.max(0, this.results.length - 1));
   }
 
@@ -257,15 +443,27 @@ export class ScenarioRun {
       this.standby = null;
       const ready = await standby.run.catch(() => null);
       if (ready) {
+        this.handAnswers(ready, k);
         ready.enableStandby();
         return ready;
       }
     }
-    return ScenarioRun.replay(
+    return this.replayTo(k);
+  }
+
+  private async replayTo(k: number): Promise<ScenarioRun> {
+    const run = await ScenarioRun.replay(
       this.scenario,
       { ...this.options, seed: this.seed },
       k,
       this.user.filter((u) => u.afterStep <= k),
     );
+    this.handAnswers(run, k);
+    return run;
+  }
+
+  /** Answers to the questions of the steps a run has done go with it. */
+  private handAnswers(run: ScenarioRun, k: number): void {
+    for (const [index, choice] of this.answers) if (index < k) run.answers.set(index, choice);
   }
 }

@@ -83,6 +83,8 @@ beforeEach(() => {
         index: 0,
         title: 'Both lanes deploy',
         t: 60_000,
+        kind: 'plain',
+        auditEnd: 0,
         actions: [],
         ok: true,
         expectations: [{ ok: true, text: 'devops: matches Git' }],
