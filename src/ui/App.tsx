@@ -10,6 +10,7 @@ import { PlayLoop } from './layout/usePlayLoop';
 import { TopBar } from './layout/TopBar';
 import { LanePanel } from './lanes/LanePanel';
 import { Narration } from './narration/Narration';
+import { LessonAhead, LessonReveal } from './lessons/LessonFlow';
 
 // Below the lanes: the timeline loads after the first view.
 const Timeline = lazy(() => import('./timeline/Timeline').then((m) => ({ default: m.Timeline })));
@@ -77,7 +78,9 @@ export function App() {
       ) : null}
       <main className="workspace" aria-busy={status !== 'ready'}>
         <aside className="side">
+          <LessonAhead />
           <Narration />
+          <LessonReveal />
           <GitPanel />
         </aside>
         <div className="stage">
