@@ -20,4 +20,11 @@ describe('the path through the library', () => {
       ),
     ).toEqual([]);
   });
+  it('holds at least 8 tasks, each with hints and a solution, and at least 8 questions', () => {
+    const tasks = scenarios.flatMap((s) => s.steps.filter((st) => st.task).map((st) => st.task!));
+    const questions = scenarios.flatMap((s) => s.steps.filter((st) => st.question));
+    expect(tasks.length).toBeGreaterThanOrEqual(8);
+    expect(tasks.filter((t) => !t.solution?.length || !t.hints?.length)).toEqual([]);
+    expect(questions.length).toBeGreaterThanOrEqual(8);
+  });
 });
