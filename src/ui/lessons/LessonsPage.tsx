@@ -135,10 +135,10 @@ function LessonItem({ lesson, number, solved, selected, onSelect }: ItemProps) {
         <button
           type="button"
           className="primary lesson-start"
+          aria-label={`${solved ? 'Play again' : 'Start'}: ${lesson.title}`}
           onClick={() => void openScenario(lesson.id)}
         >
           {solved ? 'Play again' : 'Start'}
-          <span className="visually-hidden">: {lesson.title}</span>
         </button>
       ) : null}
     </li>
