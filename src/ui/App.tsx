@@ -10,7 +10,7 @@ import { PlayLoop } from './layout/usePlayLoop';
 import { TopBar } from './layout/TopBar';
 import { LanePanel } from './lanes/LanePanel';
 import { Narration } from './narration/Narration';
-import { LessonAhead, LessonReveal } from './lessons/LessonFlow';
+import { LessonAhead, LessonDone, LessonReveal } from './lessons/LessonFlow';
 
 // Below the lanes: the timeline loads after the first view.
 const Timeline = lazy(() => import('./timeline/Timeline').then((m) => ({ default: m.Timeline })));
@@ -84,6 +84,7 @@ export function App() {
           <GitPanel />
         </aside>
         <div className="stage">
+          <LessonDone />
           <div role="tablist" aria-label="Views" className="tabs">
             <button
               type="button"

@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { nextLesson } from '../../store/lessons';
 import { loadProgress } from '../../store/progress';
 import { appStore } from '../../store/store';
-import { LessonAhead, LessonReveal } from './LessonFlow';
+import { LessonAhead, LessonDone, LessonReveal } from './LessonFlow';
 
 const initial = appStore.getState();
 const LESSON = 'your-first-change';
@@ -25,6 +25,7 @@ afterAll(() => appStore.setState(initial, true));
 function show() {
   render(
     <>
+      <LessonDone />
       <LessonAhead />
       <LessonReveal />
     </>,
