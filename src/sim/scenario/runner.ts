@@ -15,6 +15,7 @@ import type { DevopsOptions } from '../devops/lane';
 import type { GitopsOptions } from '../gitops/options';
 import { Sandbox } from '../sandbox';
 import { laneOptions, runAction, type ActionOutcome } from './actions';
+import { explainResult } from './describe';
 import { checkExpectation, type ExpectationResult } from './expect';
 import { StepPlayer } from './play';
 import { questionResult, type QuestionResult } from './question';
@@ -256,7 +257,10 @@ export class ScenarioRun {
     await player.play(Infinity);
     await this.sandbox.settle();
     const { step, index } = next;
-    const expectations = (step.expect ?? []).map((e) => checkExpectation(this.sandbox, e));
+    const since = this.sandbox.audit.records().slice(this.stepStartSeq);
+    const expectations = (step.expect ?? []).map((e) =>
+      explainResult(e, checkExpectation(this.sandbox, e), since),
+    );
     const refused = player.outcomes
       .filter((a) => !a.ok && a.fatal)
       .map((a) => ({ ok: false, text: `action refused: ${a.text}` }));

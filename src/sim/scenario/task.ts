@@ -9,11 +9,11 @@
 import type { AuditRecord } from '../audit';
 import { formatClock } from '../clock';
 import type { Sandbox } from '../sandbox';
+import { explainResult } from './describe';
 import { checkExpectation, type ExpectationResult } from './expect';
 import type { AuditMatch, Constraint, Task } from './schema';
 
-/** Who acts when the learner uses the app's controls, the console or the Git panel. */
-export const LEARNER = 'you';
+export { LEARNER } from './actions';
 
 export interface ConstraintResult {
   text: string;
@@ -87,8 +87,8 @@ export function checkConstraint(c: Constraint, since: readonly AuditRecord[]): C
 
 /** The task's state now, from the trail's records at positions >= `sinceSeq`. */
 export function taskState(sandbox: Sandbox, task: Task, sinceSeq: number): TaskState {
-  const goal = task.expect.map((e) => checkExpectation(sandbox, e));
   const since = sandbox.audit.records().slice(sinceSeq);
+  const goal = task.expect.map((e) => explainResult(e, checkExpectation(sandbox, e), since));
   return {
     goalMet: goal.every((g) => g.ok),
     goal,
