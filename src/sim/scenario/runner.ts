@@ -127,16 +127,12 @@ export class ScenarioRun {
   private player: StepPlayer | null = null;
   /** The learner's answers to questions, by step index. */
   private readonly answers = new Map<number, number>();
-  /** The audit trail's length before the first step. */
-  private readonly startMark: number;
 
   private constructor(
     readonly scenario: Scenario,
     readonly sandbox: Sandbox,
     private options: RunOptions,
-  ) {
-    this.startMark = sandbox.audit.size;
-  }
+  ) {}
 
   static async start(scenario: Scenario, options: RunOptions = {}): Promise<ScenarioRun> {
     const sandbox = await Sandbox.create(sandboxOptions(scenario, options));
@@ -241,7 +237,7 @@ export class ScenarioRun {
 
   /** Where the learner's actions since the last step begin in the audit trail. */
   get stepStartSeq(): number {
-    return this.results.at(-1)?.auditEnd ?? this.startMark;
+    return this.results.at(-1)?.auditEnd ?? 0;
   }
 
   /**
