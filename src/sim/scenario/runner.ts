@@ -15,6 +15,7 @@ import type { DevopsOptions } from '../devops/lane';
 import type { GitopsOptions } from '../gitops/options';
 import { Sandbox } from '../sandbox';
 import { laneOptions, runAction, type ActionOutcome } from './actions';
+import { explainResult } from './describe';
 import { checkExpectation, type ExpectationResult } from './expect';
 import { StepPlayer } from './play';
 import { questionResult, type QuestionResult } from './question';
@@ -126,16 +127,12 @@ export class ScenarioRun {
   private player: StepPlayer | null = null;
   /** The learner's answers to questions, by step index. */
   private readonly answers = new Map<number, number>();
-  /** The audit trail's length before the first step. */
-  private readonly startMark: number;
 
   private constructor(
     readonly scenario: Scenario,
     readonly sandbox: Sandbox,
     private options: RunOptions,
-  ) {
-    this.startMark = sandbox.audit.size;
-  }
+  ) {}
 
   static async start(scenario: Scenario, options: RunOptions = {}): Promise<ScenarioRun> {
     const sandbox = await Sandbox.create(sandboxOptions(scenario, options));
@@ -240,7 +237,7 @@ export class ScenarioRun {
 
   /** Where the learner's actions since the last step begin in the audit trail. */
   get stepStartSeq(): number {
-    return this.results.at(-1)?.auditEnd ?? this.startMark;
+    return this.results.at(-1)?.auditEnd ?? 0;
   }
 
   /**
@@ -256,7 +253,10 @@ export class ScenarioRun {
     await player.play(Infinity);
     await this.sandbox.settle();
     const { step, index } = next;
-    const expectations = (step.expect ?? []).map((e) => checkExpectation(this.sandbox, e));
+    const since = this.sandbox.audit.records().slice(this.stepStartSeq);
+    const expectations = (step.expect ?? []).map((e) =>
+      explainResult(e, checkExpectation(this.sandbox, e), since),
+    );
     const refused = player.outcomes
       .filter((a) => !a.ok && a.fatal)
       .map((a) => ({ ok: false, text: `action refused: ${a.text}` }));

@@ -173,3 +173,23 @@ describe('a question step', () => {
     expect(back.stepsDone).toBe(2);
   });
 });
+
+describe('a step after the learner acted', () => {
+  it("fails with what was found, and names the learner's commit that caused it", async () => {
+    const run = await ScenarioRun.start(scenario());
+    await run.step();
+    await run.showSolution();
+    await run.step();
+    await run.act({
+      commit: { message: 'six', author: LEARNER, patch: { 'web.yaml': { 'spec.replicas': 6 } } },
+    });
+    await run.advance(5 * 60_000); // free time: Argo CD polls and syncs the commit
+    const result = await run.step();
+    const line = result!.expectations[0]!;
+    expect(line.ok).toBe(false);
+    expect(line.sentence).toBe(
+      'GitOps: deployment/web in namespace default has 4 replicas (GitOps found 6)',
+    );
+    expect(line.causedBy).toMatch(/^your commit to refs\/heads\/main in Git at /);
+  });
+});

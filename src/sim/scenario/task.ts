@@ -4,16 +4,18 @@
 //
 // Constraints are checked the way a reviewer would check a change: from the trail, not from what
 // the app's controls allowed. `forbid` fails on the first matching record and names it; `require`
-// fails until one exists; `maxCommits` counts commits and reverts (a pull request's merge is the
-// platform's commit, not the learner's).
+// fails until one exists; `maxCommits` counts the learner's commits and reverts (a pull request's
+// merge is the platform's commit, not the learner's).
 import type { AuditRecord } from '../audit';
 import { formatClock } from '../clock';
 import type { Sandbox } from '../sandbox';
+import { explainResult } from './describe';
 import { checkExpectation, type ExpectationResult } from './expect';
 import type { AuditMatch, Constraint, Task } from './schema';
 
-/** Who acts when the learner uses the app's controls, the console or the Git panel. */
-export const LEARNER = 'you';
+import { LEARNER } from './actions';
+
+export { LEARNER };
 
 export interface ConstraintResult {
   text: string;
@@ -74,7 +76,9 @@ export function checkConstraint(c: Constraint, since: readonly AuditRecord[]): C
   if (c.require && !since.some((r) => matchesAudit(r, c.require!)))
     return { text: c.text, ok: false, found: `nothing ${describeMatch(c.require)} yet` };
   if (c.maxCommits !== undefined) {
-    const commits = since.filter((r) => r.cluster === 'repo' && COMMIT_VERBS.has(r.verb));
+    const commits = since.filter(
+      (r) => r.cluster === 'repo' && r.actor === LEARNER && COMMIT_VERBS.has(r.verb),
+    );
     if (commits.length > c.maxCommits)
       return {
         text: c.text,
@@ -87,8 +91,8 @@ export function checkConstraint(c: Constraint, since: readonly AuditRecord[]): C
 
 /** The task's state now, from the trail's records at positions >= `sinceSeq`. */
 export function taskState(sandbox: Sandbox, task: Task, sinceSeq: number): TaskState {
-  const goal = task.expect.map((e) => checkExpectation(sandbox, e));
   const since = sandbox.audit.records().slice(sinceSeq);
+  const goal = task.expect.map((e) => explainResult(e, checkExpectation(sandbox, e), since));
   return {
     goalMet: goal.every((g) => g.ok),
     goal,
