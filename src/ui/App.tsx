@@ -11,6 +11,7 @@ import { TopBar } from './layout/TopBar';
 import { LanePanel } from './lanes/LanePanel';
 import { Narration } from './narration/Narration';
 import { LessonAhead, LessonDone, LessonReveal } from './lessons/LessonFlow';
+import { WhatHappened } from './lessons/WhatHappened';
 
 // Below the lanes: the timeline loads after the first view.
 const Timeline = lazy(() => import('./timeline/Timeline').then((m) => ({ default: m.Timeline })));
@@ -114,6 +115,7 @@ export function App() {
               aria-labelledby="tab-lanes"
               className="lanes-view"
             >
+              <WhatHappened />
               <div className="lanes">
                 <LanePanel lane="devops" />
                 <LanePanel lane="gitops" />

@@ -159,16 +159,16 @@ describe('the app', () => {
     await page.close();
   });
 
-  it('rolls back a bad release in both lanes, each its own way', async () => {
+  it("rolls back a bad release in Git at the lesson's task, and both lanes follow", async () => {
+    // After step 3 both clusters were rolled back by hand (rollout undo; an Argo CD history
+    // rollback) and neither matches Git; step 4 is the task: roll back in Git.
     const { page, problems } = await openPage(
       browser,
-      `${base()}?scenario=bad-release-rollback&step=2`,
+      `${base()}?scenario=bad-release-rollback&step=3`,
     );
-    await expect.poll(async () => (await stepCount(page))[0], { timeout: 60_000 }).toBe(2);
+    await expect.poll(async () => (await stepCount(page))[0], { timeout: 60_000 }).toBe(3);
     const devops = page.getByRole('region', { name: 'DevOps lane' });
     const gitops = page.getByRole('region', { name: 'GitOps lane' });
-    await devops.getByRole('button', { name: 'Roll back' }).click();
-    await devops.getByRole('button', { name: 'Rollout undo' }).click();
     await gitops.getByRole('button', { name: 'Roll back' }).click();
     await gitops.getByRole('button', { name: 'Git revert' }).click();
     await expect
@@ -176,6 +176,7 @@ describe('the app', () => {
         timeout: 30_000,
       })
       .toContain('Revert');
+    // At a task, Play lets time run (a pipeline run, a poll) and pauses once the goal holds.
     await page.getByRole('combobox', { name: 'Speed' }).selectOption('300');
     await page.getByRole('button', { name: 'Play' }).click();
     const status = (lane: typeof devops) =>
@@ -183,8 +184,12 @@ describe('the app', () => {
     await expect
       .poll(() => status(gitops), { timeout: 90_000 })
       .toMatch(/Healthy[\s\S]*Matches Git: yes/);
-    await expect.poll(() => status(devops), { timeout: 90_000 }).toMatch(/Healthy/);
-    await page.getByRole('button', { name: 'Pause' }).click();
+    await expect
+      .poll(() => status(devops), { timeout: 90_000 })
+      .toMatch(/Healthy[\s\S]*Matches Git: yes/);
+    await page.getByRole('button', { name: 'Play' }).waitFor();
+    const task = page.getByRole('region', { name: 'Your task' });
+    expect(await task.getByRole('button', { name: 'Check and continue' }).isEnabled()).toBe(true);
     await page.screenshot({ path: join(SHOTS, 'rollback.png'), fullPage: true });
     expect(problems).toEqual([]);
     await page.close();

@@ -132,3 +132,43 @@ describe('a lesson, as a first-time visitor takes it', () => {
     await page.close();
   });
 });
+
+describe('what just happened', () => {
+  const told = (page: Page) =>
+    page.getByRole('list', { name: 'What just happened: GitOps (pull)' }).textContent();
+
+  it('tells a self-heal that happened while paused, with how soon it came', async () => {
+    // hotfix-drift: step 1 deploys, step 2 asks, then bob scales by hand and self-heal reverts it.
+    const { page, problems } = await open(`${base()}?scenario=hotfix-drift&step=1`);
+    await page.getByRole('region', { name: 'GitOps lane' }).waitFor();
+    await expect.poll(() => stepsDone(page), { timeout: 60_000 }).toBe(1);
+    const predict = page.getByRole('region', { name: 'Predict' });
+    await predict.getByRole('radio').first().check();
+    await predict.getByRole('button', { name: 'Lock in my answer' }).click();
+    await page.getByRole('button', { name: 'Step', exact: true }).click();
+    await expect.poll(() => told(page), { timeout: 60_000 }).toMatch(/self-healed/);
+    // The Deployment self-heal wrote is marked in the cluster table.
+    const row = page
+      .getByRole('region', { name: 'GitOps lane' })
+      .getByRole('table', { name: 'Cluster objects' })
+      .locator('tr.changed-now');
+    expect(await row.textContent()).toMatch(/Deployment\s*web/);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('tells a self-heal while playing, in free play, after drift injected by hand', async () => {
+    const { page, problems } = await open(`${base()}?scenario=free-play`);
+    const gitops = page.getByRole('region', { name: 'GitOps lane' });
+    await gitops.waitFor();
+    await page.getByRole('combobox', { name: 'Speed' }).selectOption('60');
+    await page.getByRole('button', { name: 'Play' }).click();
+    await gitops.getByRole('button', { name: 'Inject drift' }).click();
+    await gitops.getByRole('button', { name: /^Scale to \d+ replicas$/ }).click();
+    await expect.poll(() => told(page), { timeout: 60_000 }).toMatch(/self-healed/);
+    expect(await page.getByRole('button', { name: 'Pause' }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Pause' }).click();
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});

@@ -12,6 +12,7 @@ import './lanes.css';
 import { MachineView } from './MachineView';
 import { Notifications } from './Notifications';
 import { ObjectsTable } from './ObjectsTable';
+import { useChangedObjects } from '../lessons/use-happenings';
 import { RunLog } from './RunLog';
 import { Section } from './Section';
 import { StatusRow } from './StatusRow';
@@ -102,6 +103,7 @@ export function LanePanel({ lane }: { lane: Lane }) {
   const view = useApp((s) => s.view?.lanes[lane] ?? null);
   const now = useApp((s) => s.view?.t ?? 0);
   const { run, outcome } = useLaneRun();
+  const changed = useChangedObjects(lane);
   const title = LANE_TITLES[lane];
   return (
     <section className={`lp-panel lp-${lane}`} aria-label={title}>
@@ -130,7 +132,7 @@ export function LanePanel({ lane }: { lane: Lane }) {
             title="Cluster"
             meta={`${plural(view.counts.objects, 'object', 'objects')} · ${plural(view.counts.pods, 'pod', 'pods')}`}
           >
-            <ObjectsTable objects={view.objects} />
+            <ObjectsTable objects={view.objects} changed={changed} />
           </Section>
           {lane === 'gitops' ? (
             <GitopsParts view={view} now={now} />

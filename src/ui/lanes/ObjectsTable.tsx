@@ -33,15 +33,28 @@ function manifestYaml(obj: KObject | undefined): string {
   return stringify({ ...obj, metadata });
 }
 
-function ObjectRow({ o, open, onToggle }: { o: ObjectView; open: boolean; onToggle: () => void }) {
+interface RowProps {
+  o: ObjectView;
+  open: boolean;
+  changed: boolean;
+  onToggle: () => void;
+}
+
+function ObjectRow({ o, open, changed, onToggle }: RowProps) {
   const text = driftText(o);
   const diffId = useId();
   const label = `${o.kind} ${o.name}`;
   return (
     <>
-      <tr className={o.drift ? 'lp-row-drift' : undefined}>
+      <tr
+        className={
+          [o.drift ? 'lp-row-drift' : '', changed ? 'changed-now' : ''].join(' ').trim() ||
+          undefined
+        }
+      >
         <th scope="row">
           <span className="lp-kind">{o.kind}</span> <span className="lp-name">{o.name}</span>
+          {changed ? <span className="visually-hidden"> (changed in this step)</span> : null}
           {o.namespace && o.namespace !== 'default' ? (
             <span className="lp-muted lp-small"> ({o.namespace})</span>
           ) : null}
@@ -110,7 +123,13 @@ function ObjectRow({ o, open, onToggle }: { o: ObjectView; open: boolean; onTogg
   );
 }
 
-export function ObjectsTable({ objects }: { objects: ObjectView[] }) {
+interface TableProps {
+  objects: ObjectView[];
+  /** Objects a change, a deploy or a self-heal touched since the last step: highlighted. */
+  changed?: ReadonlySet<string>;
+}
+
+export function ObjectsTable({ objects, changed }: TableProps) {
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
   const toggle = (key: string) =>
     setOpen((s) => {
@@ -154,7 +173,13 @@ export function ObjectsTable({ objects }: { objects: ObjectView[] }) {
               </tr>
             ) : null}
             {list.map((o) => (
-              <ObjectRow key={o.key} o={o} open={open.has(o.key)} onToggle={() => toggle(o.key)} />
+              <ObjectRow
+                key={o.key}
+                o={o}
+                open={open.has(o.key)}
+                changed={changed?.has(o.key) ?? false}
+                onToggle={() => toggle(o.key)}
+              />
             ))}
           </Fragment>
         ))}

@@ -11,6 +11,7 @@ import { progressStore } from '../../store/progress';
 import { routeStore } from '../../store/route';
 import { readMetric } from '../compare/metric-reading';
 import type { MetricKey } from '../compare/metric-format';
+import { LaneStory } from './WhatHappened';
 
 const LANE_NAME = { devops: 'DevOps (push)', gitops: 'GitOps (pull)' } as const;
 
@@ -41,7 +42,7 @@ export function LessonSummary() {
       <div className="summary-lanes">
         {(['devops', 'gitops'] as const).map((lane) => (
           <div key={lane} className={`summary-lane lane-${lane}`}>
-            <h3>{LANE_NAME[lane]}</h3>
+            <LaneStory lane={lane} title={LANE_NAME[lane]} whole />
             <dl className="summary-figures" aria-label={`${LANE_NAME[lane]} figures`}>
               {(lesson?.figures ?? [])
                 .filter((f) => f.lane === lane && f.metric in METRICS)

@@ -35,7 +35,14 @@ export function TaskCard({
       </p>
       {state ? (
         <>
-          <CheckList label="Goal" items={state.goal.map((g) => ({ ok: g.ok, text: g.text }))} />
+          <CheckList
+            label="Goal"
+            items={state.goal.map((g) => ({
+              ok: g.ok,
+              text: g.sentence ?? g.text,
+              note: g.causedBy ? `Your action caused this: ${g.causedBy}` : undefined,
+            }))}
+          />
           {state.constraints.length > 0 ? (
             <CheckList
               label="Rules"
