@@ -7,7 +7,7 @@ import { useApp } from '../../store/hooks';
 import { lessonById, nextLesson } from '../../store/lessons';
 import { chosenAnswer, lessonResult } from '../../store/lesson-score';
 import { openScenario } from '../../store/open-session';
-import { progressStore } from '../../store/progress';
+import { progressStore, type LessonResult } from '../../store/progress';
 import { routeStore } from '../../store/route';
 import { readMetric } from '../compare/metric-reading';
 import type { MetricKey } from '../compare/metric-format';
@@ -26,11 +26,11 @@ export function LessonSummary() {
   const next = nextLesson(id);
   const score = lessonResult(results, answers);
 
+  // The score as text: the effect runs again only when a result changes, not on every render.
+  const scored = JSON.stringify(score);
   useEffect(() => {
-    if (lesson) progressStore.getState().markSolved(lesson.id, score);
-    // Marked once per finish: the score is read when the summary appears.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [lesson]);
+    if (lesson) progressStore.getState().markSolved(lesson.id, JSON.parse(scored) as LessonResult);
+  }, [lesson, scored]);
 
   const metrics = (lane: 'devops' | 'gitops'): LaneMetrics | null =>
     view?.lanes[lane].metrics ?? null;

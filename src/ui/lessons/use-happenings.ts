@@ -1,7 +1,7 @@
 // What happened on a lane during the last step that ran and since (the learner's actions, played
 // time), from the view's audit trail: whatHappened (src/sim/scenario/narrate.ts) over the records
 // from the end of the step before the last one.
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import type { AuditRecord, ClusterName } from '../../sim/audit';
 import { whatHappened, type Happening } from '../../sim/scenario/narrate';
 import { useApp } from '../../store/hooks';
@@ -36,9 +36,11 @@ function tell(trail: readonly AuditRecord[], lane: ClusterName, from: number, to
 /** `whole`: since the start of the lesson instead (the summary). */
 export function useHappenings(lane: ClusterName, whole = false): Happening[] {
   // WARNING: view.audit is the live trail; auditSize is the length this snapshot stands for.
-  const audit = useApp((s) => s.view?.audit);
-  const size = useApp((s) => s.view?.auditSize ?? 0);
-  const from = useApp((s) => (whole ? 0 : (s.results.at(-2)?.auditEnd ?? 0)));
+  // Deferred: a step writes records in many bursts, and telling each would hold up the step; the
+  // telling follows once the page is idle.
+  const audit = useDeferredValue(useApp((s) => s.view?.audit));
+  const size = useDeferredValue(useApp((s) => s.view?.auditSize ?? 0));
+  const from = useDeferredValue(useApp((s) => (whole ? 0 : (s.results.at(-2)?.auditEnd ?? 0))));
   return useMemo(() => (audit ? tell(audit, lane, from, size) : []), [audit, lane, from, size]);
 }
 
