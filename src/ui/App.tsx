@@ -79,9 +79,9 @@ export function App() {
       ) : null}
       <main className="workspace" aria-busy={status !== 'ready'}>
         <aside className="side">
+          <LessonReveal />
           <LessonAhead />
           <Narration />
-          <LessonReveal />
           <GitPanel />
         </aside>
         <div className="stage">

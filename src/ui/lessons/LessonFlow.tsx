@@ -31,7 +31,7 @@ export function LessonDone() {
   return guided && done ? <LessonSummary /> : null;
 }
 
-/** The answer to the question of the step that just ran: below its narration and expectations. */
+/** The answer to the question of the step that just ran: above its narration and expectations. */
 export function LessonReveal() {
   const last = useApp((s) => s.results.at(-1));
   const answers = useApp((s) => s.answers);

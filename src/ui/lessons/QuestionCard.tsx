@@ -83,7 +83,9 @@ export function RevealCard({
       <p className="reveal-why">
         <strong>Why:</strong> {q.why}
       </p>
-      <p className="muted reveal-see">What actually happened is in the narration and the lanes.</p>
+      <p className="muted reveal-see">
+        What actually happened: “What just happened” above the lanes, and the step below.
+      </p>
     </section>
   );
 }

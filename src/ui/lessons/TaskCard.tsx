@@ -37,11 +37,9 @@ export function TaskCard({
         <>
           <CheckList
             label="Goal"
-            items={state.goal.map((g) => ({
-              ok: g.ok,
-              text: g.sentence ?? g.text,
-              note: g.causedBy ? `Your action caused this: ${g.causedBy}` : undefined,
-            }))}
+            // A goal line that does not hold yet is the task's normal state, not a failure: it
+            // names no cause (causedBy is for expectations that held before the learner acted).
+            items={state.goal.map((g) => ({ ok: g.ok, text: g.sentence ?? g.text }))}
           />
           {state.constraints.length > 0 ? (
             <CheckList
