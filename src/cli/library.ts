@@ -2,6 +2,7 @@
 // the files of a scenario's `repo.dir`, relative to the scenario file.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
+import { safeRecord, type SafeRecord } from '../sim/safe-keys';
 
 export const LIBRARY = resolve(import.meta.dirname, '../../scenarios');
 /** The path through the library (scenarios/lessons.yaml): an index, not a scenario. */
@@ -34,7 +35,7 @@ export function librarySources(): ScenarioSource[] {
     .map((f) => findScenario(join(LIBRARY, f))!);
 }
 
-function walk(dir: string, base: string, out: Record<string, string>): void {
+function walk(dir: string, base: string, out: SafeRecord<string>): void {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) walk(path, base, out);
@@ -46,7 +47,8 @@ function walk(dir: string, base: string, out: Record<string, string>): void {
 export function readDir(scenarioFile: string, dir: string): Record<string, string> | null {
   const root = resolve(dirname(scenarioFile), dir);
   if (!existsSync(root) || !statSync(root).isDirectory()) return null;
-  const out: Record<string, string> = {};
+  // A file may be called `__proto__`: it is one more file, not the record's prototype.
+  const out = safeRecord<string>();
   walk(root, root, out);
   return out;
 }

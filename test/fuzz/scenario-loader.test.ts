@@ -35,6 +35,7 @@ const CODES = new Set<ScenarioErrorCode>([
   'E_TAG',
   'E_OPTION',
   'E_RUNTIME',
+  'E_UNSAFE_KEY',
 ]);
 const FILE = 'fuzz.yaml';
 const sources = librarySources();

@@ -4,6 +4,7 @@
 // changes on the virtual clock.
 import type { AuditLog, ClusterName, ClusterVerb, FieldChange } from '../audit';
 import type { VirtualClock } from '../clock';
+import { safeRecord } from '../safe-keys';
 import { admit, settledManifest, type AdmissionEnv } from './admission';
 import { changesBetween, takeoverChanges } from './changes';
 import { createControllers, type Controllers } from './controllers';
@@ -104,7 +105,7 @@ export class Cluster {
   /** The fields each manager owns, as path text: what `kubectl get --show-managed-fields` tells. */
   managedFields(ref: ObjectRef): Record<string, string[]> {
     const owned = this.owners.get(refKey(this.scoped(ref)));
-    const out: Record<string, string[]> = {};
+    const out = safeRecord<string[]>();
     for (const [manager, paths] of owned ?? [])
       if (paths.size > 0) out[manager] = [...paths.keys()];
     return out;

@@ -3,6 +3,7 @@
 import { ClusterError } from './errors';
 import { apiVersionOf, type KindRegistry } from './kinds';
 import { refKey, type ObjectRef } from './object';
+import type { ApplyOutcome } from './write';
 
 /** Namespaced refs without a namespace mean `default`; cluster-scoped refs carry none. */
 export function scopedRef(kinds: KindRegistry, ref: ObjectRef): ObjectRef {
@@ -42,10 +43,10 @@ export function preferredApiVersion(kinds: KindRegistry, kind: string): string {
 
 // kubectl's line for an apply (`deployment.apps/web unchanged`), made once per name and outcome:
 // a deploy prints one per object, sync after sync. Bounded: names come from users' manifests.
-const applyLines = new Map<string, Partial<Record<string, string>>>();
+const applyLines = new Map<string, Partial<Record<ApplyOutcome, string>>>();
 
 /** `<display> <outcome>`, the same string each time it is asked for. */
-export function applyLine(display: string, outcome: string): string {
+export function applyLine(display: string, outcome: ApplyOutcome): string {
   let byOutcome = applyLines.get(display);
   if (!byOutcome) {
     if (applyLines.size >= 10_000) applyLines.clear();

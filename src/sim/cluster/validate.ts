@@ -1,16 +1,17 @@
 // Validation as the API server does it before it stores anything: required fields, types and
 // ranges for the kinds the simulation runs. The first problem found is reported, naming the field,
 // in the words kubectl prints. Kinds without rules here are only checked for metadata.
+import { keyPathText, table, unsafeKeyMessage, unsafeKeyPath } from '../safe-keys';
 import { ClusterError, fromServer, type ManifestSource } from './errors';
 import { isRecord, type KObject } from './object';
 
 type Type = 'integer' | 'string' | 'object' | 'array' | 'boolean';
 
-const SCHEMA_TYPE: Record<string, string> = {
+const SCHEMA_TYPE = table<string>({
   Deployment: 'io.k8s.api.apps.v1.DeploymentSpec',
   Service: 'io.k8s.api.core.v1.ServiceSpec',
   HorizontalPodAutoscaler: 'io.k8s.api.autoscaling.v2.HorizontalPodAutoscalerSpec',
-};
+});
 
 const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -47,7 +48,7 @@ class Checker {
    * when the object came from a file, as the server's status with the file in front:
    * `Error from server (Invalid): error when creating "deploy.yaml": Deployment.apps "web" is invalid: <detail>`.
    */
-  private refusal(field: string, detail: string): never {
+  private refusal(field: string, detail: string, code: ClusterError['code'] = 'E_INVALID'): never {
     const group = this.obj.apiVersion.includes('/') ? `.${this.obj.apiVersion.split('/')[0]}` : '';
     const message = this.source
       ? fromServer(
@@ -56,7 +57,16 @@ class Checker {
           this.source,
         )
       : `The ${this.label} is invalid: ${detail}`;
-    throw new ClusterError('E_INVALID', message, this.data(field));
+    throw new ClusterError(code, message, this.data(field));
+  }
+
+  /** `spec.__proto__: Forbidden: ...`: a field name that reaches the prototype chain. */
+  unsafeKeys(): void {
+    const path = unsafeKeyPath(this.obj);
+    if (!path) return;
+    const field = keyPathText(path);
+    const key = String(path[path.length - 1]);
+    this.refusal(field, `${field}: Forbidden: ${unsafeKeyMessage(key)}`, 'E_UNSAFE_KEY');
   }
 
   /** `spec.replicas: Invalid value: -1: must be greater than or equal to 0` */
@@ -159,7 +169,7 @@ function checkPodSpec(c: Checker, base: string, spec: unknown): void {
   });
 }
 
-const RULES: Record<string, (c: Checker, o: KObject) => void> = {
+const RULES = table<(c: Checker, o: KObject) => void>({
   Deployment(c, o) {
     const spec = o.spec as Record<string, unknown> | undefined;
     if (!isRecord(spec)) return c.required('spec');
@@ -231,13 +241,19 @@ const RULES: Record<string, (c: Checker, o: KObject) => void> = {
       c.invalid('spec.minReplicas', spec.minReplicas, 'must be less than or equal to maxReplicas');
     }
   },
-};
+});
+
+/** Throws a ClusterError (code E_UNSAFE_KEY) for a field named `__proto__`, `constructor`, `prototype`. */
+export function checkFieldNames(obj: KObject, source?: ManifestSource): void {
+  new Checker(obj, source).unsafeKeys();
+}
 
 /**
  * Throws a ClusterError (code E_INVALID) for the first problem; returns when the object is valid.
  * `source` is the file the object was applied from, named in the message as kubectl names it.
  */
 export function validateObject(obj: KObject, namespaced: boolean, source?: ManifestSource): void {
+  checkFieldNames(obj, source);
   const c = new Checker(obj, source);
   if (!isRecord(obj.metadata)) return c.required('metadata');
   const { name, namespace } = obj.metadata;

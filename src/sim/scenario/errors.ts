@@ -15,7 +15,9 @@ export type ScenarioErrorCode =
   | 'E_RUNTIME'
   | 'E_TASK'
   | 'E_QUESTION'
-  | 'E_LESSONS';
+  | 'E_LESSONS'
+  /** A key named __proto__, constructor or prototype (src/sim/safe-keys.ts). */
+  | 'E_UNSAFE_KEY';
 
 export interface ScenarioProblem {
   code: ScenarioErrorCode;

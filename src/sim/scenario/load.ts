@@ -4,6 +4,7 @@
 import * as z from 'zod/mini';
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import { parseDuration } from '../clock';
+import { unsafeKeyMessage, unsafeYamlKeys } from '../safe-keys';
 import { loadGuidedStep } from './task-load';
 import { describeValue, ScenarioError, type ScenarioProblem } from './errors';
 import {
@@ -276,6 +277,15 @@ export function loadScenario(text: string, file: string, expectedId?: string): S
       })),
     );
   }
+  // Refused before toJS: zod would drop a `__proto__:` key without a word.
+  const unsafe = unsafeYamlKeys(doc);
+  if (unsafe.length > 0)
+    throw new ScenarioError(
+      unsafe.map(({ key, offset }) => {
+        const at = lines.linePos(offset);
+        return { code: 'E_UNSAFE_KEY', file, ...at, message: unsafeKeyMessage(key) };
+      }),
+    );
   let root: unknown;
   try {
     // toJS expands aliases; maxAliasCount bounds the expansion (an alias bomb is refused here).

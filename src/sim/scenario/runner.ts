@@ -14,6 +14,7 @@ import type { ImageBehaviour } from '../cluster';
 import type { DevopsOptions } from '../devops/lane';
 import type { GitopsOptions } from '../gitops/options';
 import { Sandbox } from '../sandbox';
+import { safeRecord } from '../safe-keys';
 import { laneOptions, runAction, type ActionOutcome } from './actions';
 import { explainResult } from './describe';
 import { checkExpectation, type ExpectationResult } from './expect';
@@ -96,7 +97,7 @@ interface Standby {
 }
 
 function sandboxOptions(scenario: Scenario, opts: RunOptions) {
-  const images: Record<string, ImageBehaviour> = {};
+  const images = safeRecord<ImageBehaviour>();
   for (const [image, b] of Object.entries(scenario.images ?? {})) {
     images[image] = {
       ...(b.crash ? { crash: true } : {}),

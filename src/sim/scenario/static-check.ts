@@ -1,11 +1,24 @@
 // `sim validate`: the checks that need no run. Follows the repository's files through the steps
 // as commits, merges and reverts would change them, so that a patch path is checked against the
 // file as it will be at that step, and a tag is known before it is used.
+import { parseManifestText } from '../git/manifests';
 import { DURATION } from './schema';
-import { locatorFor } from './load';
+import { locatorFor, type Locator } from './load';
 import type { ScenarioProblem } from './errors';
 import { PatchError, patchYaml } from './patch';
 import type { Scenario } from './schema';
+
+/**
+ * A manifest both lanes would refuse for a `__proto__:` key (src/sim/safe-keys.ts), named at its
+ * entry in the scenario and at the key's line in the file. Other YAML errors are left to the run:
+ * lessons commit broken YAML on purpose.
+ */
+function unsafeKeys(loc: Locator, at: (string | number)[], file: string, text: string) {
+  if (!/\.(ya?ml|json)$/i.test(file)) return [];
+  return parseManifestText(text)
+    .errors.filter((e) => e.code === 'UNSAFE_KEY')
+    .map((e) => loc.problem('E_UNSAFE_KEY', at, `${file}:${e.line}:${e.col}: ${e.message}`));
+}
 
 const SHA = /^[0-9a-f]{4,40}$/;
 const REV_SUFFIX = /(~\d+|\^\d*)+$/;
@@ -29,6 +42,10 @@ export function staticCheck(
       ),
     );
   }
+  for (const [path, text] of Object.entries(scenario.repo.files ?? {}))
+    problems.push(...unsafeKeys(loc, ['repo', 'files', path], path, text));
+  for (const [path, text] of Object.entries(dirFiles ?? {}))
+    problems.push(...unsafeKeys(loc, ['repo', 'dir'], path, text));
   const branches = new Map<string, Map<string, string>>([
     ['main', new Map(Object.entries(scenario.repo.files ?? dirFiles ?? {}))],
   ]);
@@ -59,6 +76,7 @@ export function staticCheck(
         const files = branches.get(branch)!;
         const touched = new Set<string>();
         for (const [path, content] of Object.entries(c.write ?? {})) {
+          problems.push(...unsafeKeys(loc, [...at, 'commit', 'write', path], path, content));
           files.set(path, content);
           uncertain.delete(path);
           touched.add(path);
