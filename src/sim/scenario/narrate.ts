@@ -89,7 +89,7 @@ function healText(
             r.object === w.object &&
             r.cluster === w.cluster &&
             r.channel !== 'reconciler' &&
-            r.channel !== 'controller',
+            r.changes.some((c) => !isMeta(c)),
         );
       const fields = w.changes.filter((c) => !isMeta(c));
       const drift = fields
