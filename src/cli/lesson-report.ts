@@ -1,5 +1,8 @@
 // The text report's lines for a lesson's guided steps: a task's goal and how it was reached, a
-// question with its answer, and the headless proof of each task (task-proof.ts).
+// question with its answer, the headless proof of each task (task-proof.ts), and, on request,
+// what happened on each lane during each step (narrate.ts).
+import type { AuditRecord } from '../sim/audit';
+import { whatHappened } from '../sim/scenario/narrate';
 import type { QuestionResult } from '../sim/scenario/question';
 import type { TaskResult } from '../sim/scenario/task';
 import type { TaskProof } from '../sim/scenario/task-proof';
@@ -25,4 +28,20 @@ export function proofLines(p: TaskProof): string[] {
     `   ${mark(p.hasSolution && p.reached)} the solution reaches the goal`,
     `   ${mark(p.broken.length === 0)} the solution keeps every constraint${p.broken.length ? ` (${p.broken.join('; ')})` : ''}`,
   ];
+}
+
+/** `sim run --narrate`: after each step, what happened on each lane during it (narrate.ts). */
+export function narrationLines(
+  results: readonly { title: string; auditEnd: number }[],
+  trail: readonly AuditRecord[],
+): string[] {
+  const out: string[] = [];
+  results.forEach((r, i) => {
+    out.push(`${i + 1}. ${r.title}`);
+    const from = results[i - 1]?.auditEnd ?? 0;
+    for (const lane of ['devops', 'gitops'] as const)
+      for (const h of whatHappened(trail, lane, from, r.auditEnd))
+        out.push(`   ${lane}: ${h.text}`);
+  });
+  return out;
 }

@@ -9,6 +9,7 @@ import { buildReport } from '../sim/scenario/report';
 import { staticCheck } from '../sim/scenario/static-check';
 import { playWithSolutions, proofOk, proofProblems } from '../sim/scenario/task-proof';
 import { findScenario, readDir, type ScenarioSource } from './library';
+import { narrationLines } from './lesson-report';
 import { listLibrary } from './path';
 import { renderText } from './text-report';
 
@@ -17,9 +18,10 @@ const USAGE = `usage: npm run sim -- <command>
   list                                  the lessons in the order of their path, then the rest
   validate <file>                       check a scenario (exit 0 valid, 2 invalid); a lesson with
                                         tasks is played to prove each task's solution
-  run <file|id> [--seed N] [--json] [--until-step K] [--export-repo DIR]
+  run <file|id> [--seed N] [--json] [--narrate] [--until-step K] [--export-repo DIR]
                                         run it, solving each task with its solution; exit 0 when
-                                        every expectation held and every task proved, 1 otherwise`;
+                                        every expectation held and every task proved, 1 otherwise;
+                                        --narrate adds what happened on each lane in each step`;
 
 class UsageError extends Error {}
 
@@ -59,7 +61,8 @@ async function run(args: string[]): Promise<number> {
       command === 'run' ? integer(flag(opts, '--until-step'), '--until-step', 1) : undefined;
     const exportDir = command === 'run' ? flag(opts, '--export-repo') : undefined;
     const json = opts.includes('--json');
-    const positional = opts.filter((o) => o !== '--json');
+    const narrate = command === 'run' && opts.includes('--narrate');
+    const positional = opts.filter((o) => o !== '--json' && !(narrate && o === '--narrate'));
     if (positional.length !== 1)
       throw new UsageError(
         `${command} takes one scenario${positional.length > 1 ? `, not ${positional.length}` : ''}`,
@@ -107,6 +110,14 @@ async function run(args: string[]): Promise<number> {
       if (!json) console.error(`repository written to ${exportDir}`);
     }
     console.log(json ? JSON.stringify(report) : renderText(report));
+    if (narrate && !json)
+      console.log(
+        [
+          '',
+          'What happened',
+          ...narrationLines(runner.results, runner.sandbox.audit.records()),
+        ].join('\n'),
+      );
     const complete = runner.stepsDone === target && proofs.every(proofOk);
     return complete && report.steps.every((s) => s.expectations.every((e) => e.ok)) ? 0 : 1;
   }

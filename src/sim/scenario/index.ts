@@ -33,3 +33,6 @@ export {
   type Track,
   type Figure,
 } from './lessons';
+export { describeExpectation } from './describe';
+export { whatHappened, happenedInLastStep, type Happening } from './narrate';
+export { playWithSolutions, type TaskProof } from './task-proof';

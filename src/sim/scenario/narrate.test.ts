@@ -54,4 +54,22 @@ describe('what just happened', () => {
       texts.some((t) => /the pipeline deployed .* \(push\): nothing needed changing/.test(t)),
     ).toBe(true);
   });
+
+  it('tells a lane that has not deployed a push yet apart from one with nothing to do', async () => {
+    const text = readFileSync('scenarios/first-deploy-pr.yaml', 'utf8');
+    const run = await ScenarioRun.start(
+      loadScenario(text, 'first-deploy-pr.yaml', 'first-deploy-pr'),
+    );
+    await run.runUntil(2);
+    expect(happenedInLastStep(run, 'devops').at(-1)?.text).toMatch(
+      /^The pipeline did not run: it runs only on a push to main/,
+    );
+    await run.step(); // the merge, one minute ago
+    expect(happenedInLastStep(run, 'devops').at(-1)?.text).toBe(
+      "The pipeline started on alice's push to main at 00:15:00 and has not deployed yet: checkout, build and test come first.",
+    );
+    expect(happenedInLastStep(run, 'gitops').at(-1)?.text).toBe(
+      "Argo CD has not deployed alice's push to main yet: it finds a new commit at its next poll of Git.",
+    );
+  });
 });

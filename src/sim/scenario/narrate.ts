@@ -89,7 +89,7 @@ function healText(
             r.object === w.object &&
             r.cluster === w.cluster &&
             r.channel !== 'reconciler' &&
-            r.channel !== 'controller',
+            r.changes.some((c) => !isMeta(c)),
         );
       const fields = w.changes.filter((c) => !isMeta(c));
       const drift = fields
@@ -105,6 +105,26 @@ function healText(
 function statusChange(r: AuditRecord): [string, string, string] | null {
   const m = /^Updated (sync|health) status: (\w+) -> (\w+)/.exec(r.message ?? '');
   return m ? [m[1]!, m[2]!, m[3]!] : null;
+}
+
+const pushedToMain = (r: AuditRecord) =>
+  r.cluster === 'repo' &&
+  (r.verb === 'pr-merge' ||
+    ((r.verb === 'commit' || r.verb === 'revert') && r.object === 'refs/heads/main'));
+
+/** A lane that did nothing in the window, and why: nothing to do, or not yet. */
+function idle(lane: ClusterName, records: readonly AuditRecord[]): Happening {
+  const push = records.find(pushedToMain);
+  const t = records.at(-1)?.t ?? 0;
+  const text =
+    lane === 'devops'
+      ? push
+        ? `The pipeline started on ${push.actor}'s push to main at ${at(push.t)} and has not deployed yet: checkout, build and test come first.`
+        : 'The pipeline did not run: it runs only on a push to main (or a re-run), and nothing watches the cluster in between.'
+      : push && !records.some((r) => r.channel === 'reconciler' && r.revision === push.revision)
+        ? `${LANE_TOOL.gitops} has not deployed ${push.actor}'s push to main yet: it finds a new commit at its next poll of Git.`
+        : `${LANE_TOOL.gitops} changed nothing in the cluster.`;
+  return { t, kind: 'idle', keys: [], text };
 }
 
 /**
@@ -148,7 +168,7 @@ export function whatHappened(
         t: r.t,
         kind: 'refused',
         keys: [r.object],
-        text: `${at(r.t)} ${r.actor}'s ${r.channel} request on ${r.object} was refused${r.message ? `: ${r.message}` : ''}`,
+        text: `${at(r.t)} ${r.actor}'s ${r.channel} request${r.object.includes('/') ? ` on ${r.object}` : ` ${r.object}`} was refused${r.message ? `: ${r.message}` : ''}`,
       });
     } else if (
       r.channel === 'kubectl' &&
@@ -174,7 +194,9 @@ export function whatHappened(
             (e.verb === 'deploy-succeeded' || e.verb === 'deploy-failed'),
         );
       const failed =
-        end?.verb === 'deploy-failed' ? ` It failed: ${end.message ?? 'see the log'}.` : '';
+        end?.verb === 'deploy-failed'
+          ? ` It failed: ${end.message ?? 'see the log'}${writes.length === 0 ? ', having changed nothing' : ''}.`
+          : '';
       if (r.operation?.trigger === 'heal')
         out.push({ t: r.t, kind: 'heal', keys, text: healText(trail, writes, r.t) + failed });
       else if (r.channel === 'pipeline')
@@ -182,14 +204,16 @@ export function whatHappened(
           t: r.t,
           kind: 'deploy',
           keys,
-          text: `${at(r.t)} the pipeline deployed ${short(r.revision)} (${r.operation?.trigger === 'rerun' ? 're-run' : 'push'}): ${writesText(writes)}.${failed}`,
+          text: failed
+            ? `${at(r.t)} the pipeline's deploy of ${short(r.revision)} (${r.operation?.trigger === 'rerun' ? 're-run' : 'push'}) began${writes.length ? `: ${writesText(writes)}.` : '.'}${failed}`
+            : `${at(r.t)} the pipeline deployed ${short(r.revision)} (${r.operation?.trigger === 'rerun' ? 're-run' : 'push'}): ${writesText(writes)}.`,
         });
       else
         out.push({
           t: r.t,
           kind: 'deploy',
           keys,
-          text: `${at(r.t)} Argo CD synced ${short(r.revision)} (${r.operation?.trigger === 'manual' ? `sync by ${r.actor}` : (r.operation?.trigger ?? 'auto')}): ${writesText(writes)}.${failed}`,
+          text: `${at(r.t)} Argo CD ${failed ? 'tried to sync' : 'synced'} ${short(r.revision)} (${r.operation?.trigger === 'manual' ? `sync by ${r.actor}` : (r.operation?.trigger ?? 'auto')}): ${writesText(writes)}.${failed}`,
         });
     } else if (r.verb === 'rollback') {
       laneActed = true;
@@ -256,16 +280,7 @@ export function whatHappened(
       });
     }
   });
-  if (!laneActed)
-    out.push({
-      t: records.at(-1)?.t ?? 0,
-      kind: 'idle',
-      keys: [],
-      text:
-        lane === 'devops'
-          ? 'The pipeline did not run: it runs only on a push to main (or a re-run), and nothing watches the cluster in between.'
-          : `${LANE_TOOL.gitops} changed nothing in the cluster.`,
-    });
+  if (!laneActed) out.push(idle(lane, records));
   return out;
 }
 

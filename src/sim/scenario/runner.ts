@@ -10,114 +10,32 @@
 // background by the same calls a replay makes, so `back()` hands it over at once instead of
 // replaying from the start. The app turns it on (`standby: true`); the CLI does not need it.
 import { parseDuration } from '../clock';
-import type { ImageBehaviour } from '../cluster';
-import type { DevopsOptions } from '../devops/lane';
-import type { GitopsOptions } from '../gitops/options';
 import { Sandbox } from '../sandbox';
-import { safeRecord } from '../safe-keys';
-import { laneOptions, runAction, type ActionOutcome } from './actions';
+import { runAction, type ActionOutcome } from './actions';
 import { explainResult } from './describe';
-import { checkExpectation, type ExpectationResult } from './expect';
+import { checkExpectation } from './expect';
 import { StepPlayer } from './play';
-import { questionResult, type QuestionResult } from './question';
+import { questionResult } from './question';
+import type { NextStep, PlayOutcome, RunOptions, StepResult, UserAction } from './run-types';
+import { stepKind } from './run-types';
+import { sandboxOptions } from './sandbox-options';
 import type { Action, Scenario, Step } from './schema';
-import { taskState, type TaskResult, type TaskState } from './task';
+import { taskState, taskStepResult, type TaskState } from './task';
 
-export interface StepResult {
-  index: number;
-  title: string;
-  /** Virtual time when the step ended. */
-  t: number;
-  actions: ActionOutcome[];
-  expectations: ExpectationResult[];
-  /** Every expectation held and no action was refused. */
-  ok: boolean;
-  kind: StepKind;
-  /** The audit trail's length when the step ended: what a later step's narration starts from. */
-  auditEnd: number;
-  /** A task step: its goal's and constraints' result (its lines are also in `expectations`). */
-  task?: TaskResult;
-  /** A question step: the learner's answer against the right one. */
-  question?: QuestionResult;
-  /**
-   * A task step whose goal does not hold yet: nothing advanced, the result is not in `results`.
-   * (Step on a task completes it only once its goal holds.)
-   */
-  refused?: true;
-}
-
-export type StepKind = 'plain' | 'task' | 'question';
-
-/** An action the user took in the app (or the CLI), after `afterStep` steps had run. */
-export interface UserAction {
-  afterStep: number;
-  action: Action;
-  /** Run by "Show me" from a task's solution, not by the learner's own hand. */
-  solution?: true;
-}
-
-/** The step Step would run next. */
-export interface NextStep {
-  index: number;
-  kind: StepKind;
-  step: Step;
-}
-
-/** What a slice of guided Play did (see `play`). */
-export type PlayOutcome =
-  /** Free time ran: after the last step, or while a task waits for the learner. */
-  | { kind: 'time' }
-  /** The next step asks a question that has no answer yet: nothing ran; ask it, then play on. */
-  | { kind: 'question'; index: number }
-  /** Part of the next step's time ran; it is still playing. */
-  | { kind: 'playing'; index: number; elapsedMs: number; totalMs: number }
-  /** The step finished, exactly as Step would have finished it: pause here. */
-  | { kind: 'step'; result: StepResult };
-
-export const stepKind = (step: Step): StepKind =>
-  step.task ? 'task' : step.question ? 'question' : 'plain';
-
-export interface RunOptions {
-  seed?: number;
-  /** The files of `repo.dir`, read by the caller (Node: from disk; browser: bundled). */
-  dirFiles?: Record<string, string>;
-  /** Keep a standby run one step behind, so that a step back is immediate. */
-  standby?: boolean;
-  /**
-   * Starts the standby's background work. The app passes one that waits for the next paint, so the
-   * learner sees a step before its standby follows; by default the work starts at once.
-   */
-  schedule?: (work: () => void) => void;
-}
+export type {
+  NextStep,
+  PlayOutcome,
+  RunOptions,
+  StepKind,
+  StepResult,
+  UserAction,
+} from './run-types';
+export { stepKind } from './run-types';
 
 /** A run being brought to the state after `steps` steps (and the user's actions after them). */
 interface Standby {
   steps: number;
   run: Promise<ScenarioRun>;
-}
-
-function sandboxOptions(scenario: Scenario, opts: RunOptions) {
-  const images = safeRecord<ImageBehaviour>();
-  for (const [image, b] of Object.entries(scenario.images ?? {})) {
-    images[image] = {
-      ...(b.crash ? { crash: true } : {}),
-      ...(b.pullError ? { pullError: true } : {}),
-      ...(b.readyAfter ? { readyAfterMs: parseDuration(b.readyAfter) ?? undefined } : {}),
-    };
-  }
-  const files = scenario.repo.files ?? opts.dirFiles ?? {};
-  return {
-    seed: opts.seed ?? scenario.seed ?? 1,
-    files,
-    images,
-    ...(scenario.repo.author ? { author: scenario.repo.author } : {}),
-    ...(scenario.repo.message ? { message: scenario.repo.message } : {}),
-    ...(scenario.repo.apps ? { apps: scenario.repo.apps } : { path: scenario.repo.path ?? '' }),
-    lanes: {
-      devops: laneOptions('devops', scenario.lanes?.devops ?? {}) as Partial<DevopsOptions>,
-      gitops: laneOptions('gitops', scenario.lanes?.gitops ?? {}) as Partial<GitopsOptions>,
-    },
-  };
 }
 
 export class ScenarioRun {
@@ -290,32 +208,13 @@ export class ScenarioRun {
   }
 
   private completeTask(index: number, step: Step): StepResult {
-    const state = this.checkTask()!;
-    const constraintsOk = state.constraints.every((c) => c.ok);
-    const expectations = [
-      ...state.goal,
-      ...state.constraints.map((c) => ({
-        ok: c.ok,
-        text: `constraint: ${c.text}${c.ok ? '' : ` (broken: ${c.found})`}`,
-      })),
-    ];
-    const result: StepResult = {
-      index,
-      title: step.title,
-      t: this.sandbox.now(),
-      actions: [],
-      expectations,
-      ok: state.goalMet && constraintsOk,
-      kind: 'task',
-      auditEnd: this.sandbox.audit.size,
-      task: {
-        goal: step.task!.goal,
-        solved: state.goalMet && constraintsOk,
-        usedSolution: this.user.some((u) => u.afterStep === index && u.solution),
-        constraints: state.constraints,
-      },
-    };
-    return state.goalMet ? this.push(result) : { ...result, refused: true };
+    const result = taskStepResult(
+      { index, title: step.title, t: this.sandbox.now(), auditEnd: this.sandbox.audit.size },
+      step.task!,
+      this.checkTask()!,
+      this.user.some((u) => u.afterStep === index && u.solution),
+    );
+    return result.refused ? result : this.push(result);
   }
 
   /**

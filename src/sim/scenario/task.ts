@@ -11,6 +11,7 @@ import { formatClock } from '../clock';
 import type { Sandbox } from '../sandbox';
 import { explainResult } from './describe';
 import { checkExpectation, type ExpectationResult } from './expect';
+import type { StepResult } from './run-types';
 import type { AuditMatch, Constraint, Task } from './schema';
 
 import { LEARNER } from './actions';
@@ -97,5 +98,36 @@ export function taskState(sandbox: Sandbox, task: Task, sinceSeq: number): TaskS
     goalMet: goal.every((g) => g.ok),
     goal,
     constraints: (task.constraints ?? []).map((c) => checkConstraint(c, since)),
+  };
+}
+
+/**
+ * The result of Step on a task: complete when its goal holds (solved only if every constraint was
+ * kept too), otherwise `refused`, and the run does not advance. Its lines are the goal's and one
+ * per constraint.
+ */
+export function taskStepResult(
+  at: Pick<StepResult, 'index' | 'title' | 't' | 'auditEnd'>,
+  task: Task,
+  state: TaskState,
+  usedSolution: boolean,
+): StepResult {
+  const constraintsOk = state.constraints.every((c) => c.ok);
+  const expectations = [
+    ...state.goal,
+    ...state.constraints.map((c) => ({
+      ok: c.ok,
+      text: `constraint: ${c.text}${c.ok ? '' : ` (broken: ${c.found})`}`,
+    })),
+  ];
+  const solved = state.goalMet && constraintsOk;
+  return {
+    ...at,
+    actions: [],
+    expectations,
+    ok: solved,
+    kind: 'task',
+    task: { goal: task.goal, solved, usedSolution, constraints: state.constraints },
+    ...(state.goalMet ? {} : { refused: true as const }),
   };
 }
