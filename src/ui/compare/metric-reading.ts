@@ -4,22 +4,10 @@
 import { DAY_MS } from '../../sim/metrics/definitions';
 import type { LaneMetrics } from '../../sim/metrics';
 import { formatDuration } from '../../sim/clock';
-import { formatMetric, type MetricKey } from './metric-format';
+import { formatMetric, METRIC_KEYS, type MetricKey } from './metric-format';
 
 /** The rows the Compare tab shows: `deployments` is read inside the frequency's cell. */
-export const SHOWN_METRICS: readonly MetricKey[] = [
-  'deploymentFrequency',
-  'leadTimeMs',
-  'changeFailRate',
-  'recoveryTimeMs',
-  'reworkRate',
-  'driftEvents',
-  'timeToDetectMs',
-  'timeToCorrectMs',
-  'outOfSyncMs',
-  'auditCoverage',
-  'rebuildableFromGit',
-];
+export const SHOWN_METRICS: readonly MetricKey[] = METRIC_KEYS.filter((k) => k !== 'deployments');
 
 export interface MetricReading {
   /** What the cell says. */
