@@ -50,7 +50,9 @@ async function stepToEnd(page: Page): Promise<void> {
       await check.click();
     } else {
       await expect.poll(() => step.isEnabled(), { timeout: 60_000 }).toBe(true);
-      await step.click();
+      // A step of the trail-load scenario holds the page for tens of seconds on a loaded machine
+      // (main's build too: 25-34 s measured): the click waits for it.
+      await step.click({ timeout: 120_000 });
     }
     await expect.poll(async () => (await stepCount(page))[0], { timeout: 60_000 }).toBe(before + 1);
   }
