@@ -8,9 +8,9 @@ import { formatProblem, isScenarioError, loadScenario, ScenarioRun } from '../si
 import { buildReport } from '../sim/scenario/report';
 import { staticCheck } from '../sim/scenario/static-check';
 import { playWithSolutions, proofOk, proofProblems } from '../sim/scenario/task-proof';
-import { findScenario, readDir, type ScenarioSource } from './library';
+import { findScenario, LESSONS_INDEX, readDir, type ScenarioSource } from './library';
 import { narrationLines } from './lesson-report';
-import { listLibrary } from './path';
+import { listLibrary, validateLessons } from './path';
 import { renderText } from './text-report';
 
 const USAGE = `usage: npm run sim -- <command>
@@ -69,6 +69,14 @@ async function run(args: string[]): Promise<number> {
       );
     const unknown = positional.find((o) => o.startsWith('--'));
     if (unknown) throw new UsageError(`unknown option ${unknown}`);
+    if (positional[0]!.endsWith(LESSONS_INDEX) && existsSync(positional[0]!)) {
+      if (command === 'run')
+        throw new UsageError(`${LESSONS_INDEX} is the path through the library, not a scenario`);
+      const problems = validateLessons(positional[0]!);
+      for (const p of problems) console.error(p);
+      if (problems.length === 0) console.log(`${positional[0]}: valid lessons index`);
+      return problems.length === 0 ? 0 : 2;
+    }
     const source = findScenario(positional[0]!);
     if (!source) throw new UsageError(`no scenario file or library id "${positional[0]}"`);
     const { scenario, dirFiles } = load(source);
