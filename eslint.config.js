@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import driftlab from './eslint-rules/no-unsafe-key-write.js';
 
 const simOnlyTime = [
   { name: 'setTimeout', message: 'src/sim runs on virtual time: schedule on the sandbox clock.' },
@@ -19,7 +20,10 @@ export default tseslint.config(
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'no-eval': 'error',
       'no-implied-eval': 'error',
       'no-new-func': 'error',
@@ -56,8 +60,14 @@ export default tseslint.config(
             { name: 'zustand', message: 'View state lives in src/store, not in the simulation.' },
           ],
           patterns: [
-            { group: ['react/*', 'react-dom/*', 'zustand/*'], message: 'src/sim must not depend on React or zustand.' },
-            { group: ['**/ui/**', '**/store/**', '../ui', '../store', '../../ui', '../../store'], message: 'Imports run ui -> store -> sim, never back.' },
+            {
+              group: ['react/*', 'react-dom/*', 'zustand/*'],
+              message: 'src/sim must not depend on React or zustand.',
+            },
+            {
+              group: ['**/ui/**', '**/store/**', '../ui', '../store', '../../ui', '../../store'],
+              message: 'Imports run ui -> store -> sim, never back.',
+            },
           ],
         },
       ],
@@ -73,6 +83,14 @@ export default tseslint.config(
         { selector: "NewExpression[callee.name='Date']", message: 'Use the sandbox clock.' },
       ],
     },
+  },
+  {
+    // Keys from users' files, links and console lines never index a plain object for a write:
+    // `__proto__` would reach Object.prototype (src/sim/safe-keys.ts).
+    files: ['src/sim/**/*.ts', 'src/cli/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    plugins: { driftlab },
+    rules: { 'driftlab/no-unsafe-key-write': 'error' },
   },
   {
     // CommonJS stand-ins for packages (src/platform): plain JavaScript, outside the TS project.

@@ -4,6 +4,7 @@
 // its apps.
 import type { ClusterName } from './audit';
 import { worstHealth, type HealthStatus } from './cluster';
+import { safeRecord } from './safe-keys';
 import type { PipelineState } from './devops/lane';
 import type { SyncStatusCode } from './gitops/app-status';
 import type { Sandbox } from './sandbox';
@@ -34,7 +35,7 @@ function worstSync(values: SyncStatusCode[]): SyncStatusCode {
 /** WARNING: reads the observer's latest check; call `sandbox.settle()` first for a current answer. */
 export function laneStatus(sandbox: Sandbox, lane: ClusterName): LaneStatus {
   const observed = sandbox.observer.observation(lane);
-  const apps: Record<string, AppStatus> = {};
+  const apps = safeRecord<AppStatus>();
   for (const spec of sandbox.apps) {
     const view = observed?.apps[spec.name];
     const gitopsApp =

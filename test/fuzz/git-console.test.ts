@@ -15,7 +15,7 @@ import { mutated, Tally } from './mutate';
 
 const RUNS = runs(300);
 const tally = new Tally();
-const CODES = new Set(['E_GIT_SYNTAX', 'E_GIT_UNSUPPORTED']);
+const CODES = new Set(['E_GIT_SYNTAX', 'E_GIT_UNSUPPORTED', 'E_UNSAFE_KEY']);
 
 const KNOWN_LINES = [
   'git log --oneline',

@@ -33,6 +33,7 @@ const CODES = new Set<KubectlErrorCode>([
   'E_UNKNOWN_RESOURCE_TYPE',
   'E_NO_REPO',
   'E_FILE',
+  'E_UNSAFE_KEY',
 ]);
 const RUNS = runs(300);
 const tally = new Tally();

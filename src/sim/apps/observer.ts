@@ -5,6 +5,7 @@
 import type { AuditLog, AuditRecord, ClusterName } from '../audit';
 import type { VirtualClock } from '../clock';
 import type { ConfigRepo } from '../git';
+import { safeRecord } from '../safe-keys';
 import { appSyncView, type AppSyncView, type LaneSubject } from './in-sync';
 import { SyncViews } from './sync-views';
 
@@ -91,7 +92,7 @@ export class Observer {
       w.ignore = ignore;
       w.touched = false;
       w.created = created;
-      const apps: Record<string, AppSyncView> = {};
+      const apps = safeRecord<AppSyncView>();
       const matter: ReadonlySet<string>[] = [];
       const differing = new Set<string>();
       for (const [i, app] of w.subject.apps.entries()) {

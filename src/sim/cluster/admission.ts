@@ -4,7 +4,7 @@ import { ClusterError, fromServer, type ManifestSource } from './errors';
 import type { KindRegistry, ResourceType } from './kinds';
 import { clone, isRecord, refKey, refOf, type KObject } from './object';
 import { normalizeSecret } from './secret';
-import { validateObject } from './validate';
+import { checkFieldNames, validateObject } from './validate';
 
 /** What admission reads from the cluster, and where it records a refusal. */
 export interface AdmissionEnv {
@@ -65,21 +65,18 @@ export function admit(manifest: unknown, file: string | undefined, env: Admissio
       ),
     );
   }
-  const obj = normalizeSecret(clone(manifest)) as KObject;
+  const copy = clone(manifest) as KObject;
+  if (!isRecord(copy.metadata)) copy.metadata = {} as KObject['metadata'];
+  // Folding a Secret's stringData into data would lose a refused key before validation sees it.
+  if (kind === 'Secret') refuseInvalid(() => checkFieldNames(copy), fail, copy);
+  const obj = normalizeSecret(copy);
   delete obj.status;
-  if (!isRecord(obj.metadata)) obj.metadata = {} as KObject['metadata'];
   if (type.namespaced) obj.metadata.namespace ??= 'default';
   else delete obj.metadata.namespace;
   const source: ManifestSource | undefined = file
     ? { file, verb: () => (env.exists(refKey(refOf(obj))) ? 'patching' : 'creating') }
     : undefined;
-  try {
-    validateObject(obj, type.namespaced, source);
-  } catch (e) {
-    if (e instanceof ClusterError)
-      fail(new ClusterError(e.code, e.message, { ...e.data, object: refKey(refOf(obj)) }));
-    throw e;
-  }
+  refuseInvalid(() => validateObject(obj, type.namespaced, source), fail, obj);
   const ns = obj.metadata.namespace;
   if (ns !== undefined && !env.namespaceExists(ns)) {
     fail(
@@ -94,6 +91,17 @@ export function admit(manifest: unknown, file: string | undefined, env: Admissio
     );
   }
   return { obj, type };
+}
+
+/** Runs a check; its refusal is recorded and thrown with the object named. */
+function refuseInvalid(check: () => void, fail: (e: ClusterError) => never, obj: KObject): void {
+  try {
+    check();
+  } catch (e) {
+    if (e instanceof ClusterError)
+      fail(new ClusterError(e.code, e.message, { ...e.data, object: refKey(refOf(obj)) }));
+    throw e;
+  }
 }
 
 /**

@@ -4,6 +4,7 @@
 // changes on the virtual clock.
 import type { AuditLog, ClusterName, ClusterVerb, FieldChange } from '../audit';
 import type { VirtualClock } from '../clock';
+import { safeRecord } from '../safe-keys';
 import { admit, settledManifest, type AdmissionEnv } from './admission';
 import { changesBetween, takeoverChanges } from './changes';
 import { createControllers, type Controllers } from './controllers';
@@ -22,7 +23,8 @@ import {
   takenOver,
   type Ownership,
 } from './ownership';
-import { displayName, notFoundError, preferredApiVersion, scopedRef } from './refs';
+import { displayName, notFoundError, preferredApiVersion, scopedRef, statusName } from './refs';
+import { podQuotaRefusal } from './pod-quota';
 import { Reapplies } from './reapply';
 import { ServerFields } from './server-fields';
 import { StoredObjects, statusLeaves, storedLeaves, type ListFilter } from './store';
@@ -104,7 +106,7 @@ export class Cluster {
   /** The fields each manager owns, as path text: what `kubectl get --show-managed-fields` tells. */
   managedFields(ref: ObjectRef): Record<string, string[]> {
     const owned = this.owners.get(refKey(this.scoped(ref)));
-    const out: Record<string, string[]> = {};
+    const out = safeRecord<string[]>();
     for (const [manager, paths] of owned ?? [])
       if (paths.size > 0) out[manager] = [...paths.keys()];
     return out;
@@ -334,6 +336,16 @@ export class Cluster {
     ctx: WriteContext,
     dryRun: boolean,
   ): ApplyOutcome {
+    const quota = podQuotaRefusal(
+      (f) => this.list(f),
+      existing,
+      next,
+      statusName(this.kinds, refOf(next)),
+    );
+    if (quota) {
+      if (!dryRun) this.refuse(key, quota, ctx);
+      throw quota;
+    }
     // A dry-run create allocates nothing (no uid, no cluster IP): a dry run changes no state.
     if (dryRun && !existing) return 'created';
     this.serverFields.stamp(existing, next);

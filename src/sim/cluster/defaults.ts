@@ -4,11 +4,14 @@ import { isRecord, type KObject } from './object';
 
 type Obj = Record<string, unknown>;
 
+// Keys here are this file's own field names, never a user's.
 function fill(target: Obj, key: string, value: unknown): void {
+  // eslint-disable-next-line driftlab/no-unsafe-key-write -- a field name of this file
   if (target[key] === undefined) target[key] = value;
 }
 
 function map(target: Obj, key: string): Obj {
+  // eslint-disable-next-line driftlab/no-unsafe-key-write -- a field name of this file
   if (!isRecord(target[key])) target[key] = {};
   return target[key] as Obj;
 }

@@ -11,7 +11,14 @@ export interface ClusterErrorData {
 }
 
 export type ClusterErrorCode =
-  'E_INVALID' | 'E_NO_KIND_MATCH' | 'E_NOT_FOUND' | 'E_NO_ROLLOUT_HISTORY' | 'E_BAD_PATCH';
+  | 'E_INVALID'
+  | 'E_FORBIDDEN'
+  | 'E_NO_KIND_MATCH'
+  | 'E_NOT_FOUND'
+  | 'E_NO_ROLLOUT_HISTORY'
+  | 'E_BAD_PATCH'
+  /** A field named `__proto__`, `constructor` or `prototype` (src/sim/safe-keys.ts). */
+  | 'E_UNSAFE_KEY';
 
 export class ClusterError extends Error {
   constructor(

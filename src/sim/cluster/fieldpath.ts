@@ -4,6 +4,9 @@
 // merge and server-side apply do (`containers[name=web]`). Lists without a merge key are atomic:
 // the whole list is one field. Text form: `spec.template.spec.containers[name=web].image`, with
 // `['a.b']` for keys that contain dots or brackets (`metadata.annotations['prometheus.io/port']`).
+// Paths come from objects whose keys admission checked; setPath and deletePath check each segment
+// again (a Set lookup), so no path can write to a prototype (src/sim/safe-keys.ts).
+import { safeKey } from '../safe-keys';
 import { clone, isRecord } from './object';
 
 export type KeySegment = { key: string; value: string | number };
@@ -154,11 +157,14 @@ export function getPath(obj: unknown, path: FieldPath): unknown {
 
 /** Sets `path` to `value`, creating maps and keyed list items on the way. */
 export function setPath(obj: Record<string, unknown>, path: FieldPath, value: unknown): void {
+  // Every segment first: a refused path changes nothing, not even the maps on its way.
+  for (const seg of path) if (typeof seg === 'string') safeKey(seg);
   let cur: Record<string, unknown> = obj;
   for (let i = 0; i < path.length - 1; i++) {
-    const seg = path[i]!;
+    const at = path[i]!;
     const next = path[i + 1]!;
-    if (typeof seg === 'object') throw new Error('a keyed segment cannot be a container name');
+    if (typeof at === 'object') throw new Error('a keyed segment cannot be a container name');
+    const seg = safeKey(at);
     if (typeof next === 'object') {
       if (!Array.isArray(cur[seg])) cur[seg] = [];
       const list = cur[seg] as Record<string, unknown>[];
@@ -177,7 +183,7 @@ export function setPath(obj: Record<string, unknown>, path: FieldPath, value: un
   }
   const last = path[path.length - 1]!;
   if (typeof last === 'object') throw new Error('a path cannot end in a keyed segment');
-  cur[last] = clone(value);
+  cur[safeKey(last)] = clone(value);
 }
 
 /**
@@ -189,6 +195,7 @@ export function deletePath(obj: Record<string, unknown>, path: FieldPath): void 
   // An item's merge key names the item: it goes when the item goes, never on its own.
   const parent = path[path.length - 2];
   if (typeof parent === 'object' && parent.key === path[path.length - 1]) return;
+  for (const seg of path) if (typeof seg === 'string') safeKey(seg);
   const chain: { holder: unknown; seg: Segment }[] = [];
   let cur: unknown = obj;
   for (const seg of path) {
@@ -213,7 +220,7 @@ export function deletePath(obj: Record<string, unknown>, path: FieldPath): void 
       const v = map[seg];
       const empty = isRecord(v) ? Object.keys(v).length === 0 : Array.isArray(v) && v.length === 0;
       if (!leaf && !empty) return;
-      delete map[seg];
+      delete map[safeKey(seg)];
     }
     if (i === 0) return;
   }

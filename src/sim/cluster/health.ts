@@ -3,6 +3,7 @@
 // null: they do not count towards an application's health.
 import { podState } from './controllers/kubelet';
 import type { KObject } from './object';
+import { table } from '../safe-keys';
 
 export type HealthStatus =
   'Healthy' | 'Suspended' | 'Progressing' | 'Missing' | 'Degraded' | 'Unknown';
@@ -124,13 +125,13 @@ function hpaHealth(obj: KObject): Health {
   return { status: 'Healthy' };
 }
 
-const CHECKS: Record<string, (obj: KObject) => Health> = {
+const CHECKS = table<(obj: KObject) => Health>({
   Deployment: deploymentHealth,
   ReplicaSet: replicaSetHealth,
   Pod: podHealth,
   Service: serviceHealth,
   HorizontalPodAutoscaler: hpaHealth,
-};
+});
 
 /** The object's health, or null for kinds without a health check (ConfigMap, Secret, ...). */
 // The health of stored objects, each assessed at most once: a cluster never edits an object it

@@ -18,5 +18,6 @@ export const PULL_ERROR_AFTER_MS = 5_000;
 export type ImageCatalog = (image: string) => ImageBehaviour;
 
 export function imageCatalog(table: Record<string, ImageBehaviour> = {}): ImageCatalog {
-  return (image) => table[image] ?? {};
+  // An image may be called `constructor`: only the table's own entries count.
+  return (image) => (Object.hasOwn(table, image) ? table[image]! : {});
 }

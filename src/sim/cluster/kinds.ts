@@ -1,5 +1,6 @@
 // The API resources the simulated cluster serves: those of Kubernetes 1.25. A kind is found by its
 // apiVersion + kind (manifests) or by a resource name, plural or short name (kubectl).
+import { table } from '../safe-keys';
 
 export interface ResourceType {
   kind: string;
@@ -70,12 +71,12 @@ const BUILT_IN: ResourceType[] = [
 ];
 
 /** Served by 1.25 but deprecated: accepted, with kubectl's warning. */
-const DEPRECATED: Record<string, Deprecation> = {
+const DEPRECATED = table<Deprecation>({
   'autoscaling/v2beta2/HorizontalPodAutoscaler': {
     warning:
       'Warning: autoscaling/v2beta2 HorizontalPodAutoscaler is deprecated in v1.23+, unavailable in v1.26+; use autoscaling/v2 HorizontalPodAutoscaler',
   },
-};
+});
 
 export function apiVersionOf(type: ResourceType, version = type.versions[0]!): string {
   return type.group === '' ? version : `${type.group}/${version}`;

@@ -1,4 +1,5 @@
 // Plain-data Kubernetes objects as the simulated API server stores them, and the refs that name them.
+import { isSafeKey } from '../safe-keys';
 
 /** A Kubernetes object as JSON: apiVersion, kind, metadata, and whatever its kind carries. */
 export interface KObject {
@@ -92,7 +93,8 @@ function copyPlain(value: unknown, depth: number): unknown {
   if (proto !== Object.prototype && proto !== null) throw NOT_PLAIN;
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(value)) {
-    if (key === '__proto__') throw NOT_PLAIN;
+    // structuredClone keeps an own `__proto__` an own field; admission then refuses it.
+    if (!isSafeKey(key)) throw NOT_PLAIN;
     out[key] = copyPlain((value as Record<string, unknown>)[key], depth + 1);
   }
   return out;

@@ -2,6 +2,7 @@
 // rollout undo / restart / status / history), each a write through `Cluster.update` as the field
 // manager kubectl itself uses, so that the audit and field ownership see them as they happen.
 import type { Channel } from '../audit';
+import { safeKey } from '../safe-keys';
 import type { Cluster } from './cluster';
 import { CHANGE_CAUSE, ownedReplicaSets, REVISION, revisionOf } from './controllers/deployment';
 import { ClusterError } from './errors';
@@ -89,7 +90,7 @@ export function patch(
   const obj = need(cluster, ref);
   const patched = applyPatch(obj, body, type);
   const outcome = cluster.update(ref, ctx(who, 'kubectl-patch'), (d) => {
-    for (const k of Object.keys(d)) delete (d as Record<string, unknown>)[k];
+    for (const k of Object.keys(d)) delete (d as Record<string, unknown>)[safeKey(k)];
     Object.assign(d, patched, {
       apiVersion: obj.apiVersion,
       kind: obj.kind,
@@ -116,7 +117,7 @@ export function setMetadata(
   const obj = need(cluster, ref);
   const current = obj.metadata[field] ?? {};
   for (const [k, v] of Object.entries(values)) {
-    if (v !== null && current[k] !== undefined && current[k] !== v && !overwrite) {
+    if (v !== null && Object.hasOwn(current, k) && current[k] !== v && !overwrite) {
       throw new ClusterError(
         'E_INVALID',
         `error: '${k}' already has a value (${current[k]}), and --overwrite is false`,
@@ -127,8 +128,8 @@ export function setMetadata(
   cluster.update(ref, ctx(who, field === 'labels' ? 'kubectl-label' : 'kubectl-annotate'), (d) => {
     const next = { ...(d.metadata[field] ?? {}) };
     for (const [k, v] of Object.entries(values)) {
-      if (v === null) delete next[k];
-      else next[k] = v;
+      if (v === null) delete next[safeKey(k)];
+      else next[safeKey(k)] = v;
     }
     if (Object.keys(next).length === 0) delete d.metadata[field];
     else d.metadata[field] = next;

@@ -3,6 +3,7 @@
 import { ClusterError } from './errors';
 import { apiVersionOf, type KindRegistry } from './kinds';
 import { refKey, type ObjectRef } from './object';
+import type { ApplyOutcome } from './write';
 
 /** Namespaced refs without a namespace mean `default`; cluster-scoped refs carry none. */
 export function scopedRef(kinds: KindRegistry, ref: ObjectRef): ObjectRef {
@@ -19,17 +20,22 @@ export function displayName(kinds: KindRegistry, ref: ObjectRef): string {
   return `${resource}/${ref.name}`;
 }
 
-/** kubectl's NotFound error for a ref: `Error from server (NotFound): deployments.apps "web" not found`. */
-export function notFoundError(kinds: KindRegistry, ref: ObjectRef): ClusterError {
+/** How the API server names an object in a status: `deployments.apps "web"`. */
+export function statusName(kinds: KindRegistry, ref: ObjectRef): string {
   const type = kinds.forKind(ref.kind);
   const resource = type
     ? type.group
       ? `${type.plural}.${type.group}`
       : type.plural
     : ref.kind.toLowerCase();
+  return `${resource} "${ref.name}"`;
+}
+
+/** kubectl's NotFound error for a ref: `Error from server (NotFound): deployments.apps "web" not found`. */
+export function notFoundError(kinds: KindRegistry, ref: ObjectRef): ClusterError {
   return new ClusterError(
     'E_NOT_FOUND',
-    `Error from server (NotFound): ${resource} "${ref.name}" not found`,
+    `Error from server (NotFound): ${statusName(kinds, ref)} not found`,
     { object: refKey(ref) },
   );
 }
@@ -42,10 +48,10 @@ export function preferredApiVersion(kinds: KindRegistry, kind: string): string {
 
 // kubectl's line for an apply (`deployment.apps/web unchanged`), made once per name and outcome:
 // a deploy prints one per object, sync after sync. Bounded: names come from users' manifests.
-const applyLines = new Map<string, Partial<Record<string, string>>>();
+const applyLines = new Map<string, Partial<Record<ApplyOutcome, string>>>();
 
 /** `<display> <outcome>`, the same string each time it is asked for. */
-export function applyLine(display: string, outcome: string): string {
+export function applyLine(display: string, outcome: ApplyOutcome): string {
   let byOutcome = applyLines.get(display);
   if (!byOutcome) {
     if (applyLines.size >= 10_000) applyLines.clear();

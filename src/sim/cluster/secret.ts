@@ -1,6 +1,7 @@
 // Secrets: Git may carry `stringData` (plain text); the API server stores `data` (base64). Both
 // describe the same value, so a comparison of one against the other must see them as equal.
 // Values are masked in every view, log and report; the audit keeps only a short hash.
+import { safeKey } from '../safe-keys';
 import { isRecord, type KObject } from './object';
 
 export const MASK = '******';
@@ -27,7 +28,7 @@ export function valueHash(value: unknown): string {
 export function normalizeSecret<T extends Record<string, unknown>>(obj: T): T {
   if (obj.kind !== 'Secret' || !isRecord(obj.stringData)) return obj;
   const data: Record<string, unknown> = isRecord(obj.data) ? { ...obj.data } : {};
-  for (const [k, v] of Object.entries(obj.stringData)) data[k] = toBase64(String(v));
+  for (const [k, v] of Object.entries(obj.stringData)) data[safeKey(k)] = toBase64(String(v));
   const { stringData: _dropped, ...rest } = obj;
   return { ...rest, data } as unknown as T;
 }
@@ -46,7 +47,7 @@ export function isSecretValuePath(kind: string, path: string): boolean {
 export function maskObject<T extends KObject>(obj: T): T {
   if (obj.kind !== 'Secret') return obj;
   const out = { ...obj } as Record<string, unknown>;
-  for (const field of ['data', 'stringData']) {
+  for (const field of ['data', 'stringData'] as const) {
     const values = out[field];
     if (isRecord(values))
       out[field] = Object.fromEntries(Object.keys(values).map((k) => [k, MASK]));

@@ -1,16 +1,18 @@
 // Validation as the API server does it before it stores anything: required fields, types and
 // ranges for the kinds the simulation runs. The first problem found is reported, naming the field,
 // in the words kubectl prints. Kinds without rules here are only checked for metadata.
+import { keyPathText, table, unsafeKeyMessage, unsafeKeyPath } from '../safe-keys';
 import { ClusterError, fromServer, type ManifestSource } from './errors';
+import { MAX_REPLICAS } from './limits';
 import { isRecord, type KObject } from './object';
 
 type Type = 'integer' | 'string' | 'object' | 'array' | 'boolean';
 
-const SCHEMA_TYPE: Record<string, string> = {
+const SCHEMA_TYPE = table<string>({
   Deployment: 'io.k8s.api.apps.v1.DeploymentSpec',
   Service: 'io.k8s.api.core.v1.ServiceSpec',
   HorizontalPodAutoscaler: 'io.k8s.api.autoscaling.v2.HorizontalPodAutoscalerSpec',
-};
+});
 
 const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -47,7 +49,7 @@ class Checker {
    * when the object came from a file, as the server's status with the file in front:
    * `Error from server (Invalid): error when creating "deploy.yaml": Deployment.apps "web" is invalid: <detail>`.
    */
-  private refusal(field: string, detail: string): never {
+  private refusal(field: string, detail: string, code: ClusterError['code'] = 'E_INVALID'): never {
     const group = this.obj.apiVersion.includes('/') ? `.${this.obj.apiVersion.split('/')[0]}` : '';
     const message = this.source
       ? fromServer(
@@ -56,7 +58,16 @@ class Checker {
           this.source,
         )
       : `The ${this.label} is invalid: ${detail}`;
-    throw new ClusterError('E_INVALID', message, this.data(field));
+    throw new ClusterError(code, message, this.data(field));
+  }
+
+  /** `spec.__proto__: Forbidden: ...`: a field name that reaches the prototype chain. */
+  unsafeKeys(): void {
+    const path = unsafeKeyPath(this.obj);
+    if (!path) return;
+    const field = keyPathText(path);
+    const key = String(path[path.length - 1]);
+    this.refusal(field, `${field}: Forbidden: ${unsafeKeyMessage(key)}`, 'E_UNSAFE_KEY');
   }
 
   /** `spec.replicas: Invalid value: -1: must be greater than or equal to 0` */
@@ -94,6 +105,18 @@ class Checker {
           : `must be between ${min} and ${max}, inclusive`,
       );
     }
+  }
+
+  /** The simulation's ceiling (limits.ts), in the words of the API server's range checks. */
+  atMost(field: string, value: unknown, max: number): void {
+    if (typeof value === 'number' && value > max)
+      this.invalid(field, value, `must be less than or equal to ${max}`);
+  }
+
+  /** A workload's replica count: 0 up to MAX_REPLICAS. */
+  replicas(field: string, value: unknown, min = 0): void {
+    this.int(field, value, min);
+    this.atMost(field, value, MAX_REPLICAS);
   }
 
   stringMap(field: string, value: unknown): void {
@@ -159,11 +182,11 @@ function checkPodSpec(c: Checker, base: string, spec: unknown): void {
   });
 }
 
-const RULES: Record<string, (c: Checker, o: KObject) => void> = {
+const RULES = table<(c: Checker, o: KObject) => void>({
   Deployment(c, o) {
     const spec = o.spec as Record<string, unknown> | undefined;
     if (!isRecord(spec)) return c.required('spec');
-    c.int('spec.replicas', spec.replicas, 0);
+    c.replicas('spec.replicas', spec.replicas);
     c.int('spec.revisionHistoryLimit', spec.revisionHistoryLimit, 0);
     c.int('spec.minReadySeconds', spec.minReadySeconds, 0);
     c.int('spec.progressDeadlineSeconds', spec.progressDeadlineSeconds, 1);
@@ -208,6 +231,12 @@ const RULES: Record<string, (c: Checker, o: KObject) => void> = {
       c.int(`spec.ports[${i}].port`, port, 1, 65535);
     });
   },
+  ReplicaSet(c, o) {
+    if (isRecord(o.spec)) c.replicas('spec.replicas', o.spec.replicas);
+  },
+  StatefulSet(c, o) {
+    if (isRecord(o.spec)) c.replicas('spec.replicas', o.spec.replicas);
+  },
   ConfigMap(c, o) {
     c.stringMap('data', o.data);
   },
@@ -225,19 +254,25 @@ const RULES: Record<string, (c: Checker, o: KObject) => void> = {
     const target = spec.scaleTargetRef as Record<string, unknown> | undefined;
     if (!isRecord(target) || !target.kind || !target.name) c.required('spec.scaleTargetRef');
     if (spec.maxReplicas === undefined) c.required('spec.maxReplicas');
-    c.int('spec.maxReplicas', spec.maxReplicas, 1);
-    c.int('spec.minReplicas', spec.minReplicas, 1);
+    c.replicas('spec.maxReplicas', spec.maxReplicas, 1);
+    c.replicas('spec.minReplicas', spec.minReplicas, 1);
     if (typeof spec.minReplicas === 'number' && spec.minReplicas > (spec.maxReplicas as number)) {
       c.invalid('spec.minReplicas', spec.minReplicas, 'must be less than or equal to maxReplicas');
     }
   },
-};
+});
+
+/** Throws a ClusterError (code E_UNSAFE_KEY) for a field named `__proto__`, `constructor`, `prototype`. */
+export function checkFieldNames(obj: KObject, source?: ManifestSource): void {
+  new Checker(obj, source).unsafeKeys();
+}
 
 /**
  * Throws a ClusterError (code E_INVALID) for the first problem; returns when the object is valid.
  * `source` is the file the object was applied from, named in the message as kubectl names it.
  */
 export function validateObject(obj: KObject, namespaced: boolean, source?: ManifestSource): void {
+  checkFieldNames(obj, source);
   const c = new Checker(obj, source);
   if (!isRecord(obj.metadata)) return c.required('metadata');
   const { name, namespace } = obj.metadata;

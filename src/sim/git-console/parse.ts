@@ -4,7 +4,9 @@
 // the repository and recorded nowhere. DriftLab's repository has no working tree, so a commit
 // names its edits on the line: `git commit -m "scale" apps/web/deployment.yaml:spec.replicas=5`,
 // with the same dotted paths as a scenario's `patch`.
+import { parsePath } from '../cluster/fieldpath';
 import { tokenize } from '../kubectl/tokenize';
+import { isSafeKey, safeRecord, unsafeKeyMessage, type SafeRecord } from '../safe-keys';
 import type { Action } from '../scenario/schema';
 
 export type GitRead =
@@ -17,7 +19,7 @@ export type GitRead =
 
 export type GitLine = { kind: 'action'; action: Action } | { kind: 'read'; read: GitRead };
 
-export type GitConsoleCode = 'E_GIT_SYNTAX' | 'E_GIT_UNSUPPORTED';
+export type GitConsoleCode = 'E_GIT_SYNTAX' | 'E_GIT_UNSUPPORTED' | 'E_UNSAFE_KEY';
 
 export class GitConsoleError extends Error {
   constructor(
@@ -131,11 +133,16 @@ function parseCommit(words: string[], actor: string): Action {
   });
   const message = values.get('message')?.join('\n\n');
   if (!message) throw syntax('git commit needs a message: -m "<message>"');
-  const patch: Record<string, Record<string, unknown>> = {};
+  const patch = safeRecord<SafeRecord<unknown>>();
   for (const word of positional) {
     const e = edit(word);
     if (!e) throw syntax(`"${word}" is not an edit: write <file>:<path>=<value>`);
-    (patch[e.file] ??= {})[e.path] = e.value;
+    const unsafe = parsePath(e.path)?.find(
+      (s): s is string => typeof s === 'string' && !isSafeKey(s),
+    );
+    if (unsafe !== undefined)
+      throw new GitConsoleError('E_UNSAFE_KEY', `"${word}": ${unsafeKeyMessage(unsafe)}`);
+    (patch[e.file] ??= safeRecord())[e.path] = e.value;
   }
   const remove = values.get('remove') ?? [];
   if (positional.length === 0 && remove.length === 0)

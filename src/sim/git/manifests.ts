@@ -5,6 +5,7 @@
 // Cached twice: by blob oid (a file parsed once, whatever revision it appears in) and by the
 // folder's tree oid (an unchanged folder costs one map lookup).
 import { LineCounter, parseAllDocuments, type YAMLError } from 'yaml';
+import { unsafeKeyMessage, unsafeYamlKeys } from '../safe-keys';
 import { PathNotFoundError } from './errors';
 import { LruMap } from './lru';
 import type { FlatTree, ObjectStore } from './objects';
@@ -23,7 +24,7 @@ export interface ManifestError {
   line: number;
   col: number;
   message: string;
-  /** The `yaml` package's error code, e.g. BAD_INDENT, DUPLICATE_KEY. */
+  /** The `yaml` package's error code, e.g. BAD_INDENT, DUPLICATE_KEY; UNSAFE_KEY for `__proto__:`. */
   code: string;
 }
 
@@ -78,6 +79,14 @@ export function parseManifestText(text: string): ParsedFile {
   }
   stream.forEach((doc, index) => {
     if (doc.errors.length > 0) return doc.errors.forEach(report);
+    // A `__proto__:` key would reach Object.prototype once the object is copied or merged: the
+    // document is refused at its line, as a parse error is, never dropped or applied.
+    const unsafe = unsafeYamlKeys(doc);
+    if (unsafe.length > 0) {
+      for (const { key, offset } of unsafe)
+        out.errors.push({ ...at(offset), message: unsafeKeyMessage(key), code: 'UNSAFE_KEY' });
+      return;
+    }
     let value: unknown;
     try {
       value = doc.toJS();

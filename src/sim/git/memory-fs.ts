@@ -37,6 +37,7 @@ function boundOnce(lfs: LightningFS): GitContext['fs'] {
     for (const name of Object.getOwnPropertyNames(proto)) {
       const value: unknown = (real as unknown as Record<string, unknown>)[name];
       if (name === 'constructor' || name in promises || typeof value !== 'function') continue;
+      // eslint-disable-next-line driftlab/no-unsafe-key-write -- lightning-fs's method names
       promises[name] = (value as (...args: unknown[]) => unknown).bind(real);
     }
     proto = Object.getPrototypeOf(proto) as object | null;

@@ -1,10 +1,17 @@
 // The positional arguments of kubectl commands: resources (`deploy web api`, `deploy,svc`,
 // `deploy/web svc/web`) and the `key=value` / `key-` updates of label, annotate and set image.
 import type { NamedResource, ResourceArg } from './ast';
+import { isSafeKey, safeRecord, unsafeKeyMessage } from '../safe-keys';
 import { KubectlError } from './errors';
 
 const bad = (message: string, token?: string) =>
   new KubectlError('E_BAD_ARGUMENT', `error: ${message}`, token !== undefined ? { token } : {});
+
+/** A key the simulation cannot store (src/sim/safe-keys.ts), refused in kubectl's words. */
+const unsafe = (what: string, spec: string, key: string) =>
+  new KubectlError('E_UNSAFE_KEY', `error: ${what}: ${spec}: ${unsafeKeyMessage(key)}`, {
+    token: spec,
+  });
 
 export const NO_RESOURCES = [
   'error: You must provide one or more resources by argument or filename.',
@@ -84,15 +91,13 @@ export function metadataUpdates(
   updates: readonly string[],
   field: 'label' | 'annotation',
 ): Record<string, string | null> | KubectlError {
-  const out: Record<string, string | null> = {};
+  const out = safeRecord<string | null>();
   for (const spec of updates) {
-    const invalid = () =>
-      bad(
-        field === 'label' ? `invalid label spec: ${spec}` : `invalid annotation format: ${spec}`,
-        spec,
-      );
+    const what = field === 'label' ? 'invalid label spec' : 'invalid annotation format';
+    const invalid = () => bad(`${what}: ${spec}`, spec);
     if (!spec.includes('=')) {
       const key = spec.slice(0, -1);
+      if (!isSafeKey(key)) return unsafe(what, spec, key);
       if (!QUALIFIED_NAME.test(key)) return invalid();
       out[key] = null;
       continue;
@@ -100,6 +105,7 @@ export function metadataUpdates(
     const eq = spec.indexOf('=');
     const key = spec.slice(0, eq);
     const value = spec.slice(eq + 1);
+    if (!isSafeKey(key)) return unsafe(what, spec, key);
     if (!QUALIFIED_NAME.test(key) || (field === 'label' && value.includes('='))) return invalid();
     if (field === 'label' && !LABEL_VALUE.test(value)) {
       return bad(
@@ -114,13 +120,14 @@ export function metadataUpdates(
 
 /** `web=registry/web:1.2` pairs of `set image`; `*` names every container. */
 export function imageUpdates(updates: readonly string[]): Record<string, string> | KubectlError {
-  const out: Record<string, string> = {};
+  const out = safeRecord<string>();
   for (const spec of updates) {
     const eq = spec.indexOf('=');
     const container = spec.slice(0, eq);
     const image = spec.slice(eq + 1);
     if (container === '' || image === '')
       return bad(`invalid image update: "${spec}" (want CONTAINER_NAME=IMAGE)`, spec);
+    if (!isSafeKey(container)) return unsafe('invalid image update', spec, container);
     out[container] = image;
   }
   return out;

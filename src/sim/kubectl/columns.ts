@@ -1,6 +1,7 @@
 // The columns `kubectl get` prints for each kind, between NAME and AGE (and, with `-o wide`, after
 // AGE). Kinds without a printer here get NAME and AGE only, as kubectl's generic table does.
 import { podState, type KObject } from '../cluster';
+import { table } from '../safe-keys';
 
 type Obj = Record<string, unknown>;
 type Column = [header: string, cell: (obj: KObject) => string];
@@ -137,7 +138,7 @@ function externalIP(svc: KObject): string {
   return ips.length > 0 ? ips.join(',') : '<none>';
 }
 
-const PRINTERS: Record<string, Printer> = {
+const PRINTERS = table<Printer>({
   Pod: {
     columns: [
       [
@@ -219,7 +220,7 @@ const PRINTERS: Record<string, Printer> = {
   Namespace: {
     columns: [['STATUS', (ns) => scalar(status(ns).phase, 'Active')]],
   },
-};
+});
 
 export function printerFor(kind: string): Printer {
   return PRINTERS[kind] ?? { columns: [] };

@@ -2,6 +2,7 @@
 // ReplicaSet, Pod, Service, HorizontalPodAutoscaler, ConfigMap, Secret, Namespace.
 // Events are left out: the simulation records changes in the audit trail, not as Events.
 import type { Cluster, KObject } from '../cluster';
+import { table } from '../safe-keys';
 import { describeTime } from './age';
 import { hpaTargets, mapText, podStatusText, scalar } from './columns';
 import type { Description } from './description';
@@ -273,7 +274,7 @@ const namespace: Section = (d, obj) => {
   d.kv('Status', scalar(status(obj).phase, 'Active'));
 };
 
-export const KIND_SECTIONS: Record<string, Section> = {
+export const KIND_SECTIONS = table<Section>({
   Deployment: deployment,
   ReplicaSet: replicaSet,
   Pod: pod,
@@ -282,4 +283,4 @@ export const KIND_SECTIONS: Record<string, Section> = {
   ConfigMap: configMap,
   Secret: secret,
   Namespace: namespace,
-};
+});

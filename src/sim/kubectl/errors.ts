@@ -11,6 +11,7 @@ export type KubectlErrorCode =
   | 'E_FLAG_VALUE' // a flag without its value, or with a value of the wrong type
   | 'E_MISSING_ARGUMENT'
   | 'E_BAD_ARGUMENT'
+  | 'E_UNSAFE_KEY' // a label, annotation or container named __proto__, constructor or prototype
   | 'E_UNKNOWN_RESOURCE_TYPE'
   | 'E_NO_REPO' // `-f` was used where no repository is attached
   | 'E_FILE'; // a manifest path is missing (YAML that does not parse is a ClusterError E_INVALID)

@@ -5,6 +5,7 @@ import { parseDuration } from '../clock';
 import type { DevopsOptions } from '../devops/lane';
 import type { GitopsOptions } from '../gitops/options';
 import { BRANCH, type Sandbox } from '../sandbox';
+import { safeKey, safeRecord, type SafeRecord } from '../safe-keys';
 import { patchYaml } from './patch';
 import type { Action } from './schema';
 
@@ -32,7 +33,7 @@ export function laneOptions(
   lane: ClusterName,
   raw: Record<string, unknown>,
 ): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+  const out = safeRecord<unknown>();
   for (const [key, value] of Object.entries(raw)) {
     if (key === 'lane') continue;
     if (typeof value === 'string' && ['pollInterval', 'jitter', 'applyInterval'].includes(key))
@@ -84,7 +85,7 @@ async function commit(
   // A new branch starts from main in the same step as its first commit, so a refused commit
   // (a bad patch path, nothing to commit) leaves no branch behind.
   const exists = await branchExists(sandbox, branch);
-  const write: Record<string, string> = { ...a.write };
+  const write: SafeRecord<string> = Object.assign(safeRecord<string>(), a.write);
   for (const [file, fields] of Object.entries(a.patch ?? {})) {
     const current = write[file] ?? (await sandbox.repo.readFile(exists ? branch : BRANCH, file));
     write[file] = patchYaml(current, file, fields);
@@ -186,8 +187,10 @@ export async function runAction(sandbox: Sandbox, action: Action): Promise<Actio
     if ('set' in action) {
       const { lane, ...raw } = action.set;
       for (const [key, value] of Object.entries(laneOptions(lane, raw))) {
-        if (lane === 'devops') sandbox.setOption('devops', key as keyof DevopsOptions, value);
-        else sandbox.setOption('gitops', key as keyof GitopsOptions, value);
+        // A link's action may name any option: `__proto__` is refused (E_UNSAFE_KEY), never set.
+        const name = safeKey(key);
+        if (lane === 'devops') sandbox.setOption('devops', name as keyof DevopsOptions, value);
+        else sandbox.setOption('gitops', name as keyof GitopsOptions, value);
       }
       await sandbox.settle();
       return done(

@@ -36,7 +36,8 @@ export function readField(obj: unknown, path: string): unknown {
       cur = Array.isArray(cur)
         ? cur.find((i: Record<string, unknown>) => i?.[seg.key] === seg.value)
         : undefined;
-    else cur = (cur as Record<string, unknown>)[seg];
+    // Own fields only: `path: constructor` names no field, not Object's constructor.
+    else cur = Object.hasOwn(cur, seg) ? (cur as Record<string, unknown>)[seg] : undefined;
   }
   return cur;
 }

@@ -5,6 +5,7 @@
 // Missing map keys are created; an index out of range or a path through a scalar is refused.
 import { isMap, isScalar, isSeq, parseAllDocuments, type Document } from 'yaml';
 import { parsePath } from '../cluster';
+import { isSafeKey, unsafeKeyMessage } from '../safe-keys';
 
 export class PatchError extends Error {
   readonly code = 'E_PATCH';
@@ -29,6 +30,11 @@ function toSegments(key: string, file: string, original: string): Seg[] {
       { file, key: original },
     );
   return parsed.map((s) => {
+    if (typeof s === 'string' && !isSafeKey(s))
+      throw new PatchError(`${file}: "${original}": ${unsafeKeyMessage(s)}`, {
+        file,
+        key: original,
+      });
     if (typeof s === 'object')
       throw new PatchError(
         `${file}: "${original}": use a list index such as [0], not [${s.key}=${String(s.value)}]`,

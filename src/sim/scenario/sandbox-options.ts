@@ -3,12 +3,13 @@ import { parseDuration } from '../clock';
 import type { ImageBehaviour } from '../cluster';
 import type { DevopsOptions } from '../devops/lane';
 import type { GitopsOptions } from '../gitops/options';
+import { safeRecord } from '../safe-keys';
 import { laneOptions } from './actions';
 import type { RunOptions } from './run-types';
 import type { Scenario } from './schema';
 
 export function sandboxOptions(scenario: Scenario, opts: RunOptions) {
-  const images: Record<string, ImageBehaviour> = {};
+  const images = safeRecord<ImageBehaviour>();
   for (const [image, b] of Object.entries(scenario.images ?? {})) {
     images[image] = {
       ...(b.crash ? { crash: true } : {}),
