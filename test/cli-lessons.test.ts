@@ -94,6 +94,14 @@ describe('sim validate on a lesson', () => {
   }, 60_000);
 });
 
+describe('sim validate on the lessons index', () => {
+  it('checks lessons.yaml against the library', () => {
+    const r = sim('validate', 'scenarios/lessons.yaml');
+    expect(r.out).toContain('valid lessons index');
+    expect(r.code).toBe(0);
+  }, 60_000);
+});
+
 describe('sim list', () => {
   it('prints the tracks in the order of lessons.yaml, then what is outside the path', () => {
     const r = sim('list');

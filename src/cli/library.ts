@@ -1,8 +1,8 @@
 // Finding and reading scenarios on disk: a path to a file, or an id from the library folder, and
 // the files of a scenario's `repo.dir`, relative to the scenario file.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
-import { safeRecord, type SafeRecord } from '../sim/safe-keys';
+import { basename, join, relative, resolve } from 'node:path';
+import { MAX_BYTES, ScenarioError } from '../sim/scenario';
 
 export const LIBRARY = resolve(import.meta.dirname, '../../scenarios');
 /** The path through the library (scenarios/lessons.yaml): an index, not a scenario. */
@@ -15,13 +15,30 @@ export interface ScenarioSource {
   id: string;
 }
 
-/** A file path, or the id of a library scenario. Null when neither exists. */
+/**
+ * A file path, or the id of a library scenario. Null when neither is a regular file (a FIFO or a
+ * device is never opened). A file past the size limit is refused before it is read.
+ */
 export function findScenario(arg: string): ScenarioSource | null {
   const candidates = [arg, join(LIBRARY, `${arg}.yaml`), join(LIBRARY, arg)];
   const file = candidates.find((c) => existsSync(c) && statSync(c).isFile());
   if (!file) return null;
+  const shown = relative(process.cwd(), file) || file;
+  const { size } = statSync(file);
+  if (size > MAX_BYTES)
+    throw new ScenarioError([
+      {
+        code: 'E_TOO_LARGE',
+        file: shown,
+        line: 1,
+        col: 1,
+        message: 'scenario files are limited to 1 MiB',
+        expected: `at most ${MAX_BYTES} bytes`,
+        found: `${size} bytes`,
+      },
+    ]);
   return {
-    file: relative(process.cwd(), file) || file,
+    file: shown,
     text: readFileSync(file, 'utf8'),
     id: basename(file).replace(/\.ya?ml$/, ''),
   };
@@ -35,20 +52,4 @@ export function librarySources(): ScenarioSource[] {
     .map((f) => findScenario(join(LIBRARY, f))!);
 }
 
-function walk(dir: string, base: string, out: SafeRecord<string>): void {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) walk(path, base, out);
-    else out[relative(base, path).split('\\').join('/')] = readFileSync(path, 'utf8');
-  }
-}
-
-/** The files under `dir` (relative to the scenario file), keyed by their path inside `dir`; null when absent. */
-export function readDir(scenarioFile: string, dir: string): Record<string, string> | null {
-  const root = resolve(dirname(scenarioFile), dir);
-  if (!existsSync(root) || !statSync(root).isDirectory()) return null;
-  // A file may be called `__proto__`: it is one more file, not the record's prototype.
-  const out = safeRecord<string>();
-  walk(root, root, out);
-  return out;
-}
+export { DirError, readDir } from './scenario-dir';

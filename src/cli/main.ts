@@ -2,15 +2,17 @@
 // [--until-step K] [--export-repo DIR]`. Exit 0 when every expectation held, 1 when one failed,
 // 2 for invalid input. Never a stack trace: problems are printed as file:line:col messages.
 import '../platform/node';
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { exportToDirectory } from '../sim/git/export-node';
-import { formatProblem, isScenarioError, loadScenario, ScenarioRun } from '../sim/scenario';
+import { formatProblem, isScenarioError, ScenarioRun } from '../sim/scenario';
+import { MAX_SEED } from '../sim/scenario/limits';
 import { buildReport } from '../sim/scenario/report';
-import { staticCheck } from '../sim/scenario/static-check';
 import { playWithSolutions, proofOk, proofProblems } from '../sim/scenario/task-proof';
-import { findScenario, readDir, type ScenarioSource } from './library';
+import { checkExportTarget, ExportTargetError } from './export-target';
 import { narrationLines } from './lesson-report';
-import { listLibrary } from './path';
+import { findScenario, LESSONS_INDEX } from './library';
+import { listLibrary, validateLessons } from './path';
+import { validateSource } from './validate-source';
 import { renderText } from './text-report';
 
 const USAGE = `usage: npm run sim -- <command>
@@ -25,6 +27,15 @@ const USAGE = `usage: npm run sim -- <command>
 
 class UsageError extends Error {}
 
+/** The scenario file being validated or run, named when a refusal escapes the checks. */
+let running: string | null = null;
+
+/** A refusal of the simulation (a GitError, ClusterError, ...): it has a stable `E_` code. */
+function refusalCode(e: unknown): string | null {
+  const code = (e as { code?: unknown } | null)?.code;
+  return e instanceof Error && typeof code === 'string' && code.startsWith('E_') ? code : null;
+}
+
 function flag(args: string[], name: string): string | undefined {
   const i = args.indexOf(name);
   if (i < 0) return undefined;
@@ -34,18 +45,16 @@ function flag(args: string[], name: string): string | undefined {
   return value;
 }
 
-function integer(text: string | undefined, name: string, min: number): number | undefined {
+function integer(
+  text: string | undefined,
+  name: string,
+  min: number,
+  max: number,
+): number | undefined {
   if (text === undefined) return undefined;
-  if (!/^\d+$/.test(text) || Number(text) < min)
-    throw new UsageError(`${name} takes a whole number >= ${min}, not "${text}"`);
+  if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max)
+    throw new UsageError(`${name} takes a whole number from ${min} to ${max}, not "${text}"`);
   return Number(text);
-}
-
-function load(source: ScenarioSource) {
-  const scenario = loadScenario(source.text, source.file, source.id);
-  const dirFiles =
-    scenario.repo.dir !== undefined ? readDir(source.file, scenario.repo.dir) : undefined;
-  return { scenario, dirFiles };
 }
 
 async function run(args: string[]): Promise<number> {
@@ -56,10 +65,15 @@ async function run(args: string[]): Promise<number> {
   }
   if (command === 'validate' || command === 'run') {
     const opts = [...rest];
-    const seed = command === 'run' ? integer(flag(opts, '--seed'), '--seed', 0) : undefined;
+    const seed =
+      command === 'run' ? integer(flag(opts, '--seed'), '--seed', 0, MAX_SEED) : undefined;
     const until =
-      command === 'run' ? integer(flag(opts, '--until-step'), '--until-step', 1) : undefined;
+      command === 'run'
+        ? integer(flag(opts, '--until-step'), '--until-step', 1, Number.MAX_SAFE_INTEGER)
+        : undefined;
     const exportDir = command === 'run' ? flag(opts, '--export-repo') : undefined;
+    // Refused before the run, not after it: a file, or a folder with something in it.
+    if (exportDir !== undefined) checkExportTarget(exportDir);
     const json = opts.includes('--json');
     const narrate = command === 'run' && opts.includes('--narrate');
     const positional = opts.filter((o) => o !== '--json' && !(narrate && o === '--narrate'));
@@ -69,10 +83,18 @@ async function run(args: string[]): Promise<number> {
       );
     const unknown = positional.find((o) => o.startsWith('--'));
     if (unknown) throw new UsageError(`unknown option ${unknown}`);
+    if (positional[0]!.endsWith(LESSONS_INDEX) && existsSync(positional[0]!)) {
+      if (command === 'run')
+        throw new UsageError(`${LESSONS_INDEX} is the path through the library, not a scenario`);
+      const problems = validateLessons(positional[0]!);
+      for (const p of problems) console.error(p);
+      if (problems.length === 0) console.log(`${positional[0]}: valid lessons index`);
+      return problems.length === 0 ? 0 : 2;
+    }
     const source = findScenario(positional[0]!);
+    running = source?.file ?? null;
     if (!source) throw new UsageError(`no scenario file or library id "${positional[0]}"`);
-    const { scenario, dirFiles } = load(source);
-    const problems = staticCheck(scenario, source.text, source.file, dirFiles);
+    const { scenario, dirFiles, problems } = validateSource(source);
     if (problems.length > 0) {
       for (const p of problems) console.error(formatProblem(p));
       return 2;
@@ -103,9 +125,7 @@ async function run(args: string[]): Promise<number> {
     const proofs = await playWithSolutions(runner, target);
     const report = await buildReport(runner, proofs);
     if (exportDir !== undefined) {
-      if (existsSync(exportDir) && readdirSync(exportDir).length > 0)
-        throw new UsageError(`--export-repo ${exportDir}: the folder is not empty`);
-      mkdirSync(exportDir, { recursive: true });
+      checkExportTarget(exportDir);
       await exportToDirectory(runner.sandbox.repo, exportDir);
       if (!json) console.error(`repository written to ${exportDir}`);
     }
@@ -134,6 +154,13 @@ async function main(): Promise<void> {
       code = 2;
     } else if (e instanceof UsageError) {
       console.error(`error: ${e.message}\n\n${USAGE}`);
+      code = 2;
+    } else if (e instanceof ExportTargetError) {
+      console.error(`error: ${e.code}: ${e.message}`);
+      code = 2;
+    } else if (refusalCode(e) !== null) {
+      // Input that `validate` should have refused: still the input's fault, said as such.
+      console.error(`${running ?? 'error'}:1:1: ${(e as Error).message} (${refusalCode(e)})`);
       code = 2;
     } else {
       console.error(`error: internal: ${e instanceof Error ? e.message : String(e)}`);

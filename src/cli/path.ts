@@ -3,7 +3,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatProblem, isScenarioError, loadScenario, type Scenario } from '../sim/scenario';
-import { lessonsInOrder, loadLessons, type LessonIndex } from '../sim/scenario/lessons';
+import {
+  lessonsInOrder,
+  lessonsVersusLibrary,
+  loadLessons,
+  type LessonIndex,
+} from '../sim/scenario/lessons';
 import { LESSONS_INDEX, LIBRARY, librarySources } from './library';
 
 export function readLessons(): LessonIndex | null {
@@ -71,4 +76,13 @@ export function listLibrary(): string[] {
     }
   }
   return out;
+}
+
+/** `sim validate scenarios/lessons.yaml`: the index loads, and it fits the library. */
+export function validateLessons(file: string): string[] {
+  const index = loadLessons(readFileSync(file, 'utf8'), file);
+  return lessonsVersusLibrary(
+    index,
+    librarySources().map((s) => s.id),
+  ).map((p) => `${file}: ${p}`);
 }

@@ -8,7 +8,7 @@ import '../../src/platform/node';
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { librarySources, readDir } from '../../src/cli/library';
+import { DirError, librarySources, readDir } from '../../src/cli/library';
 import {
   loadScenario,
   MAX_VIRTUAL_MS,
@@ -34,6 +34,8 @@ const CODES = new Set<ScenarioErrorCode>([
   'E_PATCH',
   'E_TAG',
   'E_OPTION',
+  'E_LIMIT',
+  'E_PATH',
   'E_RUNTIME',
   'E_UNSAFE_KEY',
   'E_TASK',
@@ -68,15 +70,31 @@ function load(text: string): Scenario | null {
   }
 }
 
+/** repo.dir read as the CLI reads it: a refusal is a DirError with its code, never anything else. */
+function dirOf(scenario: Scenario): Record<string, string> | null {
+  if (scenario.repo.dir === undefined) return null;
+  try {
+    return readDir(sources[0]!.file, scenario.repo.dir);
+  } catch (e) {
+    if (!(e instanceof DirError)) throw e;
+    expect(e.code).toBe('E_DIR');
+    return null;
+  }
+}
+
+/**
+ * What `sim validate` does with `text`: the Scenario when it is valid, null when it is refused
+ * (with coded, located problems). Nothing else may come out: no internal error.
+ */
 function check(what: string, text: string): Scenario | null {
   tally.add(what);
   const scenario = load(text);
-  if (scenario) {
-    tally.add(`of which loaded`);
-    const dir =
-      scenario.repo.dir !== undefined ? readDir(sources[0]!.file, scenario.repo.dir) : null;
-    for (const p of staticCheck(scenario, text, FILE, dir)) expect(CODES.has(p.code)).toBe(true);
-  }
+  if (!scenario) return null;
+  tally.add(`of which loaded`);
+  const problems = staticCheck(scenario, text, FILE, dirOf(scenario));
+  for (const p of problems) expect(CODES.has(p.code)).toBe(true);
+  if (problems.length > 0) return null;
+  tally.add(`of which valid`);
   return scenario;
 }
 
@@ -141,9 +159,7 @@ const virtualMs = (s: Scenario) =>
 
 async function runToEnd(scenario: Scenario): Promise<void> {
   tally.add('runs of mutated scenarios that still load');
-  const dirFiles = scenario.repo.dir
-    ? (readDir(sources[0]!.file, scenario.repo.dir) ?? {})
-    : undefined;
+  const dirFiles = scenario.repo.dir ? (dirOf(scenario) ?? {}) : undefined;
   const run = await ScenarioRun.start(scenario, dirFiles ? { dirFiles } : {});
   // A task whose mutated solution no longer reaches its goal stops the run there (as in the app).
   await run.runUntil(scenario.steps.length, { solveTasks: true });
@@ -174,7 +190,7 @@ describe('fuzzing the scenario loader', () => {
   );
 
   it(
-    'refuses mutations of the library scenarios, and what still loads runs',
+    'refuses mutations of the library scenarios, and what validate accepts runs without internal errors',
     async () => {
       let ran = 0;
       // Running a scenario costs a second or so: a sample of what still loads is run.
@@ -186,9 +202,16 @@ describe('fuzzing the scenario loader', () => {
       await fc.assert(
         fc.asyncProperty(fc.oneof(mutated(texts), structurallyMutated), async (text) => {
           const scenario = check('mutated library scenarios', text);
-          if (scenario && ran < budget && virtualMs(scenario) <= MAX_RUN_MS) {
+          if (!scenario) return;
+          // No internal errors: what validate accepts starts (the repository is made, the lanes
+          // are set up) without anything thrown, and a sample runs to its end.
+          if (ran < budget && virtualMs(scenario) <= MAX_RUN_MS) {
             ran++;
             await runToEnd(scenario);
+          } else {
+            const dirFiles = scenario.repo.dir ? (dirOf(scenario) ?? {}) : undefined;
+            await ScenarioRun.start(scenario, dirFiles ? { dirFiles } : {});
+            tally.add('starts of mutated scenarios that validate accepts');
           }
         }),
         { seed: PROPERTY_SEED, numRuns: RUNS },

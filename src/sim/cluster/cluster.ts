@@ -23,7 +23,8 @@ import {
   takenOver,
   type Ownership,
 } from './ownership';
-import { displayName, notFoundError, preferredApiVersion, scopedRef } from './refs';
+import { displayName, notFoundError, preferredApiVersion, scopedRef, statusName } from './refs';
+import { podQuotaRefusal } from './pod-quota';
 import { Reapplies } from './reapply';
 import { ServerFields } from './server-fields';
 import { StoredObjects, statusLeaves, storedLeaves, type ListFilter } from './store';
@@ -335,6 +336,16 @@ export class Cluster {
     ctx: WriteContext,
     dryRun: boolean,
   ): ApplyOutcome {
+    const quota = podQuotaRefusal(
+      (f) => this.list(f),
+      existing,
+      next,
+      statusName(this.kinds, refOf(next)),
+    );
+    if (quota) {
+      if (!dryRun) this.refuse(key, quota, ctx);
+      throw quota;
+    }
     // A dry-run create allocates nothing (no uid, no cluster IP): a dry run changes no state.
     if (dryRun && !existing) return 'created';
     this.serverFields.stamp(existing, next);

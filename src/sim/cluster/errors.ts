@@ -12,6 +12,7 @@ export interface ClusterErrorData {
 
 export type ClusterErrorCode =
   | 'E_INVALID'
+  | 'E_FORBIDDEN'
   | 'E_NO_KIND_MATCH'
   | 'E_NOT_FOUND'
   | 'E_NO_ROLLOUT_HISTORY'

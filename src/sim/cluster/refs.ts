@@ -20,17 +20,22 @@ export function displayName(kinds: KindRegistry, ref: ObjectRef): string {
   return `${resource}/${ref.name}`;
 }
 
-/** kubectl's NotFound error for a ref: `Error from server (NotFound): deployments.apps "web" not found`. */
-export function notFoundError(kinds: KindRegistry, ref: ObjectRef): ClusterError {
+/** How the API server names an object in a status: `deployments.apps "web"`. */
+export function statusName(kinds: KindRegistry, ref: ObjectRef): string {
   const type = kinds.forKind(ref.kind);
   const resource = type
     ? type.group
       ? `${type.plural}.${type.group}`
       : type.plural
     : ref.kind.toLowerCase();
+  return `${resource} "${ref.name}"`;
+}
+
+/** kubectl's NotFound error for a ref: `Error from server (NotFound): deployments.apps "web" not found`. */
+export function notFoundError(kinds: KindRegistry, ref: ObjectRef): ClusterError {
   return new ClusterError(
     'E_NOT_FOUND',
-    `Error from server (NotFound): ${resource} "${ref.name}" not found`,
+    `Error from server (NotFound): ${statusName(kinds, ref)} not found`,
     { object: refKey(ref) },
   );
 }

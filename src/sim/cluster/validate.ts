@@ -3,6 +3,7 @@
 // in the words kubectl prints. Kinds without rules here are only checked for metadata.
 import { keyPathText, table, unsafeKeyMessage, unsafeKeyPath } from '../safe-keys';
 import { ClusterError, fromServer, type ManifestSource } from './errors';
+import { MAX_REPLICAS } from './limits';
 import { isRecord, type KObject } from './object';
 
 type Type = 'integer' | 'string' | 'object' | 'array' | 'boolean';
@@ -106,6 +107,18 @@ class Checker {
     }
   }
 
+  /** The simulation's ceiling (limits.ts), in the words of the API server's range checks. */
+  atMost(field: string, value: unknown, max: number): void {
+    if (typeof value === 'number' && value > max)
+      this.invalid(field, value, `must be less than or equal to ${max}`);
+  }
+
+  /** A workload's replica count: 0 up to MAX_REPLICAS. */
+  replicas(field: string, value: unknown, min = 0): void {
+    this.int(field, value, min);
+    this.atMost(field, value, MAX_REPLICAS);
+  }
+
   stringMap(field: string, value: unknown): void {
     if (value === undefined) return;
     this.type(field, value, 'object');
@@ -173,7 +186,7 @@ const RULES = table<(c: Checker, o: KObject) => void>({
   Deployment(c, o) {
     const spec = o.spec as Record<string, unknown> | undefined;
     if (!isRecord(spec)) return c.required('spec');
-    c.int('spec.replicas', spec.replicas, 0);
+    c.replicas('spec.replicas', spec.replicas);
     c.int('spec.revisionHistoryLimit', spec.revisionHistoryLimit, 0);
     c.int('spec.minReadySeconds', spec.minReadySeconds, 0);
     c.int('spec.progressDeadlineSeconds', spec.progressDeadlineSeconds, 1);
@@ -218,6 +231,12 @@ const RULES = table<(c: Checker, o: KObject) => void>({
       c.int(`spec.ports[${i}].port`, port, 1, 65535);
     });
   },
+  ReplicaSet(c, o) {
+    if (isRecord(o.spec)) c.replicas('spec.replicas', o.spec.replicas);
+  },
+  StatefulSet(c, o) {
+    if (isRecord(o.spec)) c.replicas('spec.replicas', o.spec.replicas);
+  },
   ConfigMap(c, o) {
     c.stringMap('data', o.data);
   },
@@ -235,8 +254,8 @@ const RULES = table<(c: Checker, o: KObject) => void>({
     const target = spec.scaleTargetRef as Record<string, unknown> | undefined;
     if (!isRecord(target) || !target.kind || !target.name) c.required('spec.scaleTargetRef');
     if (spec.maxReplicas === undefined) c.required('spec.maxReplicas');
-    c.int('spec.maxReplicas', spec.maxReplicas, 1);
-    c.int('spec.minReplicas', spec.minReplicas, 1);
+    c.replicas('spec.maxReplicas', spec.maxReplicas, 1);
+    c.replicas('spec.minReplicas', spec.minReplicas, 1);
     if (typeof spec.minReplicas === 'number' && spec.minReplicas > (spec.maxReplicas as number)) {
       c.invalid('spec.minReplicas', spec.minReplicas, 'must be less than or equal to maxReplicas');
     }

@@ -12,12 +12,14 @@ export type ScenarioErrorCode =
   | 'E_PATCH'
   | 'E_TAG'
   | 'E_OPTION'
+  | 'E_LIMIT'
+  | 'E_PATH'
   | 'E_RUNTIME'
+  /** A key named __proto__, constructor or prototype (src/sim/safe-keys.ts). */
+  | 'E_UNSAFE_KEY'
   | 'E_TASK'
   | 'E_QUESTION'
-  | 'E_LESSONS'
-  /** A key named __proto__, constructor or prototype (src/sim/safe-keys.ts). */
-  | 'E_UNSAFE_KEY';
+  | 'E_LESSONS';
 
 export interface ScenarioProblem {
   code: ScenarioErrorCode;
@@ -29,11 +31,16 @@ export interface ScenarioProblem {
   found?: string;
 }
 
-export function formatProblem(p: ScenarioProblem): string {
+/** `message (expected ..., found ...)`: a problem's text without its position. */
+export function withDetail(p: Pick<ScenarioProblem, 'message' | 'expected' | 'found'>): string {
   const detail = [p.expected ? `expected ${p.expected}` : '', p.found ? `found ${p.found}` : '']
     .filter(Boolean)
     .join(', ');
-  return `${p.file}:${p.line}:${p.col}: ${p.message}${detail ? ` (${detail})` : ''}`;
+  return `${p.message}${detail ? ` (${detail})` : ''}`;
+}
+
+export function formatProblem(p: ScenarioProblem): string {
+  return `${p.file}:${p.line}:${p.col}: ${withDetail(p)}`;
 }
 
 export class ScenarioError extends Error {
@@ -61,6 +68,8 @@ export function describeValue(value: unknown): string {
       ? 'an empty map'
       : `a map with ${keys.slice(0, 4).join(', ')}${keys.length > 4 ? ', ...' : ''}`;
   }
+  // JSON has no NaN or Infinity (it would say null): YAML's .nan and .inf are named.
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
   const text = JSON.stringify(value);
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }

@@ -1,7 +1,10 @@
 // Scenarios: a format anyone can write (schema.ts), its loader with located errors (load.ts), the
 // actions and expectations (actions.ts, expect.ts), the runner that steps forward and back
-// (runner.ts), and the JSON report the CLI prints (report.ts).
+// (runner.ts), and the JSON report the CLI prints (report.ts). Every floor and ceiling is in
+// limits.ts; checkAction / checkActionList hold a link's or a console's actions to the same rules.
 export { loadScenario, MAX_BYTES, MAX_VIRTUAL_MS } from './load';
+export * as limits from './limits';
+export { checkAction, checkActionList, type ActionCheck } from './action-check';
 export {
   ScenarioError,
   isScenarioError,

@@ -78,9 +78,14 @@ describe('loading scenarios', () => {
       { code: 'E_ID_MISMATCH', expected: '"other"', found: '"tiny"', at: ':1:5' },
     ],
     [
-      'more than 30 days',
-      MINIMAL.replace('wait: 1m', 'wait: 31d'),
+      'more than 30 days in all',
+      MINIMAL.replace('- wait: 1m', '- wait: 16d\n      - wait: 15d'),
       { code: 'E_DURATION_LIMIT', at: ':' },
+    ],
+    [
+      'one wait of more than 30 days',
+      MINIMAL.replace('wait: 1m', 'wait: 3650d'),
+      { code: 'E_ACTION', expected: 'at most 30d', found: '"3650d"', at: ':12:15' },
     ],
     [
       'an action with two keys',

@@ -1,28 +1,26 @@
 // load -> validate: scenario text to a typed Scenario, or every problem found, each located at
-// file:line:col. Limits keep hostile input cheap to refuse: 1 MiB of text, 1,000 steps, 30 days of
-// virtual time, 100 YAML aliases, and no deeper nesting than a scenario needs.
-import * as z from 'zod/mini';
-import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+// file:line:col. Limits keep hostile input cheap to refuse (limits.ts): 1 MiB of UTF-8, 1,000
+// steps, 30 days of virtual time, 100 YAML aliases, no deeper nesting than a scenario needs, and
+// narration no deeper than 64 markdown levels.
+import { isMap, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { parseDuration } from '../clock';
 import { unsafeKeyMessage, unsafeYamlKeys } from '../safe-keys';
+import { checkAction, noApplyInterval } from './action-check';
 import { loadGuidedStep } from './task-load';
 import { describeValue, ScenarioError, type ScenarioProblem } from './errors';
+import { issuesOf, type Issue, type Path } from './issues';
 import {
-  ACTION_NAMES,
-  ACTIONS,
-  devopsLaneSchema,
-  gitopsLaneSchema,
-  rawScenarioSchema,
-  type Action,
-  type ActionName,
-  type Scenario,
-} from './schema';
+  MAX_ALIASES,
+  MAX_BYTES,
+  MAX_MARKDOWN_DEPTH,
+  MAX_VIRTUAL_MS,
+  MAX_YAML_DEPTH,
+} from './limits';
+import { markdownDepth } from './markdown-depth';
+import { scenarioReconciles } from './reconcile-budget';
+import { rawScenarioSchema, type Action, type Scenario } from './schema';
 
-export const MAX_BYTES = 1024 * 1024;
-export const MAX_VIRTUAL_MS = 30 * 86_400_000;
-const MAX_DEPTH = 64;
-
-type Path = (string | number)[];
+export { MAX_BYTES, MAX_VIRTUAL_MS } from './limits';
 
 export class Locator {
   constructor(
@@ -65,6 +63,34 @@ export class Locator {
   ): ScenarioProblem {
     return { code, file: this.file, ...this.at(path, onKey), message, ...extra };
   }
+
+  /**
+   * A problem at line `line` of the text value at `path` (a manifest in `repo.files`): a block
+   * scalar (`|`) starts on the line after its indicator; any other string points at itself.
+   */
+  within(
+    path: Path,
+    line: number,
+    code: ScenarioProblem['code'],
+    message: string,
+  ): ScenarioProblem {
+    const node = this.doc.getIn(path, true);
+    const at = this.at(path);
+    const block = isScalar(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED');
+    return {
+      code,
+      file: this.file,
+      line: block ? at.line + line : at.line,
+      col: block ? 1 : at.col,
+      message,
+    };
+  }
+
+  /** An Issue (a value's problem, by path) at its place in the file. */
+  locate(issue: Issue): ScenarioProblem {
+    const { code, path, message, onKey, ...extra } = issue;
+    return this.problem(code, path, message, extra, onKey);
+  }
 }
 
 /** Positions in a scenario's text, for problems found after loading (static checks, runs). */
@@ -73,99 +99,32 @@ export function locatorFor(text: string, file: string): Locator {
   return new Locator(parseDocument(text, { lineCounter: lines }), lines, file);
 }
 
-function where(path: Path): string {
-  return (
-    path
-      .map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`))
-      .join('')
-      .replace(/^\./, '') || 'the scenario'
-  );
-}
-
-function valueAt(root: unknown, path: Path): unknown {
-  let cur = root;
-  for (const p of path)
-    cur =
-      cur !== null && typeof cur === 'object'
-        ? (cur as Record<string | number, unknown>)[p]
-        : undefined;
-  return cur;
-}
-
-/** zod issues, as people read them. */
-function issueProblems(
-  loc: Locator,
-  root: unknown,
-  issues: z.core.$ZodIssue[],
-  base: Path,
-  code: ScenarioProblem['code'],
-): ScenarioProblem[] {
-  const out: ScenarioProblem[] = [];
-  for (const issue of issues) {
-    const path = [...base, ...(issue.path as Path)];
-    const found = describeValue(valueAt(root, path));
-    switch (issue.code) {
-      case 'unrecognized_keys':
-        for (const key of issue.keys)
-          out.push(
-            loc.problem(code, [...path, key], `unknown field "${key}" in ${where(path)}`, {}, true),
-          );
-        break;
-      case 'invalid_type':
-        out.push(
-          loc.problem(
-            code,
-            path,
-            found === 'nothing' ? `${where(path)} is required` : `wrong type for ${where(path)}`,
-            { expected: issue.expected, found },
-          ),
-        );
-        break;
-      case 'invalid_value':
-        out.push(
-          loc.problem(code, path, `wrong value for ${where(path)}`, {
-            expected: `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`,
-            found,
-          }),
-        );
-        break;
-      case 'invalid_format':
-        out.push(
-          loc.problem(code, path, `wrong format for ${where(path)}`, {
-            expected:
-              issue.message !== 'Invalid input'
-                ? issue.message
-                : `text matching ${'pattern' in issue ? String(issue.pattern) : issue.format}`,
-            found,
-          }),
-        );
-        break;
-      case 'too_big':
-      case 'too_small':
-        out.push(
-          loc.problem(
-            code,
-            path,
-            `${where(path)} is too ${issue.code === 'too_big' ? 'large' : 'small'}`,
-            {
-              expected: `${issue.code === 'too_big' ? 'at most' : 'at least'} ${String(issue.code === 'too_big' ? issue.maximum : issue.minimum)}${issue.origin === 'array' ? ' items' : issue.origin === 'string' ? ' characters' : ''}`,
-              found,
-            },
-          ),
-        );
-        break;
-      case 'invalid_union':
-        out.push(loc.problem(code, path, `wrong value for ${where(path)}`, { found }));
-        break;
-      default:
-        out.push(loc.problem(code, path, `${where(path)}: ${issue.message}`, { found }));
-    }
+/** UTF-8 bytes of `text`, without building them (a lone surrogate is written as U+FFFD). */
+function utf8Length(text: string): number {
+  let n = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
   }
-  return out;
+  return n;
+}
+
+/** The offset of the alias past MAX_ALIASES, or null when there are not that many. */
+function extraAlias(doc: Document): number | null {
+  let seen = 0;
+  let at: number | null = null;
+  visit(doc, {
+    Alias(_key, node) {
+      if (++seen <= MAX_ALIASES) return undefined;
+      at = node.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  return at;
 }
 
 function depthOf(value: unknown, depth = 0): number {
-  if (depth > MAX_DEPTH || value === null || typeof value !== 'object') return depth;
+  if (depth > MAX_YAML_DEPTH || value === null || typeof value !== 'object') return depth;
   let max = depth;
   for (const v of Object.values(value)) max = Math.max(max, depthOf(v, depth + 1));
   return max;
@@ -182,76 +141,13 @@ function virtualTime(scenario: Scenario): number {
   return total;
 }
 
-const SET_SCHEMAS = { devops: z.partial(devopsLaneSchema), gitops: z.partial(gitopsLaneSchema) };
-
-export function checkAction(
-  loc: Locator,
-  root: unknown,
-  raw: Record<string, unknown>,
-  path: Path,
-): { action?: Action; problems: ScenarioProblem[] } {
-  const keys = Object.keys(raw);
-  if (keys.length !== 1) {
-    return {
-      problems: [
-        loc.problem(
-          'E_ACTION',
-          path,
-          keys.length === 0
-            ? 'an empty action'
-            : `an action has exactly one key, this one has ${keys.length}`,
-          { expected: `one of ${ACTION_NAMES.join(', ')}`, found: keys.join(', ') || 'nothing' },
-        ),
-      ],
-    };
-  }
-  const name = keys[0]!;
-  if (!(ACTION_NAMES as string[]).includes(name)) {
-    return {
-      problems: [
-        loc.problem(
-          'E_ACTION',
-          [...path, name],
-          `unknown action "${name}"`,
-          { expected: `one of ${ACTION_NAMES.join(', ')}`, found: name },
-          true,
-        ),
-      ],
-    };
-  }
-  const result = ACTIONS[name as ActionName].safeParse(raw[name]);
-  if (!result.success)
-    return { problems: issueProblems(loc, root, result.error.issues, [...path, name], 'E_ACTION') };
-  if (name === 'set') {
-    const { lane, ...options } = result.data as { lane: 'devops' | 'gitops' };
-    const check = SET_SCHEMAS[lane].safeParse(options);
-    if (!check.success)
-      return {
-        problems: issueProblems(loc, root, check.error.issues, [...path, name], 'E_OPTION'),
-      };
-  }
-  if (name === 'pr') {
-    const pr = result.data as Record<string, unknown>;
-    const parts = Object.keys(pr).filter((k) => pr[k] !== undefined);
-    if (parts.length !== 1)
-      return {
-        problems: [
-          loc.problem('E_ACTION', [...path, name], 'a pr action does one thing', {
-            expected: 'one of open, approve, merge',
-            found: parts.join(', ') || 'nothing',
-          }),
-        ],
-      };
-  }
-  return { action: { [name]: result.data } as Action, problems: [] };
-}
-
 /**
  * Text to Scenario. `file` names the source in messages; `expectedId`, when given (the file's
  * name), must equal the scenario's id. Throws ScenarioError with every problem found.
  */
 export function loadScenario(text: string, file: string, expectedId?: string): Scenario {
-  if (text.length > MAX_BYTES) {
+  const bytes = utf8Length(text);
+  if (bytes > MAX_BYTES) {
     throw new ScenarioError([
       {
         code: 'E_TOO_LARGE',
@@ -260,13 +156,16 @@ export function loadScenario(text: string, file: string, expectedId?: string): S
         col: 1,
         message: `scenario files are limited to 1 MiB`,
         expected: `at most ${MAX_BYTES} bytes`,
-        found: `${text.length}`,
+        found: `${bytes} bytes`,
       },
     ]);
   }
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const loc = new Locator(doc, lines, file);
+  const fail = (message: string, at = 0): never => {
+    throw new ScenarioError([{ code: 'E_YAML', file, ...lines.linePos(at), message }]);
+  };
   if (doc.errors.length > 0) {
     throw new ScenarioError(
       doc.errors.map((e) => ({
@@ -286,46 +185,41 @@ export function loadScenario(text: string, file: string, expectedId?: string): S
         return { code: 'E_UNSAFE_KEY', file, ...at, message: unsafeKeyMessage(key) };
       }),
     );
+  const tooMany = extraAlias(doc);
+  if (tooMany !== null) fail(`a scenario may use at most ${MAX_ALIASES} YAML aliases`, tooMany);
   let root: unknown;
   try {
     // toJS expands aliases; maxAliasCount bounds the expansion (an alias bomb is refused here).
-    root = doc.toJS({ maxAliasCount: 100 });
+    // yaml counts the anchor as one use, so MAX_ALIASES aliases of one anchor need one more.
+    root = doc.toJS({ maxAliasCount: MAX_ALIASES + 1 });
   } catch (e) {
-    throw new ScenarioError([
-      {
-        code: 'E_YAML',
-        file,
-        line: 1,
-        col: 1,
-        message: `YAML could not be read: ${e instanceof Error ? e.message : String(e)}`,
-      },
-    ]);
+    fail(`YAML could not be read: ${e instanceof Error ? e.message : String(e)}`);
   }
-  if (depthOf(root) > MAX_DEPTH)
-    throw new ScenarioError([
-      {
-        code: 'E_YAML',
-        file,
-        line: 1,
-        col: 1,
-        message: `YAML nested deeper than ${MAX_DEPTH} levels`,
-      },
-    ]);
+  if (depthOf(root) > MAX_YAML_DEPTH) fail(`YAML nested deeper than ${MAX_YAML_DEPTH} levels`);
   const parsed = rawScenarioSchema.safeParse(root);
   if (!parsed.success)
-    throw new ScenarioError(issueProblems(loc, root, parsed.error.issues, [], 'E_SCHEMA'));
+    throw new ScenarioError(
+      issuesOf(root, parsed.error.issues, [], 'E_SCHEMA').map((i) => loc.locate(i)),
+    );
 
   const raw = parsed.data;
   const problems: ScenarioProblem[] = [];
   const steps = raw.steps.map((step, i) => {
     const actions: Action[] = [];
     (step.do ?? []).forEach((a, j) => {
-      const checked = checkAction(loc, root, a, ['steps', i, 'do', j]);
-      problems.push(...checked.problems);
+      const checked = checkAction(a, ['steps', i, 'do', j]);
+      problems.push(...checked.issues.map((issue) => loc.locate(issue)));
       if (checked.action) actions.push(checked.action);
     });
+    if (step.say !== undefined && markdownDepth(step.say) > MAX_MARKDOWN_DEPTH)
+      problems.push(
+        loc.problem('E_LIMIT', ['steps', i, 'say'], 'narration nests markdown too deeply', {
+          expected: `at most ${MAX_MARKDOWN_DEPTH} levels of quotes, lists and emphasis`,
+          found: `${markdownDepth(step.say)} levels`,
+        }),
+      );
     const { do: _raw, task: _task, ...rest } = step;
-    const guided = loadGuidedStep(loc, root, step, i, problems, checkAction);
+    const guided = loadGuidedStep(loc, step, i, problems);
     return { ...rest, ...(step.do ? { do: actions } : {}), ...guided };
   });
   if (expectedId !== undefined && raw.id !== expectedId) {
@@ -356,6 +250,12 @@ export function loadScenario(text: string, file: string, expectedId?: string): S
       ),
     );
   }
+  const zeroApply = noApplyInterval(raw.lanes?.gitops ?? {}, 'argo');
+  if (zeroApply)
+    problems.push(loc.locate({ ...zeroApply, path: ['lanes', 'gitops', 'applyInterval'] }));
+  const reconciles = scenarioReconciles(scenario, total);
+  if (total <= MAX_VIRTUAL_MS && reconciles !== null)
+    problems.push(loc.problem('E_DURATION_LIMIT', ['steps'], reconciles));
   if (problems.length > 0) throw new ScenarioError(problems);
   return scenario;
 }

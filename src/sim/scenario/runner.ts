@@ -11,11 +11,15 @@
 // replaying from the start. The app turns it on (`standby: true`); the CLI does not need it.
 import { parseDuration } from '../clock';
 import { Sandbox } from '../sandbox';
+import { checkAction } from './action-check';
 import { runAction, type ActionOutcome } from './actions';
 import { explainResult } from './describe';
 import { checkExpectation } from './expect';
+import { issueText } from './issues';
+import { MAX_VIRTUAL_MS } from './limits';
 import { StepPlayer } from './play';
 import { questionResult } from './question';
+import { reconcileMessage, wakeRate } from './reconcile-budget';
 import type { NextStep, PlayOutcome, RunOptions, StepResult, UserAction } from './run-types';
 import { stepKind } from './run-types';
 import { sandboxOptions } from './sandbox-options';
@@ -32,6 +36,15 @@ export type {
 } from './run-types';
 export { stepKind } from './run-types';
 
+/** Play went past what one session may wait (MAX_RECONCILES, MAX_VIRTUAL_MS): Play stops. */
+export class RunLimitError extends Error {
+  readonly code = 'E_DURATION_LIMIT';
+  constructor(message: string) {
+    super(message);
+    this.name = 'RunLimitError';
+  }
+}
+
 /** A run being brought to the state after `steps` steps (and the user's actions after them). */
 interface Standby {
   steps: number;
@@ -46,6 +59,9 @@ export class ScenarioRun {
   private player: StepPlayer | null = null;
   /** The learner's answers to questions, by step index. */
   private readonly answers = new Map<number, number>();
+  /** The session's own waits so far, and the polls and applies they stood for (see spend). */
+  private waited = 0;
+  private reconciles = 0;
 
   private constructor(
     readonly scenario: Scenario,
@@ -292,12 +308,32 @@ export class ScenarioRun {
    */
   async act(action: Action, opts: { solution?: boolean } = {}): Promise<ActionOutcome> {
     if (this.player) await this.step();
+    // The same rules as a scenario's own actions (a poll interval of 0, a wait of ten years): a
+    // refused action is answered and not recorded, so no link or saved session ever carries it.
+    const checked = checkAction(action);
+    if (!checked.action)
+      return { ok: false, text: `E_ACTION: ${issueText(checked.issues[0]!)}`, fatal: true };
+    const overBudget = 'wait' in action ? this.spend(parseDuration(action.wait) ?? 0) : null;
+    if (overBudget) return { ok: false, text: `E_DURATION_LIMIT: ${overBudget}`, fatal: true };
     this.user.push({
       afterStep: this.results.length,
       action,
       ...(opts.solution ? { solution: true as const } : {}),
     });
     return runAction(this.sandbox, action);
+  }
+
+  /**
+   * Counts `ms` of the session's own waits against MAX_RECONCILES at the reconciler's intervals
+   * now; the refusal when they would go past it (nothing is counted then).
+   */
+  private spend(ms: number): string | null {
+    const count = this.reconciles + ms * wakeRate(this.sandbox.gitops.options);
+    const refused = reconcileMessage(count, this.waited + ms);
+    if (refused) return refused;
+    this.reconciles = count;
+    this.waited += ms;
+    return null;
   }
 
   /**
@@ -308,8 +344,17 @@ export class ScenarioRun {
     if (this.player) await this.step();
     const amount = Math.max(0, Math.round(ms));
     const last = this.user.at(-1);
-    if (last && last.afterStep === this.results.length && 'wait' in last.action && !last.solution) {
-      const total = (parseDuration(last.action.wait) ?? 0) + amount;
+    const waited = last && 'wait' in last.action ? (parseDuration(last.action.wait) ?? 0) : 0;
+    // Merged waits stay within the limit of one wait; a longer Play records a second one.
+    if (
+      last?.afterStep === this.results.length &&
+      'wait' in last.action &&
+      !last.solution &&
+      waited + amount <= MAX_VIRTUAL_MS
+    ) {
+      const refused = this.spend(amount);
+      if (refused) throw new RunLimitError(refused);
+      const total = waited + amount;
       this.user[this.user.length - 1] = {
         afterStep: last.afterStep,
         action: { wait: `${total}ms` },
@@ -317,7 +362,8 @@ export class ScenarioRun {
       await this.sandbox.advance(amount);
       return;
     }
-    await this.act({ wait: `${amount}ms` });
+    const outcome = await this.act({ wait: `${amount}ms` });
+    if (!outcome.ok) throw new RunLimitError(outcome.text);
   }
 
   /**

@@ -7,6 +7,8 @@
 // in two passes (the key, then its value), so a wrong action gets a message naming the action
 // rather than a union's "no variant matched".
 import * as z from 'zod/mini';
+import { formatDuration, parseDuration } from '../clock';
+import { MAX_SEED, MAX_STEPS, MAX_VIRTUAL_MS, MIN_INTERVAL_MS } from './limits';
 
 // zod compiles validators with `new Function` unless told not to; a CSP would report that.
 z.config({ jitless: true });
@@ -16,8 +18,37 @@ const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 export const DURATION = /^(\d+(ms|s|m|h|d))+$/;
 
 const str = (max = 10_000) => z.string().check(z.maxLength(max));
-const duration = () =>
-  z.string().check(z.regex(DURATION, { message: 'a duration such as 90s, 3m or 1h' }));
+/** A duration between `min` and `max` ms (limits.ts); the message is what `expected` shows. */
+const duration = (min = 0, max = MAX_VIRTUAL_MS) =>
+  z.string().check(
+    z.regex(DURATION, { message: 'a duration such as 90s, 3m or 1h' }),
+    z.refine(
+      (text) => {
+        const ms = parseDuration(text);
+        return ms === null || (ms >= min && ms <= max);
+      },
+      {
+        message:
+          min > 0
+            ? `between ${formatDuration(min)} and ${formatDuration(max)}`
+            : `at most ${formatDuration(max)}`,
+      },
+    ),
+  );
+/** Poll, apply and retry intervals: at least 1s, so a run cannot spin at one instant. */
+const interval = () => duration(MIN_INTERVAL_MS);
+/** The apply interval may also be 0: none, as Argo CD has none (flavour argo only, action-check.ts). */
+const applyInterval = () =>
+  z.string().check(
+    z.regex(DURATION, { message: 'a duration such as 90s, 3m or 1h' }),
+    z.refine(
+      (text) => {
+        const ms = parseDuration(text);
+        return ms === null || ms === 0 || (ms >= MIN_INTERVAL_MS && ms <= MAX_VIRTUAL_MS);
+      },
+      { message: `0 (none, flavour argo) or between ${formatDuration(MIN_INTERVAL_MS)} and 30d` },
+    ),
+  );
 const lane = () => z.enum(['devops', 'gitops']);
 const laneOrBoth = () => z.enum(['devops', 'gitops', 'both']);
 const actor = () => z.optional(str(100));
@@ -52,17 +83,17 @@ export const gitopsLaneSchema = z.strictObject({
   selfHeal: z.optional(z.boolean()),
   prune: z.optional(z.boolean()),
   allowEmpty: z.optional(z.boolean()),
-  pollInterval: z.optional(duration()),
+  pollInterval: z.optional(interval()),
   jitter: z.optional(duration()),
-  applyInterval: z.optional(duration()),
+  applyInterval: z.optional(applyInterval()),
   webhook: z.optional(z.boolean()),
   suspend: z.optional(z.boolean()),
   retry: z.optional(
     z.strictObject({
       limit: z.number().check(z.int(), z.gte(0), z.lte(100)),
-      backoff: z.optional(duration()),
+      backoff: z.optional(interval()),
       factor: z.optional(z.number().check(z.gte(1), z.lte(10))),
-      maxDuration: z.optional(duration()),
+      maxDuration: z.optional(interval()),
     }),
   ),
   ignoreDifferences: z.optional(z.array(ignoreDifference).check(z.maxLength(100))),
@@ -105,7 +136,7 @@ export const ACTIONS = {
   rollback: z.strictObject({
     lane: lane(),
     method: z.enum(['rollout-undo', 'rerun', 'git-revert', 'history']),
-    to: z.optional(z.union([str(200), z.number().check(z.int(), z.gte(0))])),
+    to: z.optional(z.union([str(200), z.number().check(z.int(), z.gte(0), z.lte(MAX_SEED))])),
     by: actor(),
     disableAutoSync: z.optional(z.boolean()),
   }),
@@ -189,8 +220,8 @@ export const expectationSchema = z.strictObject({
       ),
       verb: z.optional(str(50)),
       object: z.optional(str(300)),
-      count: z.optional(z.number().check(z.int(), z.gte(0))),
-      min: z.optional(z.number().check(z.int(), z.gte(0))),
+      count: z.optional(z.number().check(z.int(), z.gte(0), z.lte(MAX_SEED))),
+      min: z.optional(z.number().check(z.int(), z.gte(0), z.lte(MAX_SEED))),
     }),
   ),
   metric: z.optional(
@@ -251,14 +282,12 @@ const rawStep = z.strictObject({
   question: z.optional(questionSchema),
 });
 
-export const MAX_STEPS = 1_000;
-
 /** The scenario as written; actions still raw (validated in the second pass, see load.ts). */
 export const rawScenarioSchema = z.strictObject({
   id: str(100).check(z.regex(KEBAB, { message: 'kebab-case, such as hotfix-drift' })),
   title: str(300),
   summary: z.optional(str(1_000)),
-  seed: z.optional(z.number().check(z.int(), z.gte(0), z.lte(2 ** 31 - 1))),
+  seed: z.optional(z.number().check(z.int(), z.gte(0), z.lte(MAX_SEED))),
   lanes: z.optional(
     z.strictObject({ devops: z.optional(devopsLaneSchema), gitops: z.optional(gitopsLaneSchema) }),
   ),

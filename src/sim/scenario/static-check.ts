@@ -5,7 +5,9 @@ import { parseManifestText } from '../git/manifests';
 import { DURATION } from './schema';
 import { locatorFor, type Locator } from './load';
 import type { ScenarioProblem } from './errors';
+import { clusterPodsMessage, kubectlReplicasMessage, scanManifest } from './manifest-limits';
 import { PatchError, patchYaml } from './patch';
+import { repoPathIssues } from './repo-paths';
 import type { Scenario } from './schema';
 
 /**
@@ -46,9 +48,36 @@ export function staticCheck(
     problems.push(...unsafeKeys(loc, ['repo', 'files', path], path, text));
   for (const [path, text] of Object.entries(dirFiles ?? {}))
     problems.push(...unsafeKeys(loc, ['repo', 'dir'], path, text));
+  problems.push(...repoPathIssues(scenario, dirFiles).map((issue) => loc.locate(issue)));
+  // Replica ceilings: a manifest at its line (in the scenario, or in the repo.dir file).
+  const manifest = (content: string, at: (string | number)[]) => {
+    for (const issue of scanManifest(content).issues)
+      problems.push(loc.within(at, issue.line, 'E_LIMIT', issue.message));
+  };
+  for (const [path, content] of Object.entries(scenario.repo.files ?? {}))
+    manifest(content, ['repo', 'files', path]);
+  const dirPrefix = `${file.replace(/[^/]*$/, '')}${(scenario.repo.dir ?? '').replace(/\/+$/, '')}/`;
+  for (const [path, content] of Object.entries(dirFiles ?? {}))
+    for (const issue of scanManifest(content).issues)
+      problems.push({
+        code: 'E_LIMIT',
+        file: `${dirPrefix}${path}`,
+        line: issue.line,
+        col: 1,
+        message: issue.message,
+      });
+  let podsRefused = false;
+  const clusterPods = (files: Map<string, string>, at: (string | number)[]) => {
+    let pods = 0;
+    for (const content of files.values()) pods += scanManifest(content).pods;
+    const message = clusterPodsMessage(pods);
+    if (message && !podsRefused) problems.push(loc.problem('E_LIMIT', at, message));
+    podsRefused ||= message !== null;
+  };
   const branches = new Map<string, Map<string, string>>([
     ['main', new Map(Object.entries(scenario.repo.files ?? dirFiles ?? {}))],
   ]);
+  clusterPods(branches.get('main')!, ['repo']);
   /** Files whose content a revert made unknowable: their patches are checked at run time. */
   const uncertain = new Set<string>();
   const tags = new Map<string, Set<string>>();
@@ -77,6 +106,7 @@ export function staticCheck(
         const touched = new Set<string>();
         for (const [path, content] of Object.entries(c.write ?? {})) {
           problems.push(...unsafeKeys(loc, [...at, 'commit', 'write', path], path, content));
+          manifest(content, [...at, 'commit', 'write', path]);
           files.set(path, content);
           uncertain.delete(path);
           touched.add(path);
@@ -97,7 +127,12 @@ export function staticCheck(
           }
           if (uncertain.has(path)) continue;
           try {
-            files.set(path, patchYaml(current, path, fields));
+            const patched = patchYaml(current, path, fields);
+            for (const issue of scanManifest(patched).issues)
+              problems.push(
+                loc.problem('E_LIMIT', [...at, 'commit', 'patch', path], issue.message),
+              );
+            files.set(path, patched);
           } catch (e) {
             if (!(e instanceof PatchError)) throw e;
             problems.push(
@@ -118,7 +153,14 @@ export function staticCheck(
           touched.add(path);
         }
         if (c.tag) tags.set(c.tag, touched);
-      } else if ('pr' in action && action.pr.merge) {
+        clusterPods(files, [...at, 'commit']);
+      } else if ('kubectl' in action || ('fault' in action && action.fault.run !== undefined)) {
+        const [key, line] =
+          'kubectl' in action ? ['kubectl', action.kubectl.run] : ['fault', action.fault.run!];
+        const message = kubectlReplicasMessage(line);
+        if (message) problems.push(loc.problem('E_LIMIT', [...at, key, 'run'], message));
+      }
+      if ('pr' in action && action.pr.merge) {
         const head = branches.get(action.pr.merge.branch);
         if (!head)
           problems.push(

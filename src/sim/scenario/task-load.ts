@@ -3,26 +3,18 @@
 // a task has a goal (>= 1 expectation) and no scripted `do`; a question's answer is one of its
 // choices; a step is a task or asks a question, not both. Whether a solution keeps its task's
 // constraints needs a run: see task-proof.ts.
+import { checkAction } from './action-check';
 import type { ScenarioProblem } from './errors';
+import type { Path } from './issues';
 import type { Locator } from './load';
 import type { Action, RawScenario, Task } from './schema';
-
-type Path = (string | number)[];
-type CheckAction = (
-  loc: Locator,
-  root: unknown,
-  raw: Record<string, unknown>,
-  path: Path,
-) => { action?: Action; problems: ScenarioProblem[] };
 
 /** The step's task with its solution's actions validated; problems are appended to `problems`. */
 export function loadGuidedStep(
   loc: Locator,
-  root: unknown,
   step: RawScenario['steps'][number],
   i: number,
   problems: ScenarioProblem[],
-  checkAction: CheckAction,
 ): { task?: Task } {
   const at: Path = ['steps', i];
   if (step.question) {
@@ -82,8 +74,8 @@ export function loadGuidedStep(
     );
   const solution: Action[] = [];
   (raw.solution ?? []).forEach((a, j) => {
-    const checked = checkAction(loc, root, a, [...at, 'task', 'solution', j]);
-    problems.push(...checked.problems);
+    const checked = checkAction(a, [...at, 'task', 'solution', j]);
+    problems.push(...checked.issues.map((issue) => loc.locate(issue)));
     if (checked.action) solution.push(checked.action);
   });
   (raw.constraints ?? []).forEach((c, j) => {

@@ -11,6 +11,7 @@ import type {
   HorizontalPodAutoscalerStatus,
 } from 'kubernetes-types/autoscaling/v2';
 import type { Cluster } from '../cluster';
+import { isClusterError } from '../errors';
 import { refKey, refOf, type KObject, type ObjectRef } from '../object';
 
 export const HPA_SYNC_PERIOD_MS = 15_000;
@@ -93,9 +94,27 @@ export class HpaController {
     const current = (target.spec as ScaleSpec).replicas ?? 1;
     const desired = Math.min(spec.maxReplicas, Math.max(spec.minReplicas, current));
     if (desired !== current) {
-      this.cluster.update(targetRef, CTX, (d) => {
-        (d.spec as ScaleSpec).replicas = desired;
-      });
+      try {
+        this.cluster.update(targetRef, CTX, (d) => {
+          (d.spec as ScaleSpec).replicas = desired;
+        });
+      } catch (e) {
+        // The API server refused the scale (the cluster's Pod quota): the HPA says so and retries.
+        if (!isClusterError(e)) throw e;
+        this.writeStatus(hpa, {
+          currentReplicas: current,
+          desiredReplicas: desired,
+          conditions: [
+            {
+              type: 'AbleToScale',
+              status: 'False',
+              reason: 'FailedUpdateScale',
+              message: `the HPA controller was unable to update the target scale: ${e.message.replace(/^Error from server \(\w+\): /, '')}`,
+            },
+          ],
+        } satisfies HorizontalPodAutoscalerStatus);
+        return;
+      }
     }
     const limited = desired !== current;
     this.writeStatus(hpa, {
