@@ -1,23 +1,43 @@
 import { useEffect } from 'react';
 import { appStore } from '../../store/store';
 
-/** Space play/pause, Right step, Left step back, unless the user is typing in a field. */
+/** Where the user types: every key belongs to the field. */
+const TYPING = 'input, textarea, select, [contenteditable="true"]';
+/**
+ * Controls that own Space (it presses them) and the arrow keys (a tab list moves between tabs with
+ * them, WAI-ARIA's tabs pattern; a radio group, slider or menu likewise). On these the shortcuts
+ * stand aside, so that → on a focused tab selects the next tab instead of running a step.
+ */
+const OWNS_KEYS =
+  'button, a[href], summary, [role="tab"], [role="radio"], [role="slider"], [role="menuitem"], [role="option"], [role="treeitem"]';
+
+/** The shortcut a key stands for where focus is, or null when the key is not ours to take. */
+export function shortcutFor(e: KeyboardEvent): 'play' | 'step' | 'back' | null {
+  if (e.altKey || e.ctrlKey || e.metaKey) return null;
+  const action =
+    e.key === ' '
+      ? 'play'
+      : e.key === 'ArrowRight'
+        ? 'step'
+        : e.key === 'ArrowLeft'
+          ? 'back'
+          : null;
+  if (!action) return null;
+  const target = e.target instanceof Element ? e.target : null;
+  if (target?.closest(TYPING) || target?.closest(OWNS_KEYS)) return null;
+  return action;
+}
+
+/** Space play/pause, Right step, Left step back, unless focus is in a field or on a control. */
 export function useKeyboard(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const target = e.target as HTMLElement | null;
-      if (
-        target &&
-        (target.closest('input, textarea, select, [contenteditable="true"]') ||
-          (e.key === ' ' && target.closest('button, a, [role="tab"]')))
-      )
-        return;
-      if (e.altKey || e.ctrlKey || e.metaKey) return;
+      const action = shortcutFor(e);
+      if (!action) return;
       const s = appStore.getState();
-      if (e.key === ' ') s.togglePlay();
-      else if (e.key === 'ArrowRight') void s.step();
-      else if (e.key === 'ArrowLeft') void s.back();
-      else return;
+      if (action === 'play') s.togglePlay();
+      else if (action === 'step') void s.step();
+      else void s.back();
       e.preventDefault();
     };
     window.addEventListener('keydown', onKey);
