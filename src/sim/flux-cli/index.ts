@@ -1,0 +1,1 @@
+export { FLUX_HELP, fluxRevision, getKustomizations, getSourcesGit, runFlux } from './run';
