@@ -7,7 +7,8 @@
 // a real object (parsePath + setPath) and compared leaf by leaf with the live one.
 //
 // Compared: every leaf except metadata.resourceVersion and metadata.managedFields (the server's
-// bookkeeping, which the trail leaves out on purpose). Secret values are only hashes in the trail,
+// bookkeeping) and the last-applied-configuration annotation (which repeats the applied fields as
+// one JSON text): the trail leaves these out on purpose (cluster/changes.ts). Secret values are only hashes in the trail,
 // so the live ones are hashed the same way before comparing. Keyed lists compare by key, not by
 // position: the trail names list items by their merge key and never records an order.
 import type { AuditRecord, ClusterName } from '../../src/sim/audit';
@@ -19,10 +20,11 @@ import {
   type Cluster,
 } from '../../src/sim/cluster';
 import { setPath, type Segment } from '../../src/sim/cluster/fieldpath';
+import { LAST_APPLIED_PATH } from '../../src/sim/cluster/last-applied';
 import { refKey, refOf } from '../../src/sim/cluster/object';
 import { isSecretValuePath, valueHash } from '../../src/sim/cluster/secret';
 
-const IGNORED = new Set(['metadata.resourceVersion', 'metadata.managedFields']);
+const IGNORED = new Set(['metadata.resourceVersion', 'metadata.managedFields', LAST_APPLIED_PATH]);
 
 type Leaves = Map<string, unknown>;
 

@@ -103,7 +103,9 @@ function controllerWriteAllowed(r: AuditRecord): boolean {
  * - every reconciler write lies inside a sync operation (deploy-started .. -succeeded/-failed) of
  *   the same revision;
  * - a self-heal sync starts only while selfHeal is on; an automated sync only for a revision other
- *   than the one last synced (a cluster wipe forgets it); no retry sync (no retry policy is set);
+ *   than the one last synced (a cluster wipe forgets it); a retry sync only right after a failed
+ *   sync of its revision, at most 5 in a row (no retry policy is set: Argo CD's default for an
+ *   automated sync, REFERENCE.md "Automated sync");
  * - every other write is a person's: a kubectl line or a `rollout undo`, during that action, or
  *   the cluster's own controllers' (controllerWriteAllowed).
  */
@@ -111,6 +113,8 @@ export function pullLaneChangesOnlyForARevisionOrAPerson(h: History): string[] {
   const out: string[] = [];
   let open: { revision: string | null } | null = null;
   let lastSynced: string | null = null;
+  /** The last sync that failed, and the retries of it since. */
+  let failed = null as { revision: string | null; retries: number } | null;
   for (const r of h.sandbox.audit.records()) {
     if (r.cluster !== 'gitops') continue;
     if (r.verb === 'delete' && r.object === '*') {
@@ -134,13 +138,18 @@ export function pullLaneChangesOnlyForARevisionOrAPerson(h: History): string[] {
         out.push(
           `an automated sync of the revision already synced (${short(lastSynced)}): ${describeRecord(h, r)}`,
         );
-      if (trigger === 'retry')
-        out.push(`a retry sync without a retry policy: ${describeRecord(h, r)}`);
+      if (trigger === 'retry') {
+        if (failed?.revision !== r.revision || failed.retries >= 5)
+          out.push(`a retry sync beyond Argo CD's default retries: ${describeRecord(h, r)}`);
+        else failed.retries++;
+      } else failed = null;
       open = { revision: r.revision };
       continue;
     }
     if (r.verb === 'deploy-succeeded' || r.verb === 'deploy-failed') {
       if (r.verb === 'deploy-succeeded') lastSynced = r.revision;
+      if (r.verb === 'deploy-failed' && failed?.revision !== r.revision)
+        failed = { revision: r.revision, retries: 0 };
       open = null;
       continue;
     }

@@ -1,6 +1,7 @@
 // Whether a lane's cluster matches Git: every object HEAD declares for the lane's apps exists live
-// with every field its manifest sets equal to Git's value, and nothing the lane once created from
-// Git is left behind (an orphan counts as out of sync). Fields the GitOps lane's
+// with every field its manifest sets equal to Git's value and no field that the last apply set
+// (its last-applied-configuration) and Git dropped, and nothing the lane once created from Git is
+// left behind (an orphan counts as out of sync). Fields the GitOps lane's
 // ignoreDifferences names do not count. The same test for both lanes, so they compare fairly.
 import { refOf, type Cluster, type HealthStatus } from '../cluster';
 import type { ConfigRepo } from '../git';

@@ -4,6 +4,7 @@
 // they are the omniscient view the metrics (time out of sync, drift events) are computed from.
 import type { AuditLog, AuditRecord, ClusterName } from '../audit';
 import type { VirtualClock } from '../clock';
+import { isStatusPath } from '../cluster';
 import type { ConfigRepo } from '../git';
 import { safeRecord } from '../safe-keys';
 import { appSyncView, type AppSyncView, type LaneSubject } from './in-sync';
@@ -148,7 +149,7 @@ export class Observer {
     if (matters || r.channel !== 'controller') w.touched = true;
     const relevant =
       r.object === '*' ||
-      (matters && (r.verb === 'delete' || r.changes.some((c) => !c.path.startsWith('status'))));
+      (matters && (r.verb === 'delete' || r.changes.some((c) => !isStatusPath(c.path))));
     if (!relevant) return;
     w.cause ??= r;
     this.schedule();

@@ -35,6 +35,7 @@ export function admit(manifest: unknown, file: string | undefined, env: Admissio
   if (!isRecord(manifest))
     return fail(
       new ClusterError('E_INVALID', `error: object is not a map${where}`, {
+        clientSide: true,
         ...(file ? { file } : {}),
       }),
     );
@@ -43,6 +44,7 @@ export function admit(manifest: unknown, file: string | undefined, env: Admissio
     return fail(
       new ClusterError('E_INVALID', `error: error validating data: apiVersion not set${where}`, {
         field: 'apiVersion',
+        clientSide: true,
         ...(file ? { file } : {}),
       }),
     );
@@ -50,6 +52,7 @@ export function admit(manifest: unknown, file: string | undefined, env: Admissio
     return fail(
       new ClusterError('E_INVALID', `error: error validating data: kind not set${where}`, {
         field: 'kind',
+        clientSide: true,
         ...(file ? { file } : {}),
       }),
     );
@@ -61,7 +64,7 @@ export function admit(manifest: unknown, file: string | undefined, env: Admissio
       new ClusterError(
         'E_NO_KIND_MATCH',
         `error: resource mapping not found for name: "${text(meta.name)}" namespace: "${text(meta.namespace)}" from "${file ?? '-'}": no matches for kind "${kind}" in version "${apiVersion}"\nensure CRDs are installed first`,
-        { object: `${kind}/${text(meta.name)}`, ...(file ? { file } : {}) },
+        { object: `${kind}/${text(meta.name)}`, clientSide: true, ...(file ? { file } : {}) },
       ),
     );
   }

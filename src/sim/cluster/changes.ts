@@ -3,11 +3,13 @@
 import type { FieldChange } from '../audit';
 import { sameValue } from './equal';
 import { formatPath, getPath, type FieldPath } from './fieldpath';
+import { LAST_APPLIED_PATH } from './last-applied';
 import type { KObject } from './object';
 import { isSecretValuePath, valueHash } from './secret';
 
-// Bookkeeping that changes on every write and carries no meaning for a learner.
-const IGNORED = new Set(['metadata.resourceVersion', 'metadata.managedFields']);
+// Bookkeeping that changes on every write and carries no meaning for a learner; last-applied
+// repeats, as one JSON text, the fields whose changes the record already lists.
+const IGNORED = new Set(['metadata.resourceVersion', 'metadata.managedFields', LAST_APPLIED_PATH]);
 
 /** Every leaf that differs between two versions of an object, given as their `leafValues`. */
 export function changesBetween(

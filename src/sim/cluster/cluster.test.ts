@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ops } from '.';
 import { controllerContext } from './controllers/context';
+import { LAST_APPLIED_PATH } from './last-applied';
 import { CI, configMap, deployment, makeCluster, PERSON } from './testing/fixtures';
 
 const WEB = { kind: 'Deployment', name: 'web' };
+const SERVER_SIDE = { ...CI, actor: 'alice', manager: 'kubectl' };
 const spec = (o: unknown) => (o as { spec: Record<string, unknown> }).spec;
 const container = (o: unknown) =>
   (spec(o).template as { spec: { containers: Record<string, unknown>[] } }).spec.containers[0]!;
@@ -28,7 +30,7 @@ describe('apply with field ownership', () => {
     expect(cluster.managedFields({ kind: 'ConfigMap', name: 'cfg' }).other).toEqual(['data.a']);
     cluster.apply(frozen, CI);
     expect(cluster.managedFields({ kind: 'ConfigMap', name: 'cfg' })).toEqual({
-      'kubectl-client-side-apply': ['data.a'],
+      'kubectl-client-side-apply': [LAST_APPLIED_PATH, 'data.a'],
     });
     // A person edits the value: the re-apply writes it back.
     ops.patch(cluster, { kind: 'ConfigMap', name: 'cfg' }, { data: { a: '2' } }, 'merge', PERSON);
@@ -49,19 +51,19 @@ describe('apply with field ownership', () => {
       metadata: Object.freeze({ name: 'cfg', namespace: 'shop' }),
     });
     const OTHER = { ...CI, actor: 'bob', manager: 'other' };
+    const ownersOf = (path: string) =>
+      Object.entries(cluster.managedFields({ kind: 'ConfigMap', name: 'cfg', namespace: 'shop' }))
+        .filter(([, paths]) => paths.includes(path))
+        .map(([manager]) => manager);
     expect(cluster.apply(frozen, CI).outcome).toBe('created');
     // Two managers take turns: each takes the field over from the other, every time, even
     // right after the other's re-apply was answered from memory.
     for (let i = 0; i < 3; i++) {
       expect(cluster.apply(frozen, CI).outcome).toBe('unchanged');
       expect(cluster.apply(frozen, OTHER).outcome).toBe('unchanged');
-      expect(
-        Object.keys(cluster.managedFields({ kind: 'ConfigMap', name: 'cfg', namespace: 'shop' })),
-      ).toEqual(['other']);
+      expect(ownersOf('data.a')).toEqual(['other']);
       expect(cluster.apply(frozen, CI).outcome).toBe('unchanged');
-      expect(
-        Object.keys(cluster.managedFields({ kind: 'ConfigMap', name: 'cfg', namespace: 'shop' })),
-      ).toEqual(['kubectl-client-side-apply']);
+      expect(ownersOf('data.a')).toEqual(['kubectl-client-side-apply']);
     }
     expect(cluster.apply(frozen, CI)).toBe(cluster.apply(frozen, CI));
     // The namespace goes, and what was in it: the re-apply is refused as the first apply would be.
@@ -112,9 +114,14 @@ describe('apply with field ownership', () => {
     expect(cluster.get({ kind: 'ConfigMap', name: 'settings' })?.data).toEqual({ a: '1' });
   });
 
-  it('does not delete a dropped field that another manager now owns', () => {
+  // REFERENCE.md "Apply semantics both lanes share": client-side apply merges three ways through
+  // last-applied, server-side apply through field managers.
+  it.each([
+    ['client-side apply deletes it: last-applied names it', CI, { a: '1' }],
+    ['server-side apply keeps it: kubectl-patch owns it now', SERVER_SIDE, { a: '1', b: '3' }],
+  ])('a key dropped from the manifest after a patch changed it: %s', (_how, ctx, data) => {
     const { cluster } = makeCluster();
-    cluster.apply(configMap('settings', { a: '1', b: '2' }), CI);
+    cluster.apply(configMap('settings', { a: '1', b: '2' }), ctx);
     ops.patch(
       cluster,
       { kind: 'ConfigMap', name: 'settings' },
@@ -122,8 +129,8 @@ describe('apply with field ownership', () => {
       'merge',
       PERSON,
     );
-    cluster.apply(configMap('settings', { a: '1' }), CI);
-    expect(cluster.get({ kind: 'ConfigMap', name: 'settings' })?.data).toEqual({ a: '1', b: '3' });
+    cluster.apply(configMap('settings', { a: '1' }), ctx);
+    expect(cluster.get({ kind: 'ConfigMap', name: 'settings' })?.data).toEqual(data);
   });
 
   it('removes a container the manifest no longer lists, merging containers by name', () => {

@@ -12,6 +12,12 @@ import { sameValue } from './equal';
 import { ClusterError } from './errors';
 import { imageCatalog, type ImageCatalog } from './images';
 import { KindRegistry } from './kinds';
+import {
+  appliesClientSide,
+  droppedFields,
+  lastAppliedFields,
+  withLastApplied,
+} from './last-applied';
 import { clone, refKey, refOf, type KObject, type ObjectRef } from './object';
 import {
   appliedFields,
@@ -26,9 +32,11 @@ import {
 import { displayName, notFoundError, preferredApiVersion, scopedRef, statusName } from './refs';
 import { podQuotaRefusal } from './pod-quota';
 import { Reapplies } from './reapply';
+import { formatPath } from './fieldpath';
 import { ServerFields } from './server-fields';
 import { StoredObjects, statusLeaves, storedLeaves, type ListFilter } from './store';
-import { validateObject } from './validate';
+import { keepAllocated } from './immutable';
+import { validateObject, validateUpdate } from './validate';
 import type { ApplyOutcome, ApplyResult, WriteContext } from './write';
 
 export interface ClusterOptions {
@@ -125,10 +133,15 @@ export class Cluster {
   // ---- writes --------------------------------------------------------------------------------
 
   /**
-   * Applies a manifest as `kubectl apply --server-side --force-conflicts` would. Refusals (unknown
-   * kind, invalid object) throw a ClusterError and are recorded in the audit trail first.
+   * Applies a manifest as `kubectl apply --server-side --force-conflicts` would, or, for a
+   * client-side manager (kubectl's, Argo CD's), as `kubectl apply` does: with the last-applied
+   * annotation, whose fields the new manifest dropped are deleted. Refusals (unknown kind, invalid
+   * object) throw a ClusterError and are recorded in the audit trail first.
    */
-  apply(manifest: unknown, ctx: WriteContext, opts: { dryRun?: boolean } = {}): ApplyResult {
+  apply(given: unknown, ctx: WriteContext, opts: { dryRun?: boolean } = {}): ApplyResult {
+    const clientSide = appliesClientSide(ctx.manager);
+    // A client-side apply sends the manifest with its last-applied annotation (last-applied.ts).
+    const manifest = clientSide ? withLastApplied(given) : given;
     const settled = settledManifest(manifest);
     this.reapplyEnv.kinds = this.kinds.generation;
     const known = settled && this.reapplies.unchanged(settled, ctx.manager, this.reapplyEnv);
@@ -167,7 +180,9 @@ export class Cluster {
         };
     next.apiVersion = obj.apiVersion;
     const ownership = copyOwnership(this.owners.get(key));
-    applyOwnedFields(next, obj, ownership, ctx.manager);
+    const last = clientSide ? lastAppliedFields(existing) : null;
+    const dropped = last ? droppedFields(last, new Set(fields.map((f) => f.text))) : undefined;
+    applyOwnedFields(next, obj, ownership, ctx.manager, clientSide ? (dropped ?? []) : undefined);
     const outcome = this.commit(key, existing, next, ownership, ctx, opts.dryRun === true);
     if (outcome !== 'unchanged' && type.kind === 'CustomResourceDefinition' && !opts.dryRun)
       this.kinds.addCustomResource(next);
@@ -348,6 +363,7 @@ export class Cluster {
     }
     // A dry-run create allocates nothing (no uid, no cluster IP): a dry run changes no state.
     if (dryRun && !existing) return 'created';
+    if (existing) this.checkUpdate(key, existing, next, ctx, dryRun);
     this.serverFields.stamp(existing, next);
     if (existing && sameValue(existing, next)) {
       if (dryRun) return 'unchanged';
@@ -366,13 +382,50 @@ export class Cluster {
       return 'unchanged';
     }
     if (dryRun) return existing ? 'configured' : 'created';
+    // Fields a client-side apply took over with unchanged values are in the record too: its
+    // last-applied changes with nearly every new manifest, so such a write is no longer a no-op
+    // (other writes claim only the fields whose values they change, which the record lists).
+    const taken =
+      existing && appliesClientSide(ctx.manager)
+        ? takenOver(this.owners.get(key), ownership, ctx.manager)
+        : [];
     this.objects.set(key, next);
     this.owners.set(key, ownership);
     const before = existing ? storedLeaves(existing) : new Map<string, unknown>();
     const changes = changesBetween(next.kind, before, storedLeaves(next));
+    if (taken.length > 0) {
+      const listed = new Set(changes.map((c) => c.path));
+      changes.push(
+        ...takeoverChanges(
+          next,
+          taken.filter((p) => !listed.has(formatPath(p))),
+        ),
+      );
+    }
     this.record(ctx, existing ? 'update' : 'create', key, changes);
     this.notify(refOf(next));
     return existing ? 'configured' : 'created';
+  }
+
+  /**
+   * Refuses an update that changes an immutable field (immutable.ts), recorded unless a dry run.
+   * The allocated cluster IP of a Service is kept first, as the API server keeps it.
+   */
+  private checkUpdate(
+    key: string,
+    existing: KObject,
+    next: KObject,
+    ctx: WriteContext,
+    dryRun: boolean,
+  ): void {
+    keepAllocated(existing, next);
+    const file = ctx.file;
+    try {
+      validateUpdate(existing, next, file ? { file, verb: () => 'patching' } : undefined);
+    } catch (e) {
+      if (!dryRun) this.refuse(key, e as Error, ctx);
+      throw e;
+    }
   }
 
   /** One record in the trail for one write (or refusal) to this cluster. */

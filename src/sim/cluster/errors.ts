@@ -8,6 +8,11 @@ export interface ClusterErrorData {
   field?: string;
   /** The line of `file` at fault, when the file itself does not parse. */
   line?: number;
+  /**
+   * Found by kubectl before any request (no resource mapping, a schema type error), so a
+   * client-side dry run finds it too; every other refusal is the API server's.
+   */
+  clientSide?: true;
 }
 
 export type ClusterErrorCode =

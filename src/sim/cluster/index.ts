@@ -21,5 +21,7 @@ export { maskObject, MASK } from './secret';
 export { podState, isPodReady, type PodState } from './controllers/kubelet';
 export { formatPath, leaves, getPath, parsePath, type FieldPath } from './fieldpath';
 export { sameValue, stableStringify } from './equal';
+export { isStatusPath } from './status-path';
+export { LAST_APPLIED } from './last-applied';
 export * as ops from './ops';
 export type { PatchType } from './patch';

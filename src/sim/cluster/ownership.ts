@@ -10,6 +10,7 @@
 import { sameValue } from './equal';
 import { deletePath, eachLeaf, formatPath, getPath, setPath, type FieldPath } from './fieldpath';
 import type { KObject } from './object';
+import { isStatusPath, isUnderPath } from './status-path';
 
 /** The fields of one object: manager -> path text -> path. */
 export type Ownership = Map<string, Map<string, FieldPath>>;
@@ -25,9 +26,7 @@ const SERVER_FIELDS = [
 
 function isOwnable(path: string): boolean {
   return (
-    !IDENTITY.has(path) &&
-    !path.startsWith('status') &&
-    !SERVER_FIELDS.some((f) => path.startsWith(f))
+    !IDENTITY.has(path) && !isStatusPath(path) && !SERVER_FIELDS.some((f) => isUnderPath(path, f))
   );
 }
 
@@ -49,14 +48,17 @@ export function ownershipOfCreated(obj: KObject, manager: string): Ownership {
 
 /**
  * An apply of `manifest` by `manager` onto `target`: sets the fields the manifest names and takes
- * them over, and deletes those the manager no longer names that no one else owns. Edits both
- * `target` and `ownership`.
+ * them over, and deletes those the manager no longer names that no one else owns. A client-side
+ * apply passes `clientSideDropped` instead (last-applied.ts): the fields its last apply set that
+ * the manifest no longer sets, deleted whoever owns them now, as kubectl's three-way merge does.
+ * Edits both `target` and `ownership`.
  */
 export function applyOwnedFields(
   target: KObject,
   manifest: KObject,
   ownership: Ownership,
   manager: string,
+  clientSideDropped?: readonly AppliedField[],
 ): void {
   const mine = ownership.get(manager) ?? new Map<string, FieldPath>();
   const desired: AppliedField[] = [];
@@ -66,7 +68,12 @@ export function applyOwnedFields(
   const desiredPaths = new Set(desired.map((l) => l.text));
 
   const dropped: FieldPath[] = [];
-  for (const [text, path] of mine) {
+  for (const { text, path } of clientSideDropped ?? []) {
+    deletePath(target, path);
+    dropped.push(path);
+    for (const paths of ownership.values()) paths.delete(text);
+  }
+  for (const [text, path] of clientSideDropped ? [] : mine) {
     if (desiredPaths.has(text)) continue;
     const ownedElsewhere = [...ownership].some(([m, paths]) => m !== manager && paths.has(text));
     if (!ownedElsewhere) {

@@ -2,6 +2,8 @@
 // describe the same value, so a comparison of one against the other must see them as equal.
 // Values are masked in every view, log and report; the audit keeps only a short hash.
 import { safeKey } from '../safe-keys';
+import { stableStringify } from './equal';
+import { LAST_APPLIED } from './last-applied';
 import { isRecord, type KObject } from './object';
 
 export const MASK = '******';
@@ -43,14 +45,34 @@ export function isSecretValuePath(kind: string, path: string): boolean {
   );
 }
 
-/** A copy safe to show: every Secret value replaced by the mask. */
-export function maskObject<T extends KObject>(obj: T): T {
-  if (obj.kind !== 'Secret') return obj;
-  const out = { ...obj } as Record<string, unknown>;
+function maskValues(obj: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...obj };
   for (const field of ['data', 'stringData'] as const) {
     const values = out[field];
     if (isRecord(values))
       out[field] = Object.fromEntries(Object.keys(values).map((k) => [k, MASK]));
+  }
+  return out;
+}
+
+/**
+ * A copy safe to show: every Secret value replaced by the mask, in the last-applied annotation
+ * too (it holds the manifest's plain `stringData`, as gitops-engine's HideSecretData knows).
+ */
+export function maskObject<T extends KObject>(obj: T): T {
+  if (obj.kind !== 'Secret') return obj;
+  const out = maskValues(obj);
+  const recorded = obj.metadata.annotations?.[LAST_APPLIED];
+  if (typeof recorded === 'string') {
+    let shown = MASK;
+    try {
+      const parsed: unknown = JSON.parse(recorded);
+      if (isRecord(parsed)) shown = `${stableStringify(maskValues(parsed))}\n`;
+    } catch {
+      // Not JSON: nothing in it can be shown safely.
+    }
+    const annotations = { ...obj.metadata.annotations, [LAST_APPLIED]: shown };
+    out.metadata = { ...obj.metadata, annotations };
   }
   return out as T;
 }

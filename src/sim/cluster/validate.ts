@@ -3,6 +3,7 @@
 // in the words kubectl prints. Kinds without rules here are only checked for metadata.
 import { keyPathText, table, unsafeKeyMessage, unsafeKeyPath } from '../safe-keys';
 import { ClusterError, fromServer, type ManifestSource } from './errors';
+import { immutableChange } from './immutable';
 import { MAX_REPLICAS } from './limits';
 import { isRecord, type KObject } from './object';
 
@@ -49,7 +50,7 @@ class Checker {
    * when the object came from a file, as the server's status with the file in front:
    * `Error from server (Invalid): error when creating "deploy.yaml": Deployment.apps "web" is invalid: <detail>`.
    */
-  private refusal(field: string, detail: string, code: ClusterError['code'] = 'E_INVALID'): never {
+  refusal(field: string, detail: string, code: ClusterError['code'] = 'E_INVALID'): never {
     const group = this.obj.apiVersion.includes('/') ? `.${this.obj.apiVersion.split('/')[0]}` : '';
     const message = this.source
       ? fromServer(
@@ -90,7 +91,7 @@ class Checker {
     throw new ClusterError(
       'E_INVALID',
       `${where}error validating data: ValidationError(${this.obj.kind}.${field}): invalid type for ${schema}.${field.split('.').pop()}: got "${got}", expected "${want}"`,
-      this.data(field),
+      { ...this.data(field), clientSide: true },
     );
   }
 
@@ -229,6 +230,14 @@ const RULES = table<(c: Checker, o: KObject) => void>({
       const port = (p as Record<string, unknown>).port;
       if (port === undefined) c.required(`spec.ports[${i}].port`);
       c.int(`spec.ports[${i}].port`, port, 1, 65535);
+      const nodePort = (p as Record<string, unknown>).nodePort;
+      c.type(`spec.ports[${i}].nodePort`, nodePort, 'integer');
+      if (typeof nodePort === 'number' && (nodePort < 30000 || nodePort > 32767))
+        c.invalid(
+          `spec.ports[${i}].nodePort`,
+          nodePort,
+          'provided port is not in the valid range. The range of valid ports is 30000-32767',
+        );
     });
   },
   ReplicaSet(c, o) {
@@ -303,4 +312,17 @@ export function validateObject(obj: KObject, namespaced: boolean, source?: Manif
   c.stringMap('metadata.labels', obj.metadata.labels);
   c.stringMap('metadata.annotations', obj.metadata.annotations);
   RULES[obj.kind]?.(c, obj);
+}
+
+/**
+ * Throws a ClusterError (E_INVALID) when an update of `existing` to `next` changes a field the API
+ * server keeps immutable (immutable.ts), in kubectl's words.
+ */
+export function validateUpdate(existing: KObject, next: KObject, source?: ManifestSource): void {
+  const change = immutableChange(existing, next);
+  if (change)
+    new Checker(next, source).refusal(
+      change.field,
+      `${change.field}: Invalid value: ${change.shown}: ${change.why}`,
+    );
 }

@@ -107,7 +107,7 @@ export class Comparer {
             ? 'suspended'
             : 'Kustomization interval: full server-side apply';
         } else {
-          this.decide(app, head, result.onlyPruneNeeded);
+          this.decide(app, head, result);
         }
       } else {
         // Right after its own apply Flux reports what that apply did (the Kustomization's
@@ -125,12 +125,14 @@ export class Comparer {
     return operations.hasQueued;
   }
 
-  private decide(app: Application, head: string, onlyPruneNeeded: boolean): void {
+  private decide(app: Application, head: string, result: ReconcileResult): void {
     const now = this.deps.clock.now();
+    const { resources } = result;
     const d = autoSyncDecision({
       options: this.deps.options,
       sync: app.sync,
-      onlyPruneNeeded,
+      onlyPruneNeeded: result.onlyPruneNeeded,
+      allNeedPrune: resources.length > 0 && resources.every((r) => r.requiresPruning),
       revision: head,
       syncedRevision: app.syncedRevision,
       lastAttempt: app.lastAttempt,
@@ -138,6 +140,7 @@ export class Comparer {
       now,
     });
     app.policy = d.reason;
+    if (d.action === 'none' && d.condition) app.conditions = [...app.conditions, d.condition];
     const { operations } = this.deps;
     if (d.action === 'sync')
       operations.enqueue({ app, revision: head, kind: 'auto', by: CONTROLLER, selective: false });

@@ -2,9 +2,12 @@
 // (resource-diff.ts) and `pkg/sync.Reconcile(target, live)` for an app. Pure functions over plain
 // data.
 //
-// Only the fields the manifest sets are compared, so what the API server or a controller adds
-// (defaults, status, a `kubectl patch`-ed env var, an annotation) is never drift; a field the
-// manifest sets with another live value (a hotfix) is. Keyed lists compare item by merge key
+// The diff is three-way, as Argo CD's legacy diff: the fields the manifest sets are compared with
+// the live ones, and a field the last apply set (the live object's last-applied-configuration,
+// cluster/last-applied.ts) that Git no longer sets is a difference while it is live. So what the
+// API server or a controller adds (defaults, status, a `kubectl patch`-ed env var, an annotation)
+// is never drift; a field the manifest sets with another live value (a hotfix) is, and so is a
+// field removed from Git that the last sync applied. Keyed lists compare item by merge key
 // (`containers[name=web]`), not by index. Git's Secret `stringData` is folded into base64 `data`
 // first, as the API server does, so the two spellings of one value are equal.
 import { refKey, refOf, type KObject } from '../cluster';

@@ -142,20 +142,74 @@ describe('GitOps lane (pull reconciler), argo flavour', () => {
     expect(app.sync).toBe('Synced');
   });
 
-  it('does not retry a failed sync for the same revision, and shows the failure', async () => {
+  // REFERENCE.md "Automated sync": with no `retry` option an automated sync still retries a failed
+  // sync 5 times, 5 s, 10 s, 20 s, 40 s, 80 s apart; once that operation has failed, no new
+  // auto-sync starts for the same SHA ("Failed last sync attempt to ...").
+  it('retries a failed automated sync 5 times (5, 10, 20, 40, 80 s apart), then leaves that revision alone', async () => {
     const { clock, app, commit, lane, audit, cluster } = await setup();
     await commit('bad replicas', {
       [DEPLOY]: STARTER_FILES[DEPLOY]!.replace('replicas: 3', 'replicas: -1'),
     });
     lane.refresh();
-    await clock.advanceBy(10_000);
+    await clock.advanceBy(2_000);
     expect(app.operation?.phase).toBe('Failed');
     expect(app.operation?.message).toMatch(/spec.replicas: Invalid value: -1/);
+    expect(app.policy).toBe('waiting for the retry backoff (attempt #1)');
     expect(lane.notifications.map((n) => n.trigger)).toContain('on-sync-failed');
-    expect(replicas(cluster)).toBe(3);
-    const failed = audit.records().filter((r) => r.verb === 'deploy-failed').length;
     await clock.advanceBy(1_800_000);
-    expect(audit.records().filter((r) => r.verb === 'deploy-failed').length).toBe(failed);
+    const failed = audit.records().filter((r) => r.verb === 'deploy-failed');
+    expect(failed.map((r) => r.operation?.trigger)).toEqual([
+      'auto',
+      'retry',
+      'retry',
+      'retry',
+      'retry',
+      'retry',
+    ]);
+    const gaps = failed.slice(1).map((r, i) => r.t - failed[i]!.t);
+    expect(gaps).toEqual([5_000, 10_000, 20_000, 40_000, 80_000]);
+    expect(replicas(cluster)).toBe(3);
+    expect(app.policy).toMatch(/^Failed last sync attempt to/);
+  });
+
+  // REFERENCE.md "Automated sync": the allowEmpty guard is a condition set before any operation
+  // starts ("auto-sync will wipe out all resources"), not a failed sync; once allowEmpty is on,
+  // the next auto-sync prunes.
+  it('guards against pruning everything with a SyncError condition, then prunes once allowEmpty is on', async () => {
+    const { clock, app, commit, lane, audit, cluster } = await setup({ prune: true });
+    const started = () => audit.records().filter((r) => r.verb === 'deploy-started').length;
+    const before = started();
+    await commit(
+      'web: retire the app',
+      { 'apps/web/README.md': 'retired\n' },
+      Object.keys(STARTER_FILES),
+    );
+    lane.refresh();
+    await clock.advanceBy(10_000);
+    expect(app.sync).toBe('OutOfSync');
+    expect(app.conditions).toEqual([
+      { type: 'SyncError', message: 'auto-sync will wipe out all resources' },
+    ]);
+    expect(started()).toBe(before);
+    expect(audit.records().some((r) => r.verb === 'deploy-failed')).toBe(false);
+    expect(cluster.get(WEB)).toBeDefined();
+    lane.setOption('allowEmpty', true);
+    await clock.advanceBy(10_000);
+    expect(cluster.get(WEB)).toBeUndefined();
+    expect(app.conditions).toEqual([]);
+    expect(started()).toBe(before + 1);
+  });
+
+  it('does not retry a failed manual sync, nor auto-sync its revision again', async () => {
+    const { clock, app, commit, lane, audit } = await setup({ automated: false });
+    await commit('bad replicas', {
+      [DEPLOY]: STARTER_FILES[DEPLOY]!.replace('replicas: 3', 'replicas: -1'),
+    });
+    lane.sync('alice');
+    await clock.advanceBy(2_000);
+    lane.setOption('automated', true);
+    await clock.advanceBy(1_800_000);
+    expect(audit.records().filter((r) => r.verb === 'deploy-failed')).toHaveLength(1);
     expect(app.policy).toMatch(/^Failed last sync attempt to/);
   });
 
@@ -227,6 +281,52 @@ describe('GitOps lane (pull reconciler), argo flavour', () => {
       expect(heals > 3).toBe(expectFight);
       if (!expectFight) expect(app.sync).toBe('Synced');
     }
+  });
+});
+
+// REFERENCE.md "the dry run before a sync": Argo CD's is client-side, so an object the API server
+// refuses passes it, fails at apply, and the others of its wave are applied; Flux dry-runs the
+// whole set server-side and applies nothing when one object is refused.
+describe('the dry run before a sync: a release whose Service port is out of range', () => {
+  const release = {
+    'apps/web/configmap.yaml': STARTER_FILES['apps/web/configmap.yaml']!.replace('hello', 'hola'),
+    ...withImage('web:2.0'),
+    'apps/web/service.yaml': STARTER_FILES['apps/web/service.yaml']!.replace(
+      'port: 80',
+      'port: 80800',
+    ),
+  };
+  const greeting = (cluster: Cluster) =>
+    (cluster.get({ kind: 'ConfigMap', name: 'web-config' })?.data as Record<string, string>)
+      .GREETING;
+
+  it('Argo CD: passes the client-side dry run, applies the rest of the wave, and reports a partial sync', async () => {
+    const { clock, app, commit, lane, cluster } = await setup();
+    await commit('web: release with a bad port', release);
+    lane.refresh();
+    await clock.advanceBy(2_000);
+    expect(app.operation?.phase).toBe('Failed');
+    expect(app.operation?.message).toMatch(
+      /^one or more objects failed to apply, reason: .*spec\.ports\[0\]\.port: Invalid value: 80800/,
+    );
+    const results = app.operation!.results.map((r) => `${r.key} ${r.ok ? 'ok' : 'failed'}`);
+    expect(results).toEqual([
+      'ConfigMap/default/web-config ok',
+      'Service/default/web failed',
+      'Deployment/default/web ok',
+    ]);
+    expect(greeting(cluster)).toBe('hola');
+    expect(image(cluster)).toBe('web:2.0');
+  });
+
+  it('Flux: the server-side dry run of the whole set fails, and nothing is applied', async () => {
+    const { clock, app, commit, lane, cluster } = await setup({ flavour: 'flux' });
+    await commit('web: release with a bad port', release);
+    lane.refresh();
+    await clock.advanceBy(120_000);
+    expect(app.operation?.message).toMatch(/failed to apply \(dry run\)/);
+    expect(greeting(cluster)).toBe('hello');
+    expect(image(cluster)).toBe('web:1.0');
   });
 });
 

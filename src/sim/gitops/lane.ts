@@ -208,9 +208,10 @@ export class GitopsLane {
       });
     }
     this.options[key] = value;
-    // A changed policy (prune or selfHeal turned on) acts at the next comparison, as in Argo.
-    if (key === 'automated' || key === 'selfHeal' || key === 'prune' || key === 'suspend')
-      this.send('watch');
+    // A changed policy (prune, selfHeal or allowEmpty turned on) acts at the next comparison, as
+    // in Argo (a changed Application spec is refreshed).
+    const policyKeys = ['automated', 'selfHeal', 'prune', 'allowEmpty', 'suspend'];
+    if (policyKeys.includes(key)) this.send('watch');
   }
 
   /**

@@ -9,7 +9,7 @@ import type { ReconcileResult } from './diff';
 import { addHistory } from './history';
 import type { WakeReason } from './machine';
 import type { GitopsOptions } from './options';
-import { retryDelay } from './policy';
+import { retryDelay, retryPolicyOf } from './policy';
 import { planSync, WAVE_DELAY_MS, type SyncPlan } from './sync-plan';
 import { SyncOperation } from './sync-run';
 
@@ -173,6 +173,7 @@ export class Operations {
       plan,
       { actor: 'reconciler', channel: 'reconciler', manager: 'argocd-controller', revision },
       lists,
+      options.flavour === 'argo' ? 'client' : 'server',
     );
     this.running = { op, sync, app };
     this.step();
@@ -237,6 +238,8 @@ export class Operations {
           ? app.lastAttempt.retries + (op.kind === 'retry' ? 1 : 0)
           : 0;
       app.lastAttempt = { revision: op.revision, failed: true, retries, message: op.message };
+      const retryAt = this.scheduleRetry(op, app, retries);
+      if (retryAt !== null) app.lastAttempt.retryAt = retryAt;
       applications.record(
         'deploy-failed',
         app,
@@ -246,7 +249,6 @@ export class Operations {
         { trigger: op.kind },
       );
       applications.notify('on-sync-failed', app, op.message);
-      this.scheduleRetry(op, app, retries);
     }
     if (this.queue.length > 0) return this.startNext();
     this.deps.done();
@@ -255,11 +257,13 @@ export class Operations {
     this.deps.wake(this.deps.options.flavour === 'flux' ? 'applied' : 'watch');
   }
 
-  private scheduleRetry(op: Operation, app: Application, retries: number): void {
-    const retry = this.deps.options.retry;
-    if (!retry || op.kind === 'manual' || retries >= retry.limit) return;
+  /** Schedules the next retry of a failed sync, if its policy has one left: when it is due. */
+  private scheduleRetry(op: Operation, app: Application, retries: number): number | null {
+    const retry = retryPolicyOf(this.deps.options, op.kind);
+    if (!retry || retries >= retry.limit) return null;
+    const delay = retryDelay(retries, retry);
     this.deps.clock.schedule(
-      retryDelay(retries, retry),
+      delay,
       () => {
         if (app.lastAttempt?.failed && app.lastAttempt.revision === op.revision) {
           this.queue.push({
@@ -274,5 +278,6 @@ export class Operations {
       },
       'sync-retry',
     );
+    return this.deps.clock.now() + delay;
   }
 }

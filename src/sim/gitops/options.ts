@@ -60,7 +60,10 @@ export const FLUX_DEFAULTS: GitopsOptions = {
   applyInterval: 600_000,
 };
 
-/** The retry example of Argo's application.yaml: backoff 5 s, factor 2, max 3 min. */
+/**
+ * Argo CD's retry backoff defaults (backoff 5 s, factor 2, max 3 min, as in application.yaml), with
+ * the limit of an automated sync that has no `retry` option (appcontroller.go `Retry{Limit: 5}`).
+ */
 export const DEFAULT_RETRY: RetryPolicy = { limit: 5, backoffMs: 5_000, factor: 2, maxMs: 180_000 };
 
 export function gitopsOptions(partial: Partial<GitopsOptions> = {}): GitopsOptions {

@@ -5,6 +5,7 @@ import { stringify } from 'yaml';
 import {
   getPath,
   isRecord,
+  isStatusPath,
   maskObject,
   refKey,
   refOf,
@@ -12,10 +13,12 @@ import {
   type KObject,
   type ObjectRef,
 } from '../cluster';
-import { eachLeaf, setPath, type FieldPath } from '../cluster/fieldpath';
+import { eachLeaf, formatPath, setPath, type FieldPath } from '../cluster/fieldpath';
+import { droppedFields, LAST_APPLIED, lastAppliedFields } from '../cluster/last-applied';
 import { isSecretValuePath, normalizeSecret, valueHash } from '../cluster/secret';
 import { groupOf, ignoreMatcher, type IgnoreDifference } from './ignore';
 import { syncWaveOf } from './sync-plan';
+import { TRACKING_ANNOTATION } from './sync-run';
 import type { DiffReason, FieldDiff, ResourceDiff } from './types';
 
 const IDENTITY = new Set(['apiVersion', 'kind', 'metadata.name', 'metadata.namespace']);
@@ -40,15 +43,44 @@ function comparedLeaves(desired: KObject): readonly ComparedLeaf[] {
   if (hit) return hit;
   const out: ComparedLeaf[] = [];
   eachLeaf(desired, (text, value, path) => {
-    if (!IDENTITY.has(text) && !isStatus(text)) out.push({ path: path(), text, value });
+    if (!IDENTITY.has(text) && !isStatusPath(text)) out.push({ path: path(), text, value });
   });
   if (Object.isFrozen(desired)) comparedCache.set(desired, out);
   return out;
 }
 
-/** Whether a path's text starts with the segment `status`. */
-function isStatus(text: string): boolean {
-  return text.startsWith('status') && (text.length === 6 || text[6] === '.' || text[6] === '[');
+// The path texts of a compared-leaves list (a list is kept per frozen manifest, never edited).
+const textsCache = new WeakMap<readonly ComparedLeaf[], ReadonlySet<string>>();
+
+function textsOf(compared: readonly ComparedLeaf[]): ReadonlySet<string> {
+  let texts = textsCache.get(compared);
+  if (!texts) {
+    texts = new Set(compared.map((l) => l.text));
+    textsCache.set(compared, texts);
+  }
+  return texts;
+}
+
+// Argo CD sets its tracking annotation on the target before it diffs, so the one the sync wrote
+// is never "removed from Git".
+const TRACKING_PATH = formatPath(['metadata', 'annotations', TRACKING_ANNOTATION]);
+
+/**
+ * The three-way part of the legacy diff (REFERENCE.md, Argo CD "diff"): the fields the last
+ * client-side apply set (the live object's last-applied annotation) that Git no longer sets and
+ * that are still live, each with its live value. The sync's apply deletes exactly these
+ * (last-applied.ts); a field no apply set is not among them.
+ */
+function removedLeaves(live: KObject, compared: readonly ComparedLeaf[]): ComparedLeaf[] {
+  const last = lastAppliedFields(live);
+  if (!last) return [];
+  const out: ComparedLeaf[] = [];
+  for (const { text, path } of droppedFields(last, textsOf(compared))) {
+    if (text === TRACKING_PATH) continue;
+    const value = getPath(live, path);
+    if (value !== undefined) out.push({ text, path, value });
+  }
+  return out;
 }
 
 function same(desired: unknown, live: unknown): boolean {
@@ -72,7 +104,19 @@ function pruneView(live: KObject): Record<string, unknown> {
   const metadata = Object.fromEntries(
     Object.entries(rest.metadata).filter(([k]) => !SERVER_META.includes(k)),
   );
+  // last-applied repeats the object as one line of JSON: the diff shows the fields themselves.
+  const annotations = withoutLastApplied(rest.metadata.annotations);
+  if (annotations) metadata.annotations = annotations;
+  else delete metadata.annotations;
   return { ...rest, metadata };
+}
+
+function withoutLastApplied(
+  annotations: Record<string, string> | undefined,
+): Record<string, string> | undefined {
+  if (!annotations || !(LAST_APPLIED in annotations)) return annotations;
+  const { [LAST_APPLIED]: _recorded, ...rest } = annotations;
+  return Object.keys(rest).length > 0 ? rest : undefined;
 }
 
 function yamlOf(view: Record<string, unknown> | undefined): string {
@@ -164,7 +208,9 @@ function finishDiff(
 
 function fieldDiff(kind: string, path: string, desired: unknown, live: unknown): FieldDiff {
   const secret = isSecretValuePath(kind, path);
-  const field: FieldDiff = { path, desired: secret ? valueHash(desired) : desired };
+  const field: FieldDiff = { path };
+  // A field removed from Git (three-way) has no desired value.
+  if (desired !== undefined) field.desired = secret ? valueHash(desired) : desired;
   if (live !== undefined) field.live = secret ? valueHash(live) : live;
   return field;
 }
@@ -210,6 +256,11 @@ export function compareResource(
       if (!equal && live) ignored.push(leaf.text);
     } else if (!equal) fields.push(fieldDiff(ref.kind, leaf.text, leaf.value, liveValue));
   }
+  const removed = live ? removedLeaves(live, compared) : [];
+  for (const leaf of removed) {
+    if (ignoredPath?.(leaf.text)) ignored.push(leaf.text);
+    else fields.push(fieldDiff(ref.kind, leaf.text, undefined, leaf.value));
+  }
   const reason: DiffReason | null = !live ? 'missing' : fields.length > 0 ? 'modified' : null;
   if (reason === null) return finishDiff(head, 'Synced', null, fields, ignored);
 
@@ -234,6 +285,15 @@ export function compareResource(
         setPath(liveView, leaf.path, shown);
       }
     }
+    if (liveView)
+      for (const leaf of removed) {
+        if (ignoredPath?.(leaf.text)) continue;
+        setPath(
+          liveView,
+          leaf.path,
+          isSecretValuePath(ref.kind, leaf.text) ? SECRET_SAME : leaf.value,
+        );
+      }
     return unifiedDiff(key, liveView, desiredView);
   };
   return finishDiff(head, 'OutOfSync', reason, fields, ignored, { textDiff, lazily: immutable });

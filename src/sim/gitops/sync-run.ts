@@ -1,7 +1,11 @@
 // A sync operation as a stepwise object, as gitops-engine's sync context is: `step()` runs the next
-// wave, `state` tells where it is. Before the first wave every apply task is dry-run: one invalid
-// object fails the whole operation and nothing is applied (the real engine and Flux both dry-run
-// the set first). Applies carry the tracking annotation that marks the object as the app's.
+// wave, `state` tells where it is. Before the first wave every apply task is dry-run. Flux's dry
+// run is server-side: one object the API server refuses fails the whole operation and nothing is
+// applied. Argo CD's is client-side (REFERENCE.md: gitops-engine `applyObject` validates only the
+// manifests' correctness): an object only the API server refuses (a port out of range, an
+// immutable field) passes it, fails at apply, and the rest of its wave is applied; the operation
+// then fails part-way, a partial sync, and later waves do not run. Applies carry the tracking
+// annotation that marks the object as the app's.
 import {
   applyLine,
   isClusterError,
@@ -91,6 +95,8 @@ export class SyncOperation {
     private readonly ctx: WriteContext,
     /** The app's last dry run and apply, which this sync's may answer re-applies from. */
     private readonly lists?: { dryRun: ReapplyList; apply: ReapplyList },
+    /** Argo CD's dry run is client-side; Flux's is server-side (see above). */
+    private readonly dryRunSide: 'client' | 'server' = 'server',
   ) {
     this.state = {
       phase: 'Running',
@@ -189,6 +195,8 @@ export class SyncOperation {
         // A namespace the same sync creates in an earlier wave exists by the time this applies.
         if (e.code === 'E_NOT_FOUND' && creating.has(task.manifest?.metadata.namespace ?? ''))
           continue;
+        // Only what kubectl finds before any request fails a client-side dry run.
+        if (this.dryRunSide === 'client' && !e.data.clientSide) continue;
         errors.push(`${task.key}: ${e.message}`);
       }
     }

@@ -2,6 +2,7 @@
 // cluster, wakes the reconciler to compare (argo flavour only); anything else refreshes health.
 import type { AuditRecord } from '../audit';
 import type { VirtualClock } from '../clock';
+import { isStatusPath } from '../cluster';
 import type { Applications } from './applications';
 import type { ResourceDiff } from './diff';
 import type { WakeReason } from './machine';
@@ -51,7 +52,7 @@ export class Watch {
     if (!this.deps.applications.all.some((a) => resourceKeys(a.resources).has(record.object)))
       return;
     const specChange =
-      record.verb === 'delete' || record.changes.some((c) => !c.path.startsWith('status'));
+      record.verb === 'delete' || record.changes.some((c) => !isStatusPath(c.path));
     if (specChange) this.scheduleWatch();
     else this.scheduleHealth();
   }

@@ -1,7 +1,7 @@
 // `kubectl describe` pages for the kinds the simulation runs, in kubectl's layout: Deployment,
 // ReplicaSet, Pod, Service, HorizontalPodAutoscaler, ConfigMap, Secret, Namespace.
 // Events are left out: the simulation records changes in the audit trail, not as Events.
-import type { Cluster, KObject } from '../cluster';
+import { LAST_APPLIED, type Cluster, type KObject } from '../cluster';
 import { table } from '../safe-keys';
 import { describeTime } from './age';
 import { hpaTargets, mapText, podStatusText, scalar } from './columns';
@@ -52,7 +52,10 @@ export function header(d: Description, obj: KObject): void {
   d.kv('Labels', pairs(obj.metadata.labels));
   d.kv(
     'Annotations',
-    Object.entries(obj.metadata.annotations ?? {}).map(([k, v]) => `${k}: ${v}`),
+    // kubectl describe leaves last-applied out (its skipAnnotations): `get -o yaml` shows it.
+    Object.entries(obj.metadata.annotations ?? {})
+      .filter(([k]) => k !== LAST_APPLIED)
+      .map(([k, v]) => `${k}: ${v}`),
   );
 }
 

@@ -111,6 +111,22 @@ describe('get and describe', () => {
     });
   });
 
+  // REFERENCE.md "Apply semantics both lanes share": kubectl apply records what it applied in the
+  // last-applied-configuration annotation; `get -o yaml` shows it, `describe` leaves it out.
+  it('shows the last-applied-configuration in get -o yaml, and describe leaves it out', async () => {
+    const { kubectl } = await webCluster();
+    const yaml = kubectl('get deploy web -o yaml').stdout;
+    expect(yaml).toMatch(
+      /\n {4}kubectl\.kubernetes\.io\/last-applied-configuration: \|\n {6}\{"apiVersion":"apps\/v1","kind":"Deployment",/,
+    );
+    expect(kubectl('describe deployment/web').stdout).toMatch(
+      /\nAnnotations: +deployment\.kubernetes\.io\/revision: 1\n(?! )/,
+    );
+    const secret = kubectl('get secret db -o yaml').stdout;
+    expect(secret).toContain('last-applied-configuration');
+    expect(secret).not.toContain(SECRET_VALUE);
+  });
+
   it('describes a Deployment with its replicas, containers, conditions and field managers', async () => {
     const { kubectl } = await webCluster();
     const out = kubectl('describe deployment/web').stdout;

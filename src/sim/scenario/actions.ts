@@ -3,7 +3,7 @@
 import type { ClusterName } from '../audit';
 import { parseDuration } from '../clock';
 import type { DevopsOptions } from '../devops/lane';
-import type { GitopsOptions } from '../gitops/options';
+import { DEFAULT_RETRY, type GitopsOptions } from '../gitops/options';
 import { BRANCH, type Sandbox } from '../sandbox';
 import { safeKey, safeRecord, type SafeRecord } from '../safe-keys';
 import { patchYaml } from './patch';
@@ -44,9 +44,9 @@ export function laneOptions(
       const r = value as { limit: number; backoff?: string; factor?: number; maxDuration?: string };
       out[key] = {
         limit: r.limit,
-        backoffMs: ms(r.backoff) ?? 5_000,
-        factor: r.factor ?? 2,
-        maxMs: ms(r.maxDuration) ?? 180_000,
+        backoffMs: ms(r.backoff) ?? DEFAULT_RETRY.backoffMs,
+        factor: r.factor ?? DEFAULT_RETRY.factor,
+        maxMs: ms(r.maxDuration) ?? DEFAULT_RETRY.maxMs,
       };
     } else out[key] = value;
   }

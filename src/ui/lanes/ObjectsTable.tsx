@@ -21,7 +21,8 @@ function driftText(o: Pick<ObjectView, 'drift' | 'fields'>): string | null {
 const DRIFT_NOTE: Record<NonNullable<ObjectView['drift']>, string> = {
   missing: 'Git declares this object; the cluster does not have it.',
   extra: 'The cluster still runs this object; Git no longer declares it. Only a prune deletes it.',
-  modified: 'Fields Git sets have other values in the cluster.',
+  modified:
+    'Fields Git sets have other values in the cluster, or fields the last apply set (see its last-applied-configuration) are gone from Git but still live.',
 };
 
 /** A manifest as `kubectl get -o yaml` shows it, without the server's field bookkeeping. */
