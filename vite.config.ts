@@ -64,11 +64,14 @@ function scenarioIndex(): Plugin {
 export default defineConfig({
   plugins: [react(), contentSecurityPolicy(), scenarioIndex()],
   resolve: {
-    // Smaller stand-ins for two of isomorphic-git's dependencies (see each file). The tests run
+    // Smaller stand-ins for three of isomorphic-git's dependencies (see each file). The tests run
     // isomorphic-git through Vite too (test.alias below), so they exercise both.
     alias: {
       pako: fileURLToPath(new URL('./src/platform/pako.ts', import.meta.url)),
       'sha.js/sha1.js': fileURLToPath(new URL('./src/platform/sha1.ts', import.meta.url)),
+      'isomorphic-textencoder': fileURLToPath(
+        new URL('./src/platform/textencoder.ts', import.meta.url),
+      ),
     },
   },
   server: { host: '127.0.0.1', port: 5173 },

@@ -77,7 +77,10 @@ export function consoleSlice(
         return;
       }
       const lane = get().consoleLane;
-      const outcome = await get().act({ kubectl: { lane, actor: 'you', run: line } });
+      const outcome = await get().act(
+        { kubectl: { lane, actor: 'you', run: line } },
+        !isReadOnlyKubectl(line),
+      );
       if (!outcome) return;
       add({ lane, line, ok: outcome.ok, output: outcome.text.split('\n').slice(1).join('\n') });
     },
@@ -97,6 +100,35 @@ async function gitCandidates(line: string, sandbox: Sandbox): Promise<string[]> 
     tags: tags.map((t) => t.name),
     files: files.map((f) => f.path),
   });
+}
+
+const READ_ONLY_VERBS = new Set([
+  'get',
+  'describe',
+  'api-resources',
+  'api-versions',
+  'version',
+  'help',
+  'explain',
+  'logs',
+  'top',
+  'cluster-info',
+]);
+
+/**
+ * A kubectl line that only looks (`get`, `describe`, `rollout status`, `--help`...): run, but not
+ * recorded with the session, so that a link and the address bar grow only with what changed the
+ * cluster. Replaying without it lands in the same state: it writes nothing, and the time it ran at
+ * is the same instant the next recorded action runs at.
+ */
+export function isReadOnlyKubectl(line: string): boolean {
+  const words = line.trim().split(/\s+/);
+  if (words[0] === 'kubectl') words.shift();
+  const [verb = '', sub = ''] = words;
+  if (words.includes('-h') || words.includes('--help')) return true;
+  return (
+    READ_ONLY_VERBS.has(verb) || (verb === 'rollout' && (sub === 'status' || sub === 'history'))
+  );
 }
 
 /** A console line for the repository (`git log`, `git commit ...`), not for a cluster. */

@@ -1,10 +1,17 @@
 // A session as a link or a saved record: scenario, seed, step and the user's own actions, with a
 // format version. A link from an incompatible build is refused with a message rather than
-// silently replaying something else.
+// silently replaying something else (link-parse.ts reads links; it is loaded on demand).
+//
+// Format 2 carries the actions deflated (zlib, fflate's, already in the first download for git
+// objects) and base64url-encoded; format 1 carried them as plain base64url JSON and is still read.
+import { unzlibSync, zlibSync } from 'fflate';
 import type { UserAction } from '../sim/scenario';
 
-export const SESSION_FORMAT = 1;
-const STORAGE_KEY = 'driftlab.session';
+export const SESSION_FORMAT = 2;
+/** Formats this build reads. */
+export const READABLE_FORMATS = [1, 2];
+/** Past this many characters a link risks "HTTP ERROR 431" (headers are limited to 8-16 KB). */
+export const SAFE_LINK_CHARS = 8_000;
 
 export interface SessionRecord {
   v: number;
@@ -14,101 +21,49 @@ export interface SessionRecord {
   actions: UserAction[];
 }
 
-function toBase64Url(text: string): string {
-  const bytes = new TextEncoder().encode(text);
+function toBase64Url(bytes: Uint8Array): string {
   let bin = '';
   for (const b of bytes) bin += String.fromCharCode(b);
   return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-function fromBase64Url(text: string): string {
+export function fromBase64Url(text: string): Uint8Array {
   const bin = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
-  return new TextDecoder().decode(Uint8Array.from(bin, (c) => c.charCodeAt(0)));
+  return Uint8Array.from(bin, (c) => c.charCodeAt(0));
 }
 
-/** `?scenario=<id>&seed=<n>&step=<k>` plus `v` and, when there are any, the actions. */
-export function sessionQuery(s: SessionRecord): string {
+/** Text, deflated and base64url-encoded: what a link carries. */
+export function pack(text: string): string {
+  return toBase64Url(zlibSync(new TextEncoder().encode(text), { level: 9 }));
+}
+
+/** The inverse of `pack`; format 1 stored the text without deflating it. */
+export function unpack(text: string, format = SESSION_FORMAT): string {
+  const bytes = fromBase64Url(text);
+  return new TextDecoder().decode(format === 1 ? bytes : unzlibSync(bytes));
+}
+
+/**
+ * `?v=&scenario=<id>&seed=<n>&step=<k>`, plus the actions when there are any. With `withActions`
+ * false, `n=<count>` stands in for them: the address bar of a long session, which a reload matches
+ * to the session saved in this browser.
+ */
+export function sessionQuery(s: SessionRecord, withActions = true): string {
   const q = new URLSearchParams({
-    v: String(s.v),
+    v: String(SESSION_FORMAT),
     scenario: s.scenario,
     seed: String(s.seed),
     step: String(s.step),
   });
-  if (s.actions.length > 0) q.set('actions', toBase64Url(JSON.stringify(s.actions)));
+  if (s.actions.length > 0) {
+    if (withActions) q.set('actions', pack(JSON.stringify(s.actions)));
+    else q.set('n', String(s.actions.length));
+  }
   return `?${q.toString()}`;
 }
 
-export type ParsedLink =
-  | { ok: true; session: Partial<SessionRecord> & { scenario: string } }
-  | { ok: false; message: string }
-  | null;
-
-/** Null when the address names no scenario (a plain visit). */
-export function parseSessionQuery(search: string): ParsedLink {
-  const q = new URLSearchParams(search);
-  const scenario = q.get('scenario');
-  if (!scenario) return null;
-  const v = q.get('v');
-  if (v !== null && Number(v) !== SESSION_FORMAT) {
-    return {
-      ok: false,
-      message: `This link was made by another version of DriftLab (session format ${v}; this build reads format ${SESSION_FORMAT}). It was not replayed.`,
-    };
-  }
-  const num = (name: string) => {
-    const text = q.get(name);
-    return text !== null && /^\d+$/.test(text) ? Number(text) : undefined;
-  };
-  let actions: UserAction[] | undefined;
-  const packed = q.get('actions');
-  if (packed) {
-    try {
-      const parsed = JSON.parse(fromBase64Url(packed)) as unknown;
-      if (!Array.isArray(parsed)) throw new Error('not a list');
-      actions = parsed as UserAction[];
-    } catch {
-      return {
-        ok: false,
-        message: 'This link carries actions that cannot be read; it was not replayed.',
-      };
-    }
-  }
-  const seed = num('seed');
-  const step = num('step');
-  return {
-    ok: true,
-    session: {
-      scenario,
-      ...(seed !== undefined ? { seed } : {}),
-      ...(step !== undefined ? { step } : {}),
-      ...(actions ? { actions } : {}),
-    },
-  };
-}
-
-export function saveSession(s: SessionRecord): void {
-  try {
-    localStorage.setItem(STORAGE_KEY, JSON.stringify(s));
-  } catch {
-    // Storage full or disabled (private mode): the session simply does not survive a reload.
-  }
-}
-
-export function loadSavedSession(): SessionRecord | null {
-  try {
-    const text = localStorage.getItem(STORAGE_KEY);
-    if (!text) return null;
-    const s = JSON.parse(text) as SessionRecord;
-    return s.v === SESSION_FORMAT && typeof s.scenario === 'string' ? s : null;
-  } catch {
-    return null;
-  }
-}
-
-export function clearSavedSession(): void {
-  try {
-    localStorage.removeItem(STORAGE_KEY);
-  } catch {
-    // nothing to clear
-  }
+/** The address bar's query: with the actions while that stays short, else scenario, seed, step. */
+export function addressQuery(s: SessionRecord): string {
+  const full = sessionQuery(s);
+  return full.length <= SAFE_LINK_CHARS ? full : sessionQuery(s, false);
 }

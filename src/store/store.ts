@@ -2,17 +2,14 @@
 // The scenario run (simulation state) lives outside the store; the store only holds what React
 // renders. Vanilla (no React import): React reads it through hooks.ts.
 import { createStore, type StateCreator } from 'zustand/vanilla';
-import type { ActionOutcome } from '../sim/scenario/actions';
+import { runAction, type ActionOutcome } from '../sim/scenario/actions';
 import { ScenarioRun, type StepResult, type UserAction } from '../sim/scenario/runner';
 import type { Action, Scenario } from '../sim/scenario/schema';
 import { FREE_PLAY, hasScenario, loadLibraryScenario } from './library';
-import {
-  clearSavedSession,
-  saveSession,
-  SESSION_FORMAT,
-  sessionQuery,
-  type SessionRecord,
-} from './session-link';
+import { addressQuery, SESSION_FORMAT, sessionQuery, type SessionRecord } from './session-link';
+import { clearSavedSession, onStorageProblem, saveLesson, saveSession } from './persistence';
+import { repairPrototypes } from './prototype-guard';
+import { safetyState, type SafetySlice } from './safety';
 import { buildView, type SandboxView } from './view';
 import { coalesce } from './coalesce';
 import { consoleSlice, type ConsoleSlice } from './console';
@@ -51,12 +48,13 @@ export interface SessionSlice {
   setSpeed: (speed: number) => void;
   /** Play: `wallMs` of real time passed; virtual time moves `wallMs * speed`. */
   tick: (wallMs: number) => Promise<void>;
-  act: (action: Action) => Promise<ActionOutcome | null>;
+  /** A user's action; with `record` false (a read-only console line) it is run, not recorded. */
+  act: (action: Action, record?: boolean) => Promise<ActionOutcome | null>;
   sessionRecord: () => SessionRecord | null;
   dismissNotice: () => void;
 }
 
-export type AppState = SessionSlice & ConsoleSlice;
+export type AppState = SessionSlice & ConsoleSlice & SafetySlice;
 
 /** The live run behind the store; replaced on open, back and jump. */
 let run: ScenarioRun | null = null;
@@ -119,6 +117,7 @@ const sessionSlice: StateCreator<AppState, [], [], SessionSlice> = (set, get) =>
     id: string,
     opts: { seed?: number; step?: number; actions?: UserAction[] } = {},
   ) => {
+    if (id === 'imported') imported ??= (await import('./restore')).importedLesson();
     const source =
       id === 'imported' && imported
         ? { scenario: imported.scenario }
@@ -137,6 +136,7 @@ const sessionSlice: StateCreator<AppState, [], [], SessionSlice> = (set, get) =>
       opts.actions || steps > 0
         ? await ScenarioRun.replay(scenario, options, steps, opts.actions ?? [])
         : await ScenarioRun.start(scenario, options);
+    stopIfPolluted();
     set({
       scenarioId: id,
       scenarioTitle: scenario.title,
@@ -165,6 +165,8 @@ const sessionSlice: StateCreator<AppState, [], [], SessionSlice> = (set, get) =>
     open: (id, opts) =>
       serial(async () => {
         set({ status: 'loading', playing: false, busy: true });
+        // Opened from elsewhere (a reload, a link, another tab): the lesson is the stored one.
+        if (id === 'imported') imported = null;
         try {
           if (id !== 'imported' && !hasScenario(id)) {
             set({
@@ -182,10 +184,10 @@ const sessionSlice: StateCreator<AppState, [], [], SessionSlice> = (set, get) =>
     importScenario: (text, fileName) =>
       serial(async () => {
         // The validating loader (zod) is only needed for files people bring: load it on demand.
-        const { loadScenario } = await import('../sim/scenario/load');
-        const { isScenarioError } = await import('../sim/scenario/errors');
+        const { loadScenario, isScenarioError } = await import('./restore');
         try {
           imported = { scenario: loadScenario(text, fileName) };
+          saveLesson(fileName, text);
         } catch (e) {
           // The current session stays as it was.
           set({
@@ -196,6 +198,8 @@ const sessionSlice: StateCreator<AppState, [], [], SessionSlice> = (set, get) =>
         set({ busy: true, playing: false });
         try {
           await build('imported');
+        } catch (e) {
+          set({ status: 'error', error: `${fileName}: ${errorText(e)}` });
         } finally {
           set({ busy: false });
         }
@@ -207,6 +211,8 @@ const sessionSlice: StateCreator<AppState, [], [], SessionSlice> = (set, get) =>
         set({ busy: true, playing: false, entries: [] });
         try {
           await build(get().scenarioId);
+        } catch (e) {
+          set({ status: 'error', error: errorText(e) });
         } finally {
           set({ busy: false });
         }
@@ -271,13 +277,20 @@ const sessionSlice: StateCreator<AppState, [], [], SessionSlice> = (set, get) =>
         if (record) saveSession(record);
       }),
 
-    act: (action) =>
+    act: (action, record = true) =>
       serial(async () => {
         if (!run) return null;
-        const outcome = await run.act(action);
+        const outcome = record ? await run.act(action) : await runAction(run.sandbox, action);
+        try {
+          stopIfPolluted();
+        } catch (e) {
+          set({ playing: false, notice: `The last action was stopped: ${errorText(e)}.` });
+          return outcome;
+        }
         await refresh();
-        const record = get().sessionRecord();
-        if (record) saveSession(record);
+        if (!record) return outcome;
+        const session = get().sessionRecord();
+        if (session) saveSession(session);
         return outcome;
       }),
 
@@ -296,13 +309,33 @@ const sessionSlice: StateCreator<AppState, [], [], SessionSlice> = (set, get) =>
   };
 };
 
+/**
+ * Throws when the last thing run changed a shared prototype (prototype-guard.ts repairs it): the
+ * caller's catch turns it into a message and the session stops, instead of a blank page.
+ */
+function stopIfPolluted(): void {
+  const keys = repairPrototypes();
+  if (keys.length > 0)
+    throw new Error(
+      `it tried to change JavaScript's built-in objects (${keys.join(', ')}); it was undone and stopped`,
+    );
+}
+
 export const appStore = createStore<AppState>()((...a) => ({
   ...sessionSlice(...a),
   ...consoleSlice(currentRun)(...a),
+  ...safetyState,
 }));
+onStorageProblem((notice) => appStore.setState({ notice }));
 
-/** The address for the current session (`?scenario=&seed=&step=`, actions when there are any). */
+/** The address bar's query: scenario, seed, step, and the actions while the address stays short. */
 export function currentQuery(): string | null {
+  const record = appStore.getState().sessionRecord();
+  return record ? addressQuery(record) : null;
+}
+
+/** The query a Share link carries: always with the actions. */
+export function shareQuery(): string | null {
   const record = appStore.getState().sessionRecord();
   return record ? sessionQuery(record) : null;
 }

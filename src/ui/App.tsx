@@ -1,13 +1,14 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useApp } from '../store/hooks';
 import { FREE_PLAY } from '../store/library';
-import { loadSavedSession, parseSessionQuery } from '../store/session-link';
+import { errorText } from '../store/error-text';
 import { appStore, currentQuery } from '../store/store';
 import { Console } from './console/Console';
 import { GitPanel } from './git/GitPanel';
 import { useKeyboard } from './layout/useKeyboard';
 import { PlayLoop } from './layout/usePlayLoop';
 import { TopBar } from './layout/TopBar';
+import { SessionNotices } from './layout/SessionNotices';
 import { LanePanel } from './lanes/LanePanel';
 import { Narration } from './narration/Narration';
 
@@ -19,31 +20,22 @@ const ComparePanel = lazy(() =>
 
 type Tab = 'lanes' | 'compare';
 
-/** Opens the session the address names, else the one saved before a reload, else free play. */
+/**
+ * Opens the session the address names, else the one saved before a reload, else free play, in
+ * restore.ts's guarded order (loaded on demand, with the schema that checks a link's actions).
+ */
 function boot(): void {
-  const link = parseSessionQuery(location.search);
-  const { open } = appStore.getState();
-  if (link && !link.ok) {
-    appStore.setState({ notice: link.message });
-    void open(FREE_PLAY);
-    return;
-  }
-  if (link?.ok) {
-    void open(link.session.scenario, link.session);
-    return;
-  }
-  const saved = loadSavedSession();
-  void open(
-    saved?.scenario ?? FREE_PLAY,
-    saved ? { seed: saved.seed, step: saved.step, actions: saved.actions } : {},
-  );
+  import('../store/restore')
+    .then((m) => m.restore())
+    .catch((e: unknown) => {
+      appStore.setState({ notice: `The session could not be restored: ${errorText(e)}` });
+      void appStore.getState().open(FREE_PLAY);
+    });
 }
 
 export function App() {
   const status = useApp((s) => s.status);
   const error = useApp((s) => s.error);
-  const notice = useApp((s) => s.notice);
-  const dismiss = useApp((s) => s.dismissNotice);
   const view = useApp((s) => s.view);
   const [tab, setTab] = useState<Tab>('lanes');
   useKeyboard();
@@ -62,17 +54,13 @@ export function App() {
     <div className="app">
       <PlayLoop />
       <TopBar />
-      {notice ? (
-        <div role="status" className="notice">
-          <pre>{notice}</pre>
-          <button type="button" onClick={dismiss}>
-            Dismiss
-          </button>
-        </div>
-      ) : null}
+      <SessionNotices />
       {status === 'error' ? (
         <p role="alert" className="error-banner">
-          The sandbox could not start: {error}
+          The sandbox could not start: {error}{' '}
+          <button type="button" onClick={() => void appStore.getState().open(FREE_PLAY)}>
+            Start clean
+          </button>
         </p>
       ) : null}
       <main className="workspace" aria-busy={status !== 'ready'}>

@@ -17,6 +17,8 @@ import {
   type ActionName,
 } from './schema';
 
+export { issueText };
+
 const SET_SCHEMAS = { devops: z.partial(devopsLaneSchema), gitops: z.partial(gitopsLaneSchema) };
 const ONE_OF = `one of ${ACTION_NAMES.join(', ')}`;
 

@@ -15,13 +15,16 @@ import type { DevopsOptions } from '../devops/lane';
 import type { GitopsOptions } from '../gitops/options';
 import { Sandbox } from '../sandbox';
 import { safeRecord } from '../safe-keys';
-import { checkAction } from './action-check';
 import { laneOptions, runAction, type ActionOutcome } from './actions';
-import { issueText } from './issues';
 import { MAX_VIRTUAL_MS } from './limits';
 import { reconcileMessage, wakeRate } from './reconcile-budget';
 import { checkExpectation, type ExpectationResult } from './expect';
 import type { Action, Scenario } from './schema';
+
+// The action checker brings the zod schema: loaded with the first action a user takes, so the
+// app's first download stays without it (the app's own budget, bench/browser.ts).
+let actionCheck: Promise<typeof import('./action-check')> | null = null;
+const actionCheckModule = () => (actionCheck ??= import('./action-check'));
 
 /** Play went past what one session may wait (MAX_RECONCILES, MAX_VIRTUAL_MS): Play stops. */
 export class RunLimitError extends Error {
@@ -234,6 +237,7 @@ export class ScenarioRun {
   async act(action: Action): Promise<ActionOutcome> {
     // The same rules as a scenario's own actions (a poll interval of 0, a wait of ten years): a
     // refused action is answered and not recorded, so no link or saved session ever carries it.
+    const { checkAction, issueText } = await actionCheckModule();
     const checked = checkAction(action);
     if (!checked.action)
       return { ok: false, text: `E_ACTION: ${issueText(checked.issues[0]!)}`, fatal: true };

@@ -51,6 +51,14 @@ describe('csvField', () => {
     ['cr\r\nlf', '"cr\r\nlf"'],
     ['=HYPERLINK("x")', '"\'=HYPERLINK(""x"")"'],
     ['-1', "'-1"],
+    // OWASP CSV injection: spreadsheets trim leading blanks before reading a formula.
+    [' =1+1', "' =1+1"],
+    ['\n=cmd', '"\'\n=cmd"'],
+    ['\t@SUM(A1)', "'\t@SUM(A1)"],
+    ['  +1', "'  +1"],
+    ['\r-2', '"\'\r-2"'],
+    ['\uFF1D1+1', "'\uFF1D1+1"],
+    ['a = b', 'a = b'],
   ])('%j -> %j', (value, field) => {
     expect(csvField(value)).toBe(field);
   });

@@ -23,13 +23,14 @@ export function auditJson(
 
 /**
  * One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break, quotes doubled.
- * Text that a spreadsheet would run as a formula (`=`, `+`, `-`, `@` first) gets a leading `'`:
- * actors, objects and messages can be typed by anyone with a console.
+ * Text that a spreadsheet would run as a formula gets a leading `'` (OWASP CSV injection): `=`, `+`,
+ * `-`, `@` first, also after leading spaces or line breaks (spreadsheets trim them), and a leading
+ * tab or carriage return. Actors, objects and messages can be typed by anyone with a console.
  */
 export function csvField(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value !== 'string') return String(value);
-  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const text = /^(?:\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|[\t\r\n])/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -5,6 +5,7 @@ import '../../platform/node';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { isReadOnlyKubectl } from '../../store/console';
 import { appStore } from '../../store/store';
 import { Console } from './Console';
 
@@ -74,5 +75,40 @@ describe('Console', () => {
         within(screen.getByRole('list', { name: 'Completions' })).getByText('HEAD'),
       ).toBeTruthy(),
     );
+  });
+
+  it('answers kubectl lines that only look without recording them, and records changes', async () => {
+    const user = userEvent.setup();
+    render(<Console />);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Console cluster' }), 'gitops');
+    const recorded = () => appStore.getState().sessionRecord()?.actions.length;
+    const before = recorded();
+    await user.type(input(), 'get pods{Enter}');
+    await user.type(input(), 'describe deployment/web{Enter}');
+    await user.type(input(), 'rollout status deployment/web{Enter}');
+    await waitFor(() => expect(log().textContent).toContain('gitops $ kubectl rollout status'));
+    expect(recorded()).toBe(before);
+    await user.type(input(), 'scale deployment/web --replicas=2{Enter}');
+    await waitFor(() => expect(recorded()).toBe(before! + 1));
+  });
+});
+
+// Read-only lines are not recorded, so links and the address bar grow only with changes.
+describe('isReadOnlyKubectl', () => {
+  it.each([
+    ['get pods', true],
+    ['kubectl get deploy -o yaml', true],
+    ['  describe deployment/web', true],
+    ['rollout history deployment/web', true],
+    ['rollout status deployment/web', true],
+    ['api-resources', true],
+    ['scale --help', true],
+    ['rollout undo deployment/web', false],
+    ['scale deployment/web --replicas=5', false],
+    ['patch deployment/web -p {}', false],
+    ['delete pod/web-1', false],
+    ['label pod/web-1 get=describe', false],
+  ])('%s -> %s', (line, readOnly) => {
+    expect(isReadOnlyKubectl(line)).toBe(readOnly);
   });
 });

@@ -1,8 +1,9 @@
-// An Application's latest operation (phase, message, the result of each task) and its sync
-// history (ids as `argocd app history` shows them; a history rollback names one).
+// An Application's latest operation: phase, message, the result of each task (its sync history
+// is in SyncHistory.tsx).
 import { formatClock, formatDuration } from '../../sim/clock';
 import type { Application } from '../../sim/gitops/lane';
 import { OkMark, PhaseBadge } from './badges';
+import { VIRTUAL_FROM } from './virtual-from';
 
 const KIND_WORDS: Record<string, string> = {
   auto: 'automated sync',
@@ -29,50 +30,21 @@ export function LastOperation({ app, now }: { app: Application; now: number }) {
       <p className="lp-small lp-op-message">{op.message}</p>
       {op.results.length > 0 ? (
         <ul className="lp-results" aria-label="Operation results">
-          {op.results.map((r, i) => (
+          {/* A sync of thousands of objects lists the first ones and counts the rest. */}
+          {op.results.slice(0, VIRTUAL_FROM).map((r, i) => (
             <li key={`${r.key}-${i}`}>
               <OkMark ok={r.ok} />
               <span className="lp-muted lp-small">wave {r.wave}</span>{' '}
               <span className="lp-mono lp-small">{r.message}</span>
             </li>
           ))}
+          {op.results.length > VIRTUAL_FROM ? (
+            <li className="lp-muted lp-small">
+              and {op.results.length - VIRTUAL_FROM} more (kubectl get lists them)
+            </li>
+          ) : null}
         </ul>
       ) : null}
     </div>
-  );
-}
-
-export function SyncHistory({ app }: { app: Application }) {
-  if (app.history.length === 0) return <p className="lp-muted lp-small">No sync deployed yet.</p>;
-  const newest = app.history.at(-1)?.id;
-  return (
-    <table className="lp-table lp-history" aria-label={`History of ${app.spec.name}`}>
-      <thead>
-        <tr>
-          <th scope="col">ID</th>
-          <th scope="col">Revision</th>
-          <th scope="col">Deployed</th>
-          <th scope="col">Initiated by</th>
-        </tr>
-      </thead>
-      <tbody>
-        {[...app.history].reverse().map((h) => (
-          <tr key={h.id}>
-            <th scope="row" className="lp-mono">
-              {h.id}
-              {h.id === newest ? <span className="lp-muted lp-small"> (current)</span> : null}
-            </th>
-            <td>
-              <code className="lp-sha">{h.revision.slice(0, 7)}</code>
-            </td>
-            <td className="lp-mono lp-small">{formatClock(h.deployedAt)}</td>
-            <td className="lp-small">
-              {h.initiatedBy.username}
-              {h.initiatedBy.automated ? <span className="lp-muted"> (automated)</span> : null}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
   );
 }

@@ -104,7 +104,8 @@ describe('LanePanel', () => {
         're-runs the pipeline of the last good commit: Git HEAD still names the bad one',
       'Git revert': 'commits a revert in Git: both lanes deploy it',
     };
-    const items = within(menu).getAllByRole('button');
+    // The choices load when the menu first opens.
+    const items = await within(menu).findAllByRole('button');
     expect(items.map((b) => b.getAttribute('aria-label'))).toEqual(Object.keys(sentences));
     for (const [label, sentence] of Object.entries(sentences)) {
       const item = within(menu).getByRole('button', { name: label });
@@ -126,7 +127,7 @@ describe('LanePanel', () => {
     await user.click(panel.getByRole('button', { name: 'Roll back' }));
     const menu = panel.getByRole('group', { name: 'Roll back' });
     expect(
-      within(menu).getByText('the GitOps way: Git and the cluster go back together'),
+      await within(menu).findByText('the GitOps way: Git and the cluster go back together'),
     ).toBeTruthy();
     expect(
       within(menu).getByText('kubectl rollout undo: drift the reconciler may revert'),
@@ -157,9 +158,10 @@ describe('LanePanel', () => {
     const panel = lane('DevOps lane');
     await user.click(panel.getByRole('button', { name: 'Inject drift' }));
     const menu = panel.getByRole('group', { name: 'Inject drift' });
-    const names = within(menu)
-      .getAllByRole('button')
-      .map((b) => b.getAttribute('aria-label') ?? b.textContent);
+    // The choices load when the menu first opens.
+    const names = (await within(menu).findAllByRole('button')).map(
+      (b) => b.getAttribute('aria-label') ?? b.textContent,
+    );
     expect(names).toEqual([
       'Scale to 7 replicas',
       'Set a hot-fix image',
@@ -310,7 +312,7 @@ describe('LanePanel', () => {
       expect.stringContaining('on-sync-succeeded'),
     ]);
     await user.click(panel.getByRole('button', { name: 'History' }));
-    const history = panel.getByRole('table', { name: 'History of app' });
+    const history = await panel.findByRole('table', { name: 'History of app' });
     expect(
       within(history)
         .getAllByRole('row')

@@ -4,7 +4,8 @@
 import { formatDuration } from '../../sim/clock';
 import { useApp } from '../../store/hooks';
 import type { LaneView } from '../../store/view';
-import { LastOperation, SyncHistory } from './AppActivity';
+import { lazy, Suspense } from 'react';
+import { LastOperation } from './AppActivity';
 import { LaneActions } from './LaneActions';
 import { LaneOptions } from './LaneOptions';
 import { LANE_TITLES, type Lane } from './lane-types';
@@ -17,6 +18,9 @@ import { Section } from './Section';
 import { StatusRow } from './StatusRow';
 import { SyncPlan } from './SyncPlan';
 import { useLaneRun, type Outcome } from './use-lane-run';
+
+// The History section starts collapsed: its table is loaded when it is opened.
+const SyncHistory = lazy(() => import('./SyncHistory'));
 
 const SUBTITLES: Record<Lane, string> = {
   devops: 'push: a CI pipeline runs kubectl apply with its own cluster credentials',
@@ -87,7 +91,9 @@ function GitopsParts({ view, now }: { view: LaneView; now: number }) {
         {apps.map((a) => (
           <div key={a.spec.name}>
             {several ? <h4 className="lp-h4 lp-mono">{a.spec.name}</h4> : null}
-            <SyncHistory app={a} />
+            <Suspense fallback={null}>
+              <SyncHistory app={a} />
+            </Suspense>
           </div>
         ))}
       </Section>

@@ -1,12 +1,13 @@
 // The lane's cluster: each object with its health, its pods and a drift badge that opens the
 // field-level diff (desired vs live). Grouped by app when the lane deploys several.
-import { Fragment, useId, useState } from 'react';
+import { Fragment, Suspense, useId, useState } from 'react';
 import { stringify } from 'yaml';
 import type { KObject } from '../../sim/cluster';
 import type { ObjectView } from '../../store/view';
 import { HealthBadge } from './badges';
 import { FieldDiffView } from './FieldDiff';
 import { PodDots } from './PodDots';
+import { VIRTUAL_FROM, VirtualTable } from './virtual-from';
 
 function driftText(o: Pick<ObjectView, 'drift' | 'fields'>): string | null {
   if (o.drift === 'missing') return 'missing';
@@ -111,6 +112,37 @@ function ObjectRow({ o, open, onToggle }: { o: ObjectView; open: boolean; onTogg
   );
 }
 
+type Item = { key: string; app: string } | { key: string; object: ObjectView };
+
+function GroupRow({ app }: { app: string }) {
+  return (
+    <tr className="lp-group">
+      <th scope="rowgroup" colSpan={4}>
+        {app ? (
+          <>
+            app <span className="lp-mono">{app}</span>
+          </>
+        ) : (
+          'not declared in Git'
+        )}
+      </th>
+    </tr>
+  );
+}
+
+const itemKey = (item: Item) => item.key;
+
+const HEAD = (
+  <thead>
+    <tr>
+      <th scope="col">Object</th>
+      <th scope="col">Health</th>
+      <th scope="col">Pods</th>
+      <th scope="col">Drift</th>
+    </tr>
+  </thead>
+);
+
 export function ObjectsTable({ objects }: { objects: ObjectView[] }) {
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
   const toggle = (key: string) =>
@@ -126,40 +158,45 @@ export function ObjectsTable({ objects }: { objects: ObjectView[] }) {
       </p>
     );
   const groups = new Map<string, ObjectView[]>();
-  for (const o of objects) groups.set(o.app ?? '', [...(groups.get(o.app ?? '') ?? []), o]);
-  const grouped = groups.size > 1;
-  return (
+  for (const o of objects) {
+    const list = groups.get(o.app ?? '');
+    if (list) list.push(o);
+    else groups.set(o.app ?? '', [o]);
+  }
+  const items: Item[] = [];
+  for (const [app, list] of groups) {
+    if (groups.size > 1) items.push({ key: `app:${app}`, app });
+    for (const o of list) items.push({ key: o.key, object: o });
+  }
+  const renderItem = (item: Item) =>
+    'app' in item ? (
+      <GroupRow app={item.app} />
+    ) : (
+      <ObjectRow o={item.object} open={open.has(item.key)} onToggle={() => toggle(item.key)} />
+    );
+  const plain = (shown: Item[]) => (
     <table className="lp-table lp-objects" aria-label="Cluster objects">
-      <thead>
-        <tr>
-          <th scope="col">Object</th>
-          <th scope="col">Health</th>
-          <th scope="col">Pods</th>
-          <th scope="col">Drift</th>
-        </tr>
-      </thead>
+      {HEAD}
       <tbody>
-        {[...groups].map(([app, list]) => (
-          <Fragment key={app}>
-            {grouped ? (
-              <tr className="lp-group">
-                <th scope="rowgroup" colSpan={4}>
-                  {app ? (
-                    <>
-                      app <span className="lp-mono">{app}</span>
-                    </>
-                  ) : (
-                    'not declared in Git'
-                  )}
-                </th>
-              </tr>
-            ) : null}
-            {list.map((o) => (
-              <ObjectRow key={o.key} o={o} open={open.has(o.key)} onToggle={() => toggle(o.key)} />
-            ))}
-          </Fragment>
+        {shown.map((item) => (
+          <Fragment key={item.key}>{renderItem(item)}</Fragment>
         ))}
       </tbody>
     </table>
+  );
+  if (items.length <= VIRTUAL_FROM) return plain(items);
+  return (
+    <Suspense fallback={plain(items.slice(0, VIRTUAL_FROM))}>
+      <VirtualTable
+        items={items}
+        itemKey={itemKey}
+        renderItem={renderItem}
+        head={HEAD}
+        columns={4}
+        label="Cluster objects"
+        className="lp-table lp-objects"
+        rowPx={27}
+      />
+    </Suspense>
   );
 }

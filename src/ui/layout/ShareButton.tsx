@@ -1,18 +1,19 @@
 import { useState } from 'react';
 
 /** "Share": copies a link that restores scenario, seed, step and the user's own actions. */
-export function ShareButton({ query }: { query: () => string | null }) {
+export function ShareButton() {
   const [copied, setCopied] = useState<string | null>(null);
   const share = async () => {
-    const q = query();
-    if (!q) return;
-    const url = `${location.origin}${location.pathname}${q}`;
+    // What a link must say about itself is worked out on demand (it reads the stored lesson).
+    const link = (await import('./share-link')).shareLink();
+    if (!link) return;
+    const { url, note } = link;
     try {
       await navigator.clipboard.writeText(url);
-      setCopied('Link copied');
+      setCopied(note ? `Link copied. ${note}` : 'Link copied');
     } catch {
       // Clipboard refused (no permission, insecure context): show the link to copy by hand.
-      setCopied(url);
+      setCopied(note ? `${note} ${url}` : url);
     }
   };
   return (

@@ -2,7 +2,7 @@ import { useRef, type ChangeEvent } from 'react';
 import { formatClock } from '../../sim/clock';
 import { useApp } from '../../store/hooks';
 import { FREE_PLAY, libraryEntries } from '../../store/library';
-import { currentQuery, SPEEDS } from '../../store/store';
+import { SPEEDS } from '../../store/store';
 import { ShareButton } from './ShareButton';
 
 const ENTRIES = libraryEntries();
@@ -116,7 +116,7 @@ export function TopBar() {
         <span className="step-count" aria-live="polite">
           Step {done} of {steps}
         </span>
-        <ShareButton query={currentQuery} />
+        <ShareButton />
       </div>
     </header>
   );

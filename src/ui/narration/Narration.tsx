@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { useApp } from '../../store/hooks';
+import { ErrorBoundary } from '../layout/ErrorBoundary';
 
 // react-markdown renders CommonMark without raw HTML: scenario text is data, never markup.
 const Markdown = lazy(() => import('./Markdown'));
@@ -21,9 +22,12 @@ export function Narration() {
         {step.title}
       </h2>
       <div className="say">
-        <Suspense fallback={<p className="say-plain">{step.say}</p>}>
-          <Markdown text={step.say} />
-        </Suspense>
+        {/* A narration that cannot be rendered is shown as text, never taking the app down. */}
+        <ErrorBoundary key={step.say} fallback={() => <p className="say-plain">{step.say}</p>}>
+          <Suspense fallback={<p className="say-plain">{step.say}</p>}>
+            <Markdown text={step.say} />
+          </Suspense>
+        </ErrorBoundary>
       </div>
       {result && result.expectations.length > 0 ? (
         <ul className="expectations" aria-label="Expectations">
