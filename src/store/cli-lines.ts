@@ -24,7 +24,11 @@ export async function runCliLine(
   sandbox: Sandbox,
   act: (action: Action) => Promise<ActionOutcome | null>,
 ): Promise<{ ok: boolean; output: string } | null> {
-  const view = { gitops: sandbox.gitops, cluster: sandbox.clusters.gitops };
+  const view = {
+    gitops: sandbox.gitops,
+    cluster: sandbox.clusters.gitops,
+    trail: { records: sandbox.audit.records(), now: sandbox.now() },
+  };
   const result =
     tool === 'argocd'
       ? await (await import('../sim/argocd-cli')).runArgocd(line, view, 'you')

@@ -4,7 +4,7 @@ import { tokenize } from '../kubectl/tokenize';
 import { APP_COMMANDS } from './run';
 
 const FLUX: Record<string, string[]> = {
-  '': ['get', 'reconcile', 'suspend', 'resume', 'help'],
+  '': ['get', 'reconcile', 'suspend', 'resume', 'events', 'help'],
   get: ['kustomizations', 'sources'],
   'get sources': ['git'],
   reconcile: ['kustomization', 'source'],

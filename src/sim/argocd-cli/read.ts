@@ -1,6 +1,7 @@
 // What the argocd CLI's read commands print, from the GitOps lane's Applications, in Argo CD 3.x's
 // formats (cmd/argocd/commands/app.go: printApplicationTable, printAppSummaryTable,
 // printAppResources, the history table, and `app diff`'s `===== group/Kind ns/name ======`).
+import type { AuditRecord } from '../audit';
 import { healthOf, type Cluster } from '../cluster';
 import { isoTime } from '../cluster/time';
 import type { Application, GitopsLane } from '../gitops/lane';
@@ -20,6 +21,8 @@ export const ARGO = {
 export interface ArgoView {
   gitops: GitopsLane;
   cluster: Cluster;
+  /** The audit trail and the time now (`flux events` reads them). */
+  trail?: { records: readonly AuditRecord[]; now: number };
 }
 
 const qualified = (app: Application) => `${ARGO.namespace}/${app.spec.name}`;

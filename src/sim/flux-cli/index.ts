@@ -1,1 +1,3 @@
-export { FLUX_HELP, fluxRevision, getKustomizations, getSourcesGit, runFlux } from './run';
+export { fluxEvents } from './events';
+export { FLUX_HELP, getKustomizations, getSourcesGit, runFlux } from './run';
+export { fluxRevision, fluxTable } from './table';

@@ -32,6 +32,27 @@ describe('flux read lines answer from the lane', () => {
   });
 });
 
+describe('flux events', () => {
+  it('lists the Kustomization events of the first apply, oldest first', async () => {
+    const { s, view } = await sandbox();
+    const trail = { records: s.audit.records(), now: s.now() };
+    const r = runFlux('flux events', { ...view, trail }, 'you');
+    const lines = r.kind === 'text' && r.ok ? r.text.split('\n') : [];
+    expect(lines[0]).toMatch(/^LAST SEEN\tTYPE {2}\tREASON {17}\tOBJECT {11}\tMESSAGE$/);
+    expect(
+      lines.slice(1).map((l) =>
+        l
+          .split('\t')
+          .slice(1, 4)
+          .map((c) => c.trim()),
+      ),
+    ).toEqual([
+      ['Normal', 'Progressing', 'Kustomization/web'],
+      ['Normal', 'ReconciliationSucceeded', 'Kustomization/web'],
+    ]);
+  });
+});
+
 describe('flux refusals', () => {
   it.each([
     ['argo', 'flux get kustomizations', /runs Argo CD, not Flux/],

@@ -7,33 +7,19 @@ import type { ArgoView as GitopsView, CliResult } from '../argocd-cli';
 import type { Application } from '../gitops/lane';
 import { tokenize } from '../kubectl/tokenize';
 import { CliSyntaxError, readFlags } from '../argocd-cli/words';
+import { fluxEvents } from './events';
+import { fluxRevision, fluxTable } from './table';
 
 export const FLUX_HELP = `flux lines the console runs (the GitOps lane's Flux objects):
   flux get kustomizations                   each app's Kustomization: revision, ready, message
   flux get sources git                      the GitRepository flux-system
   flux reconcile kustomization <name> [--with-source]
   flux reconcile source git flux-system
-  flux suspend kustomization <name> | flux resume kustomization <name>`;
+  flux suspend kustomization <name> | flux resume kustomization <name>
+  flux events                               what the controllers did, oldest first`;
 
 export const SOURCE = 'flux-system';
 const NAMESPACE = 'flux-system';
-const BRANCH = 'main';
-
-/** Flux 2.x's revision text: `main@sha1:<full sha>`. */
-export const fluxRevision = (sha: string) => `${BRANCH}@sha1:${sha}`;
-
-/**
- * Flux's tables (olekukonko/tablewriter, no borders, NoWhiteSpace, TablePadding "\t"): each cell
- * padded to its column, columns joined by a tab.
- */
-export function fluxTable(rows: readonly (readonly string[])[]): string {
-  const widths: number[] = [];
-  for (const row of rows)
-    row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
-  return rows
-    .map((row) => row.map((c, i) => (i === row.length - 1 ? c : c.padEnd(widths[i]!))).join('\t'))
-    .join('\n');
-}
 
 /** READY and MESSAGE of a Kustomization, from the app's last apply and health (kstatus). */
 function readiness(app: Application): [string, string] {
@@ -103,6 +89,9 @@ export function runFlux(line: string, view: GitopsView, actor: string): CliResul
           return text(false, `✗ flux get sources ${name ?? ''}: only git sources are simulated`);
         }
         return text(false, `✗ flux get ${kind ?? ''}: try kustomizations or sources git`);
+      case 'events':
+        if (!view.trail) return text(false, '✗ no events are kept here');
+        return text(true, fluxEvents(view.trail.records, view.trail.now));
       case 'reconcile': {
         if (kind === 'source' && name === 'git') {
           if (extra !== SOURCE)
