@@ -32,6 +32,8 @@ export function consoleSlice(
   currentRun: () => ScenarioRun | null,
 ): StateCreator<AppState, [], [], ConsoleSlice> {
   let entryId = 0;
+  // Lines run one after another, as in a terminal: a read typed after a commit sees the commit.
+  let lines: Promise<unknown> = Promise.resolve();
   return (set, get) => ({
     consoleLane: 'devops',
     entries: [],
@@ -60,29 +62,34 @@ export function consoleSlice(
       return [...git, ...completeKubectl(line, sandbox.clusters[get().consoleLane])];
     },
 
-    runLine: async (line) => {
-      if (line.trim() === '') return;
-      const add = (entry: Omit<ConsoleEntry, 'id'>) =>
-        set((s) => ({ entries: [...s.entries, { id: ++entryId, ...entry }].slice(-200) }));
-      if (isGitLine(line)) {
-        const result = await runGitLine(line, get().act, currentRun);
-        if (result) add({ lane: 'repo', line, ...result });
-        return;
-      }
-      const tool = cliToolOf(line);
-      const current = currentRun();
-      if (tool && current) {
-        const result = await runCliLine(tool, line, current.sandbox, get().act);
-        if (result) add({ lane: 'gitops', line, ...result });
-        return;
-      }
-      const lane = get().consoleLane;
-      const outcome = await get().act(
-        { kubectl: { lane, actor: 'you', run: line } },
-        !isReadOnlyKubectl(line),
-      );
-      if (!outcome) return;
-      add({ lane, line, ok: outcome.ok, output: outcome.text.split('\n').slice(1).join('\n') });
+    runLine: (line) => {
+      const run = async () => {
+        if (line.trim() === '') return;
+        const add = (entry: Omit<ConsoleEntry, 'id'>) =>
+          set((s) => ({ entries: [...s.entries, { id: ++entryId, ...entry }].slice(-200) }));
+        if (isGitLine(line)) {
+          const result = await runGitLine(line, get().act, currentRun);
+          if (result) add({ lane: 'repo', line, ...result });
+          return;
+        }
+        const tool = cliToolOf(line);
+        const current = currentRun();
+        if (tool && current) {
+          const result = await runCliLine(tool, line, current.sandbox, get().act);
+          if (result) add({ lane: 'gitops', line, ...result });
+          return;
+        }
+        const lane = get().consoleLane;
+        const outcome = await get().act(
+          { kubectl: { lane, actor: 'you', run: line } },
+          !isReadOnlyKubectl(line),
+        );
+        if (!outcome) return;
+        add({ lane, line, ok: outcome.ok, output: outcome.text.split('\n').slice(1).join('\n') });
+      };
+      const next = lines.then(run);
+      lines = next.catch(() => undefined);
+      return next;
     },
   });
 }

@@ -11,6 +11,8 @@ import type { Action } from './schema';
 
 /** Who acts when a scenario names no one. */
 export const DEFAULT_ACTOR = 'operator';
+/** Who acts when the learner uses the app's controls, the console or the Git panel. */
+export const LEARNER = 'you';
 
 export interface ActionOutcome {
   /** False when the action was refused (a rollback while auto-sync is on, a merge conflict). */
