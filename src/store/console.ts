@@ -6,6 +6,7 @@ import { BRANCH, type Sandbox } from '../sim/sandbox';
 import type { ActionOutcome } from '../sim/scenario/actions';
 import type { ScenarioRun } from '../sim/scenario/runner';
 import type { Action } from '../sim/scenario/schema';
+import { cliToolOf, runCliLine } from './cli-lines';
 import { errorText } from './error-text';
 import type { AppState } from './store';
 
@@ -45,6 +46,18 @@ export function consoleSlice(
       const git =
         isGitLine(line) || 'git'.startsWith(line.trim()) ? await gitCandidates(line, sandbox) : [];
       if (isGitLine(line)) return git;
+      const tool =
+        cliToolOf(line) ??
+        (['argocd', 'flux'].some((t) => t.startsWith(line.trim())) ? 'any' : null);
+      if (tool) {
+        const { completeCli } = await import('../sim/argocd-cli/complete');
+        const cli = completeCli(
+          line,
+          sandbox.gitops.apps.map((a) => a.spec.name),
+        );
+        if (tool !== 'any') return cli;
+        git.push(...cli);
+      }
       const { completeKubectl } = await import('../sim/kubectl');
       return [...git, ...completeKubectl(line, sandbox.clusters[get().consoleLane])];
     },
@@ -57,6 +70,13 @@ export function consoleSlice(
         if (isGitLine(line)) {
           const result = await runGitLine(line, get().act, currentRun);
           if (result) add({ lane: 'repo', line, ...result });
+          return;
+        }
+        const tool = cliToolOf(line);
+        const current = currentRun();
+        if (tool && current) {
+          const result = await runCliLine(tool, line, current.sandbox, get().act);
+          if (result) add({ lane: 'gitops', line, ...result });
           return;
         }
         const lane = get().consoleLane;

@@ -139,6 +139,8 @@ export const ACTIONS = {
     to: z.optional(z.union([str(200), z.number().check(z.int(), z.gte(0), z.lte(MAX_SEED))])),
     by: actor(),
     disableAutoSync: z.optional(z.boolean()),
+    /** history: the Application to roll back (default: the first). */
+    app: z.optional(str(63)),
   }),
   fault: z.strictObject({
     lane: laneOrBoth(),
@@ -157,7 +159,13 @@ export const ACTIONS = {
   }),
   wipe: z.strictObject({ lane: laneOrBoth() }),
   set: z.looseObject({ lane: lane() }),
-  sync: z.strictObject({ lane: z.literal('gitops'), by: actor(), app: z.optional(str(63)) }),
+  sync: z.strictObject({
+    lane: z.literal('gitops'),
+    by: actor(),
+    app: z.optional(str(63)),
+    /** `argocd app sync --revision`: a commit, branch or tag instead of Git's HEAD. */
+    revision: z.optional(str(200)),
+  }),
   refresh: z.strictObject({ lane: z.literal('gitops') }),
   rerun: z.strictObject({ lane: z.literal('devops'), commit: z.optional(str(200)), by: actor() }),
   approve: z.strictObject({ lane: z.optional(z.literal('devops')), by: actor() }),
