@@ -44,16 +44,22 @@ function scenarioIndex(): Plugin {
     load(resolved) {
       if (resolved !== `\0${id}`) return null;
       const entries = readdirSync('scenarios')
-        .filter((f) => f.endsWith('.yaml'))
+        // lessons.yaml is the path through the library, not a scenario.
+        .filter((f) => f.endsWith('.yaml') && f !== LESSONS_FILE)
         .map((f) => {
           const doc = parse(readFileSync(`scenarios/${f}`, 'utf8')) as {
             title?: string;
             summary?: string;
+            steps?: { task?: unknown; question?: unknown }[];
           };
+          const steps = doc.steps ?? [];
           return {
             id: f.replace(/\.yaml$/, ''),
             title: doc.title ?? f,
             summary: (doc.summary ?? '').trim(),
+            steps: steps.length,
+            tasks: steps.filter((s) => s.task !== undefined).length,
+            questions: steps.filter((s) => s.question !== undefined).length,
           };
         });
       return `export default ${JSON.stringify(entries)};`;
@@ -61,8 +67,27 @@ function scenarioIndex(): Plugin {
   };
 }
 
+const LESSONS_FILE = 'lessons.yaml';
+
+/**
+ * `virtual:lesson-index`: the path through the library (scenarios/lessons.yaml) as JSON, so the
+ * lessons page, the first view, needs no YAML parser. The library test validates the file.
+ */
+function lessonIndex(): Plugin {
+  const id = 'virtual:lesson-index';
+  return {
+    name: 'driftlab-lesson-index',
+    resolveId: (source) => (source === id ? `\0${id}` : null),
+    load(resolved) {
+      if (resolved !== `\0${id}`) return null;
+      const file = `scenarios/${LESSONS_FILE}`;
+      return `export default ${JSON.stringify(parse(readFileSync(file, 'utf8')))};`;
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy(), scenarioIndex()],
+  plugins: [react(), contentSecurityPolicy(), scenarioIndex(), lessonIndex()],
   resolve: {
     // Smaller stand-ins for three of isomorphic-git's dependencies (see each file). The tests run
     // isomorphic-git through Vite too (test.alias below), so they exercise both.

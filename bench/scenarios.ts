@@ -28,7 +28,7 @@ export async function benchLibrary(): Promise<{
   for (const { scenario, dirFiles } of all) {
     const t0 = performance.now();
     const run = await ScenarioRun.start(scenario, dirFiles ? { dirFiles } : {});
-    await run.runUntil(scenario.steps.length);
+    await run.runUntil(scenario.steps.length, { solveTasks: true });
     const took = performance.now() - t0;
     if (took > longestMs) [longest, longestMs] = [scenario.id, took];
   }
@@ -43,7 +43,7 @@ export async function benchStepBack(id: string, mode: StepBackMode): Promise<num
     standby: mode !== 'replay',
     ...(entry.dirFiles ? { dirFiles: entry.dirFiles } : {}),
   });
-  await run.runUntil(entry.scenario.steps.length);
+  await run.runUntil(entry.scenario.steps.length, { solveTasks: true });
   // A learner reads a step before stepping back: the standby's background work has finished.
   if (mode === 'standby') await new Promise((r) => setTimeout(r, 1_000));
   const start = performance.now();

@@ -2,14 +2,14 @@
 import './platform/browser';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './ui/App';
+import { Root } from './ui/Root';
 import { ErrorBoundary } from './ui/layout/ErrorBoundary';
 import './ui/styles.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ErrorBoundary>
-      <App />
+      <Root />
     </ErrorBoundary>
   </StrictMode>,
 );

@@ -5,6 +5,8 @@ import { basename, join, relative, resolve } from 'node:path';
 import { MAX_BYTES, ScenarioError } from '../sim/scenario';
 
 export const LIBRARY = resolve(import.meta.dirname, '../../scenarios');
+/** The path through the library (scenarios/lessons.yaml): an index, not a scenario. */
+export const LESSONS_INDEX = 'lessons.yaml';
 
 export interface ScenarioSource {
   file: string;
@@ -45,7 +47,7 @@ export function findScenario(arg: string): ScenarioSource | null {
 export function librarySources(): ScenarioSource[] {
   if (!existsSync(LIBRARY)) return [];
   return readdirSync(LIBRARY)
-    .filter((f) => f.endsWith('.yaml'))
+    .filter((f) => f.endsWith('.yaml') && f !== LESSONS_INDEX)
     .sort()
     .map((f) => findScenario(join(LIBRARY, f))!);
 }

@@ -2,21 +2,28 @@
 // [--until-step K] [--export-repo DIR]`. Exit 0 when every expectation held, 1 when one failed,
 // 2 for invalid input. Never a stack trace: problems are printed as file:line:col messages.
 import '../platform/node';
+import { existsSync } from 'node:fs';
 import { exportToDirectory } from '../sim/git/export-node';
-import { formatProblem, isScenarioError, loadScenario, ScenarioRun } from '../sim/scenario';
+import { formatProblem, isScenarioError, ScenarioRun } from '../sim/scenario';
 import { MAX_SEED } from '../sim/scenario/limits';
 import { buildReport } from '../sim/scenario/report';
+import { playWithSolutions, proofOk, proofProblems } from '../sim/scenario/task-proof';
 import { checkExportTarget, ExportTargetError } from './export-target';
-import { findScenario, librarySources } from './library';
+import { narrationLines } from './lesson-report';
+import { findScenario, LESSONS_INDEX } from './library';
+import { listLibrary, validateLessons } from './path';
 import { validateSource } from './validate-source';
 import { renderText } from './text-report';
 
 const USAGE = `usage: npm run sim -- <command>
 
-  list                                  the library scenarios
-  validate <file>                       check a scenario without running it (exit 0 valid, 2 invalid)
-  run <file|id> [--seed N] [--json] [--until-step K] [--export-repo DIR]
-                                        run it; exit 0 when every expectation held, 1 when one failed`;
+  list                                  the lessons in the order of their path, then the rest
+  validate <file>                       check a scenario (exit 0 valid, 2 invalid); a lesson with
+                                        tasks is played to prove each task's solution
+  run <file|id> [--seed N] [--json] [--narrate] [--until-step K] [--export-repo DIR]
+                                        run it, solving each task with its solution; exit 0 when
+                                        every expectation held and every task proved, 1 otherwise;
+                                        --narrate adds what happened on each lane in each step`;
 
 class UsageError extends Error {}
 
@@ -53,19 +60,7 @@ function integer(
 async function run(args: string[]): Promise<number> {
   const [command, ...rest] = args;
   if (command === 'list') {
-    for (const s of librarySources()) {
-      try {
-        const scenario = loadScenario(s.text, s.file, s.id);
-        console.log(
-          `${scenario.id.padEnd(28)} ${scenario.title}${scenario.summary ? `\n${' '.repeat(29)}${scenario.summary}` : ''}`,
-        );
-      } catch (e) {
-        if (!isScenarioError(e)) throw e;
-        console.log(
-          `${s.id.padEnd(28)} (invalid: ${e.problems[0] ? formatProblem(e.problems[0]) : 'unreadable'})`,
-        );
-      }
-    }
+    for (const line of listLibrary()) console.log(line);
     return 0;
   }
   if (command === 'validate' || command === 'run') {
@@ -80,13 +75,22 @@ async function run(args: string[]): Promise<number> {
     // Refused before the run, not after it: a file, or a folder with something in it.
     if (exportDir !== undefined) checkExportTarget(exportDir);
     const json = opts.includes('--json');
-    const positional = opts.filter((o) => o !== '--json');
+    const narrate = command === 'run' && opts.includes('--narrate');
+    const positional = opts.filter((o) => o !== '--json' && !(narrate && o === '--narrate'));
     if (positional.length !== 1)
       throw new UsageError(
         `${command} takes one scenario${positional.length > 1 ? `, not ${positional.length}` : ''}`,
       );
     const unknown = positional.find((o) => o.startsWith('--'));
     if (unknown) throw new UsageError(`unknown option ${unknown}`);
+    if (positional[0]!.endsWith(LESSONS_INDEX) && existsSync(positional[0]!)) {
+      if (command === 'run')
+        throw new UsageError(`${LESSONS_INDEX} is the path through the library, not a scenario`);
+      const problems = validateLessons(positional[0]!);
+      for (const p of problems) console.error(p);
+      if (problems.length === 0) console.log(`${positional[0]}: valid lessons index`);
+      return problems.length === 0 ? 0 : 2;
+    }
     const source = findScenario(positional[0]!);
     running = source?.file ?? null;
     if (!source) throw new UsageError(`no scenario file or library id "${positional[0]}"`);
@@ -94,6 +98,16 @@ async function run(args: string[]): Promise<number> {
     if (problems.length > 0) {
       for (const p of problems) console.error(formatProblem(p));
       return 2;
+    }
+    if (command === 'validate' && scenario.steps.some((s) => s.task)) {
+      const proving = await ScenarioRun.start(scenario, dirFiles ? { dirFiles } : {});
+      const failures = proofProblems(
+        await playWithSolutions(proving, scenario.steps.length),
+        source.text,
+        source.file,
+      );
+      for (const p of failures) console.error(formatProblem(p));
+      if (failures.length > 0) return 2;
     }
     if (command === 'validate') {
       console.log(`${source.file}: valid (${scenario.steps.length} steps)`);
@@ -107,15 +121,25 @@ async function run(args: string[]): Promise<number> {
       ...(seed !== undefined ? { seed } : {}),
       ...(dirFiles ? { dirFiles } : {}),
     });
-    await runner.runUntil(until ?? scenario.steps.length);
-    const report = await buildReport(runner);
+    const target = until ?? scenario.steps.length;
+    const proofs = await playWithSolutions(runner, target);
+    const report = await buildReport(runner, proofs);
     if (exportDir !== undefined) {
       checkExportTarget(exportDir);
       await exportToDirectory(runner.sandbox.repo, exportDir);
       if (!json) console.error(`repository written to ${exportDir}`);
     }
     console.log(json ? JSON.stringify(report) : renderText(report));
-    return report.steps.every((s) => s.expectations.every((e) => e.ok)) ? 0 : 1;
+    if (narrate && !json)
+      console.log(
+        [
+          '',
+          'What happened',
+          ...narrationLines(runner.results, runner.sandbox.audit.records()),
+        ].join('\n'),
+      );
+    const complete = runner.stepsDone === target && proofs.every(proofOk);
+    return complete && report.steps.every((s) => s.expectations.every((e) => e.ok)) ? 0 : 1;
   }
   throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
 }

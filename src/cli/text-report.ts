@@ -1,6 +1,7 @@
 // The CLI's text output: each step with its expectations, then the two lanes side by side.
 import { formatDuration } from '../sim/clock';
 import type { RunReport } from '../sim/scenario/report';
+import { proofLines, questionLines, taskLines } from './lesson-report';
 
 const ms = (v: number | null) => (v === null ? '-' : formatDuration(v));
 const pct = (v: number | null) => (v === null ? '-' : `${Math.round(v * 100)}%`);
@@ -10,8 +11,11 @@ export function renderText(report: RunReport): string {
   const out: string[] = [`${report.scenario} (seed ${report.seed})`, ''];
   report.steps.forEach((step, i) => {
     out.push(`${i + 1}. ${step.title}`);
+    if (step.question) out.push(...questionLines(step.question));
+    if (step.task) out.push(...taskLines(step.task));
     for (const e of step.expectations) out.push(`   ${e.ok ? '✓' : '✗'} ${e.text}`);
   });
+  for (const p of report.taskProofs ?? []) out.push(...proofLines(p));
   const { devops: d, gitops: g } = report.lanes;
   const rows: [string, string, string][] = [
     ['sync', d.sync ?? '-', g.sync ?? '-'],

@@ -20,7 +20,7 @@ export async function rollbackLane(
   lane: ClusterName,
   method: RollbackMethod,
   by: string,
-  opts: { to?: string | number; disableAutoSync?: boolean },
+  opts: { to?: string | number; disableAutoSync?: boolean; app?: string },
 ): Promise<string> {
   const record = (message: string, revision: string | null = null) =>
     sandbox.audit.append({
@@ -84,6 +84,7 @@ export async function rollbackLane(
         const entry = sandbox.gitops.rollback(by, {
           ...(typeof opts.to === 'number' ? { id: opts.to } : {}),
           ...(opts.disableAutoSync ? { disableAutoSync: true } : {}),
+          ...(opts.app !== undefined ? { app: opts.app } : {}),
         });
         text = `rolling back to history id ${entry.id} (${entry.revision.slice(0, 7)})`;
       } catch (e) {

@@ -283,7 +283,7 @@ export class Sandbox {
     lane: ClusterName,
     method: RollbackMethod,
     by: string,
-    opts: { to?: string | number; disableAutoSync?: boolean } = {},
+    opts: { to?: string | number; disableAutoSync?: boolean; app?: string } = {},
   ): Promise<string> {
     const text = await rollbackLane(this, lane, method, by, opts);
     await this.settle();

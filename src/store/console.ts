@@ -6,6 +6,7 @@ import { BRANCH, type Sandbox } from '../sim/sandbox';
 import type { ActionOutcome } from '../sim/scenario/actions';
 import type { ScenarioRun } from '../sim/scenario/runner';
 import type { Action } from '../sim/scenario/schema';
+import { cliToolOf, runCliLine } from './cli-lines';
 import { errorText } from './error-text';
 import type { AppState } from './store';
 
@@ -31,6 +32,8 @@ export function consoleSlice(
   currentRun: () => ScenarioRun | null,
 ): StateCreator<AppState, [], [], ConsoleSlice> {
   let entryId = 0;
+  // Lines run one after another, as in a terminal: a read typed after a commit sees the commit.
+  let lines: Promise<unknown> = Promise.resolve();
   return (set, get) => ({
     consoleLane: 'devops',
     entries: [],
@@ -43,26 +46,50 @@ export function consoleSlice(
       const git =
         isGitLine(line) || 'git'.startsWith(line.trim()) ? await gitCandidates(line, sandbox) : [];
       if (isGitLine(line)) return git;
+      const tool =
+        cliToolOf(line) ??
+        (['argocd', 'flux'].some((t) => t.startsWith(line.trim())) ? 'any' : null);
+      if (tool) {
+        const { completeCli } = await import('../sim/argocd-cli/complete');
+        const cli = completeCli(
+          line,
+          sandbox.gitops.apps.map((a) => a.spec.name),
+        );
+        if (tool !== 'any') return cli;
+        git.push(...cli);
+      }
       const { completeKubectl } = await import('../sim/kubectl');
       return [...git, ...completeKubectl(line, sandbox.clusters[get().consoleLane])];
     },
 
-    runLine: async (line) => {
-      if (line.trim() === '') return;
-      const add = (entry: Omit<ConsoleEntry, 'id'>) =>
-        set((s) => ({ entries: [...s.entries, { id: ++entryId, ...entry }].slice(-200) }));
-      if (isGitLine(line)) {
-        const result = await runGitLine(line, get().act, currentRun);
-        if (result) add({ lane: 'repo', line, ...result });
-        return;
-      }
-      const lane = get().consoleLane;
-      const outcome = await get().act(
-        { kubectl: { lane, actor: 'you', run: line } },
-        !isReadOnlyKubectl(line),
-      );
-      if (!outcome) return;
-      add({ lane, line, ok: outcome.ok, output: outcome.text.split('\n').slice(1).join('\n') });
+    runLine: (line) => {
+      const run = async () => {
+        if (line.trim() === '') return;
+        const add = (entry: Omit<ConsoleEntry, 'id'>) =>
+          set((s) => ({ entries: [...s.entries, { id: ++entryId, ...entry }].slice(-200) }));
+        if (isGitLine(line)) {
+          const result = await runGitLine(line, get().act, currentRun);
+          if (result) add({ lane: 'repo', line, ...result });
+          return;
+        }
+        const tool = cliToolOf(line);
+        const current = currentRun();
+        if (tool && current) {
+          const result = await runCliLine(tool, line, current.sandbox, get().act);
+          if (result) add({ lane: 'gitops', line, ...result });
+          return;
+        }
+        const lane = get().consoleLane;
+        const outcome = await get().act(
+          { kubectl: { lane, actor: 'you', run: line } },
+          !isReadOnlyKubectl(line),
+        );
+        if (!outcome) return;
+        add({ lane, line, ok: outcome.ok, output: outcome.text.split('\n').slice(1).join('\n') });
+      };
+      const next = lines.then(run);
+      lines = next.catch(() => undefined);
+      return next;
     },
   });
 }

@@ -83,3 +83,18 @@ export function saveLesson(name: string, text: string): boolean {
   const lesson: SavedLesson = { name, text };
   return write(LESSON_KEY, JSON.stringify(lesson), `the imported lesson "${name}"`);
 }
+
+/**
+ * Where the saved session stands, for the lessons page's Continue card: its scenario and step, or
+ * null when nothing readable is saved. Only a glance: restore.ts validates the record before use.
+ */
+export function savedSessionPlace(): { scenario: string; step: number } | null {
+  try {
+    const s = JSON.parse(savedSessionText() ?? 'null') as Partial<SessionRecord> | null;
+    return s && typeof s.scenario === 'string' && Number.isInteger(s.step)
+      ? { scenario: s.scenario, step: s.step! }
+      : null;
+  } catch {
+    return null;
+  }
+}

@@ -152,12 +152,22 @@ describe('restore', () => {
   });
 
   it("says when a link's step is past the lesson's end, instead of clamping silently", async () => {
-    visit('?scenario=hotfix-drift&step=40');
+    visit('?scenario=free-play&step=40');
     await restore();
     const steps = state().steps.length;
     expect(state().results).toHaveLength(steps);
     expect(state().notice).toBe(
       `step=40 is past the lesson's last step; it opened at step ${steps}.`,
+    );
+  });
+
+  it('says when a link asks for a step beyond a task nobody solved, and opens at the task', async () => {
+    // hotfix-drift's third step is a task: a link with no actions cannot replay past it.
+    visit('?scenario=hotfix-drift&step=4');
+    await restore();
+    expect(state().results).toHaveLength(2);
+    expect(state().notice).toBe(
+      'step=4 lies past a task not solved in this link; it opened at the task, step 3.',
     );
   });
 

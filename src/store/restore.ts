@@ -57,9 +57,11 @@ async function replay({ request, source }: Candidate, notices: string[]): Promis
     });
     const state = appStore.getState();
     if (state.status === 'error') reason = state.error ?? 'it failed';
-    else if (request.step !== undefined && request.step > state.steps.length)
+    else if (request.step !== undefined && request.step > state.results.length)
       notices.push(
-        `step=${request.step} is past the lesson's last step; it opened at step ${state.steps.length}.`,
+        request.step > state.steps.length
+          ? `step=${request.step} is past the lesson's last step; it opened at step ${state.results.length}.`
+          : `step=${request.step} lies past a task not solved in this link; it opened at the task, step ${state.results.length + 1}.`,
       );
   }
   if (reason === null) return true;

@@ -13,6 +13,14 @@ import { safetyState, type SafetySlice } from './safety';
 import { buildView, type SandboxView } from './view';
 import { coalesce } from './coalesce';
 import { consoleSlice, type ConsoleSlice } from './console';
+import {
+  isGuided,
+  lessonSlice,
+  lessonView,
+  loadAnswers,
+  mayStep,
+  type LessonSlice,
+} from './lesson-slice';
 import { errorText } from './error-text';
 
 export const SPEEDS = [1, 10, 60, 300, 1000] as const;
@@ -50,11 +58,13 @@ export interface SessionSlice {
   tick: (wallMs: number) => Promise<void>;
   /** A user's action; with `record` false (a read-only console line) it is run, not recorded. */
   act: (action: Action, record?: boolean) => Promise<ActionOutcome | null>;
+  /** "Show me": the next task's solution, run as the learner's actions and recorded as such. */
+  showSolution: () => Promise<void>;
   sessionRecord: () => SessionRecord | null;
   dismissNotice: () => void;
 }
 
-export type AppState = SessionSlice & ConsoleSlice & SafetySlice;
+export type AppState = SessionSlice & ConsoleSlice & SafetySlice & LessonSlice;
 
 /** The live run behind the store; replaced on open, back and jump. */
 let run: ScenarioRun | null = null;
@@ -89,7 +99,7 @@ const sessionSlice: StateCreator<AppState, [], [], SessionSlice> = (set, get) =>
     const target = run;
     if (!target) return;
     const view = await buildView(target.sandbox);
-    if (target === run) set({ view, results: [...target.results] });
+    if (target === run) set({ view, results: [...target.results], ...lessonView(target) });
   });
 
   const adopt = async (next: ScenarioRun) => {
@@ -108,6 +118,10 @@ const sessionSlice: StateCreator<AppState, [], [], SessionSlice> = (set, get) =>
       if (get().playing) setTimeout(rebuild, PLAY_REFRESH_MS);
       else queueMicrotask(rebuild);
     });
+    // A question answered before a reload is answered again in the new run.
+    const asked = next.nextStep;
+    const chosen = asked ? get().answers[asked.index] : undefined;
+    if (asked?.kind === 'question' && chosen !== undefined) next.answer(chosen);
     await refresh();
     const record = get().sessionRecord();
     if (record) saveSession(record);
@@ -132,6 +146,10 @@ const sessionSlice: StateCreator<AppState, [], [], SessionSlice> = (set, get) =>
       ...(dirFiles ? { dirFiles } : {}),
     };
     const steps = Math.min(opts.step ?? 0, scenario.steps.length);
+    // A fresh start forgets earlier answers; a replay (a reload, a link) takes back its own.
+    const replaying = opts.actions !== undefined || steps > 0;
+    const seed = opts.seed ?? scenario.seed ?? 1;
+    set(replaying ? loadAnswers(id, seed) : { answers: {}, hints: {} });
     const next =
       opts.actions || steps > 0
         ? await ScenarioRun.replay(scenario, options, steps, opts.actions ?? [])
@@ -220,7 +238,7 @@ const sessionSlice: StateCreator<AppState, [], [], SessionSlice> = (set, get) =>
 
     step: () =>
       serial(async () => {
-        if (!run || run.done) return;
+        if (!run || run.done || !mayStep(get())) return;
         await run.step();
         set({ results: [...run.results] });
         await refresh();
@@ -259,10 +277,24 @@ const sessionSlice: StateCreator<AppState, [], [], SessionSlice> = (set, get) =>
           // slices' promises resolve within one task, so only this check keeps it short).
           const started = performance.now();
           let left = Math.min(wallMs, 250) * get().speed;
+          const guided = isGuided(get());
           while (left > 0 && performance.now() - started < FRAME_BUDGET_MS) {
             const slice = Math.min(left, PLAY_SLICE_MS);
-            await run.advance(slice);
             left -= slice;
+            if (!guided) {
+              await run.advance(slice);
+              continue;
+            }
+            // Guided Play never runs time between steps: it plays the next step's own time and
+            // pauses where the step ends, before a question, and once a task's goal holds.
+            const outcome = await run.play(slice);
+            if (outcome.kind === 'time' && !run.checkTask()?.goalMet) continue;
+            if (outcome.kind === 'playing' || (outcome.kind === 'time' && !run.nextStep)) continue;
+            set({ playing: false });
+            await refresh();
+            const record = get().sessionRecord();
+            if (record) saveSession(record);
+            return;
           }
         } catch (e) {
           // A failure is shown and stops play, instead of every later frame failing unseen.
@@ -292,6 +324,15 @@ const sessionSlice: StateCreator<AppState, [], [], SessionSlice> = (set, get) =>
         const session = get().sessionRecord();
         if (session) saveSession(session);
         return outcome;
+      }),
+
+    showSolution: () =>
+      serial(async () => {
+        if (!run) return;
+        await run.showSolution();
+        await refresh();
+        const record = get().sessionRecord();
+        if (record) saveSession(record);
       }),
 
     sessionRecord: () =>
@@ -325,6 +366,7 @@ export const appStore = createStore<AppState>()((...a) => ({
   ...sessionSlice(...a),
   ...consoleSlice(currentRun)(...a),
   ...safetyState,
+  ...lessonSlice(currentRun)(...a),
 }));
 onStorageProblem((notice) => appStore.setState({ notice }));
 

@@ -11,6 +11,8 @@ import { TopBar } from './layout/TopBar';
 import { SessionNotices } from './layout/SessionNotices';
 import { LanePanel } from './lanes/LanePanel';
 import { Narration } from './narration/Narration';
+import { LessonAhead, LessonDone, LessonReveal } from './lessons/LessonFlow';
+import { WhatHappened } from './lessons/WhatHappened';
 
 // Below the lanes: the timeline loads after the first view.
 const Timeline = lazy(() => import('./timeline/Timeline').then((m) => ({ default: m.Timeline })));
@@ -65,10 +67,13 @@ export function App() {
       ) : null}
       <main className="workspace" aria-busy={status !== 'ready'}>
         <aside className="side">
+          <LessonReveal />
+          <LessonAhead />
           <Narration />
           <GitPanel />
         </aside>
         <div className="stage">
+          <LessonDone />
           <div role="tablist" aria-label="Views" className="tabs">
             <button
               type="button"
@@ -98,6 +103,7 @@ export function App() {
               aria-labelledby="tab-lanes"
               className="lanes-view"
             >
+              <WhatHappened />
               <div className="lanes">
                 <LanePanel lane="devops" />
                 <LanePanel lane="gitops" />

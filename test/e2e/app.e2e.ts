@@ -8,7 +8,7 @@ import { launch, openPage } from './browser';
 
 const SHOTS = 'test/e2e/screenshots';
 const LIBRARY = readdirSync('scenarios')
-  .filter((f) => f.endsWith('.yaml'))
+  .filter((f) => f.endsWith('.yaml') && f !== 'lessons.yaml')
   .map((f) => f.replace(/\.yaml$/, ''));
 let browser: Browser;
 
@@ -28,12 +28,48 @@ async function stepCount(page: Page): Promise<[number, number]> {
   return m ? [Number(m[1]), Number(m[2])] : [NaN, NaN];
 }
 
+/**
+ * Steps to the end of a scenario. A question is answered first (its right answer is not known
+ * here: the first choice); a task is solved by "Show me", then checked.
+ */
 async function stepToEnd(page: Page): Promise<void> {
   const step = page.getByRole('button', { name: 'Step', exact: true });
-  for (let i = 0; i < 50 && (await step.isEnabled()); i++) {
-    const [before] = await stepCount(page);
-    await step.click();
+  for (let i = 0; i < 50; i++) {
+    const [before, total] = await stepCount(page);
+    if (before >= total) return;
+    const predict = page.getByRole('region', { name: 'Predict' });
+    const task = page.getByRole('region', { name: 'Your task' });
+    if (await predict.isVisible()) {
+      await predict.getByRole('radio').first().check();
+      await predict.getByRole('button', { name: 'Lock in my answer' }).click();
+    }
+    if (await task.isVisible()) {
+      await task.getByRole('button', { name: 'Show me' }).click();
+      const check = task.getByRole('button', { name: 'Check and continue' });
+      await expect.poll(() => check.isEnabled(), { timeout: 60_000 }).toBe(true);
+      await check.click();
+    } else {
+      await expect.poll(() => step.isEnabled(), { timeout: 60_000 }).toBe(true);
+      // A step of the trail-load scenario holds the page for tens of seconds on a loaded machine
+      // (main's build too: 25-34 s measured): the click waits for it.
+      await step.click({ timeout: 120_000 });
+    }
     await expect.poll(async () => (await stepCount(page))[0], { timeout: 60_000 }).toBe(before + 1);
+  }
+}
+
+/** Steps `n` times from where the session is, answering questions on the way. */
+async function stepTimes(page: Page, n: number): Promise<void> {
+  const [from] = await stepCount(page);
+  const step = page.getByRole('button', { name: 'Step', exact: true });
+  for (let k = from; k < from + n; k++) {
+    const predict = page.getByRole('region', { name: 'Predict' });
+    if (await predict.isVisible()) {
+      await predict.getByRole('radio').first().check();
+      await predict.getByRole('button', { name: 'Lock in my answer' }).click();
+    }
+    await step.click();
+    await expect.poll(async () => (await stepCount(page))[0], { timeout: 60_000 }).toBe(k + 1);
   }
 }
 
@@ -125,16 +161,16 @@ describe('the app', () => {
     await page.close();
   });
 
-  it('rolls back a bad release in both lanes, each its own way', async () => {
+  it("rolls back a bad release in Git at the lesson's task, and both lanes follow", async () => {
+    // After step 3 both clusters were rolled back by hand (rollout undo; an Argo CD history
+    // rollback) and neither matches Git; step 4 is the task: roll back in Git.
     const { page, problems } = await openPage(
       browser,
-      `${base()}?scenario=bad-release-rollback&step=2`,
+      `${base()}?scenario=bad-release-rollback&step=3`,
     );
-    await expect.poll(async () => (await stepCount(page))[0], { timeout: 60_000 }).toBe(2);
+    await expect.poll(async () => (await stepCount(page))[0], { timeout: 60_000 }).toBe(3);
     const devops = page.getByRole('region', { name: 'DevOps lane' });
     const gitops = page.getByRole('region', { name: 'GitOps lane' });
-    await devops.getByRole('button', { name: 'Roll back' }).click();
-    await devops.getByRole('button', { name: 'Rollout undo' }).click();
     await gitops.getByRole('button', { name: 'Roll back' }).click();
     await gitops.getByRole('button', { name: 'Git revert' }).click();
     await expect
@@ -142,6 +178,7 @@ describe('the app', () => {
         timeout: 30_000,
       })
       .toContain('Revert');
+    // At a task, Play lets time run (a pipeline run, a poll) and pauses once the goal holds.
     await page.getByRole('combobox', { name: 'Speed' }).selectOption('300');
     await page.getByRole('button', { name: 'Play' }).click();
     const status = (lane: typeof devops) =>
@@ -149,8 +186,12 @@ describe('the app', () => {
     await expect
       .poll(() => status(gitops), { timeout: 90_000 })
       .toMatch(/Healthy[\s\S]*Matches Git: yes/);
-    await expect.poll(() => status(devops), { timeout: 90_000 }).toMatch(/Healthy/);
-    await page.getByRole('button', { name: 'Pause' }).click();
+    await expect
+      .poll(() => status(devops), { timeout: 90_000 })
+      .toMatch(/Healthy[\s\S]*Matches Git: yes/);
+    await page.getByRole('button', { name: 'Play' }).waitFor();
+    const task = page.getByRole('region', { name: 'Your task' });
+    expect(await task.getByRole('button', { name: 'Check and continue' }).isEnabled()).toBe(true);
     await page.screenshot({ path: join(SHOTS, 'rollback.png'), fullPage: true });
     expect(problems).toEqual([]);
     await page.close();
@@ -159,9 +200,7 @@ describe('the app', () => {
   it('restores the same state after a reload and from a shared link', async () => {
     const { page, problems } = await openPage(browser, `${base()}?scenario=hotfix-drift`);
     await expect.poll(async () => (await stepCount(page))[1]).toBeGreaterThan(0);
-    await page.getByRole('button', { name: 'Step', exact: true }).click();
-    await page.getByRole('button', { name: 'Step', exact: true }).click();
-    await expect.poll(async () => (await stepCount(page))[0], { timeout: 60_000 }).toBe(2);
+    await stepTimes(page, 2);
     const before = await fingerprint(page);
     const url = page.url();
     expect(url).toContain('scenario=hotfix-drift');
@@ -194,7 +233,7 @@ describe('the app', () => {
     await expect(page.getByRole('status').textContent()).resolves.toMatch(
       /bomb\.yaml:\d+:\d+: .*at most 1000 items/,
     );
-    await expect.poll(async () => (await stepCount(page))[1]).toBe(3);
+    await expect.poll(async () => (await stepCount(page))[1]).toBe(4);
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -36,6 +36,13 @@ async function alive(page: Page): Promise<void> {
 
 const notice = (page: Page) => page.locator('.notice').allTextContents();
 
+/** The lessons page, alive and clean, offers the saved session: Continue opens it. */
+async function continueSaved(page: Page): Promise<void> {
+  await page.getByRole('heading', { name: 'Lessons', level: 2 }).waitFor({ timeout: 20_000 });
+  expect(await page.evaluate(() => Object.keys(Object.prototype))).toEqual([]);
+  await page.getByRole('button', { name: 'Continue' }).click();
+}
+
 const LESSON = `id: tiny
 title: A tiny imported lesson
 repo:
@@ -63,7 +70,9 @@ describe('hostile input in the browser', () => {
     await alive(page);
     await page.reload();
     await alive(page);
+    // With no session in the address the lessons page comes first; Continue restores the session.
     await page.goto(base());
+    await continueSaved(page);
     await alive(page);
     await page.close();
   });
@@ -138,6 +147,7 @@ describe('hostile input in the browser', () => {
       ),
     );
     await page.goto(base());
+    await continueSaved(page);
     await alive(page);
     await expect
       .poll(() => notice(page))

@@ -144,11 +144,11 @@ export class GitopsLane {
     this.send('refresh');
   }
 
-  /** "Sync": a manual sync of every app (or one) to Git's current HEAD. */
-  sync(by: string, appName?: string): void {
+  /** "Sync": a manual sync of every app (or one) to Git's current HEAD, or to `revision`. */
+  sync(by: string, appName?: string, revision = 'HEAD'): void {
     for (const app of this.apps)
       if (!appName || app.spec.name === appName)
-        this.operations.request({ app, revision: 'HEAD', kind: 'manual', by, selective: false });
+        this.operations.request({ app, revision, kind: 'manual', by, selective: false });
     this.send('sync');
   }
 

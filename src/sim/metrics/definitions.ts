@@ -154,10 +154,26 @@ export function isDeployment(r: AuditRecord, lane: ClusterName): boolean {
 /**
  * A hotfix: an out-of-band write by a person (channel kubectl, revision null; a leaked CI token
  * used with kubectl counts too) that changed the lane's cluster. Refused writes changed nothing.
- * WARNING: the trail cannot tell a hotfix from any other manual change; every one counts.
+ * A scale (only spec.replicas, as `kubectl scale` writes) is not one: it changes capacity, as an
+ * HPA does, not what a deployment shipped, so it says nothing about a change having failed
+ * (counting it made "A hotfix made by hand" read a 50 % change fail rate with nothing failed).
+ * WARNING: beyond that, the trail cannot tell a hotfix from any other manual change.
  */
 export function isHotfix(r: AuditRecord, lane: ClusterName): boolean {
-  return isClusterChange(r) && r.cluster === lane && r.channel === 'kubectl' && r.revision === null;
+  const manual = r.cluster === lane && r.channel === 'kubectl' && r.revision === null;
+  return manual && isClusterChange(r) && !isScaleOnly(r);
+}
+
+// metadata.generation follows any spec change; it is the API server's, not the person's.
+const SCALE_PATHS = new Set(['spec.replicas', 'metadata.generation']);
+
+/** An update that changed only the replica count (plus the generation the API server bumps). */
+export function isScaleOnly(r: AuditRecord): boolean {
+  return (
+    r.verb === 'update' &&
+    r.changes.some((c) => c.path === 'spec.replicas') &&
+    r.changes.every((c) => SCALE_PATHS.has(c.path))
+  );
 }
 
 /**

@@ -89,6 +89,29 @@ describe('change fail rate, recovery time and rework', () => {
     ],
     ['an HPA scaling', (t: Trail) => t.controller(2 * SECOND, 'devops', 'Deployment/shop/web'), 0],
     [
+      // `kubectl scale` changes capacity, not what the deployment shipped: nothing failed.
+      'a person scaling by hand',
+      (t: Trail) =>
+        t.write(2 * SECOND, 'devops', 'Deployment/shop/web', 'update', {
+          changes: [
+            { path: 'metadata.generation', before: 1, after: 2 },
+            { path: 'spec.replicas', before: 3, after: 5 },
+          ],
+        }),
+      0,
+    ],
+    [
+      'a person scaling and changing the image in one patch',
+      (t: Trail) =>
+        t.write(2 * SECOND, 'devops', 'Deployment/shop/web', 'update', {
+          changes: [
+            { path: 'spec.replicas', before: 3, after: 5 },
+            { path: 'spec.template.spec.containers[0].image', before: 'web:1.0', after: 'web:1.1' },
+          ],
+        }),
+      1,
+    ],
+    [
       'a hotfix on the other cluster',
       (t: Trail) => t.write(2 * SECOND, 'gitops', 'Deployment/shop/web'),
       0,

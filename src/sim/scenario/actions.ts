@@ -11,6 +11,8 @@ import type { Action } from './schema';
 
 /** Who acts when a scenario names no one. */
 export const DEFAULT_ACTOR = 'operator';
+/** Who acts when the learner uses the app's controls, the console or the Git panel. */
+export const LEARNER = 'you';
 
 export interface ActionOutcome {
   /** False when the action was refused (a rollback while auto-sync is on, a merge conflict). */
@@ -154,6 +156,7 @@ export async function runAction(sandbox: Sandbox, action: Action): Promise<Actio
         await sandbox.rollback(r.lane, r.method, r.by ?? DEFAULT_ACTOR, {
           ...(r.to !== undefined ? { to: r.to } : {}),
           ...(r.disableAutoSync ? { disableAutoSync: true } : {}),
+          ...(r.app !== undefined ? { app: r.app } : {}),
         }),
       );
     }
@@ -198,9 +201,11 @@ export async function runAction(sandbox: Sandbox, action: Action): Promise<Actio
       );
     }
     if ('sync' in action) {
-      sandbox.gitops.sync(action.sync.by ?? DEFAULT_ACTOR, action.sync.app);
+      const { revision } = action.sync;
+      const sha = revision === undefined ? undefined : await sandbox.repo.resolve(revision);
+      sandbox.gitops.sync(action.sync.by ?? DEFAULT_ACTOR, action.sync.app, sha);
       await sandbox.settle();
-      return done('gitops: sync requested');
+      return done(`gitops: sync requested${revision ? ` to ${revision}` : ''}`);
     }
     if ('refresh' in action) {
       sandbox.gitops.refresh();

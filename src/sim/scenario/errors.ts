@@ -16,7 +16,10 @@ export type ScenarioErrorCode =
   | 'E_PATH'
   | 'E_RUNTIME'
   /** A key named __proto__, constructor or prototype (src/sim/safe-keys.ts). */
-  | 'E_UNSAFE_KEY';
+  | 'E_UNSAFE_KEY'
+  | 'E_TASK'
+  | 'E_QUESTION'
+  | 'E_LESSONS';
 
 export interface ScenarioProblem {
   code: ScenarioErrorCode;

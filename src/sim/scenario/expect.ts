@@ -7,7 +7,21 @@ import type { Expectation } from './schema';
 
 export interface ExpectationResult {
   ok: boolean;
+  /** The terse line reports print (a public contract: `lane: check, check (found ...)`). */
   text: string;
+  /** The line as a sentence a learner reads, with what was found when it failed (describe.ts). */
+  sentence?: string;
+  /** When the learner's own action since the last step caused the failure: that action. */
+  causedBy?: string;
+  /** Each check on each lane, with what was found: what the sentence and `causedBy` are built from. */
+  checks?: CheckOutcome[];
+}
+
+export interface CheckOutcome {
+  lane: ClusterName | null;
+  label: string;
+  ok: boolean;
+  found: string;
 }
 
 /** Reads `spec.replicas`, `spec.template.spec.containers[0].image`, `metadata.annotations['a.b']`. */
@@ -148,9 +162,11 @@ export function checkExpectation(sandbox: Sandbox, e: Expectation): ExpectationR
   const lanes: (ClusterName | null)[] =
     e.lane === 'both' ? ['devops', 'gitops'] : e.lane ? [e.lane] : [null];
   const parts: string[] = [];
+  const outcomes: CheckOutcome[] = [];
   let ok = true;
   for (const lane of lanes) {
     const checks = checksFor(sandbox, e, lane);
+    for (const [label, pass, found] of checks) outcomes.push({ lane, label, ok: pass, found });
     if (checks.length === 0) continue;
     const failed = checks.filter(([, pass]) => !pass);
     ok &&= failed.length === 0;
@@ -161,5 +177,5 @@ export function checkExpectation(sandbox: Sandbox, e: Expectation): ExpectationR
         : `${label} (${failed.map(([l, , f]) => `found ${f} for "${l}"`).join('; ')})`,
     );
   }
-  return { ok, text: parts.join('; ') || 'nothing to check' };
+  return { ok, text: parts.join('; ') || 'nothing to check', checks: outcomes };
 }

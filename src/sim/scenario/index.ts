@@ -24,3 +24,18 @@ export {
   type Action,
   type Expectation,
 } from './schema';
+export { LEARNER, type TaskState, type TaskResult, type ConstraintResult } from './task';
+export { type QuestionResult } from './question';
+export type { NextStep, PlayOutcome, StepKind } from './runner';
+export {
+  loadLessons,
+  lessonsInOrder,
+  nextLesson,
+  type LessonIndex,
+  type Lesson,
+  type Track,
+  type Figure,
+} from './lessons';
+export { describeExpectation } from './describe';
+export { whatHappened, happenedInLastStep, type Happening } from './narrate';
+export { playWithSolutions, type TaskProof } from './task-proof';

@@ -6,6 +6,7 @@ import { isMap, isScalar, LineCounter, parseDocument, visit, type Document } fro
 import { parseDuration } from '../clock';
 import { unsafeKeyMessage, unsafeYamlKeys } from '../safe-keys';
 import { checkAction, noApplyInterval } from './action-check';
+import { loadGuidedStep } from './task-load';
 import { describeValue, ScenarioError, type ScenarioProblem } from './errors';
 import { issuesOf, type Issue, type Path } from './issues';
 import {
@@ -217,8 +218,9 @@ export function loadScenario(text: string, file: string, expectedId?: string): S
           found: `${markdownDepth(step.say)} levels`,
         }),
       );
-    const { do: _raw, ...rest } = step;
-    return step.do ? { ...rest, do: actions } : rest;
+    const { do: _raw, task: _task, ...rest } = step;
+    const guided = loadGuidedStep(loc, step, i, problems);
+    return { ...rest, ...(step.do ? { do: actions } : {}), ...guided };
   });
   if (expectedId !== undefined && raw.id !== expectedId) {
     problems.push(

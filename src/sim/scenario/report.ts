@@ -7,7 +7,10 @@ import { EPOCH_MS } from '../clock';
 import { maskObject, type KObject } from '../cluster';
 import type { LaneMetrics } from '../metrics';
 import type { LaneStatus } from '../status';
+import type { QuestionResult } from './question';
 import type { ScenarioRun } from './runner';
+import type { TaskResult } from './task';
+import type { TaskProof } from './task-proof';
 
 export interface LaneReport extends LaneStatus {
   cluster: KObject[];
@@ -17,7 +20,16 @@ export interface LaneReport extends LaneStatus {
 export interface RunReport {
   scenario: string;
   seed: number;
-  steps: { title: string; expectations: { ok: boolean; text: string }[] }[];
+  steps: {
+    title: string;
+    expectations: { ok: boolean; text: string }[];
+    /** Only on a task step. */
+    task?: TaskResult;
+    /** Only on a question step. */
+    question?: QuestionResult;
+  }[];
+  /** Only when the run played tasks: the headless proof of each (task-proof.ts). */
+  taskProofs?: TaskProof[];
   lanes: Record<ClusterName, LaneReport>;
   audit: Pick<
     AuditRecord,
@@ -35,7 +47,7 @@ function reportObject(obj: KObject): KObject {
   return { ...maskObject(obj), metadata };
 }
 
-export async function buildReport(run: ScenarioRun): Promise<RunReport> {
+export async function buildReport(run: ScenarioRun, proofs?: TaskProof[]): Promise<RunReport> {
   const { sandbox } = run;
   await sandbox.settle();
   const lanes = {} as Record<ClusterName, LaneReport>;
@@ -54,7 +66,10 @@ export async function buildReport(run: ScenarioRun): Promise<RunReport> {
     steps: run.results.map((r) => ({
       title: r.title,
       expectations: r.expectations.map(({ ok, text }) => ({ ok, text })),
+      ...(r.task ? { task: r.task } : {}),
+      ...(r.question ? { question: r.question } : {}),
     })),
+    ...(proofs && proofs.length > 0 ? { taskProofs: proofs } : {}),
     lanes,
     audit: sandbox.audit
       .records()

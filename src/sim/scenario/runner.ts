@@ -10,16 +10,29 @@
 // background by the same calls a replay makes, so `back()` hands it over at once instead of
 // replaying from the start. The app turns it on (`standby: true`); the CLI does not need it.
 import { parseDuration } from '../clock';
-import type { ImageBehaviour } from '../cluster';
-import type { DevopsOptions } from '../devops/lane';
-import type { GitopsOptions } from '../gitops/options';
 import { Sandbox } from '../sandbox';
-import { safeRecord } from '../safe-keys';
-import { laneOptions, runAction, type ActionOutcome } from './actions';
+import { runAction, type ActionOutcome } from './actions';
+import { explainResult } from './describe';
+import { checkExpectation } from './expect';
 import { MAX_VIRTUAL_MS } from './limits';
+import { StepPlayer } from './play';
+import { questionResult } from './question';
 import { reconcileMessage, wakeRate } from './reconcile-budget';
-import { checkExpectation, type ExpectationResult } from './expect';
-import type { Action, Scenario } from './schema';
+import type { NextStep, PlayOutcome, RunOptions, StepResult, UserAction } from './run-types';
+import { stepKind } from './run-types';
+import { sandboxOptions } from './sandbox-options';
+import type { Action, Scenario, Step } from './schema';
+import { taskState, taskStepResult, type TaskState } from './task';
+
+export type {
+  NextStep,
+  PlayOutcome,
+  RunOptions,
+  StepKind,
+  StepResult,
+  UserAction,
+} from './run-types';
+export { stepKind } from './run-types';
 
 // The action checker brings the zod schema: loaded with the first action a user takes, so the
 // app's first download stays without it (the app's own budget, bench/browser.ts).
@@ -35,70 +48,20 @@ export class RunLimitError extends Error {
   }
 }
 
-export interface StepResult {
-  index: number;
-  title: string;
-  /** Virtual time when the step ended. */
-  t: number;
-  actions: ActionOutcome[];
-  expectations: ExpectationResult[];
-  /** Every expectation held and no action was refused. */
-  ok: boolean;
-}
-
-/** An action the user took in the app (or the CLI), after `afterStep` steps had run. */
-export interface UserAction {
-  afterStep: number;
-  action: Action;
-}
-
-export interface RunOptions {
-  seed?: number;
-  /** The files of `repo.dir`, read by the caller (Node: from disk; browser: bundled). */
-  dirFiles?: Record<string, string>;
-  /** Keep a standby run one step behind, so that a step back is immediate. */
-  standby?: boolean;
-  /**
-   * Starts the standby's background work. The app passes one that waits for the next paint, so the
-   * learner sees a step before its standby follows; by default the work starts at once.
-   */
-  schedule?: (work: () => void) => void;
-}
-
 /** A run being brought to the state after `steps` steps (and the user's actions after them). */
 interface Standby {
   steps: number;
   run: Promise<ScenarioRun>;
 }
 
-function sandboxOptions(scenario: Scenario, opts: RunOptions) {
-  const images = safeRecord<ImageBehaviour>();
-  for (const [image, b] of Object.entries(scenario.images ?? {})) {
-    images[image] = {
-      ...(b.crash ? { crash: true } : {}),
-      ...(b.pullError ? { pullError: true } : {}),
-      ...(b.readyAfter ? { readyAfterMs: parseDuration(b.readyAfter) ?? undefined } : {}),
-    };
-  }
-  const files = scenario.repo.files ?? opts.dirFiles ?? {};
-  return {
-    seed: opts.seed ?? scenario.seed ?? 1,
-    files,
-    images,
-    ...(scenario.repo.author ? { author: scenario.repo.author } : {}),
-    ...(scenario.repo.message ? { message: scenario.repo.message } : {}),
-    ...(scenario.repo.apps ? { apps: scenario.repo.apps } : { path: scenario.repo.path ?? '' }),
-    lanes: {
-      devops: laneOptions('devops', scenario.lanes?.devops ?? {}) as Partial<DevopsOptions>,
-      gitops: laneOptions('gitops', scenario.lanes?.gitops ?? {}) as Partial<GitopsOptions>,
-    },
-  };
-}
-
 export class ScenarioRun {
   readonly results: StepResult[] = [];
   private readonly user: UserAction[] = [];
   private standby: Standby | null = null;
+  /** The next step, part played by guided Play; Step, an action or free time finish it first. */
+  private player: StepPlayer | null = null;
+  /** The learner's answers to questions, by step index. */
+  private readonly answers = new Map<number, number>();
   /** The session's own waits so far, and the polls and applies they stood for (see spend). */
   private waited = 0;
   private reconciles = 0;
@@ -140,7 +103,8 @@ export class ScenarioRun {
     for (let k = this.results.length; k <= steps; k++) {
       if (k > this.results.length) await this.step();
       if (acted.has(k)) continue;
-      for (const u of user) if (u.afterStep === k) await this.act(u.action);
+      for (const u of user)
+        if (u.afterStep === k) await this.act(u.action, u.solution ? { solution: true } : {});
     }
   }
 
@@ -202,39 +166,151 @@ export class ScenarioRun {
     return this.user;
   }
 
-  /** Runs the next step: its actions in order, then its expectations. */
-  async step(): Promise<StepResult | null> {
+  /** The step Step would run next, or null after the last. */
+  get nextStep(): NextStep | null {
     const index = this.results.length;
     const step = this.scenario.steps[index];
-    if (!step) return null;
-    const actions: ActionOutcome[] = [];
-    for (const action of step.do ?? []) actions.push(await runAction(this.sandbox, action));
+    return step ? { index, kind: stepKind(step), step } : null;
+  }
+
+  /** Where the learner's actions since the last step begin in the audit trail. */
+  get stepStartSeq(): number {
+    return this.results.at(-1)?.auditEnd ?? 0;
+  }
+
+  /**
+   * Runs the next step: its actions in order (the rest of them, when Play began it), then its
+   * expectations. A task step runs nothing: it completes when its goal holds (see `refused`).
+   */
+  async step(): Promise<StepResult | null> {
+    const next = this.nextStep;
+    if (!next) return null;
+    if (next.kind === 'task') return this.completeTask(next.index, next.step);
+    const player = this.player ?? new StepPlayer(this.sandbox, next.step.do ?? []);
+    this.player = null;
+    await player.play(Infinity);
     await this.sandbox.settle();
-    const expectations = (step.expect ?? []).map((e) => checkExpectation(this.sandbox, e));
-    const refused = actions
+    const { step, index } = next;
+    const since = this.sandbox.audit.records().slice(this.stepStartSeq);
+    const expectations = (step.expect ?? []).map((e) =>
+      explainResult(e, checkExpectation(this.sandbox, e), since),
+    );
+    const refused = player.outcomes
       .filter((a) => !a.ok && a.fatal)
       .map((a) => ({ ok: false, text: `action refused: ${a.text}` }));
     const all = [...refused, ...expectations];
-    const result: StepResult = {
+    const question = step.question ? questionResult(step.question, this.answers.get(index)) : null;
+    return this.push({
       index,
       title: step.title,
       t: this.sandbox.now(),
-      actions,
+      actions: player.outcomes,
       expectations: all,
       ok: all.every((e) => e.ok),
-    };
+      kind: next.kind,
+      auditEnd: this.sandbox.audit.size,
+      ...(question ? { question } : {}),
+    });
+  }
+
+  private push(result: StepResult): StepResult {
     this.results.push(result);
     this.prepareStandby();
     return result;
   }
 
-  /** Runs steps until `k` have run (k <= number of steps). */
-  async runUntil(k: number): Promise<void> {
-    while (this.results.length < Math.min(k, this.scenario.steps.length)) await this.step();
+  /** The next step's task, live: call after every learner action and while time runs. */
+  checkTask(): TaskState | null {
+    const next = this.nextStep;
+    if (!next?.step.task) return null;
+    return taskState(this.sandbox, next.step.task, this.stepStartSeq);
   }
 
-  /** A user's own action (free play, or between steps): recorded so the session can be replayed. */
-  async act(action: Action): Promise<ActionOutcome> {
+  private completeTask(index: number, step: Step): StepResult {
+    const result = taskStepResult(
+      { index, title: step.title, t: this.sandbox.now(), auditEnd: this.sandbox.audit.size },
+      step.task!,
+      this.checkTask()!,
+      this.user.some((u) => u.afterStep === index && u.solution),
+    );
+    return result.refused ? result : this.push(result);
+  }
+
+  /**
+   * "Show me": runs the next task's solution as the learner's actions, flagged as the solution's,
+   * so a replay reproduces it and the task's result says it was shown.
+   */
+  async showSolution(): Promise<ActionOutcome[]> {
+    const task = this.nextStep?.step.task;
+    const out: ActionOutcome[] = [];
+    for (const action of task?.solution ?? []) out.push(await this.act(action, { solution: true }));
+    return out;
+  }
+
+  /** The learner's answer to the next step's question (an index into its choices). */
+  answer(choice: number): void {
+    const next = this.nextStep;
+    if (next?.step.question) this.answers.set(next.index, choice);
+  }
+
+  answerOf(index: number): number | undefined {
+    return this.answers.get(index);
+  }
+
+  /**
+   * Guided Play: up to `ms` of virtual time. Before a plain step, or a question step once answered,
+   * it plays that step's own time and ends exactly where Step would (then the caller pauses); at a
+   * task, and after the last step, it lets free time run (the learner may need a poll, a rollout).
+   * Time never runs ahead of a scripted step, so Play and Step in any order tell the same story.
+   */
+  async play(ms: number): Promise<PlayOutcome> {
+    const next = this.nextStep;
+    if (!next || next.kind === 'task') {
+      await this.advance(ms);
+      return { kind: 'time' };
+    }
+    if (!this.player && next.kind === 'question' && !this.answers.has(next.index))
+      return { kind: 'question', index: next.index };
+    this.player ??= new StepPlayer(this.sandbox, next.step.do ?? []);
+    if (!(await this.player.play(ms)))
+      return {
+        kind: 'playing',
+        index: next.index,
+        elapsedMs: this.player.elapsedMs,
+        totalMs: this.player.totalMs,
+      };
+    return { kind: 'step', result: (await this.step())! };
+  }
+
+  /** The next step's progress under guided Play, or null when it has not begun. */
+  get playing(): { index: number; elapsedMs: number; totalMs: number } | null {
+    return this.player
+      ? {
+          index: this.results.length,
+          elapsedMs: this.player.elapsedMs,
+          totalMs: this.player.totalMs,
+        }
+      : null;
+  }
+
+  /**
+   * Runs steps until `k` have run (k <= number of steps). A task stops the run unless
+   * `solveTasks` plays its solution first (the headless proof does; see task-proof.ts).
+   */
+  async runUntil(k: number, opts: { solveTasks?: boolean } = {}): Promise<void> {
+    while (this.results.length < Math.min(k, this.scenario.steps.length)) {
+      if (opts.solveTasks && this.nextStep?.kind === 'task') await this.showSolution();
+      const result = await this.step();
+      if (!result || result.refused) return;
+    }
+  }
+
+  /**
+   * A user's own action (free play, or between steps): recorded so the session can be replayed.
+   * WARNING: a step that guided Play has begun is finished first, so the action lands after it.
+   */
+  async act(action: Action, opts: { solution?: boolean } = {}): Promise<ActionOutcome> {
+    if (this.player) await this.step();
     // The same rules as a scenario's own actions (a poll interval of 0, a wait of ten years): a
     // refused action is answered and not recorded, so no link or saved session ever carries it.
     const { checkAction, issueText } = await actionCheckModule();
@@ -243,7 +319,11 @@ export class ScenarioRun {
       return { ok: false, text: `E_ACTION: ${issueText(checked.issues[0]!)}`, fatal: true };
     const overBudget = 'wait' in action ? this.spend(parseDuration(action.wait) ?? 0) : null;
     if (overBudget) return { ok: false, text: `E_DURATION_LIMIT: ${overBudget}`, fatal: true };
-    this.user.push({ afterStep: this.results.length, action });
+    this.user.push({
+      afterStep: this.results.length,
+      action,
+      ...(opts.solution ? { solution: true as const } : {}),
+    });
     return runAction(this.sandbox, action);
   }
 
@@ -265,6 +345,7 @@ export class ScenarioRun {
    * that follow each other merge into one, so a minute of play is one recorded action, not 3,600.
    */
   async advance(ms: number): Promise<void> {
+    if (this.player) await this.step();
     const amount = Math.max(0, Math.round(ms));
     const last = this.user.at(-1);
     const waited = last && 'wait' in last.action ? (parseDuration(last.action.wait) ?? 0) : 0;
@@ -272,6 +353,7 @@ export class ScenarioRun {
     if (
       last?.afterStep === this.results.length &&
       'wait' in last.action &&
+      !last.solution &&
       waited + amount <= MAX_VIRTUAL_MS
     ) {
       const refused = this.spend(amount);
@@ -288,8 +370,12 @@ export class ScenarioRun {
     if (!outcome.ok) throw new RunLimitError(outcome.text);
   }
 
-  /** The state one step back: a replay of the session up to the previous step. */
+  /**
+   * The state one step back: a replay of the session up to the previous step. While guided Play
+   * is inside a step, back is the start of that step.
+   */
   back(): Promise<ScenarioRun> {
+    if (this.player) return this.replayTo(this.results.length);
     return this.jumpTo(Math.max(0, this.results.length - 1));
   }
 
@@ -307,15 +393,27 @@ export class ScenarioRun {
       this.standby = null;
       const ready = await standby.run.catch(() => null);
       if (ready) {
+        this.handAnswers(ready, k);
         ready.enableStandby();
         return ready;
       }
     }
-    return ScenarioRun.replay(
+    return this.replayTo(k);
+  }
+
+  private async replayTo(k: number): Promise<ScenarioRun> {
+    const run = await ScenarioRun.replay(
       this.scenario,
       { ...this.options, seed: this.seed },
       k,
       this.user.filter((u) => u.afterStep <= k),
     );
+    this.handAnswers(run, k);
+    return run;
+  }
+
+  /** Answers to the questions of the steps a run has done go with it. */
+  private handAnswers(run: ScenarioRun, k: number): void {
+    for (const [index, choice] of this.answers) if (index < k) run.answers.set(index, choice);
   }
 }

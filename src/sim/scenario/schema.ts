@@ -139,6 +139,8 @@ export const ACTIONS = {
     to: z.optional(z.union([str(200), z.number().check(z.int(), z.gte(0), z.lte(MAX_SEED))])),
     by: actor(),
     disableAutoSync: z.optional(z.boolean()),
+    /** history: the Application to roll back (default: the first). */
+    app: z.optional(str(63)),
   }),
   fault: z.strictObject({
     lane: laneOrBoth(),
@@ -157,7 +159,13 @@ export const ACTIONS = {
   }),
   wipe: z.strictObject({ lane: laneOrBoth() }),
   set: z.looseObject({ lane: lane() }),
-  sync: z.strictObject({ lane: z.literal('gitops'), by: actor(), app: z.optional(str(63)) }),
+  sync: z.strictObject({
+    lane: z.literal('gitops'),
+    by: actor(),
+    app: z.optional(str(63)),
+    /** `argocd app sync --revision`: a commit, branch or tag instead of Git's HEAD. */
+    revision: z.optional(str(200)),
+  }),
   refresh: z.strictObject({ lane: z.literal('gitops') }),
   rerun: z.strictObject({ lane: z.literal('devops'), commit: z.optional(str(200)), by: actor() }),
   approve: z.strictObject({ lane: z.optional(z.literal('devops')), by: actor() }),
@@ -167,6 +175,22 @@ export const ACTIONS = {
 export type ActionName = keyof typeof ACTIONS;
 export const ACTION_NAMES = Object.keys(ACTIONS) as ActionName[];
 export type Action = { [K in ActionName]: { [P in K]: z.infer<(typeof ACTIONS)[K]> } }[ActionName];
+
+/** The metrics an expectation or a lesson's summary may name (src/sim/metrics). */
+export const METRIC_NAMES = [
+  'deploymentFrequency',
+  'leadTimeMs',
+  'changeFailRate',
+  'recoveryTimeMs',
+  'reworkRate',
+  'driftEvents',
+  'timeToDetectMs',
+  'timeToCorrectMs',
+  'outOfSyncMs',
+  'auditCoverage',
+  'rebuildableFromGit',
+  'deployments',
+] as const;
 
 export const expectationSchema = z.strictObject({
   lane: z.optional(laneOrBoth()),
@@ -194,6 +218,8 @@ export const expectationSchema = z.strictObject({
   path: z.optional(str(500)),
   equals: z.optional(z.unknown()),
   exists: z.optional(z.boolean()),
+  /** The line as the learner reads it, instead of the generated sentence (describe.ts). */
+  text: z.optional(str(500)),
   audit: z.optional(
     z.strictObject({
       actor: z.optional(str(100)),
@@ -208,20 +234,7 @@ export const expectationSchema = z.strictObject({
   ),
   metric: z.optional(
     z.strictObject({
-      name: z.enum([
-        'deploymentFrequency',
-        'leadTimeMs',
-        'changeFailRate',
-        'recoveryTimeMs',
-        'reworkRate',
-        'driftEvents',
-        'timeToDetectMs',
-        'timeToCorrectMs',
-        'outOfSyncMs',
-        'auditCoverage',
-        'rebuildableFromGit',
-        'deployments',
-      ]),
+      name: z.enum(METRIC_NAMES),
       equals: z.optional(z.union([z.number(), z.boolean(), z.null()])),
       atLeast: z.optional(z.number()),
       atMost: z.optional(z.number()),
@@ -230,11 +243,51 @@ export const expectationSchema = z.strictObject({
 });
 export type Expectation = z.infer<typeof expectationSchema>;
 
+/** Which audit records a task's constraint looks for (the expectation's `audit` shape, plus a lane). */
+export const auditMatchSchema = z.strictObject({
+  lane: z.optional(z.enum(['devops', 'gitops', 'repo'])),
+  actor: z.optional(str(100)),
+  channel: z.optional(
+    z.enum(['git', 'pipeline', 'reconciler', 'kubectl', 'controller', 'observer']),
+  ),
+  verb: z.optional(str(50)),
+  object: z.optional(str(300)),
+});
+export type AuditMatch = z.infer<typeof auditMatchSchema>;
+
+/** A rule the learner's way to the goal must keep, checked from the audit trail (see task.ts). */
+const constraintSchema = z.strictObject({
+  text: str(300),
+  require: z.optional(auditMatchSchema),
+  forbid: z.optional(auditMatchSchema),
+  maxCommits: z.optional(z.number().check(z.int(), z.gte(0), z.lte(1_000))),
+});
+
+/** A task: a goal the learner reaches with the app's own controls (no `do`). See task.ts. */
+const rawTask = z.strictObject({
+  goal: str(2_000),
+  // Required, with a located message of its own (load.ts: E_TASK), not a bare "is required".
+  expect: z.optional(z.array(expectationSchema).check(z.maxLength(50))),
+  hints: z.optional(z.array(str(2_000)).check(z.maxLength(10))),
+  solution: z.optional(z.array(z.record(z.string(), z.unknown())).check(z.maxLength(50))),
+  constraints: z.optional(z.array(constraintSchema).check(z.maxLength(20))),
+});
+
+/** Predict, then reveal: asked before the step's actions run, answered against what happened. */
+const questionSchema = z.strictObject({
+  ask: str(2_000),
+  choices: z.array(str(500)).check(z.minLength(2), z.maxLength(5)),
+  answer: z.number().check(z.int(), z.gte(0)),
+  why: str(5_000),
+});
+
 const rawStep = z.strictObject({
   title: str(300),
   say: z.optional(str(20_000)),
   do: z.optional(z.array(z.record(z.string(), z.unknown())).check(z.maxLength(200))),
   expect: z.optional(z.array(expectationSchema).check(z.maxLength(200))),
+  task: z.optional(rawTask),
+  question: z.optional(questionSchema),
 });
 
 /** The scenario as written; actions still raw (validated in the second pass, see load.ts). */
@@ -268,13 +321,29 @@ export const rawScenarioSchema = z.strictObject({
 });
 
 export type RawScenario = z.infer<typeof rawScenarioSchema>;
-export type Step = Omit<RawScenario['steps'][number], 'do'> & { do?: Action[] };
+type RawStep = RawScenario['steps'][number];
+export type Task = Omit<NonNullable<RawStep['task']>, 'solution' | 'expect'> & {
+  expect: Expectation[];
+  solution?: Action[];
+};
+export type Question = z.infer<typeof questionSchema>;
+export type Constraint = z.infer<typeof constraintSchema>;
+export type Step = Omit<RawStep, 'do' | 'task'> & { do?: Action[]; task?: Task };
 export type Scenario = Omit<RawScenario, 'steps'> & { steps: Step[] };
 
 /** The JSON Schema editors use: the raw schema with each action spelled out as one-key objects. */
 export function scenarioJsonSchema(): unknown {
   const action = z.union(ACTION_NAMES.map((name) => z.strictObject({ [name]: ACTIONS[name] })));
-  const step = z.strictObject({ ...rawStep.shape, do: z.optional(z.array(action)) });
+  const task = z.strictObject({
+    ...rawTask.shape,
+    expect: z.array(expectationSchema).check(z.minLength(1), z.maxLength(50)),
+    solution: z.optional(z.array(action)),
+  });
+  const step = z.strictObject({
+    ...rawStep.shape,
+    do: z.optional(z.array(action)),
+    task: z.optional(task),
+  });
   const full = z.strictObject({
     ...rawScenarioSchema.shape,
     steps: z.array(step).check(z.minLength(1), z.maxLength(MAX_STEPS)),

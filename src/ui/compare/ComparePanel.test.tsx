@@ -83,6 +83,8 @@ beforeEach(() => {
         index: 0,
         title: 'Both lanes deploy',
         t: 60_000,
+        kind: 'plain',
+        auditEnd: 0,
         actions: [],
         ok: true,
         expectations: [{ ok: true, text: 'devops: matches Git' }],
@@ -96,7 +98,9 @@ describe('ComparePanel', () => {
   it('shows the trail, the metrics and the in-sync chart with its text summary', () => {
     render(<ComparePanel />);
     expect(screen.getByRole('region', { name: 'Audit trail' })).toBeTruthy();
-    expect(screen.getByRole('region', { name: 'Metrics' })).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Delivery and drift, per lane' })).toBeTruthy();
+    // The chart's heading says what its figures are: shares of time out of sync.
+    expect(screen.getByRole('region', { name: 'Time out of sync with Git' })).toBeTruthy();
     expect(screen.getByText('DevOps out of sync 80% of the time; GitOps 2%.')).toBeTruthy();
     expect(screen.getAllByText('out-of-band')).toHaveLength(3);
   });
@@ -122,7 +126,9 @@ describe('ComparePanel', () => {
     expect(md).toContain('| Change lead time | 3m | 1m ★ |');
     expect(md).toContain('   - ✓ devops: matches Git');
     expect(md).toContain('- Steps run: 1 of 2');
-    expect(md).toContain('In sync with Git: DevOps out of sync 80% of the time; GitOps 2%.');
+    expect(md).toContain(
+      'Time out of sync with Git: DevOps out of sync 80% of the time; GitOps 2%.',
+    );
   });
 
   it('downloads the repository as a zip of its entries', async () => {

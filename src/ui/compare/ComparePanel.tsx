@@ -80,7 +80,7 @@ export function ComparePanel({ onSelectCommit }: Props) {
         <ExportBar records={records} comparison={comparison} exportRepository={exportRepository} />
       </header>
       <div className="compare-top">
-        <MetricsTable metrics={metrics} />
+        <MetricsTable metrics={metrics} windowMs={view.t} />
         <SyncChart timelines={timelines} end={end} />
       </div>
       <AuditTrail records={records} commits={view.commits} onSelectCommit={onSelectCommit} />

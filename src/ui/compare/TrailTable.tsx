@@ -115,7 +115,8 @@ function RecordCell({ record: r, commits, onCommit }: CellProps) {
   const sha = r.revision;
   const detail = `${r.actor} via ${r.channel}: ${r.verb} ${r.object}${r.message ? `\n${r.message}` : ''}`;
   return (
-    <span role="cell" className={classes.join(' ')} title={detail}>
+    // Focusable, so that a cut-off cell opens in full on focus as it does on hover (compare.css).
+    <span role="cell" className={classes.join(' ')} title={detail} tabIndex={0}>
       <span className="t-actor">{r.actor}</span> <span className="t-channel">{r.channel}</span>{' '}
       <span className="t-verb">{r.verb}</span> <span className="t-object">{r.object}</span>{' '}
       {sha !== null ? (
@@ -135,6 +136,7 @@ function RecordCell({ record: r, commits, onCommit }: CellProps) {
           <span className="visually-hidden">no revision</span>
         </span>
       )}
+      {r.message ? <span className="t-message">{r.message}</span> : null}
     </span>
   );
 }

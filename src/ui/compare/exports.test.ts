@@ -145,7 +145,7 @@ describe('comparisonMarkdown', () => {
     expect(md).toContain('- Seed: 23');
     expect(md).toContain('| Metric | DevOps (push) | GitOps (pull) |');
     expect(md).toContain('| Change lead time | 3m | 1m ★ |');
-    expect(md).toContain('| Failed deployment recovery time | – | 5s |');
+    expect(md).toContain('| Failed deployment recovery time | (not recovered yet) | 5s |');
     expect(md).toContain('| Rebuildable from Git | no | yes ★ |');
     expect(md).toContain('1. Mallory uses the leaked CI token');
     expect(md).toContain('   - ✓ devops: 0 audit records by mallory');

@@ -5,7 +5,8 @@ import type { AuditRecord, ClusterName } from '../../sim/audit';
 import { formatClock } from '../../sim/clock';
 import type { ExportEntry } from '../../sim/git';
 import { METRICS, type LaneMetrics } from '../../sim/metrics';
-import { betterLane, formatMetric, METRIC_KEYS } from './metric-format';
+import { betterLane } from './metric-format';
+import { readMetric, SHOWN_METRICS } from './metric-reading';
 import { isOutOfBandChange } from './trail';
 
 /** `driftlab-<scenario>-<seed>-<what>.<ext>`, safe as a file name whatever the scenario id. */
@@ -91,11 +92,10 @@ export interface ComparisonInput {
 const inline = (text: string) => text.replace(/\s*[\r\n]+\s*/g, ' ').replace(/\|/g, '\\|');
 
 export function comparisonMarkdown(c: ComparisonInput): string {
-  const cell = (lane: ClusterName, key: (typeof METRIC_KEYS)[number]) => {
-    const value = c.metrics[lane][key];
-    if (value === null) return '–';
+  const cell = (lane: ClusterName, key: (typeof SHOWN_METRICS)[number]) => {
+    const reading = readMetric(key, c.metrics[lane], c.t);
     const star = betterLane(key, c.metrics.devops[key], c.metrics.gitops[key]) === lane;
-    return `${formatMetric(key, value)}${star ? ' ★' : ''}`;
+    return `${reading.none ? `(${reading.text})` : reading.text}${star ? ' ★' : ''}`;
   };
   const out = [
     `# DriftLab: ${inline(c.title || c.scenario)}`,
@@ -109,13 +109,13 @@ export function comparisonMarkdown(c: ComparisonInput): string {
     '',
     '| Metric | DevOps (push) | GitOps (pull) |',
     '| --- | ---: | ---: |',
-    ...METRIC_KEYS.map(
+    ...SHOWN_METRICS.map(
       (key) => `| ${METRICS[key].label} | ${cell('devops', key)} | ${cell('gitops', key)} |`,
     ),
     '',
-    '★ marks the better value; – means no events yet.',
+    '★ marks the better value; a figure in parentheses says why there is none.',
     '',
-    `In sync with Git: ${inline(c.sync)}.`,
+    `Time out of sync with Git: ${inline(c.sync)}.`,
     '',
     '## Steps',
     '',

@@ -116,8 +116,9 @@ export function Console() {
         <button type="submit">Run</button>
       </form>
       <p id="console-hint" className="console-hint">
-        kubectl lines run on the chosen cluster, git lines on the repository. Tab completes, ↑
-        recalls; <code>git help</code> lists the git lines.
+        kubectl lines run on the chosen cluster, git lines on the repository, argocd and flux lines
+        on the GitOps lane. Tab completes, ↑ recalls; <code>git help</code>,{' '}
+        <code>argocd help</code> and <code>flux help</code> list their lines.
       </p>
     </section>
   );

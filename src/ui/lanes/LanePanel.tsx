@@ -13,6 +13,7 @@ import './lanes.css';
 import { MachineView } from './MachineView';
 import { Notifications } from './Notifications';
 import { ObjectsTable } from './ObjectsTable';
+import { useChangedObjects } from '../lessons/use-happenings';
 import { RunLog } from './RunLog';
 import { Section } from './Section';
 import { StatusRow } from './StatusRow';
@@ -108,6 +109,7 @@ export function LanePanel({ lane }: { lane: Lane }) {
   const view = useApp((s) => s.view?.lanes[lane] ?? null);
   const now = useApp((s) => s.view?.t ?? 0);
   const { run, outcome } = useLaneRun();
+  const changed = useChangedObjects(lane);
   const title = LANE_TITLES[lane];
   return (
     <section className={`lp-panel lp-${lane}`} aria-label={title}>
@@ -136,7 +138,7 @@ export function LanePanel({ lane }: { lane: Lane }) {
             title="Cluster"
             meta={`${plural(view.counts.objects, 'object', 'objects')} · ${plural(view.counts.pods, 'pod', 'pods')}`}
           >
-            <ObjectsTable objects={view.objects} />
+            <ObjectsTable objects={view.objects} changed={changed} />
           </Section>
           {lane === 'gitops' ? (
             <GitopsParts view={view} now={now} />

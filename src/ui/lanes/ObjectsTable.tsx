@@ -35,15 +35,28 @@ function manifestYaml(obj: KObject | undefined): string {
   return stringify({ ...obj, metadata });
 }
 
-function ObjectRow({ o, open, onToggle }: { o: ObjectView; open: boolean; onToggle: () => void }) {
+interface RowProps {
+  o: ObjectView;
+  open: boolean;
+  changed: boolean;
+  onToggle: () => void;
+}
+
+function ObjectRow({ o, open, changed, onToggle }: RowProps) {
   const text = driftText(o);
   const diffId = useId();
   const label = `${o.kind} ${o.name}`;
   return (
     <>
-      <tr className={o.drift ? 'lp-row-drift' : undefined}>
+      <tr
+        className={
+          [o.drift ? 'lp-row-drift' : '', changed ? 'changed-now' : ''].join(' ').trim() ||
+          undefined
+        }
+      >
         <th scope="row">
           <span className="lp-kind">{o.kind}</span> <span className="lp-name">{o.name}</span>
+          {changed ? <span className="visually-hidden"> (changed in this step)</span> : null}
           {o.namespace && o.namespace !== 'default' ? (
             <span className="lp-muted lp-small"> ({o.namespace})</span>
           ) : null}
@@ -143,7 +156,13 @@ const HEAD = (
   </thead>
 );
 
-export function ObjectsTable({ objects }: { objects: ObjectView[] }) {
+interface TableProps {
+  objects: ObjectView[];
+  /** Objects a change, a deploy or a self-heal touched since the last step: highlighted. */
+  changed?: ReadonlySet<string>;
+}
+
+export function ObjectsTable({ objects, changed }: TableProps) {
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
   const toggle = (key: string) =>
     setOpen((s) => {
@@ -172,7 +191,12 @@ export function ObjectsTable({ objects }: { objects: ObjectView[] }) {
     'app' in item ? (
       <GroupRow app={item.app} />
     ) : (
-      <ObjectRow o={item.object} open={open.has(item.key)} onToggle={() => toggle(item.key)} />
+      <ObjectRow
+        o={item.object}
+        open={open.has(item.key)}
+        changed={changed?.has(item.key) ?? false}
+        onToggle={() => toggle(item.key)}
+      />
     );
   const plain = (shown: Item[]) => (
     <table className="lp-table lp-objects" aria-label="Cluster objects">

@@ -51,6 +51,10 @@ describe('TopBar', () => {
     expect((button('Step back') as HTMLButtonElement).disabled).toBe(true);
     await user.click(button('Step'));
     await waitFor(() => expect(counter()).toBe(`Step 1 of ${total}`));
+    // Step 2 asks before it runs: Step waits for an answer.
+    expect((button('Step') as HTMLButtonElement).disabled).toBe(true);
+    expect(button('Step').title).toBe('Answer the question first: predict, then see');
+    appStore.getState().answer(0);
     await user.click(button('Step'));
     await waitFor(() => expect(counter()).toBe(`Step 2 of ${total}`));
     const clock = screen.getByRole('timer', { name: 'Virtual clock' }).textContent;

@@ -2,10 +2,18 @@ import { useRef, type ChangeEvent } from 'react';
 import { formatClock } from '../../sim/clock';
 import { useApp } from '../../store/hooks';
 import { FREE_PLAY, libraryEntries } from '../../store/library';
-import { SPEEDS } from '../../store/store';
+import { mayStep } from '../../store/lesson-slice';
+import { routeStore } from '../../store/route';
+import { appStore, SPEEDS } from '../../store/store';
 import { ShareButton } from './ShareButton';
 
 const ENTRIES = libraryEntries();
+
+/** Pauses the session (it stays open, to be continued) and shows the lessons page. */
+function backToLessons(): void {
+  appStore.setState({ playing: false });
+  routeStore.getState().showLessons();
+}
 const IMPORT = '__import__';
 
 export function TopBar() {
@@ -16,6 +24,9 @@ export function TopBar() {
   const playing = useApp((s) => s.playing);
   const speed = useApp((s) => s.speed);
   const busy = useApp((s) => s.busy);
+  const stepAllowed = useApp(mayStep);
+  const nextKind = useApp((s) => s.next?.kind);
+  const inStep = useApp((s) => s.playingStep);
   const ready = useApp((s) => s.status === 'ready');
   const { open, reset, step, back, togglePlay, setSpeed, importScenario } = useApp((s) => s);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -33,6 +44,9 @@ export function TopBar() {
   return (
     <header className="topbar">
       <div className="brand">
+        <button type="button" className="to-lessons" onClick={backToLessons}>
+          <span aria-hidden="true">←</span> Lessons
+        </button>
         <h1>DriftLab</h1>
         <span className="muted tagline">push vs pull, side by side</span>
       </div>
@@ -77,7 +91,14 @@ export function TopBar() {
           type="button"
           className="primary"
           onClick={() => void step()}
-          disabled={done >= steps}
+          disabled={done >= steps || !stepAllowed}
+          title={
+            stepAllowed
+              ? undefined
+              : nextKind === 'question'
+                ? 'Answer the question first: predict, then see'
+                : 'The task is not done yet: its goal does not hold'
+          }
           aria-keyshortcuts="ArrowRight"
         >
           Step
@@ -115,6 +136,7 @@ export function TopBar() {
         </span>
         <span className="step-count" aria-live="polite">
           Step {done} of {steps}
+          {inStep ? ` · playing step ${inStep.index + 1}` : ''}
         </span>
         <ShareButton />
       </div>

@@ -35,6 +35,8 @@ describe('Narration', () => {
           index: 0,
           title: 'Ship v2',
           t: 300_000,
+          kind: 'plain',
+          auditEnd: 0,
           actions: [{ ok: false, text: 'E_NO_OPEN_PR: nothing to merge', fatal: true }],
           expectations: [
             { ok: true, text: 'gitops sync Synced' },

@@ -34,7 +34,11 @@ export function Narration() {
           {result.expectations.map((e, i) => (
             <li key={i} className={e.ok ? 'ok' : 'failed'}>
               <span aria-hidden="true">{e.ok ? '✓' : '✗'}</span>
-              <span className="visually-hidden">{e.ok ? 'held:' : 'did not hold:'}</span> {e.text}
+              <span className="visually-hidden">{e.ok ? 'held:' : 'did not hold:'}</span>{' '}
+              {e.sentence ?? e.text}
+              {e.causedBy ? (
+                <span className="caused-by">Your action caused this: {e.causedBy}</span>
+              ) : null}
             </li>
           ))}
         </ul>

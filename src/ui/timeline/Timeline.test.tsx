@@ -12,6 +12,8 @@ const jumpTo = vi.fn(() => Promise.resolve());
 const result = (index: number, t: number, title: string): StepResult => ({
   index,
   t,
+  kind: 'plain',
+  auditEnd: 0,
   title,
   actions: [],
   expectations: [],

@@ -1,0 +1,36 @@
+// Opening a session from the lessons page: the store (and with it the simulation) is loaded only
+// now, on the learner's first choice, so the lessons page stays light.
+import { routeStore } from './route';
+
+type Store = typeof import('./store');
+
+/**
+ * The store, marked as busy before the sandbox mounts: the sandbox boots from the address or the
+ * saved session only when the store is idle, so it must not race the learner's choice.
+ */
+async function claimStore(): Promise<Store> {
+  const store = await import('./store');
+  if (store.appStore.getState().status === 'idle') store.appStore.setState({ status: 'loading' });
+  return store;
+}
+
+/** Opens library scenario `id` in the sandbox (a lesson, or free play). */
+export async function openScenario(id: string): Promise<void> {
+  const { appStore } = await claimStore();
+  routeStore.getState().showSandbox(`?scenario=${encodeURIComponent(id)}`);
+  await appStore.getState().open(id);
+}
+
+/** Back to the session left open, or the one saved before a reload (the sandbox boots it). */
+export function continueSession(): void {
+  routeStore.getState().showSandbox();
+}
+
+/** Imports a scenario file into the sandbox; a refused file opens free play beside its notice. */
+export async function importScenarioFile(file: File): Promise<void> {
+  const text = await file.text();
+  const { appStore, currentRun } = await claimStore();
+  routeStore.getState().showSandbox();
+  await appStore.getState().importScenario(text, file.name);
+  if (!currentRun()) await appStore.getState().open('free-play');
+}

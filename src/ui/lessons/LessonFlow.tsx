@@ -1,0 +1,40 @@
+// The lesson's cards: beside the narration, what comes next (a question to answer before it runs,
+// a task to solve) and the answer to the question of the step that just ran; across the stage,
+// once every step ran, the lesson's summary.
+import { useApp } from '../../store/hooks';
+import { chosenAnswer } from '../../store/lesson-score';
+import { isGuided } from '../../store/lesson-slice';
+import { LessonSummary } from './LessonSummary';
+import { QuestionCard, RevealCard } from './QuestionCard';
+import { TaskCard } from './TaskCard';
+import './lesson-cards.css';
+
+/** What comes next (a question, a task): above the narration, where the eye starts. */
+export function LessonAhead() {
+  const next = useApp((s) => s.next);
+  const guided = useApp(isGuided);
+  if (!guided) return null;
+  return (
+    <>
+      {next?.question ? (
+        <QuestionCard key={next.index} next={{ ...next, question: next.question }} />
+      ) : null}
+      {next?.task ? <TaskCard next={{ ...next, task: next.task }} /> : null}
+    </>
+  );
+}
+
+/** Once every step ran: the lesson's summary, across the top of the stage. */
+export function LessonDone() {
+  const guided = useApp(isGuided);
+  const done = useApp((s) => s.steps.length > 0 && s.results.length >= s.steps.length);
+  return guided && done ? <LessonSummary /> : null;
+}
+
+/** The answer to the question of the step that just ran: above its narration and expectations. */
+export function LessonReveal() {
+  const last = useApp((s) => s.results.at(-1));
+  const answers = useApp((s) => s.answers);
+  if (!last?.question) return null;
+  return <RevealCard title={last.title} q={last.question} chosen={chosenAnswer(last, answers)} />;
+}
