@@ -8,6 +8,7 @@ import { GitPanel } from './git/GitPanel';
 import { useKeyboard } from './layout/useKeyboard';
 import { PlayLoop } from './layout/usePlayLoop';
 import { TopBar } from './layout/TopBar';
+import { ViewTabs } from './layout/ViewTabs';
 import { SessionNotices } from './layout/SessionNotices';
 import { LanePanel } from './lanes/LanePanel';
 import { Narration } from './narration/Narration';
@@ -21,6 +22,10 @@ const ComparePanel = lazy(() =>
 );
 
 type Tab = 'lanes' | 'compare';
+const VIEW_TABS = [
+  { id: 'lanes', label: 'Lanes' },
+  { id: 'compare', label: 'Compare' },
+] as const satisfies readonly { id: Tab; label: string }[];
 
 /**
  * Opens the session the address names, else the one saved before a reload, else free play, in
@@ -74,28 +79,7 @@ export function App() {
         </aside>
         <div className="stage">
           <LessonDone />
-          <div role="tablist" aria-label="Views" className="tabs">
-            <button
-              type="button"
-              role="tab"
-              id="tab-lanes"
-              aria-selected={tab === 'lanes'}
-              aria-controls="panel-lanes"
-              onClick={() => setTab('lanes')}
-            >
-              Lanes
-            </button>
-            <button
-              type="button"
-              role="tab"
-              id="tab-compare"
-              aria-selected={tab === 'compare'}
-              aria-controls="panel-compare"
-              onClick={() => setTab('compare')}
-            >
-              Compare
-            </button>
-          </div>
+          <ViewTabs label="Views" tabs={VIEW_TABS} selected={tab} onSelect={setTab} />
           {tab === 'lanes' ? (
             <div
               role="tabpanel"
