@@ -134,6 +134,9 @@ describe('hostile input in the browser', () => {
 
   it('sets a broken saved session aside with a notice, and offers export and discard', async () => {
     const { page } = await openPage(browser, `${base()}?scenario=free-play`);
+    // Leave the sandbox first: a running session saves itself and would overwrite the record.
+    await page.goto(base());
+    await page.getByRole('heading', { name: 'Lessons', level: 2 }).waitFor({ timeout: 20_000 });
     await page.evaluate(() =>
       localStorage.setItem(
         'driftlab.session',
@@ -146,7 +149,7 @@ describe('hostile input in the browser', () => {
         }),
       ),
     );
-    await page.goto(base());
+    await page.reload();
     await continueSaved(page);
     await alive(page);
     await expect
