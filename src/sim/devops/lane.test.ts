@@ -75,8 +75,8 @@ describe('DevOps lane (push pipeline)', () => {
     ]);
   });
 
-  it('queues a push behind the run in progress', async () => {
-    const { clock, lane, commit, cluster } = await setup();
+  it('with the queue model, queues a push behind the run in progress', async () => {
+    const { clock, lane, commit, cluster } = await setup({ concurrency: 'queue' });
     await clock.advanceBy(30_000);
     await commit('v2', withImage('web:2.0'));
     expect(lane.snapshot.context.queue).toHaveLength(1);
@@ -85,8 +85,26 @@ describe('DevOps lane (push pipeline)', () => {
     expect(image(cluster)).toBe('web:2.0');
   });
 
-  it('cancels the run in progress with cancelInProgress', async () => {
-    const { clock, lane, commit } = await setup({ cancelInProgress: true });
+  // REFERENCE.md, push lane: GitHub Actions' concurrency group keeps one running and one pending
+  // run; a newer run replaces the pending one, which is listed as cancelled. It is the default.
+  it('by default (a GitHub concurrency group) deploys the newest push and lists the skipped one as cancelled', async () => {
+    const { clock, lane, commit, cluster } = await setup();
+    await clock.advanceBy(30_000);
+    await commit('v2', withImage('web:2.0'));
+    await commit('v3', withImage('web:3.0'));
+    expect(lane.latestRun).toMatchObject({ id: 1, result: 'running' });
+    await clock.advanceBy(600_000);
+    expect(lane.runs.map((r) => [r.id, r.result])).toEqual([
+      [1, 'succeeded'],
+      [2, 'cancelled'],
+      [3, 'succeeded'],
+    ]);
+    expect(lane.runs[1]!.stages[0]!.lines[0]).toMatch(/cancelled before it started/);
+    expect(image(cluster)).toBe('web:3.0');
+  });
+
+  it('cancels the run in progress with cancel-in-progress', async () => {
+    const { clock, lane, commit } = await setup({ concurrency: 'cancel-in-progress' });
     await clock.advanceBy(30_000);
     await commit('v2', withImage('web:2.0'));
     await clock.advanceBy(600_000);

@@ -87,7 +87,8 @@ export class DevopsLane {
         // Options a person can change while the lane runs are read when they are needed, so a
         // switch turned on in the app takes effect at the next run.
         firstAppGated: ({ context }) => this.options.approval || context.gates[0] === true,
-        cancelInProgress: () => this.options.cancelInProgress,
+        cancelsRunning: () => this.options.concurrency === 'cancel-in-progress',
+        replacesPending: () => this.options.concurrency === 'github-concurrency-group',
       },
       delays: {
         verifyTimeout: () => verifyTimeoutMs(this.appDeployments()),
@@ -103,6 +104,9 @@ export class DevopsLane {
           this.stageFinished(params.stage, params.ok, context, params.reason),
         applyApp: ({ context }) => this.deploy(context),
         runCancelled: () => this.runLog.finish('cancelled'),
+        requestsCancelled: ({ context }) => {
+          for (const req of context.superseded) this.runLog.cancelledBeforeStart(req);
+        },
         approved: ({ event }) =>
           this.runLog.log(`approved by ${event.type === 'APPROVE' ? event.by : 'someone'}`),
       },
@@ -119,7 +123,7 @@ export class DevopsLane {
       input: {
         stages: this.options.stages,
         approval: this.options.approval,
-        cancelInProgress: this.options.cancelInProgress,
+        concurrency: this.options.concurrency,
         gates: this.apps.map((a) => a.approval === true),
       },
     });
@@ -193,8 +197,9 @@ export class DevopsLane {
     return this.actor.getSnapshot();
   }
 
+  /** The run in progress, else the latest by number. */
   get latestRun(): PipelineRun | null {
-    return this.runs.at(-1) ?? null;
+    return this.runLog.current ?? this.runs.at(-1) ?? null;
   }
 
   /** The revision of the latest successful run before `beforeRunId` (the default `rerun` target). */

@@ -30,22 +30,44 @@ export class RunLog {
 
   constructor(private readonly clock: VirtualClock) {}
 
-  /** The latest run, while it is still running. */
+  private active: PipelineRun | null = null;
+
+  /** The run in progress, if any. */
   get current(): PipelineRun | null {
-    const r = this.runs.at(-1);
-    return r && r.result === 'running' ? r : null;
+    return this.active;
   }
 
   begin(req: Pick<PipelineRun, 'id' | 'revision' | 'trigger' | 'by'>): void {
-    this.runs.push({
-      id: req.id,
-      revision: req.revision,
-      trigger: req.trigger,
-      by: req.by,
-      startedAt: this.clock.now(),
-      result: 'running',
-      stages: [],
+    this.active = this.insert({ ...this.entry(req), result: 'running' });
+  }
+
+  /**
+   * A request superseded before it started (a newer push took its place in the concurrency group):
+   * CI lists it as a cancelled run with no stages, as GitHub Actions does.
+   */
+  cancelledBeforeStart(req: Pick<PipelineRun, 'id' | 'revision' | 'trigger' | 'by'>): void {
+    const run = this.insert({ ...this.entry(req), result: 'cancelled' });
+    run.finishedAt = run.startedAt;
+    run.stages.push({
+      stage: 'queued',
+      startedAt: run.startedAt,
+      finishedAt: run.startedAt,
+      ok: false,
+      lines: ['cancelled before it started: a newer push took its place in the concurrency group'],
     });
+  }
+
+  private entry(req: Pick<PipelineRun, 'id' | 'revision' | 'trigger' | 'by'>) {
+    const { id, revision, trigger, by } = req;
+    return { id, revision, trigger, by, startedAt: this.clock.now(), stages: [] as StageLog[] };
+  }
+
+  /** Runs are listed by number, as CI lists them, whatever order they started or ended in. */
+  private insert(run: PipelineRun): PipelineRun {
+    let at = this.runs.length;
+    while (at > 0 && this.runs[at - 1]!.id > run.id) at--;
+    this.runs.splice(at, 0, run);
+    return run;
   }
 
   /** Opens the stage's log (once: re-entering a stage in progress adds nothing), with `note`. */
@@ -77,6 +99,7 @@ export class RunLog {
     run.result = result;
     run.finishedAt = this.clock.now();
     if (result === 'cancelled') this.log('cancelled: a newer push replaced this run');
+    this.active = null;
   }
 
   /** A line in the log of the running stage. */

@@ -42,6 +42,8 @@ export function laneOptions(
       out[key] = Object.fromEntries(
         Object.entries(value as Record<string, string>).map(([k, v]) => [k, ms(v)]),
       );
+    else if (key === 'cancelInProgress' && lane === 'devops')
+      out.concurrency = value === true ? 'cancel-in-progress' : 'queue';
     else if (key === 'retry') {
       const r = value as { limit: number; backoff?: string; factor?: number; maxDuration?: string };
       out[key] = {

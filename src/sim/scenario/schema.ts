@@ -73,6 +73,10 @@ export const devopsLaneSchema = z.strictObject({
   ),
   prune: z.optional(z.boolean()),
   approval: z.optional(z.boolean()),
+  concurrency: z.optional(
+    z.enum(['queue', 'github-concurrency-group', 'cancel-in-progress', 'parallel']),
+  ),
+  /** The boolean before `concurrency`: true is `cancel-in-progress`, false is `queue`. */
   cancelInProgress: z.optional(z.boolean()),
   flakyRate: z.optional(z.number().check(z.gte(0), z.lte(1))),
 });

@@ -2,10 +2,24 @@
 // approval), each change a `set` action, so a session records and replays it.
 import { formatDuration } from '../../sim/clock';
 import { ARGO_DEFAULTS, FLUX_DEFAULTS, type Flavour } from '../../sim/gitops/options';
+import type { CiConcurrency } from '../../sim/devops/machine';
 import type { Action } from '../../sim/scenario';
 import type { Lane } from './lane-types';
 
 const POLL_CHOICES = [30_000, 60_000, 120_000, 180_000, 300_000, 600_000];
+
+/** The CI concurrency models (REFERENCE.md, push lane), as a person picks one. */
+const CONCURRENCY: Array<{ value: CiConcurrency; label: string }> = [
+  { value: 'github-concurrency-group', label: 'concurrency group' },
+  { value: 'cancel-in-progress', label: 'cancel in progress' },
+  { value: 'queue', label: 'queue' },
+  { value: 'parallel', label: 'parallel' },
+];
+const CONCURRENCY_TITLE =
+  'What a push does while a run is in progress: a GitHub Actions concurrency group keeps one ' +
+  'running and one pending run (a newer push replaces the pending one); cancel-in-progress ' +
+  'cancels the running one; a queue runs every push in turn (GitLab resource_group); parallel ' +
+  '(no group) deploys them at once, so an older commit can finish last';
 
 interface Toggle {
   key: string;
@@ -120,7 +134,21 @@ export function LaneOptions({ lane, options, run }: LaneOptionsProps) {
             </select>
           </label>
         </>
-      ) : null}
+      ) : (
+        <label className="lp-field" title={CONCURRENCY_TITLE}>
+          <span>concurrency</span>
+          <select
+            value={typeof options.concurrency === 'string' ? options.concurrency : ''}
+            onChange={(e) => run({ set: { lane, concurrency: e.target.value } })}
+          >
+            {CONCURRENCY.map((c) => (
+              <option key={c.value} value={c.value}>
+                {c.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
     </fieldset>
   );
 }

@@ -276,6 +276,10 @@ describe('LanePanel', () => {
     expect(devops.getByRole<HTMLInputElement>('switch', { name: 'approval' }).checked).toBe(true);
     await user.click(devops.getByRole('switch', { name: 'prune' }));
     expect(act).toHaveBeenLastCalledWith({ set: { lane: 'devops', prune: true } });
+    const concurrency = devops.getByRole<HTMLSelectElement>('combobox', { name: 'concurrency' });
+    expect(concurrency.value).toBe('github-concurrency-group');
+    await user.selectOptions(concurrency, 'parallel');
+    expect(act).toHaveBeenLastCalledWith({ set: { lane: 'devops', concurrency: 'parallel' } });
   });
 
   it('shows the sync plan: what a Sync would change, with diffs', async () => {

@@ -147,7 +147,7 @@ export function devopsView(overrides: Partial<LaneView> = {}): LaneView {
     options: {
       stages: { checkout: 10_000, build: 90_000, test: 60_000, deploy: 20_000 },
       approval: true,
-      cancelInProgress: false,
+      concurrency: 'github-concurrency-group',
       prune: false,
       flakyRate: 0,
     },
