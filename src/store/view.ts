@@ -73,6 +73,8 @@ export interface LaneView {
   /** DevOps: the latest runs (newest last) and the requests waiting. */
   runs: PipelineRun[];
   queued: number;
+  /** DevOps: the runs waiting for a person's approval, oldest first. */
+  awaitingApproval: number[];
   /** GitOps: the Applications and the notifications feed. */
   applications: Application[];
   notifications: Notification[];
@@ -184,6 +186,7 @@ function laneView(sandbox: Sandbox, name: ClusterName): LaneView {
         .slice(-10)
         .map((r) => ({ ...r, stages: r.stages.map((s) => ({ ...s, lines: [...s.lines] })) })),
       queued: lane.snapshot.context.queue.length,
+      awaitingApproval: lane.awaitingApproval,
       applications: [],
       notifications: [],
       options: { ...lane.options },
@@ -197,6 +200,7 @@ function laneView(sandbox: Sandbox, name: ClusterName): LaneView {
     note: lane.apps.map((a) => a.policy).filter(Boolean)[0] ?? 'starting',
     runs: [],
     queued: 0,
+    awaitingApproval: [],
     applications: lane.apps.map((a) => structuredClone(a)),
     notifications: lane.notifications.slice(-50).map((n) => ({ ...n })),
     options: { ...lane.options },

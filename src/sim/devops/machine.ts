@@ -46,7 +46,7 @@ export interface RunRequest {
   by: string;
 }
 
-/** A request as CI numbers it when it arrives (GitHub's run number), before it starts. */
+/** A request as the lane numbers it when it arrives (GitHub's run number), before it starts. */
 export type NumberedRequest = RunRequest & { id: number };
 
 export interface PipelineContext {
@@ -58,8 +58,6 @@ export interface PipelineContext {
   run: (NumberedRequest & { appIndex: number }) | null;
   /** Runs started. */
   runs: number;
-  /** Requests numbered (started or not): the next one is `requests + 1`. */
-  requests: number;
   /** The requests the latest `supersede` dropped before they started. */
   superseded: NumberedRequest[];
   appCount: number;
@@ -68,15 +66,15 @@ export interface PipelineContext {
 }
 
 export type PipelineEvent =
-  { type: 'PUSH'; request: RunRequest } | { type: 'APPROVE'; by: string } | { type: 'CI_RESTORED' };
+  | { type: 'PUSH'; request: NumberedRequest }
+  | { type: 'APPROVE'; by: string }
+  | { type: 'CI_RESTORED' };
 
 export interface PipelineInput {
   stages: StageDurations;
   approval: boolean;
   concurrency: CiConcurrency;
   gates: boolean[];
-  /** Requests numbered before this machine (a `parallel` lane starts one machine per run). */
-  requests?: number;
 }
 
 export const pipelineMachine = setup({
@@ -109,10 +107,9 @@ export const pipelineMachine = setup({
     firstAppGated: ({ context }) => context.approval || context.gates[0] === true,
   },
   actions: {
-    enqueue: assign(({ context, event }) => {
-      if (event.type !== 'PUSH') return {};
-      const id = context.requests + 1;
-      return { requests: id, queue: [...context.queue, { ...event.request, id }] };
+    enqueue: assign({
+      queue: ({ context, event }) =>
+        event.type === 'PUSH' ? [...context.queue, event.request] : context.queue,
     }),
     // Requests waiting past the first `keep` are superseded: reported, then dropped.
     supersede: assign(({ context }, params: { keep: number }) => ({
@@ -151,7 +148,6 @@ export const pipelineMachine = setup({
     queue: [],
     run: null,
     runs: 0,
-    requests: input.requests ?? 0,
     superseded: [],
   }),
   initial: 'idle',

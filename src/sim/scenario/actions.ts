@@ -223,11 +223,19 @@ export async function runAction(sandbox: Sandbox, action: Action): Promise<Actio
       await sandbox.settle();
       return done(`devops: re-running the pipeline of ${rev.slice(0, 7)}`);
     }
-    const ok = sandbox.devops.approve(action.approve.by ?? DEFAULT_ACTOR);
+    const { by = DEFAULT_ACTOR, run } = action.approve;
+    const ok = sandbox.devops.approve(by, run);
     await sandbox.settle();
     return ok
-      ? done(`devops: deploy approved by ${action.approve.by ?? DEFAULT_ACTOR}`)
-      : { ok: false, text: 'no pipeline is waiting for approval', fatal: true };
+      ? done(`devops: deploy${run === undefined ? '' : ` of run #${run}`} approved by ${by}`)
+      : {
+          ok: false,
+          text:
+            run === undefined
+              ? 'no pipeline is waiting for approval'
+              : `run #${run} is not waiting for approval`,
+          fatal: true,
+        };
   } catch (e) {
     const code = (e as { code?: string }).code;
     if (!code) throw e;

@@ -142,6 +142,7 @@ export function devopsView(overrides: Partial<LaneView> = {}): LaneView {
       },
     ],
     queued: 1,
+    awaitingApproval: [2],
     applications: [],
     notifications: [],
     options: {
@@ -274,6 +275,7 @@ export function gitopsView(overrides: Partial<LaneView> = {}): LaneView {
     counts: { objects: 2, pods: 3 },
     runs: [],
     queued: 0,
+    awaitingApproval: [],
     applications: [application()],
     notifications: [
       {
