@@ -9,7 +9,11 @@ export interface KeyedTable<K, V> {
 }
 
 /** The entry of `key` in `table`, made by `make(key)` and kept there the first time. */
-export function getOrCreate<K, V>(table: KeyedTable<K, V>, key: K, make: (key: K) => V): V {
+export function getOrCreate<K, V>(
+  table: KeyedTable<K, V>,
+  key: K,
+  make: (key: K) => NoInfer<V>,
+): V {
   const hit = table.get(key);
   if (hit !== undefined) return hit;
   const made = make(key);

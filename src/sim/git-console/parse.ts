@@ -5,6 +5,7 @@
 // names its edits on the line: `git commit -m "scale" apps/web/deployment.yaml:spec.replicas=5`,
 // with the same dotted paths as a scenario's `patch`.
 import { parsePath } from '../cluster/fieldpath';
+import { getOrCreate } from '../get-or-create';
 import { tokenize } from '../kubectl/tokenize';
 import { isSafeKey, safeRecord, unsafeKeyMessage, type SafeRecord } from '../safe-keys';
 import type { Action } from '../scenario/schema';
@@ -109,7 +110,7 @@ function options(
     if (key !== undefined) {
       const value = eq > 0 ? w.slice(eq + 1) : words[++i];
       if (value === undefined) throw syntax(`option ${name} needs a value`);
-      values.set(key, [...(values.get(key) ?? []), value]);
+      getOrCreate(values, key, () => []).push(value);
     } else if (flags.includes(w)) set.add(w);
     else if (w.startsWith('-') && w !== '-' && !/^-\d+$/.test(w))
       throw syntax(`unknown option ${w}`);
