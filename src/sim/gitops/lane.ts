@@ -11,7 +11,7 @@ import type { Cluster, KObject } from '../cluster';
 import type { ConfigRepo } from '../git';
 import { Applications, type Application, type Notification } from './applications';
 import { Comparer } from './compare';
-import type { ResourceDiff } from './diff';
+import type { ResourceDiff } from '../compare/types';
 import { rollbackTarget, type HistoryEntry } from './history';
 import { reconcilerMachine, type WakeReason } from './machine';
 import { Operations } from './operations';

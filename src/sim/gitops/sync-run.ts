@@ -16,18 +16,11 @@ import {
   type ReapplyPass,
   type WriteContext,
 } from '../cluster';
+import { TRACKING_ANNOTATION, trackingId } from '../compare/tracking';
 import type { OperationPhase } from './app-status';
-import {
-  FLUX_NAME_LABEL,
-  fluxLabels,
-  isKubectlManager,
-  SSA_ANNOTATION,
-  ssaMode,
-} from './flux-apply';
+import { fluxLabels, isKubectlManager, SSA_ANNOTATION, ssaMode } from './flux-apply';
 import type { Flavour } from './options';
 import type { SyncPlan, SyncTask } from './sync-plan';
-
-export const TRACKING_ANNOTATION = 'argocd.argoproj.io/tracking-id';
 
 export interface TaskResult {
   key: string;
@@ -44,28 +37,6 @@ export interface SyncState {
   waves: number;
   results: TaskResult[];
   message: string;
-}
-
-/** Argo 3.x annotation tracking: `<app>:<group>/<kind>:<namespace>/<name>`. */
-export function trackingId(app: string, obj: KObject): string {
-  const group = obj.apiVersion.includes('/')
-    ? obj.apiVersion.slice(0, obj.apiVersion.lastIndexOf('/'))
-    : '';
-  return `${app}:${group}/${obj.kind}:${obj.metadata.namespace ?? ''}/${obj.metadata.name}`;
-}
-
-export function isTrackedBy(obj: KObject, app: string): boolean {
-  const id: unknown = obj.metadata.annotations?.[TRACKING_ANNOTATION];
-  // `id.startsWith(`${app}:`)`, without making that string for every object asked about.
-  if (
-    typeof id === 'string' &&
-    id.length > app.length &&
-    id.charCodeAt(app.length) === 58 &&
-    id.startsWith(app)
-  )
-    return true;
-  // Flux's mark (flux-apply.ts): its labels.
-  return obj.metadata.labels?.[FLUX_NAME_LABEL] === app;
 }
 
 // The tracked copy of a frozen manifest, per app: frozen too, so that every sync applies the same
