@@ -22,13 +22,19 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/** A manifest without a namespace (reconcile scopes it), frozen as Git's are unless `loose`. */
+/**
+ * A manifest, frozen as Git's are, without a namespace (reconcile scopes a copy of it); or, when
+ * `loose`, one that is not frozen and names its namespace (reconcile compares the object itself,
+ * which may be edited in place).
+ */
 function manifest(kind: 'Deployment' | 'ConfigMap', name: string, v: number, loose: boolean) {
   const obj =
     kind === 'Deployment'
       ? deployment({ name, image: `web:${v}`, replicas: 1 + (v % 3) })
       : configMap(name, { v: String(v) });
-  return loose ? obj : deepFreeze(obj);
+  if (!loose) return deepFreeze(obj);
+  obj.metadata.namespace = 'default';
+  return obj;
 }
 
 type Step =
