@@ -2,7 +2,7 @@
 // it answer what they answer afresh, whatever was written, committed, or edited in place (a
 // manifest that is not frozen may be, and must not be remembered), with and without ignore rules.
 import fc from 'fast-check';
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { refOf, type KObject } from '../cluster';
 import { CI, configMap, deployment, makeCluster, PERSON } from '../cluster/testing/fixtures';
 import { reconcile, type ReconcileOptions } from '../compare/diff';
@@ -122,4 +122,56 @@ describe('ClusterMemo', () => {
       maxSteps: 25,
     });
   }, 60_000);
+
+  it('keeps one copy per manifest and slot, equal to a fresh copy (property)', async () => {
+    // A copy as a sync makes one (gitops/sync-run.ts): the manifest with its app's label.
+    const labelled = (m: KObject, slot: string): KObject => {
+      const copy = { ...m, metadata: { ...m.metadata, labels: { app: slot } } };
+      return Object.isFrozen(m) ? deepFreeze(copy) : copy;
+    };
+    await expectCacheEqualsFresh({
+      start: fc.constant(null),
+      world: () => {
+        return {
+          memo: new ClusterMemo(),
+          manifests: NAMES.map((n) => manifest('ConfigMap', n, 0, false)),
+          at: 0,
+          slot: 'argo:shop',
+          seen: new WeakMap<KObject, Map<string, KObject>>(),
+        };
+      },
+      step: fc.record({
+        at: fc.nat(NAMES.length - 1),
+        slot: fc.constantFrom('argo:shop', 'argo:blog', 'flux:shop', 'default'),
+        commit: fc.option(fc.record({ v: fc.nat(3), loose: fc.boolean() }), { nil: undefined }),
+      }),
+      act: (w, step) => {
+        if (step.commit)
+          w.manifests[step.at] = manifest(
+            'ConfigMap',
+            NAMES[step.at]!,
+            step.commit.v,
+            step.commit.loose,
+          );
+        Object.assign(w, { at: step.at, slot: step.slot });
+      },
+      cached: (w) => {
+        const m = w.manifests[w.at]!;
+        return w.memo.copy(m, w.slot, () => labelled(m, w.slot));
+      },
+      fresh: (w) => labelled(w.manifests[w.at]!, w.slot),
+      agree: (cached, fresh, w) => {
+        expect(cached).toEqual(fresh);
+        expect(Object.isFrozen(cached)).toBe(Object.isFrozen(fresh));
+        const m = w.manifests[w.at]!;
+        if (!Object.isFrozen(m)) return;
+        // The same object for the same frozen manifest and slot: a sync applies it again.
+        const seen = w.seen.get(m) ?? new Map<string, KObject>();
+        if (seen.has(w.slot)) expect(cached).toBe(seen.get(w.slot));
+        w.seen.set(m, seen.set(w.slot, cached));
+      },
+      runs: 100,
+      seed: 8,
+    });
+  });
 });

@@ -21,7 +21,7 @@ function once<K extends object, V>(table: WeakMap<K, V>, of: K, make: () => V): 
 const NONE = {};
 
 export class ClusterMemo implements CompareMemo {
-  private readonly scopedCopies = new WeakMap<KObject, Map<string, KObject>>();
+  private readonly copies = new WeakMap<KObject, Map<string, KObject>>();
   private readonly manifestKeys = new WeakMap<KObject, string>();
   private readonly liveKeys = new WeakMap<KObject, string>();
   private readonly comparedFields = new WeakMap<KObject, ComparedFields>();
@@ -29,8 +29,17 @@ export class ClusterMemo implements CompareMemo {
   private readonly healths = new WeakMap<KObject, Health | null>();
 
   scoped(manifest: KObject, slot: string, make: () => KObject): KObject {
+    return this.copy(manifest, slot, make);
+  }
+
+  /**
+   * A copy of a manifest, one per `slot`: a namespace (or `\0`) for its scoped copies, `<engine>:
+   * <app>` for the copy a sync applies (gitops/sync-run.ts). `make` must freeze the copy of a
+   * frozen manifest.
+   */
+  copy(manifest: KObject, slot: string, make: () => KObject): KObject {
     if (!Object.isFrozen(manifest)) return make();
-    const copies = once(this.scopedCopies, manifest, () => new Map<string, KObject>());
+    const copies = once(this.copies, manifest, () => new Map<string, KObject>());
     let copy = copies.get(slot);
     if (!copy) copies.set(slot, (copy = make()));
     return copy;

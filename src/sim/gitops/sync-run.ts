@@ -16,6 +16,7 @@ import {
   type ReapplyPass,
   type WriteContext,
 } from '../cluster';
+import { ClusterCache } from '../cache/cluster-cache';
 import { TRACKING_ANNOTATION, trackingId } from '../compare/tracking';
 import type { OperationPhase } from './app-status';
 import { fluxLabels, isKubectlManager, SSA_ANNOTATION, ssaMode } from './flux-apply';
@@ -39,42 +40,34 @@ export interface SyncState {
   message: string;
 }
 
-// The tracked copy of a frozen manifest, per app: frozen too, so that every sync applies the same
-// object and the cluster can keep what it learns about it. Both sides never change. (A manifest
-// belongs to one app nearly always: the first app's copy is kept apart from the others'.)
-const trackedCopies = new WeakMap<
-  KObject,
-  { app: string; tracked: KObject; others?: Map<string, KObject> }
->();
+/**
+ * The manifest as the engine applies it: Argo CD's with its tracking annotation, Flux's labelled.
+ * The copy of a frozen manifest is frozen too and kept by the cluster's cache, one per engine and
+ * app, so that every sync applies the same object and the cluster can keep what it learns about it.
+ */
+function withTracking(cluster: Cluster, app: string, manifest: KObject, engine: Flavour): KObject {
+  return ClusterCache.of(cluster).memo.copy(manifest, `${engine}:${app}`, () =>
+    engine === 'flux' ? fluxCopy(app, manifest) : argoCopy(app, manifest),
+  );
+}
 
-const fluxCopies = new WeakMap<KObject, { app: string; tracked: KObject }>();
+function fluxCopy(app: string, manifest: KObject): KObject {
+  const labels = Object.freeze({ ...manifest.metadata.labels, ...fluxLabels(app) });
+  const tracked = { ...manifest, metadata: Object.freeze({ ...manifest.metadata, labels }) };
+  return Object.isFrozen(manifest) ? Object.freeze(tracked) : tracked;
+}
 
-/** The manifest as the engine applies it: Argo CD's with its tracking annotation, Flux's labelled. */
-function withTracking(app: string, manifest: KObject, engine: Flavour): KObject {
-  const frozen = Object.isFrozen(manifest);
-  if (engine === 'flux') {
-    const copy = frozen ? fluxCopies.get(manifest) : undefined;
-    if (copy?.app === app) return copy.tracked;
-    const labels = Object.freeze({ ...manifest.metadata.labels, ...fluxLabels(app) });
-    const tracked = { ...manifest, metadata: Object.freeze({ ...manifest.metadata, labels }) };
-    if (frozen) fluxCopies.set(manifest, { app, tracked: Object.freeze(tracked) });
-    return tracked;
-  }
-  const copies = frozen ? trackedCopies.get(manifest) : undefined;
-  const known = copies?.app === app ? copies.tracked : copies?.others?.get(app);
-  if (known) return known;
+function argoCopy(app: string, manifest: KObject): KObject {
   const annotations = {
     ...manifest.metadata.annotations,
     [TRACKING_ANNOTATION]: trackingId(app, manifest),
   };
   const metadata = { ...manifest.metadata, annotations };
   const tracked = { ...manifest, metadata };
-  if (frozen) {
+  if (Object.isFrozen(manifest)) {
     Object.freeze(annotations);
     Object.freeze(metadata);
     Object.freeze(tracked);
-    if (copies) (copies.others ??= new Map()).set(app, tracked);
-    else trackedCopies.set(manifest, { app, tracked });
   }
   return tracked;
 }
@@ -101,7 +94,7 @@ export class SyncOperation {
     };
     this.tasks = plan.waves.flatMap((w) => w.tasks);
     this.tracked = this.tasks.map((t) =>
-      t.action === 'apply' ? withTracking(app, t.manifest!, engine) : undefined,
+      t.action === 'apply' ? withTracking(cluster, app, t.manifest!, engine) : undefined,
     );
     if (plan.refused) this.fail(plan.refused.message);
     else this.dryRun();
