@@ -177,13 +177,18 @@ export class ViewAdapter {
             (await sandbox.gitops.preview()).map((p) => planView(p, prune)),
           )
         : { basis: [], value: Promise.resolve([]) };
+    const planned = kept.plan;
+    // A plan that failed is not kept: the next view asks again.
+    planned.value.catch(() => {
+      if (kept.plan === planned) kept.plan = undefined;
+    });
     const { objects, pods } = kept.objects.value;
     const view: LaneView = {
       name,
       status: sandbox.status(name),
       objects,
       counts: { objects: objects.length, pods },
-      plan: await kept.plan.value,
+      plan: await planned.value,
       ...laneParts(sandbox, name),
     };
     kept.view = { basis, value: view };
