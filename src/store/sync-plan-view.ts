@@ -2,7 +2,7 @@
 // planner, gitops/operation-plan.ts), cut down to the tasks that change something. A Sync applies
 // every resource of the app; those already Synced are applied unchanged and are not listed.
 import type { SyncPreview } from '../sim/gitops/operation-plan';
-import type { FieldDiff } from '../sim/gitops/diff';
+import type { FieldDiff } from '../sim/compare/types';
 
 export interface PlannedTask {
   key: string;

@@ -4,7 +4,7 @@
 import type { AuditRecord, ClusterName } from '../sim/audit';
 import { EPOCH_MS } from '../sim/clock';
 import type { HealthStatus, KObject, PodState } from '../sim/cluster';
-import type { FieldDiff } from '../sim/gitops/diff';
+import type { FieldDiff } from '../sim/compare/types';
 import type { Application, Notification } from '../sim/gitops/lane';
 import type { LaneMetrics } from '../sim/metrics';
 import type { Sandbox } from '../sim/sandbox';

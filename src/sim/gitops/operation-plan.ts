@@ -4,7 +4,7 @@
 // never disagree on order (adjustDeps), waves, prunes or refusals.
 import type { DesiredApp } from '../apps/apps';
 import type { Operation } from './applications';
-import type { ReconcileResult, ResourceDiff } from './diff';
+import type { ReconcileResult, ResourceDiff } from '../compare/types';
 import { pruneDisabled } from './flux-apply';
 import type { GitopsOptions } from './options';
 import { planSync, type SyncPlan } from './sync-plan';
