@@ -63,6 +63,9 @@ export interface DeleteCommand extends Scoped {
   all: boolean;
   selector?: Requirement[];
   ignoreNotFound: boolean;
+  /** Seconds, after kubectl's rules (--grace-period=0 without --force means 1); absent: the Pod's own. */
+  gracePeriodSeconds?: number;
+  force: boolean;
   dryRun: DryRun;
 }
 

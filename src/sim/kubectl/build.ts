@@ -223,6 +223,13 @@ function buildDelete(
   const resources = resourceArgs(args, 'delete');
   if (resources instanceof KubectlError) return resources;
   const all = flags.bool('all');
+  // kubectl delete's Complete(): --grace-period=0 without --force becomes 1, to prevent accidental
+  // data loss; --force without a grace period means 0.
+  const force = flags.bool('force');
+  let gracePeriod = flags.int('grace-period') ?? -1;
+  if (gracePeriod === 0 && !force) gracePeriod = 1;
+  if (force && gracePeriod < 0) gracePeriod = 0;
+  const grace = gracePeriod >= 0 ? { gracePeriodSeconds: gracePeriod } : {};
   const bulk = all || sel.selector !== undefined;
   if (bulk && resources.some((r) => r.name !== undefined))
     return fail('name cannot be provided when a selector is specified');
@@ -236,6 +243,8 @@ function buildDelete(
     all,
     ...sel,
     ignoreNotFound: flags.bool('ignore-not-found'),
+    ...grace,
+    force,
     dryRun,
   };
 }

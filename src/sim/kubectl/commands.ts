@@ -93,6 +93,8 @@ export const COMMANDS: readonly CommandInfo[] = [
       'kubectl delete pod web-7d9f8c6b5d-x2k4p',
       'kubectl delete -f apps/web/',
       'kubectl delete pods -l app=web',
+      'kubectl delete pod web-7d9f8c6b5d-x2k4p --grace-period=5',
+      'kubectl delete pod web-7d9f8c6b5d-x2k4p --force --grace-period=0',
     ],
     flags: [
       FILENAME,
@@ -103,6 +105,16 @@ export const COMMANDS: readonly CommandInfo[] = [
       },
       SELECTOR,
       { name: 'ignore-not-found', kind: 'bool', help: 'Treat "not found" as a successful delete' },
+      {
+        name: 'grace-period',
+        kind: 'int',
+        help: 'Seconds a Pod is given to terminate (default -1: its terminationGracePeriodSeconds)',
+      },
+      {
+        name: 'force',
+        kind: 'bool',
+        help: 'Remove at once, without waiting for the Pod to terminate (grace period 0)',
+      },
       DRY_RUN,
     ],
   },
