@@ -2,6 +2,7 @@
 // words typed (`deploy`, `deployments.apps`), since only a cluster knows which types it serves
 // (a CustomResourceDefinition adds some). `namespace` is present only when `-n` was given.
 import type { PatchType } from '../cluster';
+import type { FieldRequirement } from './events';
 
 export type OutputFormat = 'wide' | 'yaml' | 'json' | 'name';
 export type DryRun = 'none' | 'client' | 'server';
@@ -35,6 +36,8 @@ export interface GetCommand extends Scoped {
   allNamespaces: boolean;
   output?: OutputFormat;
   selector?: Requirement[];
+  /** `--field-selector` (events: involvedObject.name=..., reason=..., type=...). */
+  fieldSelector?: FieldRequirement[];
   showLabels: boolean;
   showManagedFields: boolean;
 }

@@ -13,6 +13,7 @@ import {
 } from './args';
 import type { DryRun, OutputFormat, ParsedCommand, Requirement, RolloutAction } from './ast';
 import { KubectlError, usageError } from './errors';
+import { parseFieldSelector } from './events';
 import type { FlagSet } from './flags';
 import { unknownCommand } from './help';
 import { parseSelector } from './selector';
@@ -77,11 +78,15 @@ export function build(path: string, args: string[], flags: FlagSet): ParsedComma
           output,
         );
       }
+      const fieldText = flags.str('field-selector');
+      const fieldSelector = fieldText === undefined ? undefined : parseFieldSelector(fieldText);
+      if (fieldSelector instanceof KubectlError) return fieldSelector;
       return {
         verb: 'get',
         ...ns,
         resources,
         allNamespaces,
+        ...(fieldSelector ? { fieldSelector } : {}),
         ...(output !== undefined ? { output: output as OutputFormat } : {}),
         ...sel,
         showLabels: flags.bool('show-labels'),

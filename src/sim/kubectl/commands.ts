@@ -45,6 +45,7 @@ export const COMMANDS: readonly CommandInfo[] = [
       'kubectl get deploy,svc -n shop',
       'kubectl get deployment web -o yaml --show-managed-fields',
       'kubectl get all -A',
+      'kubectl get events --field-selector involvedObject.name=web-7d9f8c6b5d-x2k4p',
     ],
     flags: [
       {
@@ -60,6 +61,11 @@ export const COMMANDS: readonly CommandInfo[] = [
         help: 'Output format: json, yaml, name or wide',
       },
       SELECTOR,
+      {
+        name: 'field-selector',
+        kind: 'string',
+        help: 'Filter events by field, e.g. involvedObject.name=web-x2k4p,type=Warning',
+      },
       { name: 'show-labels', kind: 'bool', help: 'Show every label as the last column' },
       {
         name: 'show-managed-fields',
