@@ -217,6 +217,13 @@ describe('kubelet: deleting a Pod', () => {
     w.cluster.delete({ kind: 'Pod', name: w.name }, KUBECTL, { gracePeriodSeconds: 2 });
     await w.clock.advanceBy(2_000);
     expect(named(w, w.name)).toBeUndefined();
+    // A later delete with a longer grace period than what is left does not lengthen the wait.
+    const second = w.pods().find((p) => podState(p) !== 'Terminating')!.metadata.name;
+    w.cluster.delete({ kind: 'Pod', name: second }, KUBECTL, { gracePeriodSeconds: 5 });
+    await w.clock.advanceBy(4_000);
+    w.cluster.delete({ kind: 'Pod', name: second }, KUBECTL, { gracePeriodSeconds: 4 });
+    await w.clock.advanceBy(1_000);
+    expect(named(w, second)).toBeUndefined();
     const other = w.pods().find((p) => podState(p) !== 'Terminating')!.metadata.name;
     w.cluster.delete({ kind: 'Pod', name: other }, KUBECTL, { gracePeriodSeconds: 0 });
     expect(named(w, other)).toBeUndefined();

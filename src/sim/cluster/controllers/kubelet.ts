@@ -24,7 +24,7 @@ import {
   type ImageBehaviour,
 } from '../images';
 import { refKey, refOf, type KObject, type ObjectRef } from '../object';
-import { isoTime } from '../time';
+import { isoTime, virtualMsOf } from '../time';
 import type { WriteContext } from '../write';
 import { backOffMs, goDuration, POD_RETRY_MS } from './back-off';
 import { configProblem } from './config-refs';
@@ -102,12 +102,12 @@ export class Kubelet {
       DEFAULT_GRACE_SECONDS;
     const now = this.cluster.clock.now();
     if (isTerminating(pod)) {
-      const current = pod.metadata.deletionGracePeriodSeconds as number | undefined;
-      const endsAt = now + grace * 1000;
       if (grace <= 0) return false;
-      if (current !== undefined && grace < current)
+      // Simplification: the earlier end is kept in the timer; deletionTimestamp is not rewritten.
+      const deadline = virtualMsOf(String(pod.metadata.deletionTimestamp));
+      if (deadline === null || now + grace * 1000 < deadline)
         this.timers.set(key, grace * 1000, () => this.remove(ref));
-      return endsAt > now;
+      return true;
     }
     if (grace <= 0) return false;
     this.cluster.update(ref, ctx, (d) => {
