@@ -10,6 +10,7 @@ import { changesBetween, takeoverChanges } from './changes';
 import { createControllers, type Controllers } from './controllers';
 import { sameValue } from './equal';
 import { ClusterError } from './errors';
+import { EventStore } from './events';
 import { imageCatalog, type ImageCatalog } from './images';
 import { KindRegistry } from './kinds';
 import {
@@ -61,6 +62,8 @@ export class Cluster {
   readonly kinds = new KindRegistry();
   readonly clock: VirtualClock;
   readonly images: ImageCatalog;
+  /** Kubernetes Events (events.ts): what controllers and the kubelet say, not the audit trail. */
+  readonly events: EventStore;
   private readonly audit: AuditLog;
   private readonly objects = new StoredObjects();
   private readonly owners = new Map<string, Ownership>();
@@ -77,6 +80,7 @@ export class Cluster {
     this.clock = opts.clock;
     this.audit = opts.audit;
     this.images = opts.images ?? imageCatalog();
+    this.events = new EventStore(opts.clock);
     this.serverFields = new ServerFields(opts.name, opts.clock);
     this.controllers = createControllers(this);
     this.bootstrap();
@@ -261,33 +265,47 @@ export class Cluster {
     return ref;
   }
 
-  /** Deletes an object; its dependents (ownerReferences) go with it, as the garbage collector does. */
-  delete(ref: ObjectRef, ctx: WriteContext): void {
+  /**
+   * Deletes an object; its dependents (ownerReferences) go with it, as the garbage collector does.
+   * A Pod is Terminating for its grace period first (controllers/kubelet.ts), unless it is 0.
+   */
+  delete(ref: ObjectRef, ctx: WriteContext, opts: { gracePeriodSeconds?: number } = {}): void {
     const scoped = this.scoped(ref);
     const key = refKey(scoped);
     const existing = this.objects.get(key);
     if (!existing) throw this.notFound(ref);
+    if (
+      existing.kind === 'Pod' &&
+      this.controllers.beginPodDeletion(existing, ctx, opts.gracePeriodSeconds)
+    )
+      return;
     this.objects.delete(key);
     this.owners.delete(key);
     this.controllers.forget(scoped, existing.metadata.ownerReferences ?? []);
     this.record(ctx, 'delete', key, []);
     // Cascades work from lists taken up front: an earlier delete may already have taken a later
     // entry with it (a Deployment's Pods), so entries no longer stored are skipped.
+    // Simplification: the Namespace goes at once, so its Pods do not wait out a grace period.
     if (existing.kind === 'Namespace') {
       for (const obj of this.list({ namespace: existing.metadata.name })) {
-        if (this.objects.has(refKey(refOf(obj)))) this.delete(refOf(obj), ctx);
+        if (this.objects.has(refKey(refOf(obj))))
+          this.delete(refOf(obj), ctx, { gracePeriodSeconds: 0 });
       }
     }
     const uid = existing.metadata.uid;
     const dependents = typeof uid === 'string' ? this.objects.dependentsOf(uid) : [];
     for (const dependent of dependents) {
       if (!this.objects.has(refKey(refOf(dependent)))) continue;
-      this.delete(refOf(dependent), {
-        actor: 'garbage-collector',
-        channel: 'controller',
-        manager: 'kube-controller-manager',
-        revision: null,
-      });
+      this.delete(
+        refOf(dependent),
+        {
+          actor: 'garbage-collector',
+          channel: 'controller',
+          manager: 'kube-controller-manager',
+          revision: null,
+        },
+        opts.gracePeriodSeconds === 0 ? opts : {},
+      );
     }
     this.notify(scoped);
   }
@@ -310,6 +328,7 @@ export class Cluster {
   /** The cluster is lost and recreated empty (a disaster): one record, then a fresh bootstrap. */
   wipe(actor = 'disaster'): void {
     this.controllers.reset();
+    this.events.clear();
     this.objects.clear();
     this.owners.clear();
     this.kinds.reset();

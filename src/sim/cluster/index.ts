@@ -14,6 +14,7 @@ export {
   type Health,
   type HealthStatus,
 } from './health';
+export { EventStore, type KubeEvent, type EventType } from './events';
 export { imageCatalog, type ImageBehaviour, type ImageCatalog } from './images';
 export { refKey, refOf, kubectlName, isRecord, type KObject, type ObjectRef } from './object';
 export { applyLine } from './refs';

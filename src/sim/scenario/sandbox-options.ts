@@ -15,6 +15,8 @@ export function sandboxOptions(scenario: Scenario, opts: RunOptions) {
       ...(b.crash ? { crash: true } : {}),
       ...(b.pullError ? { pullError: true } : {}),
       ...(b.readyAfter ? { readyAfterMs: parseDuration(b.readyAfter) ?? undefined } : {}),
+      ...(b.notReadyFor ? { notReadyForMs: parseDuration(b.notReadyFor) ?? undefined } : {}),
+      ...(b.ready === false ? { ready: false } : {}),
     };
   }
   const files = scenario.repo.files ?? opts.dirFiles ?? {};

@@ -314,6 +314,8 @@ export const rawScenarioSchema = z.strictObject({
         crash: z.optional(z.boolean()),
         pullError: z.optional(z.boolean()),
         readyAfter: z.optional(duration()),
+        notReadyFor: z.optional(duration()),
+        ready: z.optional(z.boolean()),
       }),
     ),
   ),
