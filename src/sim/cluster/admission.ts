@@ -27,7 +27,11 @@ export interface AdmittedObject {
  * `data`, no `status`, and its namespace defaulted (namespaced kinds) or dropped (cluster-scoped).
  * Refusals throw a ClusterError with kubectl's message; `file` names the manifest in it.
  */
-export function admit(manifest: unknown, file: string | undefined, env: AdmissionEnv): AdmittedObject {
+export function admit(
+  manifest: unknown,
+  file: string | undefined,
+  env: AdmissionEnv,
+): AdmittedObject {
   const where = file ? ` in "${file}"` : '';
   const fail = (e: ClusterError): never => {
     env.refuse(e.data.object ?? file ?? '(manifest)', e);
