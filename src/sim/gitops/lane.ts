@@ -12,7 +12,7 @@ import { CodedError } from '../coded-error';
 import type { ConfigRepo } from '../git';
 import { Applications, type Application, type Notification } from './applications';
 import { Comparer } from './compare';
-import type { ResourceDiff } from './diff';
+import type { ResourceDiff } from '../compare/types';
 import { rollbackTarget, type HistoryEntry } from './history';
 import { reconcilerMachine, type WakeReason } from './machine';
 import { Operations } from './operations';
