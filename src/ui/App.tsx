@@ -2,7 +2,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { useApp } from '../store/hooks';
 import { FREE_PLAY } from '../store/library';
 import { errorText } from '../store/error-text';
-import { appStore, currentQuery } from '../store/store';
+import { appStore, currentQuery } from '../store/app-store';
 import { Console } from './console/Console';
 import { GitPanel } from './git/GitPanel';
 import { useKeyboard } from './layout/useKeyboard';

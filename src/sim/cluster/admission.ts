@@ -16,7 +16,8 @@ export interface AdmissionEnv {
   refuse: (object: string, error: ClusterError) => void;
 }
 
-export interface Admitted {
+/** The object admission made of a manifest, and the type it was admitted as. */
+export interface AdmittedObject {
   obj: KObject;
   type: ResourceType;
 }
@@ -26,7 +27,11 @@ export interface Admitted {
  * `data`, no `status`, and its namespace defaulted (namespaced kinds) or dropped (cluster-scoped).
  * Refusals throw a ClusterError with kubectl's message; `file` names the manifest in it.
  */
-export function admit(manifest: unknown, file: string | undefined, env: AdmissionEnv): Admitted {
+export function admit(
+  manifest: unknown,
+  file: string | undefined,
+  env: AdmissionEnv,
+): AdmittedObject {
   const where = file ? ` in "${file}"` : '';
   const fail = (e: ClusterError): never => {
     env.refuse(e.data.object ?? file ?? '(manifest)', e);

@@ -9,14 +9,14 @@
 // ownership of the fields they change, as Kubernetes' Update operations do.
 import { sameValue } from './equal';
 import { deletePath, eachLeaf, formatPath, getPath, setPath, type FieldPath } from './fieldpath';
+import { isIdentityPath } from './identity-paths';
 import type { KObject } from './object';
 import { isStatusPath, isUnderPath } from './status-path';
 
 /** The fields of one object: manager -> path text -> path. */
 export type Ownership = Map<string, Map<string, FieldPath>>;
 
-// Fields that name the object or are kept by the server: never owned, never removed by an apply.
-const IDENTITY = new Set(['apiVersion', 'kind', 'metadata.name', 'metadata.namespace']);
+// Fields the server keeps (and those that name the object): never owned, never removed by an apply.
 const SERVER_FIELDS = [
   'metadata.uid',
   'metadata.generation',
@@ -26,7 +26,7 @@ const SERVER_FIELDS = [
 
 function isOwnable(path: string): boolean {
   return (
-    !IDENTITY.has(path) && !isStatusPath(path) && !SERVER_FIELDS.some((f) => isUnderPath(path, f))
+    !isIdentityPath(path) && !isStatusPath(path) && !SERVER_FIELDS.some((f) => isUnderPath(path, f))
   );
 }
 

@@ -4,7 +4,8 @@ import { useApp } from '../../store/hooks';
 import { FREE_PLAY, libraryEntries } from '../../store/library';
 import { mayStep } from '../../store/lesson-slice';
 import { routeStore } from '../../store/route';
-import { appStore, SPEEDS } from '../../store/store';
+import { appStore } from '../../store/app-store';
+import { SPEEDS } from '../../store/store';
 import { ShareButton } from './ShareButton';
 
 const ENTRIES = libraryEntries();

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { appStore } from '../../store/store';
+import { appStore } from '../../store/app-store';
 
 /** Where the user types: every key belongs to the field. */
 const TYPING = 'input, textarea, select, [contenteditable="true"]';
