@@ -11,6 +11,7 @@ import type { AuditLog } from '../audit';
 import type { Rng, VirtualClock } from '../clock';
 import { ReapplyList, type Cluster, type KObject } from '../cluster';
 import type { ConfigRepo } from '../git';
+import { observeTransitions, type Transition, type Transitions } from '../lanes/transitions';
 import { applyApp, type ApplyLine } from './deploy';
 import { pipelineMachine, type PipelineContext } from './machine';
 import { CreatedKeys } from './created-keys';
@@ -68,9 +69,7 @@ export class DevopsLane {
     deployFailsAfter: null as number | null,
     ciDownUntil: -1,
   };
-  /** The last change of state and the event behind it (the UI marks it on the diagram). */
-  lastTransition: { from: PipelineState; to: PipelineState; event: string } | null = null;
-  private previousState: PipelineState = 'idle';
+  private readonly transitions: Transitions<PipelineState>;
 
   constructor(private readonly deps: DevopsDeps) {
     this.options = devopsOptions(deps.options);
@@ -109,13 +108,6 @@ export class DevopsLane {
     });
     this.actor = createActor(machine, {
       clock: deps.clock,
-      inspect: (ev) => {
-        if (ev.type !== '@xstate.snapshot' || ev.actorRef !== this.actor) return;
-        const now = stateOf(ev.snapshot as SnapshotFrom<typeof pipelineMachine>);
-        if (now !== this.previousState)
-          this.lastTransition = { from: this.previousState, to: now, event: ev.event.type };
-        this.previousState = now;
-      },
       input: {
         stages: this.options.stages,
         approval: this.options.approval,
@@ -123,6 +115,7 @@ export class DevopsLane {
         gates: this.apps.map((a) => a.approval === true),
       },
     });
+    this.transitions = observeTransitions(this.actor, stateOf);
     this.actor.start();
   }
 
@@ -187,6 +180,11 @@ export class DevopsLane {
 
   get state(): PipelineState {
     return stateOf(this.actor.getSnapshot());
+  }
+
+  /** The last change of state and the event behind it (the UI marks it on the diagram). */
+  get lastTransition(): Transition<PipelineState> | null {
+    return this.transitions.last;
   }
 
   get snapshot(): SnapshotFrom<typeof pipelineMachine> {

@@ -9,6 +9,7 @@ import type { AuditLog } from '../audit';
 import type { Rng, VirtualClock } from '../clock';
 import type { Cluster, KObject } from '../cluster';
 import type { ConfigRepo } from '../git';
+import { observeTransitions, type Transition, type Transitions } from '../lanes/transitions';
 import { Applications, type Application, type Notification } from './applications';
 import { Comparer } from './compare';
 import type { ResourceDiff } from './diff';
@@ -60,8 +61,7 @@ export class GitopsLane {
   readonly options: GitopsOptions;
   readonly apps: Application[];
   readonly notifications: Notification[];
-  lastTransition: { from: ReconcilerState; to: ReconcilerState; event: string } | null = null;
-  private previousState: ReconcilerState = 'fetching';
+  private readonly transitions: Transitions<ReconcilerState>;
   private readonly actor: Actor<typeof reconcilerMachine>;
   private readonly branch: string;
   private readonly applications: Applications;
@@ -118,16 +118,8 @@ export class GitopsLane {
         wentDown: () => operations.terminate('the application controller went down'),
       },
     });
-    this.actor = createActor(machine, {
-      clock: clock,
-      inspect: (ev) => {
-        if (ev.type !== '@xstate.snapshot' || ev.actorRef !== this.actor) return;
-        const now = stateOf(ev.snapshot as SnapshotFrom<typeof reconcilerMachine>);
-        if (now !== this.previousState)
-          this.lastTransition = { from: this.previousState, to: now, event: ev.event.type };
-        this.previousState = now;
-      },
-    });
+    this.actor = createActor(machine, { clock });
+    this.transitions = observeTransitions(this.actor, stateOf);
     deps.audit.subscribe((record) => this.watch.observe(record));
     this.actor.start();
   }
@@ -244,6 +236,11 @@ export class GitopsLane {
 
   get state(): ReconcilerState {
     return stateOf(this.actor.getSnapshot());
+  }
+
+  /** The last change of state and the event behind it (the UI marks it on the diagram). */
+  get lastTransition(): Transition<ReconcilerState> | null {
+    return this.transitions.last;
   }
 
   get snapshot(): SnapshotFrom<typeof reconcilerMachine> {
