@@ -17,6 +17,7 @@ import { ConfigRepo, type CommitOptions, type RepoChange } from './git';
 import { GitopsLane } from './gitops/lane';
 import type { GitopsOptions } from './gitops/options';
 import type { KubectlResult } from './kubectl';
+import type { Lane, LaneOptionsOf, Lanes } from './lanes/lane';
 
 import { computeMetrics, type LaneMetrics } from './metrics';
 import { injectFault, rollbackLane } from './rollback';
@@ -60,6 +61,8 @@ export class Sandbox {
   readonly clusters: Readonly<Record<ClusterName, Cluster>>;
   readonly devops: DevopsLane;
   readonly gitops: GitopsLane;
+  /** Both lanes by name, as the Lane interface (lanes/lane.ts) offers them. */
+  readonly lanes: Lanes;
   readonly observer: Observer;
   readonly apps: readonly AppSpec[];
   private readonly listeners = new Set<Listener>();
@@ -98,6 +101,7 @@ export class Sandbox {
       branch: BRANCH,
       ...(opts.lanes?.gitops ? { options: opts.lanes.gitops } : {}),
     });
+    this.lanes = { devops: this.devops, gitops: this.gitops };
     this.observer = new Observer(repo, BRANCH, clock, audit);
     this.observer.watch('devops', {
       cluster: this.clusters.devops,
@@ -251,7 +255,7 @@ export class Sandbox {
     opts: { leakedToken?: boolean } = {},
   ): Promise<KubectlResult> {
     const cluster = this.clusters[lane];
-    if (opts.leakedToken && lane === 'gitops') {
+    if (opts.leakedToken && !this.lanes[lane].ciToken) {
       const message =
         'error: You must be logged in to the server (Unauthorized): no CI credential exists for this cluster; the reconciler pulls from inside it';
       cluster.refuse('(leaked CI token)', new Error(message), {
@@ -299,16 +303,17 @@ export class Sandbox {
   /** The lane's cluster is lost and recreated empty. The GitOps agent is bootstrapped again with it. */
   async wipe(lane: ClusterName): Promise<void> {
     this.clusters[lane].wipe();
-    if (lane === 'devops') this.devops.forgetApplied();
-    else this.gitops.reinstall();
+    this.lanes[lane].clusterLost();
     await this.settle();
   }
 
-  setOption(lane: 'devops', key: keyof DevopsOptions, value: unknown): void;
-  setOption(lane: 'gitops', key: keyof GitopsOptions, value: unknown): void;
-  setOption(lane: ClusterName, key: string, value: unknown): void {
-    if (lane === 'devops') this.devops.setOption(key as keyof DevopsOptions, value as never);
-    else this.gitops.setOption(key as keyof GitopsOptions, value as never);
+  setOption<N extends ClusterName, K extends keyof LaneOptionsOf[N]>(
+    lane: N,
+    key: K,
+    value: LaneOptionsOf[N][K],
+  ): void {
+    const target: Lane<N> = this.lanes[lane];
+    target.setOption(key, value);
     this.changed();
   }
 

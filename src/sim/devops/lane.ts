@@ -11,6 +11,7 @@ import type { AuditLog } from '../audit';
 import type { Rng, VirtualClock } from '../clock';
 import { ReapplyList, type Cluster, type KObject } from '../cluster';
 import type { ConfigRepo } from '../git';
+import type { FaultTiming, Lane, LaneRollbackRequest } from '../lanes/lane';
 import { observeTransitions, type Transition, type Transitions } from '../lanes/transitions';
 import { applyApp, type ApplyLine } from './deploy';
 import { pipelineMachine, type PipelineContext } from './machine';
@@ -18,6 +19,7 @@ import { CreatedKeys } from './created-keys';
 import { devopsOptions, type DevopsOptions } from './options';
 import { liveDeployments, rolloutStatus, verifyTimeoutMs } from './rollout';
 import { RunLog, type PipelineRun } from './runs';
+import { SandboxError, type FaultKind } from '../sandbox-errors';
 
 export { DEFAULT_DEVOPS, type DevopsOptions } from './options';
 export type { PipelineRun, StageLog } from './runs';
@@ -44,7 +46,13 @@ export interface DevopsDeps {
   options?: Partial<DevopsOptions>;
 }
 
-export class DevopsLane {
+export class DevopsLane implements Lane<'devops'> {
+  readonly name = 'devops';
+  readonly channel = 'pipeline';
+  /** The pipeline deploys with a CI token that lives outside the cluster. */
+  readonly ciToken = true;
+  /** A pipeline has no sync status: nothing compares the cluster with Git. */
+  readonly syncStatuses = null;
   readonly options: DevopsOptions;
   readonly apps: AppSpec[];
   readonly runs: PipelineRun[];
@@ -149,7 +157,45 @@ export class DevopsLane {
     return true;
   }
 
+  /** Re-run the pipeline of an earlier commit: `to`, or the previous successful run's. */
+  async ownRollback(request: LaneRollbackRequest): Promise<string> {
+    if (request.method !== 'rerun')
+      throw new SandboxError(
+        'E_BAD_ROLLBACK',
+        'history rollback is an Argo CD feature: the push lane has no sync history',
+      );
+    const revision =
+      request.to !== undefined
+        ? await this.deps.repo.resolve(String(request.to))
+        : this.lastSuccessfulRevision(this.latestRun?.id ?? Infinity);
+    if (!revision) throw new SandboxError('E_BAD_ROLLBACK', 'no earlier successful run to re-run');
+    request.record(
+      `re-run the pipeline of ${revision.slice(0, 7)}; Git HEAD still names the newer commit`,
+      revision,
+    );
+    this.rerun(revision, request.by);
+    return `re-running ${revision.slice(0, 7)}`;
+  }
+
   // ---- faults --------------------------------------------------------------------------------
+
+  fault(kind: FaultKind, timing: FaultTiming): boolean {
+    switch (kind) {
+      case 'flaky-tests':
+        this.failTests(
+          timing.forMs !== undefined ? { untilMs: timing.untilMs } : { runs: timing.count ?? 1 },
+        );
+        return true;
+      case 'deploy-fails-after':
+        this.deployFailsAfter(timing.count ?? 1);
+        return true;
+      case 'ci-down':
+        this.ciDown(timing.untilMs);
+        return true;
+      default:
+        return false;
+    }
+  }
 
   /** The next `runs` test stages fail (forced), or every test stage until `untilMs`. */
   failTests(opts: { runs?: number; untilMs?: number }): void {
@@ -180,6 +226,11 @@ export class DevopsLane {
 
   get state(): PipelineState {
     return stateOf(this.actor.getSnapshot());
+  }
+
+  get pipeline(): Exclude<PipelineState, 'idle'> | null {
+    const state = this.state;
+    return state === 'idle' ? null : state;
   }
 
   /** The last change of state and the event behind it (the UI marks it on the diagram). */
@@ -342,7 +393,7 @@ export class DevopsLane {
   }
 
   /** Forget what was applied: the cluster was wiped. */
-  forgetApplied(): void {
+  clusterLost(): void {
     this.applied.clear();
   }
 }

@@ -9,8 +9,11 @@ import type { AuditLog } from '../audit';
 import type { Rng, VirtualClock } from '../clock';
 import type { Cluster, KObject } from '../cluster';
 import type { ConfigRepo } from '../git';
+import type { FaultTiming, Lane, LaneRollbackRequest } from '../lanes/lane';
 import { observeTransitions, type Transition, type Transitions } from '../lanes/transitions';
+import { SandboxError, type FaultKind } from '../sandbox-errors';
 import { Applications, type Application, type Notification } from './applications';
+import type { SyncStatusCode } from './app-status';
 import { Comparer } from './compare';
 import type { ResourceDiff } from './diff';
 import { rollbackTarget, type HistoryEntry } from './history';
@@ -57,7 +60,13 @@ export class GitopsError extends Error {
   }
 }
 
-export class GitopsLane {
+export class GitopsLane implements Lane<'gitops'> {
+  readonly name = 'gitops';
+  readonly channel = 'reconciler';
+  /** The reconciler runs inside the cluster: no credential outside it can leak. */
+  readonly ciToken = false;
+  /** A reconciler has no pipeline. */
+  readonly pipeline = null;
   readonly options: GitopsOptions;
   readonly apps: Application[];
   readonly notifications: Notification[];
@@ -188,6 +197,31 @@ export class GitopsLane {
     return target;
   }
 
+  /** Argo CD's history rollback (the sandbox's way in; GitopsError becomes SandboxError). */
+  ownRollback(request: LaneRollbackRequest): Promise<string> {
+    // A promise like the pipeline's (which reads Git): a refusal is its rejection.
+    return new Promise((resolve) => resolve(this.historyRollback(request)));
+  }
+
+  private historyRollback(request: LaneRollbackRequest): string {
+    if (request.method !== 'history')
+      throw new SandboxError(
+        'E_BAD_ROLLBACK',
+        'rerun is a pipeline rollback: the GitOps lane has no pipeline to re-run',
+      );
+    try {
+      const entry = this.rollback(request.by, {
+        ...(typeof request.to === 'number' ? { id: request.to } : {}),
+        ...(request.disableAutoSync ? { disableAutoSync: true } : {}),
+        ...(request.app !== undefined ? { app: request.app } : {}),
+      });
+      return `rolling back to history id ${entry.id} (${entry.revision.slice(0, 7)})`;
+    } catch (e) {
+      if (e instanceof GitopsError) throw new SandboxError(e.code, e.message);
+      throw e;
+    }
+  }
+
   setOption<K extends keyof GitopsOptions>(key: K, value: GitopsOptions[K]): void {
     // Switching tools brings that tool's timing with it (poll, jitter, apply interval, prune).
     if (key === 'flavour' && value !== this.options.flavour) {
@@ -210,7 +244,7 @@ export class GitopsLane {
    * The cluster was lost and recreated: the agent is bootstrapped again in it (as `flux bootstrap`
    * or an Argo CD install would be), with no history, and pulls everything from Git.
    */
-  reinstall(): void {
+  clusterLost(): void {
     this.operations.clear('the cluster was lost');
     this.applications.bootstrappedAgain();
     this.actor.send({ type: 'GO_DOWN' });
@@ -218,6 +252,19 @@ export class GitopsLane {
   }
 
   // ---- faults ----------------------------------------------------------------------------------
+
+  fault(kind: FaultKind, timing: FaultTiming): boolean {
+    switch (kind) {
+      case 'git-unreachable':
+        this.gitUnreachable(timing.untilMs);
+        return true;
+      case 'reconciler-down':
+        this.reconcilerDown(timing.untilMs);
+        return true;
+      default:
+        return false;
+    }
+  }
 
   gitUnreachable(untilMs: number): void {
     this.gitDownUntil = untilMs;
@@ -245,6 +292,12 @@ export class GitopsLane {
 
   get snapshot(): SnapshotFrom<typeof reconcilerMachine> {
     return this.actor.getSnapshot();
+  }
+
+  get syncStatuses(): ReadonlyMap<string, SyncStatusCode> {
+    const out = new Map<string, SyncStatusCode>();
+    for (const app of this.apps) if (!out.has(app.spec.name)) out.set(app.spec.name, app.sync);
+    return out;
   }
 
   get nextPoll(): number {
