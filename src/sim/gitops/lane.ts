@@ -17,7 +17,7 @@ import type { SyncStatusCode } from './app-status';
 import { Comparer } from './compare';
 import type { ResourceDiff } from './diff';
 import { rollbackTarget, type HistoryEntry } from './history';
-import { reconcilerMachine, type WakeReason } from './machine';
+import { reconcilerMachine, type WakeEvent, type WakeReason } from './machine';
 import { Operations } from './operations';
 import { gitopsOptions, type GitopsOptions } from './options';
 import { planSync, type SyncPlan } from './sync-plan';
@@ -26,15 +26,17 @@ import { Watch } from './watch';
 export type { Application, Notification, Operation } from './applications';
 export { WATCH_LATENCY_MS } from './watch';
 
-const PRIORITY: Record<WakeReason, number> = {
-  watch: 0,
-  applied: 0,
-  retry: 1,
-  poll: 2,
-  recovered: 2,
-  webhook: 2,
-  refresh: 2,
-  sync: 3,
+
+/** The machine event for each reason to reconcile (a poll or a recovery asks for a refresh). */
+const WAKE_EVENTS: Readonly<Record<WakeReason, WakeEvent>> = {
+  refresh: 'REFRESH',
+  webhook: 'WEBHOOK',
+  watch: 'WATCH',
+  sync: 'SYNC',
+  retry: 'RETRY',
+  applied: 'APPLIED',
+  poll: 'REFRESH',
+  recovered: 'REFRESH',
 };
 
 export type ReconcilerState = 'idle' | 'fetching' | 'comparing' | 'syncing' | 'down';
@@ -79,7 +81,6 @@ export class GitopsLane implements Lane<'gitops'> {
   private readonly watch: Watch;
   /** Git HEAD as the last successful fetch saw it. */
   private fetched: string | null = null;
-  private pending: WakeReason | null = null;
   private nextPollAt = 0;
   private gitDownUntil = -1;
 
@@ -337,28 +338,9 @@ export class GitopsLane implements Lane<'gitops'> {
 
   // ---- machine effects -------------------------------------------------------------------------
 
+  /** A request to reconcile; a busy controller queues it, a down one drops it (machine.ts). */
   private send(reason: WakeReason): void {
-    if (this.state === 'down') return;
-    if (this.state !== 'idle') {
-      // Busy: remember the request; it runs when the controller is idle again.
-      // The strongest request wins: a sync needs a fetch and a sync, a refresh needs a fetch, a
-      // watch or a retry only a comparison.
-      if (this.pending === null || PRIORITY[reason] > PRIORITY[this.pending]) this.pending = reason;
-      return;
-    }
-    const type = (
-      {
-        refresh: 'REFRESH',
-        webhook: 'WEBHOOK',
-        watch: 'WATCH',
-        sync: 'SYNC',
-        retry: 'RETRY',
-        applied: 'APPLIED',
-        poll: 'REFRESH',
-        recovered: 'REFRESH',
-      } as const
-    )[reason];
-    this.actor.send({ type });
+    this.actor.send({ type: WAKE_EVENTS[reason] });
   }
 
   private async fetch(): Promise<void> {
@@ -382,11 +364,6 @@ export class GitopsLane implements Lane<'gitops'> {
     const now = this.deps.clock.now();
     const jitter = this.options.jitter > 0 ? this.deps.rng.int(0, this.options.jitter) : 0;
     this.nextPollAt = now + this.options.pollInterval + jitter;
-    if (this.pending) {
-      const reason = this.pending;
-      this.pending = null;
-      this.deps.clock.schedule(0, () => this.send(reason), 'reconciler-pending');
-    }
   }
 }
 
