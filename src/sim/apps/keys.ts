@@ -2,17 +2,14 @@
 // cluster: what the observer looks live objects up by. Manifests are frozen and shared per tree;
 // a key depends on which kinds the cluster serves as namespaced, hence the generation.
 import { refKey, refOf, type Cluster, type KObject } from '../cluster';
+import { getOrCreate } from '../get-or-create';
 
 /** Per cluster and per (frozen) object, a value computed under one generation of its kinds. */
 class PerGeneration<K extends object, V> {
   private readonly byCluster = new WeakMap<Cluster, WeakMap<K, { generation: number; value: V }>>();
 
   get(cluster: Cluster, of: K, compute: () => V): V {
-    let byObject = this.byCluster.get(cluster);
-    if (!byObject) {
-      byObject = new WeakMap();
-      this.byCluster.set(cluster, byObject);
-    }
+    const byObject = getOrCreate(this.byCluster, cluster, () => new WeakMap());
     const generation = cluster.kinds.generation;
     const hit = byObject.get(of);
     if (hit?.generation === generation) return hit.value;

@@ -3,6 +3,7 @@
 // up to date from the cluster's journal of writes), the reconcile memo, and the last view with
 // what it was made from.
 import type { Cluster, KObject } from '../cluster';
+import { getOrCreate } from '../get-or-create';
 import { HealthRollup } from '../gitops/app-status';
 import { ReconcileMemo, type ReconcileResult, type ResourceDiff } from '../gitops/diff';
 import type { AppSpec, DesiredApp } from './apps';
@@ -59,17 +60,11 @@ export class SyncViews {
   private readonly last = new Map<LaneSubject, Map<string, ViewMemo>>();
 
   of(lane: LaneSubject, app: AppSpec): ViewMemo {
-    let views = this.last.get(lane);
-    if (!views) {
-      views = new Map();
-      this.last.set(lane, views);
-    }
-    let entry = views.get(app.name);
-    if (!entry) {
-      entry = { memo: new ReconcileMemo(), health: new HealthRollup() };
-      views.set(app.name, entry);
-    }
-    return entry;
+    const views = getOrCreate(this.last, lane, () => new Map());
+    return getOrCreate(views, app.name, () => ({
+      memo: new ReconcileMemo(),
+      health: new HealthRollup(),
+    }));
   }
 }
 

@@ -1,6 +1,7 @@
 // Health per kind, as Argo CD's gitops-engine assesses it (pkg/health): one small function per
 // kind behind a dispatcher, and a closed, ordered set of statuses. Kinds without a check return
 // null: they do not count towards an application's health.
+import { getOrCreate } from '../get-or-create';
 import { podState } from './controllers/kubelet';
 import type { KObject } from './object';
 import { table } from '../safe-keys';
@@ -140,12 +141,7 @@ const storedHealthCache = new WeakMap<KObject, Health | null>();
 
 /** `healthOf` an object a cluster stores (never one that may still be edited). */
 export function storedHealth(obj: KObject): Health | null {
-  let health = storedHealthCache.get(obj);
-  if (health === undefined) {
-    health = healthOf(obj);
-    storedHealthCache.set(obj, health);
-  }
-  return health;
+  return getOrCreate(storedHealthCache, obj, healthOf);
 }
 
 export function healthOf(obj: KObject | undefined): Health | null {

@@ -3,6 +3,7 @@
 import type { DesiredApp } from '../apps/apps';
 import { declaredKeys } from '../apps/keys';
 import { storedHealth, type Cluster, type KObject } from '../cluster';
+import { getOrCreate } from '../get-or-create';
 
 export type RolloutStatus = 'complete' | 'failed' | 'progressing';
 
@@ -16,11 +17,9 @@ export function liveDeployments(cluster: Cluster, desired: DesiredApp | undefine
   // The guards of the verify stage ask again at every event: the keys are kept per manifests.
   const { manifests } = desired;
   const keys = declaredKeys(cluster, manifests).list;
-  let at = deploymentsAt.get(manifests);
-  if (!at) {
-    at = manifests.flatMap((m, i) => (m.kind === 'Deployment' ? [i] : []));
-    deploymentsAt.set(manifests, at);
-  }
+  const at = getOrCreate(deploymentsAt, manifests, () =>
+    manifests.flatMap((m, i) => (m.kind === 'Deployment' ? [i] : [])),
+  );
   for (const i of at) {
     const live = cluster.byKey(keys[i]!);
     if (live) out.push(live);

@@ -10,6 +10,7 @@ import {
   type HealthStatus,
   type KObject,
 } from '../cluster';
+import { getOrCreate } from '../get-or-create';
 
 export type SyncStatusCode = 'Synced' | 'OutOfSync' | 'Unknown';
 export type OperationPhase = 'Running' | 'Succeeded' | 'Failed' | 'Error' | 'Terminating';
@@ -26,12 +27,11 @@ export interface HealthInput {
 // with an empty object of that kind (every check reads spec and status defensively).
 const checked = new Map<string, boolean>();
 function hasHealthCheck(kind: string): boolean {
-  let has = checked.get(kind);
-  if (has === undefined) {
-    has = healthOf({ apiVersion: 'v1', kind, metadata: { name: '' }, spec: {} }) !== null;
-    checked.set(kind, has);
-  }
-  return has;
+  return getOrCreate(
+    checked,
+    kind,
+    () => healthOf({ apiVersion: 'v1', kind, metadata: { name: '' }, spec: {} }) !== null,
+  );
 }
 
 /**

@@ -4,6 +4,7 @@ import type { AppSpec } from '../apps/apps';
 import type { AuditLog, OperationDetail } from '../audit';
 import type { VirtualClock } from '../clock';
 import { type Cluster, type HealthStatus, type KObject } from '../cluster';
+import { getOrCreate } from '../get-or-create';
 import { HealthRollup, type OperationPhase, type SyncStatusCode } from './app-status';
 import type { ResourceDiff } from './diff';
 import type { HistoryEntry } from './history';
@@ -102,12 +103,7 @@ export class Applications {
   }
 
   private trackedOf(app: AppSpec): TrackedObjects {
-    let tracked = this.trackedBy.get(app.name);
-    if (!tracked) {
-      tracked = new TrackedObjects(app.name);
-      this.trackedBy.set(app.name, tracked);
-    }
-    return tracked;
+    return getOrCreate(this.trackedBy, app.name, (name) => new TrackedObjects(name));
   }
 
   /** The agent was bootstrapped again in a new cluster: no history, nothing known of what is live. */
@@ -148,11 +144,7 @@ export class Applications {
 
   refreshHealth(app: Application): void {
     const { cluster } = this.deps;
-    let rollup = this.rollups.get(app);
-    if (!rollup) {
-      rollup = new HealthRollup();
-      this.rollups.set(app, rollup);
-    }
+    const rollup = getOrCreate(this.rollups, app, () => new HealthRollup());
     // Only an object this app tracks counts (the store key of an object is its refKey).
     const health = rollup.rollUp(app.resources, cluster, (r) => {
       const obj = cluster.byKey(r.key);

@@ -3,6 +3,7 @@
 import { loadDesired, type DesiredApp } from '../apps/apps';
 import type { VirtualClock } from '../clock';
 import { refKey, refOf, type Cluster, type KObject } from '../cluster';
+import { getOrCreate } from '../get-or-create';
 import type { ConfigRepo } from '../git';
 import type { Application, Applications } from './applications';
 import { ReconcileMemo, type ReconcileResult } from './diff';
@@ -38,11 +39,7 @@ export class Comparer {
   diff(app: Application, desired: DesiredApp): ReconcileResult {
     const cluster = this.deps.cluster;
     const live = this.deps.applications.tracked(app.spec);
-    let memo = this.memos.get(app);
-    if (!memo) {
-      memo = new ReconcileMemo();
-      this.memos.set(app, memo);
-    }
+    const memo = getOrCreate(this.memos, app, () => new ReconcileMemo());
     let byKey: Map<string, KObject> | null = null;
     return memo.run(desired.manifests, live, cluster.kinds.generation, {
       ignore: this.deps.options.ignoreDifferences,

@@ -12,6 +12,7 @@
 // first, as the API server does, so the two spellings of one value are equal.
 import { refKey, refOf, type KObject } from '../cluster';
 import { KindRegistry } from '../cluster/kinds';
+import { getOrCreate } from '../get-or-create';
 import { groupOf, type IgnoreDifference } from './ignore';
 import { compareResource, rememberedDiff } from './resource-diff';
 import { compareSyncOrder } from './sync-plan';
@@ -83,9 +84,7 @@ export function scopeDesired(
   if (frozen) {
     Object.freeze(scoped.metadata);
     Object.freeze(scoped);
-    const copies = scopedCache.get(obj) ?? new Map<string, KObject>();
-    copies.set(slot, scoped);
-    scopedCache.set(obj, copies);
+    getOrCreate(scopedCache, obj, () => new Map()).set(slot, scoped);
   }
   return scoped;
 }

@@ -8,6 +8,7 @@ import { loadDesired, type AppSpec } from '../apps/apps';
 import type { AuditLog } from '../audit';
 import type { Rng, VirtualClock } from '../clock';
 import type { Cluster, KObject } from '../cluster';
+import { CodedError } from '../coded-error';
 import type { ConfigRepo } from '../git';
 import type { FaultTiming, Lane, LaneRollbackRequest } from '../lanes/lane';
 import { observeTransitions, type Transition, type Transitions } from '../lanes/transitions';
@@ -52,15 +53,7 @@ export interface GitopsDeps {
   options?: Partial<GitopsOptions>;
 }
 
-export class GitopsError extends Error {
-  constructor(
-    readonly code: 'E_ROLLBACK_AUTOSYNC' | 'E_NO_HISTORY' | 'E_NO_APP',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'GitopsError';
-  }
-}
+export class GitopsError extends CodedError<'E_ROLLBACK_AUTOSYNC' | 'E_NO_HISTORY' | 'E_NO_APP'> {}
 
 export class GitopsLane implements Lane<'gitops'> {
   readonly name = 'gitops';

@@ -16,6 +16,7 @@ import {
 import { eachLeaf, formatPath, setPath, type FieldPath } from '../cluster/fieldpath';
 import { droppedFields, LAST_APPLIED, lastAppliedFields } from '../cluster/last-applied';
 import { isSecretValuePath, normalizeSecret, valueHash } from '../cluster/secret';
+import { getOrCreate } from '../get-or-create';
 import { groupOf, ignoreMatcher, type IgnoreDifference } from './ignore';
 import { syncWaveOf } from './sync-plan';
 import { TRACKING_ANNOTATION } from './sync-run';
@@ -53,12 +54,7 @@ function comparedLeaves(desired: KObject): readonly ComparedLeaf[] {
 const textsCache = new WeakMap<readonly ComparedLeaf[], ReadonlySet<string>>();
 
 function textsOf(compared: readonly ComparedLeaf[]): ReadonlySet<string> {
-  let texts = textsCache.get(compared);
-  if (!texts) {
-    texts = new Set(compared.map((l) => l.text));
-    textsCache.set(compared, texts);
-  }
-  return texts;
+  return getOrCreate(textsCache, compared, () => new Set(compared.map((l) => l.text)));
 }
 
 // Argo CD sets its tracking annotation on the target before it diffs, so the one the sync wrote
@@ -308,15 +304,8 @@ export function rememberedDiff(
   desired: KObject | undefined,
   live: KObject | undefined,
 ): ResourceDiff {
-  let byLive = remembered.get(desired ?? NONE);
-  if (!byLive) {
-    byLive = new WeakMap();
-    remembered.set(desired ?? NONE, byLive);
-  }
-  let diff = byLive.get(live ?? NONE);
-  if (!diff) {
-    diff = compareResource(desired, live, [], () => undefined, true);
-    byLive.set(live ?? NONE, diff);
-  }
-  return diff;
+  const byLive = getOrCreate(remembered, desired ?? NONE, () => new WeakMap());
+  return getOrCreate(byLive, live ?? NONE, () =>
+    compareResource(desired, live, [], () => undefined, true),
+  );
 }

@@ -3,6 +3,7 @@
 import type { AuditRecord } from '../audit';
 import type { VirtualClock } from '../clock';
 import { isStatusPath } from '../cluster';
+import { getOrCreate } from '../get-or-create';
 import type { Applications } from './applications';
 import type { ResourceDiff } from './diff';
 import type { WakeReason } from './machine';
@@ -25,12 +26,7 @@ export interface WatchDeps {
 const keysOf = new WeakMap<readonly ResourceDiff[], Set<string>>();
 
 function resourceKeys(resources: readonly ResourceDiff[]): Set<string> {
-  let keys = keysOf.get(resources);
-  if (!keys) {
-    keys = new Set(resources.map((r) => r.key));
-    keysOf.set(resources, keys);
-  }
-  return keys;
+  return getOrCreate(keysOf, resources, () => new Set(resources.map((r) => r.key)));
 }
 
 export class Watch {
