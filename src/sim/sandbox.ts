@@ -17,7 +17,7 @@ import { ConfigRepo, type CommitOptions, type RepoChange } from './git';
 import { GitopsLane } from './gitops/lane';
 import type { GitopsOptions } from './gitops/options';
 import type { KubectlResult } from './kubectl';
-import type { Lane, LaneOptionsOf, Lanes } from './lanes/lane';
+import type { LaneOptionsOf, Lanes } from './lanes/lane';
 
 import { computeMetrics, type LaneMetrics } from './metrics';
 import { injectFault, rollbackLane } from './rollback';
@@ -52,6 +52,12 @@ export interface SandboxOptions {
 
 type Listener = () => void;
 
+/** The two lanes, by name. */
+export interface SandboxLanes extends Lanes {
+  devops: DevopsLane;
+  gitops: GitopsLane;
+}
+
 /** A commit as the sandbox takes it: time comes from the clock, not from the caller. */
 export type SandboxCommit = Omit<CommitOptions, 'timestamp' | 'author'> & { author: string };
 
@@ -61,8 +67,8 @@ export class Sandbox {
   readonly clusters: Readonly<Record<ClusterName, Cluster>>;
   readonly devops: DevopsLane;
   readonly gitops: GitopsLane;
-  /** Both lanes by name, as the Lane interface (lanes/lane.ts) offers them. */
-  readonly lanes: Lanes;
+  /** Both lanes by name; each is a Lane (lanes/lane.ts). */
+  readonly lanes: SandboxLanes;
   readonly observer: Observer;
   readonly apps: readonly AppSpec[];
   private readonly listeners = new Set<Listener>();
@@ -312,8 +318,8 @@ export class Sandbox {
     key: K,
     value: LaneOptionsOf[N][K],
   ): void {
-    const target: Lane<N> = this.lanes[lane];
-    target.setOption(key, value);
+    const lanes: Lanes = this.lanes;
+    lanes[lane].setOption(key, value);
     this.changed();
   }
 

@@ -16,7 +16,8 @@ import { getOrCreate } from '../sim/get-or-create';
 import type { FieldDiff } from '../sim/gitops/diff';
 import type { Application, Notification } from '../sim/gitops/lane';
 import type { LaneMetrics } from '../sim/metrics';
-import type { Sandbox } from '../sim/sandbox';
+import type { LaneOptionsOf } from '../sim/lanes/lane';
+import type { Sandbox, SandboxLanes } from '../sim/sandbox';
 import type { LaneStatus } from '../sim/status';
 import type { PipelineRun } from '../sim/devops/lane';
 
@@ -61,8 +62,8 @@ export interface ObjectView {
   textDiff?: string;
 }
 
-export interface LaneView {
-  name: ClusterName;
+export interface LaneViewOf<N extends ClusterName> {
+  name: N;
   /** The lane machine's current state and its last transition. */
   state: string;
   lastTransition: { from: string; to: string; event: string } | null;
@@ -77,8 +78,11 @@ export interface LaneView {
   /** GitOps: the Applications and the notifications feed. */
   applications: Application[];
   notifications: Notification[];
-  options: Record<string, unknown>;
+  options: LaneOptionsOf[N];
 }
+
+/** One lane's view; its `name` tells which options it has. */
+export type LaneView = { [N in ClusterName]: LaneViewOf<N> }[ClusterName];
 
 export interface SandboxView {
   t: number;
@@ -162,20 +166,16 @@ function objectViews(sandbox: Sandbox, lane: ClusterName): ObjectView[] {
   return out;
 }
 
-function laneView(sandbox: Sandbox, name: ClusterName): LaneView {
-  const objects = objectViews(sandbox, name);
-  const base = {
-    name,
-    status: sandbox.status(name),
-    objects,
-    metrics: sandbox.metrics(name),
-    counts: { objects: objects.length, pods: sandbox.clusters[name].list({ kind: 'Pod' }).length },
-  };
-  if (name === 'devops') {
-    const lane = sandbox.devops;
+/** The part of a lane's view that is read the same way for both lanes. */
+type CommonPart = 'name' | 'status' | 'objects' | 'metrics' | 'counts';
+
+/** What each lane shows of itself, by lane (the compiler checks both are there). */
+const LANE_PARTS: {
+  [N in ClusterName]: (lane: SandboxLanes[N]) => Omit<LaneViewOf<N>, CommonPart>;
+} = {
+  devops: (lane) => {
     const run = lane.latestRun;
     return {
-      ...base,
       state: lane.state,
       lastTransition: lane.lastTransition,
       note: run
@@ -189,10 +189,8 @@ function laneView(sandbox: Sandbox, name: ClusterName): LaneView {
       notifications: [],
       options: { ...lane.options },
     };
-  }
-  const lane = sandbox.gitops;
-  return {
-    ...base,
+  },
+  gitops: (lane) => ({
     state: lane.state,
     lastTransition: lane.lastTransition,
     note: lane.apps.map((a) => a.policy).filter(Boolean)[0] ?? 'starting',
@@ -201,6 +199,18 @@ function laneView(sandbox: Sandbox, name: ClusterName): LaneView {
     applications: lane.apps.map((a) => structuredClone(a)),
     notifications: lane.notifications.slice(-50).map((n) => ({ ...n })),
     options: { ...lane.options },
+  }),
+};
+
+function laneView<N extends ClusterName>(sandbox: Sandbox, name: N): LaneViewOf<N> {
+  const objects = objectViews(sandbox, name);
+  return {
+    name,
+    status: sandbox.status(name),
+    objects,
+    metrics: sandbox.metrics(name),
+    counts: { objects: objects.length, pods: sandbox.clusters[name].list({ kind: 'Pod' }).length },
+    ...LANE_PARTS[name](sandbox.lanes[name]),
   };
 }
 
