@@ -12,8 +12,7 @@ import {
   type KObject,
   type PodState,
 } from '../sim/cluster';
-import { getOrCreate } from '../sim/get-or-create';
-import type { FieldDiff } from '../sim/gitops/diff';
+import type { FieldDiff } from '../sim/compare/types';
 import type { Application, Notification } from '../sim/gitops/lane';
 import type { LaneMetrics } from '../sim/metrics';
 import type { LaneOptionsOf } from '../sim/lanes/lane';
@@ -222,8 +221,8 @@ export async function buildView(sandbox: Sandbox): Promise<SandboxView> {
     sandbox.repo.resolve('HEAD'),
   ]);
   const refs = new Map<string, string[]>();
-  for (const b of branches) getOrCreate(refs, b.sha, () => []).push(b.name);
-  for (const t of tags) getOrCreate(refs, t.sha, () => []).push(`tag: ${t.name}`);
+  for (const b of branches) refs.set(b.sha, [...(refs.get(b.sha) ?? []), b.name]);
+  for (const t of tags) refs.set(t.sha, [...(refs.get(t.sha) ?? []), `tag: ${t.name}`]);
   return {
     t: sandbox.now(),
     seed: sandbox.seed,

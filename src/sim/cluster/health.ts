@@ -1,7 +1,6 @@
 // Health per kind, as Argo CD's gitops-engine assesses it (pkg/health): one small function per
 // kind behind a dispatcher, and a closed, ordered set of statuses. Kinds without a check return
 // null: they do not count towards an application's health.
-import { getOrCreate } from '../get-or-create';
 import { podState } from './controllers/kubelet';
 import type { KObject } from './object';
 import { table } from '../safe-keys';
@@ -134,16 +133,12 @@ const CHECKS = table<(obj: KObject) => Health>({
   HorizontalPodAutoscaler: hpaHealth,
 });
 
-/** The object's health, or null for kinds without a health check (ConfigMap, Secret, ...). */
-// The health of stored objects, each assessed at most once: a cluster never edits an object it
-// stores (a write stores a new one), and health reads nothing but the object.
-const storedHealthCache = new WeakMap<KObject, Health | null>();
-
-/** `healthOf` an object a cluster stores (never one that may still be edited). */
-export function storedHealth(obj: KObject): Health | null {
-  return getOrCreate(storedHealthCache, obj, healthOf);
+/** Whether the kind has a health check: without one, an object does not count towards an app's. */
+export function hasHealthCheck(kind: string): boolean {
+  return CHECKS[kind] !== undefined;
 }
 
+/** The object's health, or null for kinds without a health check (ConfigMap, Secret, ...). */
 export function healthOf(obj: KObject | undefined): Health | null {
   if (!obj) return { status: 'Missing' };
   const check = CHECKS[obj.kind];

@@ -16,7 +16,7 @@ import { SandboxError, type FaultKind } from '../sandbox-errors';
 import { Applications, type Application, type Notification } from './applications';
 import type { SyncStatusCode } from './app-status';
 import { Comparer } from './compare';
-import type { ResourceDiff } from './diff';
+import type { ResourceDiff } from '../compare/types';
 import { rollbackTarget, type HistoryEntry } from './history';
 import { reconcilerMachine, type WakeEvent, type WakeReason } from './machine';
 import { Operations } from './operations';

@@ -6,7 +6,7 @@ import { ReapplyList, type Cluster } from '../cluster';
 import { getOrCreate } from '../get-or-create';
 import type { ConfigRepo } from '../git';
 import type { Application, Applications, Operation } from './applications';
-import type { ReconcileResult } from './diff';
+import type { ReconcileResult } from '../compare/types';
 import { addHistory } from './history';
 import type { WakeReason } from './machine';
 import { FLUX_MANAGER, pruneDisabled } from './flux-apply';
