@@ -17,7 +17,7 @@ import { ConfigRepo, type CommitOptions, type RepoChange } from './git';
 import { GitopsLane } from './gitops/lane';
 import type { GitopsOptions } from './gitops/options';
 import type { KubectlResult } from './kubectl';
-import type { LaneOptionsOf, Lanes } from './lanes/lane';
+import type { LaneOptionsOf, Lanes } from './lane';
 
 import { computeMetrics, type LaneMetrics } from './metrics';
 import { injectFault, rollbackLane } from './rollback';

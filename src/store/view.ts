@@ -15,7 +15,7 @@ import {
 import type { FieldDiff } from '../sim/compare/types';
 import type { Application, Notification } from '../sim/gitops/lane';
 import type { LaneMetrics } from '../sim/metrics';
-import type { LaneOptionsOf } from '../sim/lanes/lane';
+import type { LaneOptionsOf } from '../sim/lane';
 import type { Sandbox, SandboxLanes } from '../sim/sandbox';
 import type { LaneStatus } from '../sim/status';
 import type { PipelineRun } from '../sim/devops/lane';

@@ -12,7 +12,7 @@ import type { Rng, VirtualClock } from '../clock';
 import { ReapplyList, type Cluster, type KObject } from '../cluster';
 import { getOrCreate } from '../get-or-create';
 import type { ConfigRepo } from '../git';
-import type { FaultTiming, Lane, LaneRollbackRequest } from '../lanes/lane';
+import type { FaultTiming, Lane, LaneRollbackRequest } from '../lane';
 import { observeTransitions, type Transition, type Transitions } from '../lanes/transitions';
 import { applyApp, type ApplyLine } from './deploy';
 import { pipelineMachine, type PipelineContext } from './machine';

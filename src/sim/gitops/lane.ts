@@ -10,7 +10,7 @@ import type { Rng, VirtualClock } from '../clock';
 import type { Cluster, KObject } from '../cluster';
 import { CodedError } from '../coded-error';
 import type { ConfigRepo } from '../git';
-import type { FaultTiming, Lane, LaneRollbackRequest } from '../lanes/lane';
+import type { FaultTiming, Lane, LaneRollbackRequest } from '../lane';
 import { observeTransitions, type Transition, type Transitions } from '../lanes/transitions';
 import { SandboxError, type FaultKind } from '../sandbox-errors';
 import { Applications, type Application, type Notification } from './applications';

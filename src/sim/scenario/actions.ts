@@ -3,7 +3,7 @@
 import type { ClusterName } from '../audit';
 import { parseDuration } from '../clock';
 import { CodedError } from '../coded-error';
-import type { LaneOptionsOf } from '../lanes/lane';
+import type { LaneOptionsOf } from '../lane';
 import { BRANCH, type Sandbox } from '../sandbox';
 import { safeKey, safeRecord, type SafeRecord } from '../safe-keys';
 import { laneOptions } from './lane-options';

@@ -10,7 +10,7 @@ import type { ClusterName } from '../audit';
 import { parseDuration } from '../clock';
 import { DEFAULT_STAGES, type StageDurations } from '../devops/machine';
 import { retryPolicy } from '../gitops/options';
-import type { LaneOptionsOf } from '../lanes/lane';
+import type { LaneOptionsOf } from '../lane';
 import { safeRecord } from '../safe-keys';
 import type { WrittenLaneOptions } from './schema';
 

@@ -2,7 +2,7 @@
 // approval), each change a `set` action, so a session records and replays it.
 import { formatDuration } from '../../sim/clock';
 import { ARGO_DEFAULTS, FLUX_DEFAULTS, type Flavour } from '../../sim/gitops/options';
-import type { LaneOptionsOf } from '../../sim/lanes/lane';
+import type { LaneOptionsOf } from '../../sim/lane';
 import type { Action } from '../../sim/scenario';
 import type { Lane } from './lane-types';
 

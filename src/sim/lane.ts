@@ -3,13 +3,13 @@
 // and what happens to it when its cluster is lost. The sandbox, rollbacks, faults and status
 // speak to this interface; nothing outside a lane's folder asks which lane it is talking to.
 // The push lane (devops/lane.ts) and the pull lane (gitops/lane.ts) implement it.
-import type { ClusterName, RollbackMethod } from '../audit';
-import type { PipelineState } from '../devops/lane';
-import type { DevopsOptions } from '../devops/options';
-import type { GitopsOptions } from '../gitops/options';
-import type { SyncStatusCode } from '../gitops/app-status';
-import type { FaultKind } from '../sandbox-errors';
-import type { Transition } from './transitions';
+import type { ClusterName, RollbackMethod } from './audit';
+import type { PipelineState } from './devops/lane';
+import type { DevopsOptions } from './devops/options';
+import type { GitopsOptions } from './gitops/options';
+import type { SyncStatusCode } from './gitops/app-status';
+import type { FaultKind } from './sandbox-errors';
+import type { Transition } from './lanes/transitions';
 
 /** Each lane's options, by lane name: the one place that says which options belong to which. */
 export interface LaneOptionsOf {
