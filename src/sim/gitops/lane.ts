@@ -27,7 +27,6 @@ import { Watch } from './watch';
 export type { Application, Notification, Operation } from './applications';
 export { WATCH_LATENCY_MS } from './watch';
 
-
 /** The machine event for each reason to reconcile (a poll or a recovery asks for a refresh). */
 const WAKE_EVENTS: Readonly<Record<WakeReason, WakeEvent>> = {
   refresh: 'REFRESH',
