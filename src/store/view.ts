@@ -7,7 +7,8 @@ import type { HealthStatus, KObject, PodState } from '../sim/cluster';
 import type { FieldDiff } from '../sim/compare/types';
 import type { Application, Notification } from '../sim/gitops/lane';
 import type { LaneMetrics } from '../sim/metrics';
-import type { Sandbox } from '../sim/sandbox';
+import type { LaneOptionsOf } from '../sim/lane';
+import type { Sandbox, SandboxLanes } from '../sim/sandbox';
 import type { LaneStatus } from '../sim/status';
 import type { PipelineRun } from '../sim/devops/lane';
 import { clusterBasis, laneStateBasis, sameBasis, type Basis } from './lane-basis';
@@ -55,8 +56,8 @@ export interface ObjectView {
   textDiff?: string;
 }
 
-export interface LaneView {
-  name: ClusterName;
+export interface LaneViewOf<N extends ClusterName> {
+  name: N;
   /** The lane machine's current state and its last transition. */
   state: string;
   lastTransition: { from: string; to: string; event: string } | null;
@@ -72,8 +73,11 @@ export interface LaneView {
   /** GitOps: the Applications and the notifications feed. */
   applications: Application[];
   notifications: Notification[];
-  options: Record<string, unknown>;
+  options: LaneOptionsOf[N];
 }
+
+/** One lane's view; its `name` tells which options it has. */
+export type LaneView = { [N in ClusterName]: LaneViewOf<N> }[ClusterName];
 
 export interface SandboxView {
   t: number;
@@ -81,7 +85,7 @@ export interface SandboxView {
   head: string;
   commits: CommitView[];
   pullRequests: PullRequestView[];
-  lanes: Record<ClusterName, LaneView>;
+  lanes: { [N in ClusterName]: LaneViewOf<N> };
   /** Computed from the trail up to now: they move with time, apart from the lanes' views. */
   metrics: Record<ClusterName, LaneMetrics>;
   /** WARNING: the live, append-only trail (records are frozen); `auditSize` changes when it grows. */
@@ -98,9 +102,14 @@ function applicationView(a: Application): Application {
   };
 }
 
-function laneParts(sandbox: Sandbox, name: ClusterName) {
-  if (name === 'devops') {
-    const lane = sandbox.devops;
+/** The part of a lane's view that is read the same way for both lanes. */
+type CommonPart = 'name' | 'status' | 'objects' | 'counts' | 'plan';
+
+/** What each lane shows of itself, by lane (the compiler checks both are there). */
+const LANE_PARTS: {
+  [N in ClusterName]: (lane: SandboxLanes[N]) => Omit<LaneViewOf<N>, CommonPart>;
+} = {
+  devops: (lane) => {
     const run = lane.latestRun;
     return {
       state: lane.state,
@@ -116,9 +125,8 @@ function laneParts(sandbox: Sandbox, name: ClusterName) {
       notifications: [],
       options: { ...lane.options },
     };
-  }
-  const lane = sandbox.gitops;
-  return {
+  },
+  gitops: (lane) => ({
     state: lane.state,
     lastTransition: lane.lastTransition,
     note: lane.apps.map((a) => a.policy).filter(Boolean)[0] ?? 'starting',
@@ -127,7 +135,14 @@ function laneParts(sandbox: Sandbox, name: ClusterName) {
     applications: lane.apps.map(applicationView),
     notifications: lane.notifications.slice(-50).map((n) => ({ ...n })),
     options: { ...lane.options },
-  };
+  }),
+};
+
+function laneParts<N extends ClusterName>(
+  sandbox: Sandbox,
+  name: N,
+): Omit<LaneViewOf<N>, CommonPart> {
+  return LANE_PARTS[name](sandbox.lanes[name]);
 }
 
 interface Kept<T> {
@@ -157,14 +172,14 @@ export class ViewAdapter {
 
   constructor(readonly sandbox: Sandbox) {}
 
-  private async lane(name: ClusterName): Promise<LaneView> {
+  private async lane<N extends ClusterName>(name: N): Promise<LaneViewOf<N>> {
     const { sandbox } = this;
     const kept = this.lanes[name];
     // Taken first: a build that awaits sees newer data than its basis, never older.
     const cluster = clusterBasis(sandbox, name);
     const state = laneStateBasis(sandbox, name);
     const basis = [...cluster, ...state];
-    if (kept.view && sameBasis(kept.view.basis, basis)) return kept.view.value;
+    if (kept.view && sameBasis(kept.view.basis, basis)) return kept.view.value as LaneViewOf<N>;
     kept.objects = reuse(kept.objects, cluster, () => ({
       objects: objectViews(sandbox, name),
       pods: sandbox.clusters[name].list({ kind: 'Pod' }).length,
@@ -183,7 +198,7 @@ export class ViewAdapter {
       if (kept.plan === planned) kept.plan = undefined;
     });
     const { objects, pods } = kept.objects.value;
-    const view: LaneView = {
+    const view: LaneViewOf<N> = {
       name,
       status: sandbox.status(name),
       objects,
@@ -191,7 +206,8 @@ export class ViewAdapter {
       plan: await planned.value,
       ...laneParts(sandbox, name),
     };
-    kept.view = { basis, value: view };
+    // A lane's own record: LaneViewOf<N> for this N (TypeScript cannot narrow N to one lane).
+    kept.view = { basis, value: view as LaneView };
     return view;
   }
 

@@ -39,6 +39,8 @@ describe('DevOps lane (push pipeline)', () => {
     }
     expect(states.slice(0, 4)).toEqual(['checkout', 'build', 'test', 'deploy']);
     expect(states.at(-1)).toBe('succeeded');
+    // The diagram marks the last transition (verify is drawn inside deploy).
+    expect(lane.lastTransition).toMatchObject({ from: 'deploy', to: 'succeeded' });
     expect(healthOf(cluster.get(WEB))?.status).toBe('Healthy');
     expect(lane.latestRun?.finishedAt).toBeLessThan(300_000);
     expect(

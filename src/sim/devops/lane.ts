@@ -12,12 +12,15 @@ import type { Rng, VirtualClock } from '../clock';
 import { ReapplyList, type Cluster, type KObject } from '../cluster';
 import { getOrCreate } from '../get-or-create';
 import type { ConfigRepo } from '../git';
+import type { FaultTiming, Lane, LaneRollbackRequest } from '../lane';
+import { observeTransitions, type Transition, type Transitions } from '../lanes/transitions';
 import { applyApp, type ApplyLine } from './deploy';
 import { pipelineMachine, type PipelineContext } from './machine';
 import { CreatedKeys } from './created-keys';
 import { devopsOptions, type DevopsOptions } from './options';
 import { liveDeployments, rolloutStatus, verifyTimeoutMs } from './rollout';
 import { RunLog, type PipelineRun } from './runs';
+import { SandboxError, type FaultKind } from '../sandbox-errors';
 
 export { DEFAULT_DEVOPS, type DevopsOptions } from './options';
 export type { PipelineRun, StageLog } from './runs';
@@ -44,7 +47,13 @@ export interface DevopsDeps {
   options?: Partial<DevopsOptions>;
 }
 
-export class DevopsLane {
+export class DevopsLane implements Lane<'devops'> {
+  readonly name = 'devops';
+  readonly channel = 'pipeline';
+  /** The pipeline deploys with a CI token that lives outside the cluster. */
+  readonly ciToken = true;
+  /** A pipeline has no sync status: nothing compares the cluster with Git. */
+  readonly syncStatuses = null;
   readonly options: DevopsOptions;
   readonly apps: AppSpec[];
   readonly runs: PipelineRun[];
@@ -69,9 +78,7 @@ export class DevopsLane {
     deployFailsAfter: null as number | null,
     ciDownUntil: -1,
   };
-  /** The last change of state and the event behind it (the UI marks it on the diagram). */
-  lastTransition: { from: PipelineState; to: PipelineState; event: string } | null = null;
-  private previousState: PipelineState = 'idle';
+  private readonly transitions: Transitions<PipelineState>;
 
   constructor(private readonly deps: DevopsDeps) {
     this.options = devopsOptions(deps.options);
@@ -110,13 +117,6 @@ export class DevopsLane {
     });
     this.actor = createActor(machine, {
       clock: deps.clock,
-      inspect: (ev) => {
-        if (ev.type !== '@xstate.snapshot' || ev.actorRef !== this.actor) return;
-        const now = stateOf(ev.snapshot as SnapshotFrom<typeof pipelineMachine>);
-        if (now !== this.previousState)
-          this.lastTransition = { from: this.previousState, to: now, event: ev.event.type };
-        this.previousState = now;
-      },
       input: {
         stages: this.options.stages,
         approval: this.options.approval,
@@ -124,6 +124,7 @@ export class DevopsLane {
         gates: this.apps.map((a) => a.approval === true),
       },
     });
+    this.transitions = observeTransitions(this.actor, stateOf);
     this.actor.start();
   }
 
@@ -157,7 +158,45 @@ export class DevopsLane {
     return true;
   }
 
+  /** Re-run the pipeline of an earlier commit: `to`, or the previous successful run's. */
+  async ownRollback(request: LaneRollbackRequest): Promise<string> {
+    if (request.method !== 'rerun')
+      throw new SandboxError(
+        'E_BAD_ROLLBACK',
+        'history rollback is an Argo CD feature: the push lane has no sync history',
+      );
+    const revision =
+      request.to !== undefined
+        ? await this.deps.repo.resolve(String(request.to))
+        : this.lastSuccessfulRevision(this.latestRun?.id ?? Infinity);
+    if (!revision) throw new SandboxError('E_BAD_ROLLBACK', 'no earlier successful run to re-run');
+    request.record(
+      `re-run the pipeline of ${revision.slice(0, 7)}; Git HEAD still names the newer commit`,
+      revision,
+    );
+    this.rerun(revision, request.by);
+    return `re-running ${revision.slice(0, 7)}`;
+  }
+
   // ---- faults --------------------------------------------------------------------------------
+
+  fault(kind: FaultKind, timing: FaultTiming): boolean {
+    switch (kind) {
+      case 'flaky-tests':
+        this.failTests(
+          timing.forMs !== undefined ? { untilMs: timing.untilMs } : { runs: timing.count ?? 1 },
+        );
+        return true;
+      case 'deploy-fails-after':
+        this.deployFailsAfter(timing.count ?? 1);
+        return true;
+      case 'ci-down':
+        this.ciDown(timing.untilMs);
+        return true;
+      default:
+        return false;
+    }
+  }
 
   /** The next `runs` test stages fail (forced), or every test stage until `untilMs`. */
   failTests(opts: { runs?: number; untilMs?: number }): void {
@@ -188,6 +227,16 @@ export class DevopsLane {
 
   get state(): PipelineState {
     return stateOf(this.actor.getSnapshot());
+  }
+
+  get pipeline(): Exclude<PipelineState, 'idle'> | null {
+    const state = this.state;
+    return state === 'idle' ? null : state;
+  }
+
+  /** The last change of state and the event behind it (the UI marks it on the diagram). */
+  get lastTransition(): Transition<PipelineState> | null {
+    return this.transitions.last;
   }
 
   get snapshot(): SnapshotFrom<typeof pipelineMachine> {
@@ -343,7 +392,7 @@ export class DevopsLane {
   }
 
   /** Forget what was applied: the cluster was wiped. */
-  forgetApplied(): void {
+  clusterLost(): void {
     this.applied.clear();
   }
 }

@@ -27,6 +27,13 @@ describe('GitOps lane (pull reconciler), argo flavour', () => {
     const { app, cluster, lane } = await setup();
     expect(app.sync).toBe('Synced');
     expect(app.health).toBe('Healthy');
+    // The diagram marks the last transition: the watch saw the sync's writes, the comparison
+    // found nothing to do, and the controller went idle.
+    expect(lane.lastTransition).toEqual({
+      from: 'comparing',
+      to: 'idle',
+      event: 'xstate.done.actor.0.reconciler.comparing',
+    });
     expect(replicas(cluster)).toBe(3);
     expect(app.history).toHaveLength(1);
     expect(lane.state).toBe('idle');

@@ -45,20 +45,17 @@ function OutcomeLine({ outcome }: { outcome: Outcome | null }) {
 
 function simplification(view: LaneView): string {
   if (view.name === 'devops') {
-    const s = view.options.stages as Record<string, number> | undefined;
-    const stages = s
-      ? Object.entries(s)
-          .map(([k, v]) => `${k} ${formatDuration(v)}`)
-          .join(', ')
-      : '';
+    const { checkout, build, test, deploy } = view.options.stages;
+    const stages = Object.entries({ checkout, build, test, deploy })
+      .map(([k, v]) => `${k} ${formatDuration(v)}`)
+      .join(', ');
     return `Nothing watches the cluster between runs: drift stays until a deploy overwrites the fields it sets. Stages take fixed virtual times (${stages}).`;
   }
-  const flux = view.options.flavour === 'flux';
-  const poll =
-    typeof view.options.pollInterval === 'number' ? formatDuration(view.options.pollInterval) : '?';
-  return flux
+  const { flavour, pollInterval, webhook } = view.options;
+  const poll = formatDuration(pollInterval);
+  return flavour === 'flux'
     ? `Flux fetches Git every ${poll} and corrects drift only at its next apply interval; Argo CD notices live changes through its watch.`
-    : `Argo CD notices live changes through its watch; Flux only at its next apply interval. Git is polled every ${poll} plus jitter${view.options.webhook === true ? ', and a webhook wakes it on a push' : ' (no webhook)'}.`;
+    : `Argo CD notices live changes through its watch; Flux only at its next apply interval. Git is polled every ${poll} plus jitter${webhook ? ', and a webhook wakes it on a push' : ' (no webhook)'}.`;
 }
 
 /** The lane's objects, marked when the last step touched them (read here: it moves with the trail). */
@@ -151,7 +148,7 @@ export const LanePanel = memo(function LanePanel({ lane }: { lane: Lane }) {
           {view.note ? <p className="lp-note">{view.note}</p> : null}
           <MachineView lane={lane} state={view.state} lastTransition={view.lastTransition} />
           <LaneActions view={view} run={run} />
-          <LaneOptions lane={lane} options={view.options} run={run} />
+          <LaneOptions view={view} run={run} />
           <p className="lp-muted lp-small lp-explain">{simplification(view)}</p>
           <OutcomeLine outcome={outcome} />
           <Section

@@ -3,7 +3,7 @@
 import { ARGO_DEFAULTS } from '../../sim/gitops/options';
 import type { LaneMetrics } from '../../sim/metrics';
 import type { Application } from '../../sim/gitops/lane';
-import type { LaneView, ObjectView, SandboxView } from '../../store/view';
+import type { LaneViewOf, ObjectView, SandboxView } from '../../store/view';
 
 const SHA1 = '9efaba7a52e6c30470834ae463addbd731d82956';
 const SHA2 = '4c1d2e3f4a5b6c7d8e9f00112233445566778899';
@@ -87,7 +87,7 @@ const missingService: ObjectView = {
   fields: [],
 };
 
-export function devopsView(overrides: Partial<LaneView> = {}): LaneView {
+export function devopsView(overrides: Partial<LaneViewOf<'devops'>> = {}): LaneViewOf<'devops'> {
   return {
     name: 'devops',
     state: 'waiting-approval',
@@ -252,7 +252,7 @@ function application(): Application {
   };
 }
 
-export function gitopsView(overrides: Partial<LaneView> = {}): LaneView {
+export function gitopsView(overrides: Partial<LaneViewOf<'gitops'>> = {}): LaneViewOf<'gitops'> {
   return {
     name: 'gitops',
     state: 'idle',
@@ -315,7 +315,7 @@ export function gitopsView(overrides: Partial<LaneView> = {}): LaneView {
 }
 
 export function sandboxView(
-  lanes: Partial<Record<'devops' | 'gitops', LaneView>> = {},
+  lanes: Partial<{ devops: LaneViewOf<'devops'>; gitops: LaneViewOf<'gitops'> }> = {},
 ): SandboxView {
   return {
     t: 240_000,
