@@ -6,6 +6,7 @@ import { mayStep } from '../../store/lesson-slice';
 import { routeStore } from '../../store/route';
 import { appStore, SPEEDS } from '../../store/store';
 import { ShareButton } from './ShareButton';
+import { runStep, useStepRunning } from './step-runner';
 
 const ENTRIES = libraryEntries();
 
@@ -28,7 +29,8 @@ export function TopBar() {
   const nextKind = useApp((s) => s.next?.kind);
   const inStep = useApp((s) => s.playingStep);
   const ready = useApp((s) => s.status === 'ready');
-  const { open, reset, step, back, togglePlay, setSpeed, importScenario } = useApp((s) => s);
+  const stepping = useStepRunning();
+  const { open, reset, back, togglePlay, setSpeed, importScenario } = useApp((s) => s);
   const fileInput = useRef<HTMLInputElement>(null);
 
   const choose = (e: ChangeEvent<HTMLSelectElement>) => {
@@ -90,14 +92,21 @@ export function TopBar() {
         <button
           type="button"
           className="primary"
-          onClick={() => void step()}
-          disabled={done >= steps || !stepAllowed}
+          // The second click of a double click (detail 2) is not a second step, however fast the
+          // first one was.
+          onClick={(e) => {
+            if (e.detail <= 1) void runStep();
+          }}
+          disabled={stepping || done >= steps || !stepAllowed}
+          aria-busy={stepping}
           title={
-            stepAllowed
-              ? undefined
-              : nextKind === 'question'
-                ? 'Answer the question first: predict, then see'
-                : 'The task is not done yet: its goal does not hold'
+            stepping
+              ? 'A step is running'
+              : stepAllowed
+                ? undefined
+                : nextKind === 'question'
+                  ? 'Answer the question first: predict, then see'
+                  : 'The task is not done yet: its goal does not hold'
           }
           aria-keyshortcuts="ArrowRight"
         >

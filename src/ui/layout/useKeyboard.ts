@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { appStore } from '../../store/store';
+import { runStep } from './step-runner';
 
 /** Where the user types: every key belongs to the field. */
 const TYPING = 'input, textarea, select, [contenteditable="true"]';
@@ -36,7 +37,7 @@ export function useKeyboard(): void {
       if (!action) return;
       const s = appStore.getState();
       if (action === 'play') s.togglePlay();
-      else if (action === 'step') void s.step();
+      else if (action === 'step') void runStep();
       else void s.back();
       e.preventDefault();
     };
