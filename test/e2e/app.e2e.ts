@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openPage } from './browser';
+import { launch, openPage, openConsole } from './browser';
 
 const SHOTS = 'test/e2e/screenshots';
 const LIBRARY = readdirSync('scenarios')
@@ -138,7 +138,7 @@ describe('the app', () => {
 
   it('takes git and kubectl lines in the console, with completion', async () => {
     const { page, problems } = await openPage(browser, `${base()}?scenario=free-play`);
-    const command = page.getByRole('textbox', { name: 'Command' });
+    const command = await openConsole(page);
     const consoleLog = page.getByRole('region', { name: 'Console' }).getByRole('list').first();
     await command.fill('git commit -m "web: 4 replicas" apps/web/deployment.yaml:spec.replicas=4');
     await command.press('Enter');

@@ -69,12 +69,14 @@ function GitopsParts({ view, now }: { view: LaneView; now: number }) {
     <>
       <Section
         title="Sync plan"
+        remember="gitops.sync-plan"
         meta={changes === 0 ? 'nothing to sync' : plural(changes, 'change', 'changes')}
       >
         <SyncPlan objects={view.objects} applications={apps} prune={view.options.prune === true} />
       </Section>
       <Section
         title="Last operation"
+        remember="gitops.last-operation"
         meta={several ? `${apps.length} apps` : apps[0]?.operation?.phase}
       >
         {apps.map((a) => (
@@ -86,6 +88,7 @@ function GitopsParts({ view, now }: { view: LaneView; now: number }) {
       </Section>
       <Section
         title="History"
+        remember="gitops.history"
         defaultOpen={false}
         meta={several ? undefined : plural(apps[0]?.history.length ?? 0, 'entry', 'entries')}
       >
@@ -98,7 +101,11 @@ function GitopsParts({ view, now }: { view: LaneView; now: number }) {
           </div>
         ))}
       </Section>
-      <Section title="Notifications" meta={`${view.notifications.length}`}>
+      <Section
+        title="Notifications"
+        remember="gitops.notifications"
+        meta={`${view.notifications.length}`}
+      >
         <Notifications items={view.notifications} />
       </Section>
     </>
@@ -113,22 +120,29 @@ export function LanePanel({ lane }: { lane: Lane }) {
   const title = LANE_TITLES[lane];
   return (
     <section className={`lp-panel lp-${lane}`} aria-label={title}>
-      <header className="lp-head">
-        <h2>{title}</h2>
-        <span className="lp-muted lp-small">{SUBTITLES[lane]}</span>
-      </header>
+      {/* At a glance: stays in view (sticky) while the deeper parts below scroll. */}
+      <div className="lp-glance">
+        <header className="lp-head">
+          <h2>{title}</h2>
+          <span className="lp-muted lp-small">{SUBTITLES[lane]}</span>
+        </header>
+        {view ? (
+          <>
+            <StatusRow
+              lane={lane}
+              status={view.status}
+              {...(lane === 'gitops'
+                ? { onSyncApp: (app: string) => run({ sync: { lane: 'gitops', by: 'you', app } }) }
+                : {})}
+            />
+            {view.note ? <p className="lp-note">{view.note}</p> : null}
+          </>
+        ) : null}
+      </div>
       {!view ? (
         <p className="lp-muted lp-empty">The sandbox is starting…</p>
       ) : (
         <>
-          <StatusRow
-            lane={lane}
-            status={view.status}
-            {...(lane === 'gitops'
-              ? { onSyncApp: (app: string) => run({ sync: { lane: 'gitops', by: 'you', app } }) }
-              : {})}
-          />
-          {view.note ? <p className="lp-note">{view.note}</p> : null}
           <MachineView lane={lane} state={view.state} lastTransition={view.lastTransition} />
           <LaneActions view={view} run={run} />
           <LaneOptions lane={lane} options={view.options} run={run} />
@@ -136,6 +150,7 @@ export function LanePanel({ lane }: { lane: Lane }) {
           <OutcomeLine outcome={outcome} />
           <Section
             title="Cluster"
+            remember={`${lane}.cluster`}
             meta={`${plural(view.counts.objects, 'object', 'objects')} · ${plural(view.counts.pods, 'pod', 'pods')}`}
           >
             <ObjectsTable objects={view.objects} changed={changed} />
@@ -145,6 +160,7 @@ export function LanePanel({ lane }: { lane: Lane }) {
           ) : (
             <Section
               title="Run log"
+              remember="devops.run-log"
               meta={
                 view.queued > 0
                   ? `${view.queued} queued`

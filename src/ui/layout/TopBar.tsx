@@ -6,6 +6,7 @@ import { mayStep } from '../../store/lesson-slice';
 import { routeStore } from '../../store/route';
 import { appStore, SPEEDS } from '../../store/store';
 import { ShareButton } from './ShareButton';
+import { shortcutsSheet } from './shortcuts-sheet';
 import { runStep, useStepRunning } from './step-runner';
 
 const ENTRIES = libraryEntries();
@@ -148,6 +149,19 @@ export function TopBar() {
           {inStep ? ` · playing step ${inStep.index + 1}` : ''}
         </span>
         <ShareButton />
+        <span className="keys-hint">
+          <kbd>←</kbd> <kbd>→</kbd> step · <kbd>Space</kbd> play
+        </span>
+        <button
+          type="button"
+          className="keys-button"
+          aria-haspopup="dialog"
+          aria-keyshortcuts="?"
+          title="Keyboard shortcuts (?)"
+          onClick={() => shortcutsSheet.set(true)}
+        >
+          <kbd>?</kbd> Keys
+        </button>
       </div>
     </header>
   );
