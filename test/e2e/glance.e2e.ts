@@ -79,3 +79,42 @@ describe('the at-a-glance layout at 1280x800', () => {
     240_000,
   );
 });
+
+/** The smallest text of the state diagrams as drawn (font size × the diagram's zoom), in px. */
+const smallestDiagramText = (page: Page) =>
+  page.evaluate(() =>
+    Math.min(
+      ...[...document.querySelectorAll('.lp-flow')].flatMap((flow) => {
+        const viewport = flow.querySelector<HTMLElement>('.react-flow__viewport');
+        const zoom = Number(/scale\(([\d.]+)\)/.exec(viewport?.style.transform ?? '')?.[1] ?? NaN);
+        return [...flow.querySelectorAll('.lp-node span, .lp-edge-label')].map(
+          (t) => parseFloat(getComputedStyle(t).fontSize) * zoom,
+        );
+      }),
+    ),
+  );
+
+describe('the state diagrams at 1280x800', () => {
+  it('are never drawn below 11 px text, with labels in words and the guard names on hover', async () => {
+    const { page, problems } = await openPage(
+      browser,
+      `${inject('baseUrl')}?scenario=hotfix-drift`,
+      VIEW,
+    );
+    const devops = page.getByRole('region', { name: 'DevOps lane' });
+    await devops.locator('.lp-node').first().waitFor();
+    expect(await smallestDiagramText(page)).toBeGreaterThanOrEqual(11);
+    await devops.getByRole('button', { name: 'Labels' }).click();
+    const label = devops.locator('.lp-edge-label', { hasText: 'when CI is back' });
+    await label.waitFor();
+    expect(await label.getAttribute('title')).toBe(
+      'CI_RESTORED [ciAvailable] | always [ciAvailable]',
+    );
+    expect(await smallestDiagramText(page)).toBeGreaterThanOrEqual(11);
+    // The choice is remembered: after a reload the diagram still shows its labels.
+    await page.reload();
+    await devops.locator('.lp-edge-label', { hasText: 'when CI is back' }).waitFor();
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});

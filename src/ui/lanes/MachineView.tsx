@@ -52,7 +52,7 @@ export function MachineView({ lane, state, lastTransition }: MachineViewProps) {
             className="lp-btn lp-btn-small"
             aria-pressed={large}
             onClick={() => setLarge(!large)}
-            title="A taller diagram with every transition's event and guard"
+            title="Every transition labelled in words; its event and guard names on hover"
           >
             Labels
           </button>
