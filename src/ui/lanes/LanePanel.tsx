@@ -6,13 +6,13 @@ import { useApp } from '../../store/hooks';
 import type { LaneView } from '../../store/view';
 import { lazy, Suspense } from 'react';
 import { LastOperation } from './AppActivity';
+import { ClusterObjects } from './ClusterObjects';
 import { LaneActions } from './LaneActions';
 import { LaneOptions } from './LaneOptions';
 import { LANE_TITLES, type Lane } from './lane-types';
 import './lanes.css';
 import { MachineView } from './MachineView';
 import { Notifications } from './Notifications';
-import { ObjectsTable } from './ObjectsTable';
 import { useChangedObjects } from '../lessons/use-happenings';
 import { RunLog } from './RunLog';
 import { Section } from './Section';
@@ -153,7 +153,7 @@ export function LanePanel({ lane }: { lane: Lane }) {
             remember={`${lane}.cluster`}
             meta={`${plural(view.counts.objects, 'object', 'objects')} · ${plural(view.counts.pods, 'pod', 'pods')}`}
           >
-            <ObjectsTable objects={view.objects} changed={changed} />
+            <ClusterObjects lane={lane} view={view} changed={changed} />
           </Section>
           {lane === 'gitops' ? (
             <GitopsParts view={view} now={now} />
