@@ -7,8 +7,8 @@ export { ReapplyList, type ReapplyPass } from './reapply-list';
 export type { WriteContext, ApplyResult, ApplyOutcome } from './write';
 export { ClusterError, isClusterError, unparsableFile, type ClusterErrorCode } from './errors';
 export {
+  hasHealthCheck,
   healthOf,
-  storedHealth,
   worstHealth,
   HEALTH_ORDER,
   type Health,

@@ -3,9 +3,10 @@
 import { loadDesired, type DesiredApp } from '../apps/apps';
 import type { VirtualClock } from '../clock';
 import { ReapplyList, type Cluster } from '../cluster';
+import { getOrCreate } from '../get-or-create';
 import type { ConfigRepo } from '../git';
 import type { Application, Applications, Operation } from './applications';
-import type { ReconcileResult } from './diff';
+import type { ReconcileResult } from '../compare/types';
 import { addHistory } from './history';
 import type { WakeReason } from './machine';
 import { FLUX_MANAGER, pruneDisabled } from './flux-apply';
@@ -164,11 +165,10 @@ export class Operations {
             revision,
             ...(options.flavour === 'flux' ? { keepLive: pruneDisabled } : {}),
           });
-    let lists = this.reapplies.get(app);
-    if (!lists) {
-      lists = { dryRun: new ReapplyList(), apply: new ReapplyList() };
-      this.reapplies.set(app, lists);
-    }
+    const lists = getOrCreate(this.reapplies, app, () => ({
+      dryRun: new ReapplyList(),
+      apply: new ReapplyList(),
+    }));
     const sync = new SyncOperation(
       this.deps.cluster,
       app.spec.name,

@@ -16,18 +16,12 @@ import {
   type ReapplyPass,
   type WriteContext,
 } from '../cluster';
+import { ClusterCache } from '../cache/cluster-cache';
+import { TRACKING_ANNOTATION, trackingId } from '../compare/tracking';
 import type { OperationPhase } from './app-status';
-import {
-  FLUX_NAME_LABEL,
-  fluxLabels,
-  isKubectlManager,
-  SSA_ANNOTATION,
-  ssaMode,
-} from './flux-apply';
+import { fluxLabels, isKubectlManager, SSA_ANNOTATION, ssaMode } from './flux-apply';
 import type { Flavour } from './options';
 import type { SyncPlan, SyncTask } from './sync-plan';
-
-export const TRACKING_ANNOTATION = 'argocd.argoproj.io/tracking-id';
 
 export interface TaskResult {
   key: string;
@@ -46,64 +40,34 @@ export interface SyncState {
   message: string;
 }
 
-/** Argo 3.x annotation tracking: `<app>:<group>/<kind>:<namespace>/<name>`. */
-export function trackingId(app: string, obj: KObject): string {
-  const group = obj.apiVersion.includes('/')
-    ? obj.apiVersion.slice(0, obj.apiVersion.lastIndexOf('/'))
-    : '';
-  return `${app}:${group}/${obj.kind}:${obj.metadata.namespace ?? ''}/${obj.metadata.name}`;
+/**
+ * The manifest as the engine applies it: Argo CD's with its tracking annotation, Flux's labelled.
+ * The copy of a frozen manifest is frozen too and kept by the cluster's cache, one per engine and
+ * app, so that every sync applies the same object and the cluster can keep what it learns about it.
+ */
+function withTracking(cluster: Cluster, app: string, manifest: KObject, engine: Flavour): KObject {
+  return ClusterCache.of(cluster).memo.copy(manifest, `${engine}:${app}`, () =>
+    engine === 'flux' ? fluxCopy(app, manifest) : argoCopy(app, manifest),
+  );
 }
 
-export function isTrackedBy(obj: KObject, app: string): boolean {
-  const id: unknown = obj.metadata.annotations?.[TRACKING_ANNOTATION];
-  // `id.startsWith(`${app}:`)`, without making that string for every object asked about.
-  if (
-    typeof id === 'string' &&
-    id.length > app.length &&
-    id.charCodeAt(app.length) === 58 &&
-    id.startsWith(app)
-  )
-    return true;
-  // Flux's mark (flux-apply.ts): its labels.
-  return obj.metadata.labels?.[FLUX_NAME_LABEL] === app;
+function fluxCopy(app: string, manifest: KObject): KObject {
+  const labels = Object.freeze({ ...manifest.metadata.labels, ...fluxLabels(app) });
+  const tracked = { ...manifest, metadata: Object.freeze({ ...manifest.metadata, labels }) };
+  return Object.isFrozen(manifest) ? Object.freeze(tracked) : tracked;
 }
 
-// The tracked copy of a frozen manifest, per app: frozen too, so that every sync applies the same
-// object and the cluster can keep what it learns about it. Both sides never change. (A manifest
-// belongs to one app nearly always: the first app's copy is kept apart from the others'.)
-const trackedCopies = new WeakMap<
-  KObject,
-  { app: string; tracked: KObject; others?: Map<string, KObject> }
->();
-
-const fluxCopies = new WeakMap<KObject, { app: string; tracked: KObject }>();
-
-/** The manifest as the engine applies it: Argo CD's with its tracking annotation, Flux's labelled. */
-function withTracking(app: string, manifest: KObject, engine: Flavour): KObject {
-  const frozen = Object.isFrozen(manifest);
-  if (engine === 'flux') {
-    const copy = frozen ? fluxCopies.get(manifest) : undefined;
-    if (copy?.app === app) return copy.tracked;
-    const labels = Object.freeze({ ...manifest.metadata.labels, ...fluxLabels(app) });
-    const tracked = { ...manifest, metadata: Object.freeze({ ...manifest.metadata, labels }) };
-    if (frozen) fluxCopies.set(manifest, { app, tracked: Object.freeze(tracked) });
-    return tracked;
-  }
-  const copies = frozen ? trackedCopies.get(manifest) : undefined;
-  const known = copies?.app === app ? copies.tracked : copies?.others?.get(app);
-  if (known) return known;
+function argoCopy(app: string, manifest: KObject): KObject {
   const annotations = {
     ...manifest.metadata.annotations,
     [TRACKING_ANNOTATION]: trackingId(app, manifest),
   };
   const metadata = { ...manifest.metadata, annotations };
   const tracked = { ...manifest, metadata };
-  if (frozen) {
+  if (Object.isFrozen(manifest)) {
     Object.freeze(annotations);
     Object.freeze(metadata);
     Object.freeze(tracked);
-    if (copies) (copies.others ??= new Map()).set(app, tracked);
-    else trackedCopies.set(manifest, { app, tracked });
   }
   return tracked;
 }
@@ -130,7 +94,7 @@ export class SyncOperation {
     };
     this.tasks = plan.waves.flatMap((w) => w.tasks);
     this.tracked = this.tasks.map((t) =>
-      t.action === 'apply' ? withTracking(app, t.manifest!, engine) : undefined,
+      t.action === 'apply' ? withTracking(cluster, app, t.manifest!, engine) : undefined,
     );
     if (plan.refused) this.fail(plan.refused.message);
     else this.dryRun();
