@@ -12,8 +12,12 @@ import { ResourceTree } from './ResourceTree';
 
 afterEach(cleanup);
 
-const manifest = (kind: string, name: string, spec: object): KObject =>
-  ({ apiVersion: 'v1', kind, metadata: { name, namespace: 'default' }, spec });
+const manifest = (kind: string, name: string, spec: object): KObject => ({
+  apiVersion: 'v1',
+  kind,
+  metadata: { name, namespace: 'default' },
+  spec,
+});
 
 const web: ObjectView = {
   key: 'Deployment/default/web',
