@@ -62,7 +62,12 @@ describe('the at-a-glance layout at 1280x800', () => {
         `${inject('baseUrl')}?scenario=${id}`,
         VIEW,
       );
+      // The timeline and the narration arrive after the lanes (the session's steps load first).
       await page.getByRole('region', { name: 'Timeline' }).waitFor();
+      await page
+        .getByRole('region', { name: 'Narration' })
+        .locator('.say > :first-child')
+        .waitFor();
       expect(await outOfView(page)).toEqual([]);
       const seen: string[] = [];
       await stepToEnd(page, async (done, total) => {

@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import type { ClusterName } from '../../sim/audit';
 import { useApp } from '../../store/hooks';
 import type { LaneView, ObjectView } from '../../store/view';
-import { gitRelation, writesByObject } from './git-relation';
+import { gitRelation, writesByObject, type Write } from './git-relation';
 import { useRememberedOpen } from '../layout/remembered';
 import { ObjectsTable } from './ObjectsTable';
 import { ResourceTree } from './ResourceTree';
@@ -19,10 +19,15 @@ export function ClusterObjects({ lane, view, changed }: ClusterObjectsProps) {
   const [tree, setTree] = useRememberedOpen(`${lane}.objects-tree`, false);
   const audit = useApp((s) => s.view?.audit);
   const auditSize = useApp((s) => s.view?.auditSize ?? 0);
-  // The trail is append-only and shared: auditSize says when it grew.
+  // The trail is append-only and shared: auditSize says when it grew. It is read only when an
+  // object differs from Git (a long trail is not scanned on every frame of Play for nothing).
   const relationOf = useMemo(() => {
-    const writes = writesByObject(audit?.slice(0, auditSize) ?? [], lane);
-    return (o: ObjectView) => gitRelation(o, writes.get(o.key));
+    let writes: Map<string, Write[]> | null = null;
+    return (o: ObjectView) => {
+      if (o.drift === null || o.drift === 'extra') return gitRelation(o);
+      writes ??= writesByObject(audit?.slice(0, auditSize) ?? [], lane);
+      return gitRelation(o, writes.get(o.key));
+    };
   }, [audit, auditSize, lane]);
   return (
     <>
