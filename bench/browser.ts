@@ -6,6 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { build, preview } from 'vite';
 import type { Page } from 'playwright-core';
 import { launch } from '../test/e2e/browser';
+import { playReactWork, REACT_COUNTER, stepLongTasks } from './react-work';
 import { median } from './table';
 
 export interface BrowserFigures {
@@ -19,6 +20,11 @@ export interface BrowserFigures {
   longTasks: number;
   /** The self-check: an 80 ms task made after play was reported by the same observer. */
   longTaskObserverWorks: boolean;
+  /** React while busy-day plays at 1000x: commits per second, components rendered per commit. */
+  playReactCommitsPerS: number;
+  playRendersPerCommit: number;
+  /** The longest task of each Step in a cluster of 10,000 objects. */
+  stepLongTasksMs10k: number[];
   /** Click on Step to the painted result, every step of STEP_PAINT_SCENARIOS. */
   stepPaintMsMedian: number;
   stepPaintMsMax: number;
@@ -191,6 +197,21 @@ export async function benchBrowser(): Promise<BrowserFigures> {
       await p.close();
     }
     const sorted = [...frames].sort((a, b) => a - b);
+
+    // React's work while playing, counted through the DevTools hook (react-work.ts).
+    const counted10s = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await counted10s.addInitScript(REACT_COUNTER);
+    await counted10s.goto(`${base}?scenario=busy-day`);
+    await waitUntil(counted10s, READY);
+    const react = await playReactWork(counted10s, 10_000);
+    await counted10s.close();
+
+    // Step among 10,000 objects (issue 11): the longest task of each Step.
+    const big = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await big.goto(`${base}?scenario=free-play`);
+    await waitUntil(big, READY);
+    const stepLongTasksMs10k = await stepLongTasks(big, 10_000);
+    await big.close();
     return {
       stepPaintMsMedian: Math.round(median(all)),
       stepPaintMsMax: Math.round(Math.max(...all)),
@@ -202,6 +223,9 @@ export async function benchBrowser(): Promise<BrowserFigures> {
       longestTaskMs: Math.round(Math.max(0, ...tasks)),
       longTasks: tasks.length,
       longTaskObserverWorks,
+      playReactCommitsPerS: Number(((react.commits * 1000) / react.wallMs).toFixed(1)),
+      playRendersPerCommit: Number((react.rendered / Math.max(1, react.commits)).toFixed(1)),
+      stepLongTasksMs10k,
     };
   } finally {
     await browser.close();

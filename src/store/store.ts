@@ -10,7 +10,7 @@ import { addressQuery, SESSION_FORMAT, sessionQuery, type SessionRecord } from '
 import { clearSavedSession, onStorageProblem, saveLesson, saveSession } from './persistence';
 import { repairPrototypes } from './prototype-guard';
 import { safetyState, type SafetySlice } from './safety';
-import { buildView, type SandboxView } from './view';
+import { ViewAdapter, type SandboxView } from './view';
 import { coalesce } from './coalesce';
 import { consoleSlice, type ConsoleSlice } from './console';
 import {
@@ -95,10 +95,14 @@ const sessionSlice: StateCreator<AppState, [], [], SessionSlice> = (set, get) =>
 
   // Views are built asynchronously (the repo is promise-based): one at a time, and a request made
   // during a build gets the next one, so a view always follows even when builds are slow.
+  // One view adapter per sandbox: it keeps what did not change between views (view.ts).
+  let adapter: ViewAdapter | null = null;
   const refresh = coalesce(async () => {
     const target = run;
     if (!target) return;
-    const view = await buildView(target.sandbox);
+    const views =
+      adapter?.sandbox === target.sandbox ? adapter : (adapter = new ViewAdapter(target.sandbox));
+    const view = await views.build();
     if (target === run) set({ view, results: [...target.results], ...lessonView(target) });
   });
 

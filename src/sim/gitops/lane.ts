@@ -12,12 +12,11 @@ import { CodedError } from '../coded-error';
 import type { ConfigRepo } from '../git';
 import { Applications, type Application, type Notification } from './applications';
 import { Comparer } from './compare';
-import type { ResourceDiff } from '../compare/types';
 import { rollbackTarget, type HistoryEntry } from './history';
 import { reconcilerMachine, type WakeReason } from './machine';
+import { operationPlan, type SyncPreview } from './operation-plan';
 import { Operations } from './operations';
 import { gitopsOptions, type GitopsOptions } from './options';
-import { planSync, type SyncPlan } from './sync-plan';
 import { Watch } from './watch';
 
 export type { Application, Notification, Operation } from './applications';
@@ -247,23 +246,25 @@ export class GitopsLane {
     return this.nextPollAt;
   }
 
-  /** What a manual sync would change now, per app (the sync plan preview). */
-  async preview(): Promise<{ app: string; plan: SyncPlan; resources: ResourceDiff[] }[]> {
+  /**
+   * What a manual Sync of Git HEAD would do now, per app: the plan that operation would run
+   * (operation-plan.ts), and the resources it would change.
+   */
+  async preview(): Promise<SyncPreview[]> {
     const head = await this.deps.repo.resolve(this.branch);
-    const out = [];
+    const out: SyncPreview[] = [];
     for (const app of this.apps) {
       const desired = await loadDesired(this.deps.repo, head, app.spec);
-      const result = this.comparer.diff(app, desired);
-      out.push({
-        app: app.spec.name,
-        plan: planSync(result, {
-          prune: this.options.prune,
-          allowEmpty: this.options.allowEmpty,
-          desiredCount: desired.objects.length,
-          revision: head,
-        }),
-        resources: result.resources.filter((r) => r.status === 'OutOfSync'),
-      });
+      // Manifests that do not parse have no diff: the plan is then a refusal.
+      const result = desired.errors.length === 0 ? this.comparer.diff(app, desired) : null;
+      const plan = operationPlan(
+        { kind: 'manual', selective: false, revision: head },
+        desired,
+        () => result ?? this.comparer.diff(app, desired),
+        this.options,
+      );
+      const resources = result?.resources.filter((r) => r.status === 'OutOfSync') ?? [];
+      out.push({ app: app.spec.name, plan, resources });
     }
     return out;
   }

@@ -9,10 +9,11 @@ import type { Application, Applications, Operation } from './applications';
 import type { ReconcileResult } from '../compare/types';
 import { addHistory } from './history';
 import type { WakeReason } from './machine';
-import { FLUX_MANAGER, pruneDisabled } from './flux-apply';
+import { FLUX_MANAGER } from './flux-apply';
 import type { GitopsOptions } from './options';
 import { retryDelay, retryPolicyOf } from './policy';
-import { planSync, WAVE_DELAY_MS, type SyncPlan } from './sync-plan';
+import { operationPlan } from './operation-plan';
+import { WAVE_DELAY_MS } from './sync-plan';
 import { SyncOperation } from './sync-run';
 
 /** The user the automated policy syncs as. */
@@ -145,26 +146,12 @@ export class Operations {
       { trigger: q.kind },
     );
     if (q.kind === 'heal') app.heal = { attempts: app.heal.attempts + 1, lastAt: now };
-    const plan: SyncPlan =
-      desired.errors.length > 0
-        ? {
-            waves: [],
-            skippedPrune: [],
-            warnings: [],
-            refused: {
-              code: 'ComparisonError',
-              message: `ComparisonError: ${desired.errors.map((e) => `${e.file}:${e.line}:${e.col}: ${e.message}`).join('; ')}`,
-            },
-          }
-        : planSync(this.deps.diff(app, desired), {
-            prune: options.prune,
-            // Argo guards only automated syncs against pruning everything; a person may.
-            allowEmpty: options.allowEmpty || q.kind === 'manual' || q.kind === 'rollback',
-            selective: q.selective,
-            desiredCount: desired.objects.length,
-            revision,
-            ...(options.flavour === 'flux' ? { keepLive: pruneDisabled } : {}),
-          });
+    const plan = operationPlan(
+      { kind: q.kind, selective: q.selective, revision },
+      desired,
+      () => this.deps.diff(app, desired),
+      options,
+    );
     const lists = getOrCreate(this.reapplies, app, () => ({
       dryRun: new ReapplyList(),
       apply: new ReapplyList(),

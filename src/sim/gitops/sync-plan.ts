@@ -11,7 +11,8 @@
 // - prune tasks run in reverse wave order, after every apply wave. Simplification: upstream swaps
 //   the prune waves symmetrically and interleaves them with the apply waves (PruneLast=true puts
 //   them all at the end, as here).
-// The engine runs one wave, waits WAVE_DELAY_MS, then runs the next.
+// The engine runs one wave, waits until its resources are Healthy and WAVE_DELAY_MS more, then
+// runs the next (sync-run.ts).
 import type { KObject, ObjectRef } from '../cluster';
 import { groupOf } from '../compare/ignore';
 import { compareSyncOrder, syncWaveOf } from '../compare/sync-order';

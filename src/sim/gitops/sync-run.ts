@@ -4,10 +4,13 @@
 // applied. Argo CD's is client-side (REFERENCE.md: gitops-engine `applyObject` validates only the
 // manifests' correctness): an object only the API server refuses (a port out of range, an
 // immutable field) passes it, fails at apply, and the rest of its wave is applied; the operation
-// then fails part-way, a partial sync, and later waves do not run. Applies carry the tracking
-// annotation that marks the object as the app's.
+// then fails part-way, a partial sync, and later waves do not run. A wave starts only when every
+// resource the wave before it applied is Healthy; one that turns Degraded fails the operation and
+// later waves are never applied (REFERENCE.md, sync waves; gitops-engine `sync_context.go`).
+// Applies carry the tracking annotation that marks the object as the app's.
 import {
   applyLine,
+  healthOf,
   isClusterError,
   type ApplyResult,
   type Cluster,
@@ -111,11 +114,15 @@ export class SyncOperation {
     return this.state.phase !== 'Running';
   }
 
-  /** Runs the next wave; the caller waits WAVE_DELAY_MS between calls. */
+  /**
+   * Runs the next wave once the wave before it is healthy; the caller waits WAVE_DELAY_MS between
+   * calls, and calls again while the operation waits.
+   */
   step(): void {
     if (this.done) return;
     const wave = this.plan.waves[this.state.nextWave];
     if (!wave) return this.succeed();
+    if (!this.previousWaveHealthy()) return;
     this.applying ??= this.lists?.apply.begin(this.cluster, this.ctx.manager, this.tracked);
     for (const task of wave.tasks) this.run(task, this.next++);
     this.state.nextWave++;
@@ -126,6 +133,32 @@ export class SyncOperation {
       );
     if (this.state.nextWave >= this.plan.waves.length) this.succeed();
     else this.state.message = `waiting for wave ${this.plan.waves[this.state.nextWave]!.wave}`;
+  }
+
+  /**
+   * Whether every resource the previous wave applied is Healthy (one with no health check is).
+   * Otherwise the operation waits for it, or fails when one is Degraded.
+   */
+  private previousWaveHealthy(): boolean {
+    const previous = this.plan.waves[this.state.nextWave - 1];
+    if (!previous || previous.action !== 'apply') return true;
+    const waiting: string[] = [];
+    for (const task of previous.tasks) {
+      const health = healthOf(this.cluster.get(task.ref));
+      if (!health || health.status === 'Healthy') continue;
+      const name = resourceName(task);
+      if (health.status === 'Degraded') {
+        this.fail(
+          `one or more synchronization tasks completed unsuccessfully: ${name} is Degraded` +
+            (health.message ? `: ${health.message}` : ''),
+        );
+        return false;
+      }
+      waiting.push(name);
+    }
+    if (waiting.length === 0) return true;
+    this.state.message = `waiting for healthy state of ${waiting.join(', ')}`;
+    return false;
   }
 
   /** The controller went away mid-sync. */
@@ -223,4 +256,12 @@ export class SyncOperation {
     this.state.phase = 'Failed';
     this.state.message = message;
   }
+}
+
+/** A resource as Argo CD's operation messages name it: group/Kind/name (apps/Deployment/db). */
+function resourceName(task: SyncTask): string {
+  const group = task.manifest?.apiVersion.includes('/')
+    ? task.manifest.apiVersion.split('/')[0]
+    : '';
+  return `${group}/${task.kind}/${task.name}`;
 }

@@ -41,7 +41,8 @@ const VIEW = {
     },
   ],
   pullRequests: [],
-  lanes: { devops: { metrics: METRICS_PAIR.devops }, gitops: { metrics: METRICS_PAIR.gitops } },
+  lanes: {},
+  metrics: METRICS_PAIR,
   audit: TRAIL,
   auditSize: TRAIL.length,
 } as unknown as SandboxView;

@@ -53,7 +53,7 @@ export function ComparePanel({ onSelectCommit }: Props) {
     );
   }
 
-  const metrics = { devops: view.lanes.devops.metrics, gitops: view.lanes.gitops.metrics };
+  const { metrics } = view;
   const comparison: ComparisonInput = {
     scenario: session.scenario,
     title: session.title,

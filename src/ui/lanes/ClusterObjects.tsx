@@ -11,11 +11,12 @@ import { ResourceTree } from './ResourceTree';
 
 export interface ClusterObjectsProps {
   lane: ClusterName;
-  view: LaneView;
+  objects: LaneView['objects'];
+  apps: LaneView['status']['apps'];
   changed?: ReadonlySet<string>;
 }
 
-export function ClusterObjects({ lane, view, changed }: ClusterObjectsProps) {
+export function ClusterObjects({ lane, objects, apps, changed }: ClusterObjectsProps) {
   const [tree, setTree] = useRememberedOpen(`${lane}.objects-tree`, false);
   const audit = useApp((s) => s.view?.audit);
   const auditSize = useApp((s) => s.view?.auditSize ?? 0);
@@ -50,14 +51,9 @@ export function ClusterObjects({ lane, view, changed }: ClusterObjectsProps) {
         </button>
       </div>
       {tree ? (
-        <ResourceTree
-          lane={lane}
-          objects={view.objects}
-          apps={view.status.apps}
-          relationOf={relationOf}
-        />
+        <ResourceTree lane={lane} objects={objects} apps={apps} relationOf={relationOf} />
       ) : (
-        <ObjectsTable objects={view.objects} changed={changed} relationOf={relationOf} />
+        <ObjectsTable objects={objects} changed={changed} relationOf={relationOf} />
       )}
     </>
   );

@@ -4,7 +4,7 @@
 import { formatDuration } from '../../sim/clock';
 import { useApp } from '../../store/hooks';
 import type { LaneView } from '../../store/view';
-import { lazy, Suspense } from 'react';
+import { lazy, memo, Suspense, useMemo } from 'react';
 import { LastOperation } from './AppActivity';
 import { ClusterObjects } from './ClusterObjects';
 import { LaneActions } from './LaneActions';
@@ -17,7 +17,7 @@ import { useChangedObjects } from '../lessons/use-happenings';
 import { RunLog } from './RunLog';
 import { Section } from './Section';
 import { StatusRow } from './StatusRow';
-import { SyncPlan } from './SyncPlan';
+import { planChanges, SyncPlan } from './SyncPlan';
 import { useLaneRun, type Outcome } from './use-lane-run';
 
 // The History section starts collapsed: its table is loaded when it is opened.
@@ -61,10 +61,36 @@ function simplification(view: LaneView): string {
     : `Argo CD notices live changes through its watch; Flux only at its next apply interval. Git is polled every ${poll} plus jitter${view.options.webhook === true ? ', and a webhook wakes it on a push' : ' (no webhook)'}.`;
 }
 
-function GitopsParts({ view, now }: { view: LaneView; now: number }) {
+/** The lane's objects, marked when the last step touched them (read here: it moves with the trail). */
+function LaneObjects({
+  lane,
+  objects,
+  apps,
+}: {
+  lane: Lane;
+  objects: LaneView['objects'];
+  apps: LaneView['status']['apps'];
+}) {
+  const changed = useChangedObjects(lane);
+  // The same set while its keys are: the table then re-renders only for a new lane view.
+  const keys = [...changed].sort().join('\0');
+  const stable = useMemo(() => new Set(keys ? keys.split('\0') : []), [keys]);
+  return <ClusterObjects lane={lane} objects={objects} apps={apps} changed={stable} />;
+}
+
+/** Virtual time now, read where it is shown: it moves with every view. */
+const useNow = () => useApp((s) => s.view?.t ?? 0);
+
+function PipelineLog({ view }: { view: LaneView }) {
+  const now = useNow();
+  return <RunLog runs={view.runs} queued={view.queued} now={now} />;
+}
+
+function GitopsParts({ view }: { view: LaneView }) {
+  const now = useNow();
   const apps = view.applications;
   const several = apps.length > 1;
-  const changes = view.objects.filter((o) => o.drift !== null && o.app !== undefined).length;
+  const changes = planChanges(view.plan);
   return (
     <>
       <Section
@@ -72,7 +98,7 @@ function GitopsParts({ view, now }: { view: LaneView; now: number }) {
         remember="gitops.sync-plan"
         meta={changes === 0 ? 'nothing to sync' : plural(changes, 'change', 'changes')}
       >
-        <SyncPlan objects={view.objects} applications={apps} prune={view.options.prune === true} />
+        <SyncPlan plans={view.plan} applications={apps} />
       </Section>
       <Section
         title="Last operation"
@@ -112,11 +138,13 @@ function GitopsParts({ view, now }: { view: LaneView; now: number }) {
   );
 }
 
-export function LanePanel({ lane }: { lane: Lane }) {
+/**
+ * Memoized, and it reads only its own lane's view: it renders again when that view is a new one
+ * (the view adapter keeps it while nothing in the lane changed), not at every view.
+ */
+export const LanePanel = memo(function LanePanel({ lane }: { lane: Lane }) {
   const view = useApp((s) => s.view?.lanes[lane] ?? null);
-  const now = useApp((s) => s.view?.t ?? 0);
   const { run, outcome } = useLaneRun();
-  const changed = useChangedObjects(lane);
   const title = LANE_TITLES[lane];
   return (
     <section className={`lp-panel lp-${lane}`} aria-label={title}>
@@ -153,10 +181,10 @@ export function LanePanel({ lane }: { lane: Lane }) {
             remember={`${lane}.cluster`}
             meta={`${plural(view.counts.objects, 'object', 'objects')} · ${plural(view.counts.pods, 'pod', 'pods')}`}
           >
-            <ClusterObjects lane={lane} view={view} changed={changed} />
+            <LaneObjects lane={lane} objects={view.objects} apps={view.status.apps} />
           </Section>
           {lane === 'gitops' ? (
-            <GitopsParts view={view} now={now} />
+            <GitopsParts view={view} />
           ) : (
             <Section
               title="Run log"
@@ -169,11 +197,11 @@ export function LanePanel({ lane }: { lane: Lane }) {
                     : undefined
               }
             >
-              <RunLog runs={view.runs} queued={view.queued} now={now} />
+              <PipelineLog view={view} />
             </Section>
           )}
         </>
       )}
     </section>
   );
-}
+});

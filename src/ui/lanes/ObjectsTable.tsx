@@ -1,6 +1,6 @@
 // The lane's cluster: each object with its health, its pods and a drift badge that opens the
 // field-level diff (desired vs live). Grouped by app when the lane deploys several.
-import { Fragment, Suspense, useId, useState } from 'react';
+import { Fragment, memo, Suspense, useId, useState } from 'react';
 import { stringify } from 'yaml';
 import type { KObject } from '../../sim/cluster';
 import { getOrCreate } from '../../sim/get-or-create';
@@ -179,7 +179,12 @@ interface TableProps {
   relationOf?: (o: ObjectView) => GitRelation;
 }
 
-export function ObjectsTable({ objects, changed, relationOf }: TableProps) {
+/** Memoized: a lane view that kept its objects does not draw the table again. */
+export const ObjectsTable = memo(function ObjectsTable({
+  objects,
+  changed,
+  relationOf,
+}: TableProps) {
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
   const toggle = (key: string) =>
     setOpen((s) => {
@@ -237,4 +242,4 @@ export function ObjectsTable({ objects, changed, relationOf }: TableProps) {
       />
     </Suspense>
   );
-}
+});

@@ -105,7 +105,6 @@ export function devopsView(overrides: Partial<LaneView> = {}): LaneView {
     },
     note: `run #2 of ${SHA2.slice(0, 7)} (push by alice): running`,
     objects: [deployment(5)],
-    metrics: METRICS,
     counts: { objects: 1, pods: 3 },
     runs: [
       {
@@ -142,6 +141,7 @@ export function devopsView(overrides: Partial<LaneView> = {}): LaneView {
       },
     ],
     queued: 1,
+    plan: [],
     applications: [],
     notifications: [],
     options: {
@@ -270,8 +270,33 @@ export function gitopsView(overrides: Partial<LaneView> = {}): LaneView {
     },
     note: 'drift at the synced revision; selfHeal is off',
     objects: [deployment(5), missingService],
-    metrics: METRICS,
     counts: { objects: 2, pods: 3 },
+    plan: [
+      {
+        app: 'app',
+        tasks: [
+          {
+            key: missingService.key,
+            kind: 'Service',
+            name: 'web',
+            verb: 'create',
+            wave: 0,
+            drift: 'missing',
+            fields: [],
+          },
+          {
+            key: 'Deployment/default/web',
+            kind: 'Deployment',
+            name: 'web',
+            verb: 'update',
+            wave: 0,
+            drift: 'modified',
+            fields: deployment(5).fields,
+          },
+        ],
+        leftBehind: [],
+      },
+    ],
     runs: [],
     queued: 0,
     applications: [application()],
@@ -299,6 +324,7 @@ export function sandboxView(
     commits: [],
     pullRequests: [],
     lanes: { devops: lanes.devops ?? devopsView(), gitops: lanes.gitops ?? gitopsView() },
+    metrics: { devops: METRICS, gitops: METRICS },
     // The drifted Deployment's story: bob scaled it by hand (kubectl, no Git revision) in both
     // clusters, so the lanes' tables and trees call it drifted, not pending (git-relation.ts).
     audit: HAND_EDITS,

@@ -37,6 +37,7 @@ beforeEach(() => {
       commits: COMMITS,
       pullRequests: [],
       lanes: {} as SandboxView['lanes'],
+      metrics: {} as SandboxView['metrics'],
       audit: AUDIT,
       auditSize: AUDIT.length,
     },
