@@ -248,6 +248,22 @@ async function browserRows(): Promise<Row[]> {
       note: `longest task while playing busy-day at 1000x (${b.longTasks} long tasks); observer self-check (an 80 ms task made on purpose is reported): ${b.longTaskObserverWorks ? 'passed' : 'FAILED'}`,
     },
     {
+      key: 'stepPaintMsMedian',
+      value: b.stepPaintMsMedian,
+      unit: 'ms',
+      target: { op: '<=', value: 100 },
+      note: `Step, click to painted result, every step of ${Object.entries(b.stepPaintByScenario)
+        .map(([id, ms]) => `${id} (median ${ms} ms)`)
+        .join(', ')}; headless Chromium, 1280x800`,
+    },
+    {
+      key: 'stepPaintMsMax',
+      value: b.stepPaintMsMax,
+      unit: 'ms',
+      target: { op: '<=', value: 250 },
+      note: 'the slowest Step of the same runs',
+    },
+    {
       key: 'playReactCommitsPerS',
       value: b.playReactCommitsPerS,
       unit: '/s',

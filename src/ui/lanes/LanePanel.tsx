@@ -6,13 +6,13 @@ import { useApp } from '../../store/hooks';
 import type { LaneView } from '../../store/view';
 import { lazy, memo, Suspense, useMemo } from 'react';
 import { LastOperation } from './AppActivity';
+import { ClusterObjects } from './ClusterObjects';
 import { LaneActions } from './LaneActions';
 import { LaneOptions } from './LaneOptions';
 import { LANE_TITLES, type Lane } from './lane-types';
 import './lanes.css';
 import { MachineView } from './MachineView';
 import { Notifications } from './Notifications';
-import { ObjectsTable } from './ObjectsTable';
 import { useChangedObjects } from '../lessons/use-happenings';
 import { RunLog } from './RunLog';
 import { Section } from './Section';
@@ -59,12 +59,20 @@ function simplification(view: LaneView): string {
 }
 
 /** The lane's objects, marked when the last step touched them (read here: it moves with the trail). */
-function ClusterObjects({ lane, objects }: { lane: Lane; objects: LaneView['objects'] }) {
+function LaneObjects({
+  lane,
+  objects,
+  apps,
+}: {
+  lane: Lane;
+  objects: LaneView['objects'];
+  apps: LaneView['status']['apps'];
+}) {
   const changed = useChangedObjects(lane);
   // The same set while its keys are: the table then re-renders only for a new lane view.
   const keys = [...changed].sort().join('\0');
   const stable = useMemo(() => new Set(keys ? keys.split('\0') : []), [keys]);
-  return <ObjectsTable objects={objects} changed={stable} />;
+  return <ClusterObjects lane={lane} objects={objects} apps={apps} changed={stable} />;
 }
 
 /** Virtual time now, read where it is shown: it moves with every view. */
@@ -84,12 +92,14 @@ function GitopsParts({ view }: { view: LaneView }) {
     <>
       <Section
         title="Sync plan"
+        remember="gitops.sync-plan"
         meta={changes === 0 ? 'nothing to sync' : plural(changes, 'change', 'changes')}
       >
         <SyncPlan plans={view.plan} applications={apps} />
       </Section>
       <Section
         title="Last operation"
+        remember="gitops.last-operation"
         meta={several ? `${apps.length} apps` : apps[0]?.operation?.phase}
       >
         {apps.map((a) => (
@@ -101,6 +111,7 @@ function GitopsParts({ view }: { view: LaneView }) {
       </Section>
       <Section
         title="History"
+        remember="gitops.history"
         defaultOpen={false}
         meta={several ? undefined : plural(apps[0]?.history.length ?? 0, 'entry', 'entries')}
       >
@@ -113,7 +124,11 @@ function GitopsParts({ view }: { view: LaneView }) {
           </div>
         ))}
       </Section>
-      <Section title="Notifications" meta={`${view.notifications.length}`}>
+      <Section
+        title="Notifications"
+        remember="gitops.notifications"
+        meta={`${view.notifications.length}`}
+      >
         <Notifications items={view.notifications} />
       </Section>
     </>
@@ -130,22 +145,29 @@ export const LanePanel = memo(function LanePanel({ lane }: { lane: Lane }) {
   const title = LANE_TITLES[lane];
   return (
     <section className={`lp-panel lp-${lane}`} aria-label={title}>
-      <header className="lp-head">
-        <h2>{title}</h2>
-        <span className="lp-muted lp-small">{SUBTITLES[lane]}</span>
-      </header>
+      {/* At a glance: stays in view (sticky) while the deeper parts below scroll. */}
+      <div className="lp-glance">
+        <header className="lp-head">
+          <h2>{title}</h2>
+          <span className="lp-muted lp-small">{SUBTITLES[lane]}</span>
+        </header>
+        {view ? (
+          <>
+            <StatusRow
+              lane={lane}
+              status={view.status}
+              {...(lane === 'gitops'
+                ? { onSyncApp: (app: string) => run({ sync: { lane: 'gitops', by: 'you', app } }) }
+                : {})}
+            />
+            {view.note ? <p className="lp-note">{view.note}</p> : null}
+          </>
+        ) : null}
+      </div>
       {!view ? (
         <p className="lp-muted lp-empty">The sandbox is starting…</p>
       ) : (
         <>
-          <StatusRow
-            lane={lane}
-            status={view.status}
-            {...(lane === 'gitops'
-              ? { onSyncApp: (app: string) => run({ sync: { lane: 'gitops', by: 'you', app } }) }
-              : {})}
-          />
-          {view.note ? <p className="lp-note">{view.note}</p> : null}
           <MachineView lane={lane} state={view.state} lastTransition={view.lastTransition} />
           <LaneActions view={view} run={run} />
           <LaneOptions view={view} run={run} />
@@ -153,15 +175,17 @@ export const LanePanel = memo(function LanePanel({ lane }: { lane: Lane }) {
           <OutcomeLine outcome={outcome} />
           <Section
             title="Cluster"
+            remember={`${lane}.cluster`}
             meta={`${plural(view.counts.objects, 'object', 'objects')} · ${plural(view.counts.pods, 'pod', 'pods')}`}
           >
-            <ClusterObjects lane={lane} objects={view.objects} />
+            <LaneObjects lane={lane} objects={view.objects} apps={view.status.apps} />
           </Section>
           {lane === 'gitops' ? (
             <GitopsParts view={view} />
           ) : (
             <Section
               title="Run log"
+              remember="devops.run-log"
               meta={
                 view.queued > 0
                   ? `${view.queued} queued`

@@ -325,10 +325,24 @@ export function sandboxView(
     pullRequests: [],
     lanes: { devops: lanes.devops ?? devopsView(), gitops: lanes.gitops ?? gitopsView() },
     metrics: { devops: METRICS, gitops: METRICS },
-    audit: [],
-    auditSize: 0,
+    // The drifted Deployment's story: bob scaled it by hand (kubectl, no Git revision) in both
+    // clusters, so the lanes' tables and trees call it drifted, not pending (git-relation.ts).
+    audit: HAND_EDITS,
+    auditSize: HAND_EDITS.length,
   };
 }
+
+const HAND_EDITS: SandboxView['audit'] = (['devops', 'gitops'] as const).map((cluster, seq) => ({
+  seq,
+  t: 60_000,
+  cluster,
+  actor: 'bob',
+  channel: 'kubectl',
+  verb: 'update',
+  object: 'Deployment/default/web',
+  revision: null,
+  changes: [{ path: 'spec.replicas', before: 3, after: 5 }],
+}));
 
 /** jsdom has no ResizeObserver; React Flow measures its pane with one. */
 export function stubResizeObserver(): void {
