@@ -30,7 +30,7 @@ import {
   type Ownership,
 } from './ownership';
 import { displayName, notFoundError, preferredApiVersion, scopedRef, statusName } from './refs';
-import { podQuotaRefusal } from './pod-quota';
+import { podQuotaRefusal, podsRequested } from './pod-quota';
 import { Reapplies } from './reapply';
 import { formatPath } from './fieldpath';
 import { ServerFields } from './server-fields';
@@ -62,7 +62,9 @@ export class Cluster {
   readonly clock: VirtualClock;
   readonly images: ImageCatalog;
   private readonly audit: AuditLog;
-  private readonly objects = new StoredObjects();
+  /** The Pods the stored workloads ask for (pod-quota.ts). */
+  private readonly pods = podsRequested();
+  private readonly objects = new StoredObjects([this.pods]);
   private readonly owners = new Map<string, Ownership>();
   /** What a re-apply reads (the kinds' generation is set before each). */
   private readonly reapplyEnv = { kinds: 0, objects: this.objects, owners: this.owners };
@@ -360,7 +362,7 @@ export class Cluster {
     dryRun: boolean,
   ): ApplyOutcome {
     const quota = podQuotaRefusal(
-      (f) => this.list(f),
+      this.pods,
       existing,
       next,
       statusName(this.kinds, refOf(next)),

@@ -22,6 +22,29 @@ export interface ListFilter {
 // annotation's name has no colon, so the two never meet).
 const LABEL_MARK = 'label:';
 
+/**
+ * A number each stored object counts for (the Pods a workload asks for), summed over the store as
+ * objects come, change and go: a total read at every write without a scan.
+ */
+export class StoredTotal {
+  private sum = 0;
+
+  constructor(private readonly of: (obj: KObject) => number) {}
+
+  get value(): number {
+    return this.sum;
+  }
+
+  /** `before` is replaced by `after` (either may be absent). */
+  change(before: KObject | undefined, after: KObject | undefined): void {
+    this.sum += (after ? this.of(after) : 0) - (before ? this.of(before) : 0);
+  }
+
+  reset(): void {
+    this.sum = 0;
+  }
+}
+
 /** How many writes back `changedSince` can always answer for. */
 const JOURNAL_LIMIT = 8_192;
 
@@ -50,6 +73,8 @@ export class StoredObjects {
    */
   private journal: string[] = [];
   private journalStart = 0;
+
+  constructor(private readonly totals: readonly StoredTotal[] = []) {}
 
   get size(): number {
     return this.byKey.size;
@@ -101,6 +126,7 @@ export class StoredObjects {
     this.written(key);
     const before = this.byKey.get(key);
     this.byKey.set(key, obj);
+    for (const total of this.totals) total.change(before, obj);
     if (!before) {
       this.created.set(key, this.creates++);
       this.insert(this.all, key);
@@ -123,6 +149,7 @@ export class StoredObjects {
     if (!before) return;
     this.written(key);
     this.byKey.delete(key);
+    for (const total of this.totals) total.change(before, undefined);
     this.remove(this.all, key);
     this.remove(this.byKind.get(before.kind)!, key);
     this.created.delete(key);
@@ -135,6 +162,7 @@ export class StoredObjects {
     this.journal = [];
     this.journalStart = this.writes;
     this.byKey.clear();
+    for (const total of this.totals) total.reset();
     this.all.length = 0;
     this.byKind.clear();
     this.created.clear();
