@@ -18,7 +18,8 @@ import {
   lastAppliedFields,
   withLastApplied,
 } from './last-applied';
-import { clone, refKey, refOf, type KObject, type ObjectRef } from './object';
+import { isStored, type Stored } from '../stored';
+import { clone, isRecord, refKey, refOf, type KObject, type ObjectRef } from './object';
 import {
   appliedFields,
   applyChangesNothing,
@@ -31,7 +32,7 @@ import {
 } from './ownership';
 import { displayName, notFoundError, preferredApiVersion, scopedRef, statusName } from './refs';
 import { podQuotaRefusal, podsRequested } from './pod-quota';
-import { Reapplies } from './reapply';
+import { KnownApplies } from './known-applies';
 import { formatPath } from './fieldpath';
 import { ServerFields } from './server-fields';
 import { hasFieldsToTake, takeOverFields } from './takeover';
@@ -56,6 +57,9 @@ export const BOOTSTRAP: WriteContext = {
   revision: null,
 };
 
+/** A manifest as a client-side apply sends it, settled (admission.ts), or null. */
+const settledClientSide = (manifest: unknown) => settledManifest(withLastApplied(manifest));
+
 export class Cluster {
   readonly name: ClusterName;
   readonly kinds = new KindRegistry();
@@ -67,12 +71,12 @@ export class Cluster {
   private readonly objects = new StoredObjects([this.pods]);
   private readonly owners = new Map<string, Ownership>();
   /** What a re-apply reads (the kinds' generation is set before each). */
-  private readonly reapplyEnv = { kinds: 0, objects: this.objects, owners: this.owners };
+  private readonly knownEnv = { kinds: 0, objects: this.objects, owners: this.owners };
   private readonly listeners = new Set<ClusterListener>();
   private readonly controllers: Controllers;
   private readonly serverFields: ServerFields;
-  /** Re-applies that change nothing, answered without admission (see reapply.ts). */
-  private readonly reapplies = new Reapplies();
+  /** Applies that change nothing, answered without admission (see known-applies.ts). */
+  private readonly known = new KnownApplies();
 
   constructor(opts: ClusterOptions) {
     this.name = opts.name;
@@ -86,17 +90,17 @@ export class Cluster {
 
   // ---- reads ---------------------------------------------------------------------------------
 
-  get(ref: ObjectRef): KObject | undefined {
+  get(ref: ObjectRef): Stored<KObject> | undefined {
     return this.objects.get(refKey(this.scoped(ref)));
   }
 
   /** An object by its audit key (`Kind/namespace/name`). */
-  byKey(key: string): KObject | undefined {
+  byKey(key: string): Stored<KObject> | undefined {
     return this.objects.get(key);
   }
 
   /** Objects sorted by kind, namespace, name (a stable order for views and reports). */
-  list(filter: ListFilter = {}): KObject[] {
+  list(filter: ListFilter = {}): Stored<KObject>[] {
     return this.objects.list(filter);
   }
 
@@ -143,21 +147,29 @@ export class Cluster {
    */
   apply(given: unknown, ctx: WriteContext, opts: ApplyOptions = {}): ApplyResult {
     const clientSide = appliesClientSide(ctx.manager);
+    const stored = isStored(given) && isRecord(given) ? (given as Stored<KObject>) : null;
+    this.knownEnv.kinds = this.kinds.generation;
+    const known =
+      stored &&
+      this.known.unchanged(
+        stored,
+        clientSide ? settledClientSide : settledManifest,
+        ctx.manager,
+        this.knownEnv,
+        opts.takeOver,
+      );
+    if (known) return known;
     // A client-side apply sends the manifest with its last-applied annotation (last-applied.ts).
     const manifest = clientSide ? withLastApplied(given) : given;
     const settled = settledManifest(manifest);
-    this.reapplyEnv.kinds = this.kinds.generation;
-    const known =
-      settled && this.reapplies.unchanged(settled, ctx.manager, this.reapplyEnv, opts.takeOver);
-    if (known) return known;
     const { obj, type } = admit(manifest, ctx.file, this.admission(ctx, opts.dryRun === true));
     const ref = refOf(obj);
     const key = refKey(ref);
     const existing = this.objects.get(key);
     const warnings = this.warnings(obj);
     const display = this.display(ref);
-    if (settled)
-      this.reapplies.admit(settled, { kinds: this.kinds.generation, ref, display, warnings });
+    if (stored && settled)
+      this.known.admitted(stored, { kinds: this.kinds.generation, ref, display, warnings });
     const answer = (outcome: ApplyOutcome): ApplyResult => ({
       outcome,
       ref,
@@ -355,18 +367,13 @@ export class Cluster {
   /** Stores `next` (after defaulting) if it differs from `existing`, with its audit record. */
   private commit(
     key: string,
-    existing: KObject | undefined,
+    existing: Stored<KObject> | undefined,
     next: KObject,
     ownership: Ownership,
     ctx: WriteContext,
     dryRun: boolean,
   ): ApplyOutcome {
-    const quota = podQuotaRefusal(
-      this.pods,
-      existing,
-      next,
-      statusName(this.kinds, refOf(next)),
-    );
+    const quota = podQuotaRefusal(this.pods, existing, next, statusName(this.kinds, refOf(next)));
     if (quota) {
       if (!dryRun) this.refuse(key, quota, ctx);
       throw quota;
@@ -399,10 +406,10 @@ export class Cluster {
       existing && appliesClientSide(ctx.manager)
         ? takenOver(this.owners.get(key), ownership, ctx.manager)
         : [];
-    this.objects.set(key, next);
+    const now = this.objects.set(key, next);
     this.owners.set(key, ownership);
     const before = existing ? storedLeaves(existing) : new Map<string, unknown>();
-    const changes = changesBetween(next.kind, before, storedLeaves(next));
+    const changes = changesBetween(next.kind, before, storedLeaves(now));
     if (taken.length > 0) {
       const listed = new Set(changes.map((c) => c.path));
       changes.push(
@@ -423,7 +430,7 @@ export class Cluster {
    */
   private checkUpdate(
     key: string,
-    existing: KObject,
+    existing: Stored<KObject>,
     next: KObject,
     ctx: WriteContext,
     dryRun: boolean,

@@ -2,8 +2,10 @@
 // the list order (kind, namespace, name) and, for the controllers' "what do I own", the objects
 // that name each owner uid.
 //
-// WARNING: a stored object is never edited; a write stores a new object under its key. The caches
-// keyed by stored objects (here and in cluster.ts, diff.ts) rely on it.
+// A stored object is never edited; a write stores a new object under its key. `set` deep-freezes
+// what it stores (../stored.ts), and what comes out is typed `Stored`: the caches keyed by stored
+// objects (here, in cluster.ts, in the diff) rest on it.
+import { stored, type Stored } from '../stored';
 import { leafValues } from './fieldpath';
 import type { KObject } from './object';
 
@@ -49,7 +51,7 @@ export class StoredTotal {
 const JOURNAL_LIMIT = 8_192;
 
 export class StoredObjects {
-  private readonly byKey = new Map<string, KObject>();
+  private readonly byKey = new Map<string, Stored<KObject>>();
   // List order, kept as objects come and go: keys sorted as `localeCompare` sorts them, equal
   // ones in the order they were created (the order a stable sort of the objects leaves them in).
   // No write renames an object, so only a create or a delete moves a key.
@@ -73,6 +75,8 @@ export class StoredObjects {
    */
   private journal: string[] = [];
   private journalStart = 0;
+  /** The number of each stored key's latest write (its object or its field ownership). */
+  private readonly lastWrite = new Map<string, number>();
 
   constructor(private readonly totals: readonly StoredTotal[] = []) {}
 
@@ -93,8 +97,18 @@ export class StoredObjects {
     return this.journal.slice(version - this.journalStart);
   }
 
+  /**
+   * The number of the latest write to a stored key (of its object or its field ownership): an
+   * answer worked out at version `v` still holds while `writtenAt(key) <= v`. Undefined when
+   * nothing is stored under the key.
+   */
+  writtenAt(key: string): number | undefined {
+    return this.lastWrite.get(key);
+  }
+
   private written(key: string): void {
     this.writes++;
+    this.lastWrite.set(key, this.writes);
     this.journal.push(key);
     if (this.journal.length > 2 * JOURNAL_LIMIT) {
       this.journal = this.journal.slice(-JOURNAL_LIMIT);
@@ -110,7 +124,7 @@ export class StoredObjects {
     if (this.byKey.has(key)) this.written(key);
   }
 
-  get(key: string): KObject | undefined {
+  get(key: string): Stored<KObject> | undefined {
     return this.byKey.get(key);
   }
 
@@ -118,12 +132,14 @@ export class StoredObjects {
     return this.byKey.has(key);
   }
 
-  values(): IterableIterator<KObject> {
+  values(): IterableIterator<Stored<KObject>> {
     return this.byKey.values();
   }
 
-  set(key: string, obj: KObject): void {
+  /** Stores `value` under `key`, frozen: from now on it is shared and never edited. */
+  set(key: string, value: KObject): Stored<KObject> {
     this.written(key);
+    const obj = stored(value);
     const before = this.byKey.get(key);
     this.byKey.set(key, obj);
     for (const total of this.totals) total.change(before, obj);
@@ -142,12 +158,14 @@ export class StoredObjects {
         else this.insert(keys, key);
       }
     }
+    return obj;
   }
 
   delete(key: string): void {
     const before = this.byKey.get(key);
     if (!before) return;
     this.written(key);
+    this.lastWrite.delete(key);
     this.byKey.delete(key);
     for (const total of this.totals) total.change(before, undefined);
     this.remove(this.all, key);
@@ -161,6 +179,7 @@ export class StoredObjects {
     this.writes++;
     this.journal = [];
     this.journalStart = this.writes;
+    this.lastWrite.clear();
     this.byKey.clear();
     for (const total of this.totals) total.reset();
     this.all.length = 0;
@@ -173,7 +192,7 @@ export class StoredObjects {
   }
 
   /** Objects sorted by kind, namespace, name (a stable order for views and reports). */
-  list(filter: ListFilter = {}): KObject[] {
+  list(filter: ListFilter = {}): Stored<KObject>[] {
     const { kind, namespace, owner, annotation, label } = filter;
     const byOwner = 'owner' in filter;
     if (byOwner && typeof owner === 'string' && this.unindexed === 0)
@@ -186,7 +205,7 @@ export class StoredObjects {
           : kind
             ? (this.byKind.get(kind) ?? [])
             : this.all;
-    const out: KObject[] = [];
+    const out: Stored<KObject>[] = [];
     for (const key of keys) {
       const obj = this.byKey.get(key)!;
       if (kind && obj.kind !== kind) continue;
@@ -201,7 +220,7 @@ export class StoredObjects {
    * The objects that name `uid` among their ownerReferences, in the order they were stored (the
    * order `values()` gives): what the garbage collector deletes when the owner goes.
    */
-  dependentsOf(uid: string): KObject[] {
+  dependentsOf(uid: string): Stored<KObject>[] {
     const keys =
       this.unindexed === 0
         ? [...(this.dependents.get(uid) ?? [])]
@@ -227,13 +246,13 @@ export class StoredObjects {
    * `list` with an owner, from the index: the few dependents, in list order. The order is kept
    * per owner until a dependent comes or goes (controllers ask at every sync).
    */
-  private owned(owner: string, kind?: string, namespace?: string): KObject[] {
+  private owned(owner: string, kind?: string, namespace?: string): Stored<KObject>[] {
     let keys = this.dependentsInOrder.get(owner);
     if (!keys) {
       keys = [...(this.dependents.get(owner) ?? [])].sort((a, b) => this.compare(a, b));
       this.dependentsInOrder.set(owner, keys);
     }
-    const out: KObject[] = [];
+    const out: Stored<KObject>[] = [];
     for (const key of keys) {
       const obj = this.byKey.get(key)!;
       if ((!kind || obj.kind === kind) && (!namespace || obj.metadata.namespace === namespace))
@@ -317,6 +336,7 @@ function ownerUids(obj: KObject | undefined): unknown[] | null {
 // stores a new object (a status write, a new status) and never edits one already stored, so an
 // entry never goes stale.
 const leafCache = new WeakMap<object, ReadonlyMap<string, unknown>>();
+// (Keyed by stored objects and by their statuses, which are frozen with them.)
 
 function remembered(of: object, compute: () => Map<string, unknown>): ReadonlyMap<string, unknown> {
   let values = leafCache.get(of);
@@ -327,12 +347,12 @@ function remembered(of: object, compute: () => Map<string, unknown>): ReadonlyMa
   return values;
 }
 
-/** `leafValues` of an object the cluster stores (or is storing, its last edit made). */
-export function storedLeaves(obj: KObject): ReadonlyMap<string, unknown> {
+/** `leafValues` of an object the cluster stores. */
+export function storedLeaves(obj: Stored<KObject>): ReadonlyMap<string, unknown> {
   return remembered(obj, () => leafValues(obj));
 }
 
-/** `leafValues({ status })` of a status the cluster stores (or is storing). */
+/** `leafValues({ status })` of the status of a stored object. */
 export function statusLeaves(status: unknown): ReadonlyMap<string, unknown> {
   if (typeof status !== 'object' || status === null) return leafValues({ status });
   return remembered(status, () => leafValues({ status }));

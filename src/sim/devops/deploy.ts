@@ -12,7 +12,6 @@ import {
   refOf,
   unparsableFile,
   type Cluster,
-  type ReapplyList,
   type WriteContext,
 } from '../cluster';
 import type { CreatedKeys } from './created-keys';
@@ -31,8 +30,6 @@ export interface ApplyAppInput {
   prune: boolean;
   /** Keys this lane created for the app so far; updated in place. */
   created: CreatedKeys;
-  /** The app's last deploy, which this one may answer re-applies from. */
-  reapplies?: ReapplyList;
 }
 
 export const CI_CONTEXT = {
@@ -89,8 +86,7 @@ export function applyApp(input: ApplyAppInput): { lines: ApplyLine[]; failed: bo
   }
   const seen = new Set<string>();
   let count = 0;
-  const pass = input.reapplies?.begin(cluster, CI_CONTEXT.manager, desired.manifests);
-  for (const [i, { file, manifest }] of desired.objects.entries()) {
+  for (const { file, manifest } of desired.objects) {
     if (input.failAfter !== null && count >= input.failAfter) {
       lines.push({
         ok: false,
@@ -101,8 +97,7 @@ export function applyApp(input: ApplyAppInput): { lines: ApplyLine[]; failed: bo
     }
     count++;
     try {
-      const result = pass?.known(i) ?? applyOne(cluster, manifest, revision, file);
-      pass?.answered(i, result);
+      const result = applyOne(cluster, manifest, revision, file);
       seen.add(result.key);
       input.created.add(result.key);
       for (const w of result.warnings) lines.push({ ok: true, text: w });

@@ -9,7 +9,7 @@ import { createActor, type Actor, type SnapshotFrom } from 'xstate';
 import { loadDesired, type AppSpec, type DesiredApp } from '../apps/apps';
 import type { AuditLog } from '../audit';
 import type { Rng, VirtualClock } from '../clock';
-import { ReapplyList, type Cluster, type KObject } from '../cluster';
+import type { Cluster, KObject } from '../cluster';
 import type { ConfigRepo } from '../git';
 import { applyApp, type ApplyLine } from './deploy';
 import { pipelineMachine, type PipelineContext } from './machine';
@@ -53,8 +53,6 @@ export class DevopsLane {
   private applyFailed = false;
   /** Objects the pipeline has created per app: what `--prune` may delete, and orphans otherwise. */
   readonly applied = new Map<string, CreatedKeys>();
-  /** Each app's last deploy, by object (see ReapplyList). */
-  private readonly reapplies = new Map<string, ReapplyList>();
   /** The live Deployments the verify guards last asked for, and what they were found for. */
   private deployments: {
     cluster: Cluster;
@@ -291,8 +289,6 @@ export class DevopsLane {
     this.faults.deployFailsAfter = null;
     const created = this.applied.get(app.name) ?? new CreatedKeys();
     this.applied.set(app.name, created);
-    const reapplies = this.reapplies.get(app.name) ?? new ReapplyList();
-    this.reapplies.set(app.name, reapplies);
     const result = applyApp({
       cluster: this.deps.cluster,
       desired: desired!,
@@ -300,7 +296,6 @@ export class DevopsLane {
       failAfter,
       prune: this.options.prune,
       created,
-      reapplies,
     });
     for (const line of result.lines) this.runLog.log(formatLine(line));
     this.applyFailed = result.failed;

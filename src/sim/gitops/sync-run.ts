@@ -12,8 +12,6 @@ import {
   type ApplyResult,
   type Cluster,
   type KObject,
-  type ReapplyList,
-  type ReapplyPass,
   type WriteContext,
 } from '../cluster';
 import type { OperationPhase } from './app-status';
@@ -116,8 +114,6 @@ export class SyncOperation {
     app: string,
     private readonly plan: SyncPlan,
     private readonly ctx: WriteContext,
-    /** The app's last dry run and apply, which this sync's may answer re-applies from. */
-    private readonly lists?: { dryRun: ReapplyList; apply: ReapplyList },
     /** Argo CD's dry run is client-side; Flux's is server-side (see above), and so is its apply. */
     private readonly engine: Flavour = 'flux',
   ) {
@@ -141,7 +137,6 @@ export class SyncOperation {
   private readonly tracked: readonly (KObject | undefined)[];
   /** The index in `tasks` of the next task to run. */
   private next = 0;
-  private applying: ReapplyPass | undefined;
 
   get done(): boolean {
     return this.state.phase !== 'Running';
@@ -152,7 +147,6 @@ export class SyncOperation {
     if (this.done) return;
     const wave = this.plan.waves[this.state.nextWave];
     if (!wave) return this.succeed();
-    this.applying ??= this.lists?.apply.begin(this.cluster, this.ctx.manager, this.tracked);
     for (const task of wave.tasks) this.run(task, this.next++);
     this.state.nextWave++;
     const failed = this.state.results.filter((r) => !r.ok);
@@ -173,7 +167,7 @@ export class SyncOperation {
     const ctx = this.ctx;
     try {
       if (task.action === 'apply') {
-        const result = this.applying?.known(i) ?? this.applyOne(task, i);
+        const result = this.applyOne(task, i);
         if (!result) {
           this.state.results.push({
             key: task.key,
@@ -184,7 +178,6 @@ export class SyncOperation {
           });
           return;
         }
-        this.applying?.answered(i, result);
         this.state.results.push({
           key: task.key,
           action: 'apply',
@@ -231,11 +224,10 @@ export class SyncOperation {
     const { tasks, tracked } = this;
     const creating = new Set(tasks.filter((t) => t.kind === 'Namespace').map((t) => t.name));
     const errors: string[] = [];
-    const pass = this.lists?.dryRun.begin(this.cluster, this.ctx.manager, tracked);
     for (const [i, task] of tasks.entries()) {
-      if (task.action !== 'apply' || pass?.known(i)) continue;
+      if (task.action !== 'apply') continue;
       try {
-        pass?.answered(i, this.cluster.apply(tracked[i]!, this.ctx, { dryRun: true }));
+        this.cluster.apply(tracked[i]!, this.ctx, { dryRun: true });
       } catch (e) {
         if (!isClusterError(e)) throw e;
         // A namespace the same sync creates in an earlier wave exists by the time this applies.
