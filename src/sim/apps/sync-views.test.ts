@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { KObject } from '../cluster';
 import { CI, configMap, makeCluster, PERSON } from '../cluster/testing/fixtures';
+import { stored, type Stored } from '../stored';
 import { liveCandidates, type ViewBasis, type ViewMemo } from './sync-views';
 import { HealthRollup } from '../gitops/app-status';
 import { ReconcileMemo } from '../gitops/diff';
@@ -62,8 +63,8 @@ describe('liveCandidates', () => {
           const { cluster } = makeCluster();
           // A commit: new frozen manifests, as Git gives them (often the same names, new data).
           const commitOf = (names: readonly string[], v: string) => {
-            const manifests: readonly KObject[] = Object.freeze(
-              names.map((n) => Object.freeze(configMap(n, { v }))),
+            const manifests: readonly Stored<KObject>[] = Object.freeze(
+              names.map((n) => stored(configMap(n, { v }))),
             );
             return {
               manifests,

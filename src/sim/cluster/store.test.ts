@@ -101,6 +101,19 @@ describe('StoredObjects indexes', () => {
     expect(runs).toBe(200);
   });
 
+  it('stores objects frozen to the leaves: an edit of a stored object throws', () => {
+    const store = new StoredObjects();
+    const kept = store.set('ConfigMap/default/a', obj('a', { tracked: 'app:1', owner: 'u1' }));
+    expect(store.get('ConfigMap/default/a')).toBe(kept);
+    expect(() => {
+      (kept.metadata.annotations as Record<string, string>)[TRACK] = 'other:2';
+    }).toThrow(TypeError);
+    expect(() => {
+      kept.metadata.ownerReferences![0]!.uid = 'u2';
+    }).toThrow(TypeError);
+    expect(store.list({ owner: 'u1' })).toEqual([kept]);
+  });
+
   it('counts writes in its version', () => {
     const store = new StoredObjects();
     const v0 = store.version;

@@ -14,6 +14,7 @@ import {
   type KObject,
   type WriteContext,
 } from '../cluster';
+import { isStored, stored, type Stored } from '../stored';
 import type { OperationPhase } from './app-status';
 import {
   FLUX_NAME_LABEL,
@@ -66,25 +67,25 @@ export function isTrackedBy(obj: KObject, app: string): boolean {
   return obj.metadata.labels?.[FLUX_NAME_LABEL] === app;
 }
 
-// The tracked copy of a frozen manifest, per app: frozen too, so that every sync applies the same
+// The tracked copy of a stored manifest, per app: stored too, so that every sync applies the same
 // object and the cluster can keep what it learns about it. Both sides never change. (A manifest
 // belongs to one app nearly always: the first app's copy is kept apart from the others'.)
 const trackedCopies = new WeakMap<
-  KObject,
+  Stored<KObject>,
   { app: string; tracked: KObject; others?: Map<string, KObject> }
 >();
 
-const fluxCopies = new WeakMap<KObject, { app: string; tracked: KObject }>();
+const fluxCopies = new WeakMap<Stored<KObject>, { app: string; tracked: KObject }>();
 
 /** The manifest as the engine applies it: Argo CD's with its tracking annotation, Flux's labelled. */
 function withTracking(app: string, manifest: KObject, engine: Flavour): KObject {
-  const frozen = Object.isFrozen(manifest);
+  const frozen = isStored(manifest);
   if (engine === 'flux') {
     const copy = frozen ? fluxCopies.get(manifest) : undefined;
     if (copy?.app === app) return copy.tracked;
-    const labels = Object.freeze({ ...manifest.metadata.labels, ...fluxLabels(app) });
-    const tracked = { ...manifest, metadata: Object.freeze({ ...manifest.metadata, labels }) };
-    if (frozen) fluxCopies.set(manifest, { app, tracked: Object.freeze(tracked) });
+    const labels = { ...manifest.metadata.labels, ...fluxLabels(app) };
+    const tracked = { ...manifest, metadata: { ...manifest.metadata, labels } };
+    if (frozen) fluxCopies.set(manifest, { app, tracked: stored(tracked) });
     return tracked;
   }
   const copies = frozen ? trackedCopies.get(manifest) : undefined;
@@ -97,9 +98,7 @@ function withTracking(app: string, manifest: KObject, engine: Flavour): KObject 
   const metadata = { ...manifest.metadata, annotations };
   const tracked = { ...manifest, metadata };
   if (frozen) {
-    Object.freeze(annotations);
-    Object.freeze(metadata);
-    Object.freeze(tracked);
+    stored(tracked);
     if (copies) (copies.others ??= new Map()).set(app, tracked);
     else trackedCopies.set(manifest, { app, tracked });
   }
