@@ -32,6 +32,7 @@ import {
 } from './ownership';
 import { displayName, notFoundError, preferredApiVersion, scopedRef, statusName } from './refs';
 import { podQuotaRefusal, podsRequested } from './pod-quota';
+import { Applier, nextPass, type KnownAnswer, type Pass } from './applier';
 import { KnownApplies } from './known-applies';
 import { formatPath } from './fieldpath';
 import { ServerFields } from './server-fields';
@@ -77,6 +78,8 @@ export class Cluster {
   private readonly serverFields: ServerFields;
   /** Applies that change nothing, answered without admission (see known-applies.ts). */
   private readonly known = new KnownApplies();
+  /** Each manager's latest pass over a list of manifests (applier.ts). */
+  private readonly passes = new Map<string, Pass>();
 
   constructor(opts: ClusterOptions) {
     this.name = opts.name;
@@ -148,16 +151,7 @@ export class Cluster {
   apply(given: unknown, ctx: WriteContext, opts: ApplyOptions = {}): ApplyResult {
     const clientSide = appliesClientSide(ctx.manager);
     const stored = isStored(given) && isRecord(given) ? (given as Stored<KObject>) : null;
-    this.knownEnv.kinds = this.kinds.generation;
-    const known =
-      stored &&
-      this.known.unchanged(
-        stored,
-        clientSide ? settledClientSide : settledManifest,
-        ctx.manager,
-        this.knownEnv,
-        opts.takeOver,
-      );
+    const known = stored && this.knownAnswer(stored, ctx.manager, opts);
     if (known) return known;
     // A client-side apply sends the manifest with its last-applied annotation (last-applied.ts).
     const manifest = clientSide ? withLastApplied(given) : given;
@@ -210,6 +204,24 @@ export class Cluster {
       this.kinds.addCustomResource(next);
     return answer(outcome);
   }
+
+  /**
+   * Applies the stored `manifests`, one at a time, as `manager`: `applier(...).apply(i, ctx, opts)`
+   * answers as `apply(manifests[i], ctx, opts)` does. Applies that change nothing are answered
+   * from what the cluster knows (applier.ts, known-applies.ts).
+   */
+  applier(manager: string, manifests: readonly unknown[]): Applier {
+    const { pass, previous, keep } = nextPass(this, this.passes.get(manager), manager, manifests);
+    this.passes.set(manager, keep);
+    return new Applier(this, this.knownAnswer, pass, previous);
+  }
+
+  /** An apply of a stored manifest found to change nothing, without a write; else null. */
+  private readonly knownAnswer: KnownAnswer = (manifest, manager, opts) => {
+    this.knownEnv.kinds = this.kinds.generation;
+    const settle = appliesClientSide(manager) ? settledClientSide : settledManifest;
+    return this.known.unchanged(manifest, settle, manager, this.knownEnv, opts.takeOver);
+  };
 
   private warnings(obj: KObject): string[] {
     return [this.kinds.deprecationWarning(obj.apiVersion, obj.kind)].filter(

@@ -4,6 +4,7 @@
 // imperative kubectl operations (ops.ts).
 export { Cluster, BOOTSTRAP, type ClusterOptions } from './cluster';
 export type { WriteContext, ApplyResult, ApplyOutcome } from './write';
+export type { Applier } from './applier';
 export { ClusterError, isClusterError, unparsableFile, type ClusterErrorCode } from './errors';
 export {
   healthOf,

@@ -1,5 +1,6 @@
-// Stored manifests applied pass after pass (as both lanes re-apply an app's objects) are answered
-// from what the cluster knows (known-applies.ts) only as a fresh apply would answer: the same
+// Stored manifests applied pass after pass through an applier (as both lanes re-apply an app's
+// objects) are answered from what the cluster knows (applier.ts, known-applies.ts) only as a
+// fresh apply would answer: the same
 // results and the same cluster (objects, owners, audit trail), with any writes between and within
 // passes (hotfixes, another manager's applies, deletes, commits). The fresh side applies copies
 // that are not stored, which the cluster never remembers anything about.
@@ -90,9 +91,11 @@ describe('KnownApplies', () => {
           if (step.op === 'pass') {
             const opts = { dryRun: step.dryRun };
             const list = step.only === null ? manifests : [manifests[step.only]!];
-            for (const m of list) {
+            // The stored side goes through an applier, as the lanes do.
+            const applier = listed.cluster.applier(CI.manager, list);
+            for (const [i, m] of list.entries()) {
               const expected = plain.cluster.apply(structuredClone(m), CI, opts);
-              const got = listed.cluster.apply(m, CI, opts);
+              const got = applier.apply(i, CI, opts);
               if (got === last.get(m)) answered++;
               last.set(m, got);
               expect({ ...got, warnings: [...got.warnings] }).toEqual({

@@ -50,17 +50,16 @@ function refusalOf(e: ManifestError): ClusterError {
   });
 }
 
-function applyOne(cluster: Cluster, manifest: unknown, revision: string, file: string) {
+function ciContext(revision: string, file: string): WriteContext {
   // A literal, not `{ ...CI_CONTEXT, revision, file }`: V8 takes a slow path for a spread
   // followed by new properties, and this runs once per object per deploy.
-  const ctx: WriteContext = {
+  return {
     actor: CI_CONTEXT.actor,
     channel: CI_CONTEXT.channel,
     manager: CI_CONTEXT.manager,
     revision,
     file,
   };
-  return cluster.apply(manifest, ctx);
 }
 
 export function applyApp(input: ApplyAppInput): { lines: ApplyLine[]; failed: boolean } {
@@ -86,7 +85,8 @@ export function applyApp(input: ApplyAppInput): { lines: ApplyLine[]; failed: bo
   }
   const seen = new Set<string>();
   let count = 0;
-  for (const { file, manifest } of desired.objects) {
+  const applier = cluster.applier(CI_CONTEXT.manager, desired.manifests);
+  for (const [i, { file }] of desired.objects.entries()) {
     if (input.failAfter !== null && count >= input.failAfter) {
       lines.push({
         ok: false,
@@ -97,7 +97,7 @@ export function applyApp(input: ApplyAppInput): { lines: ApplyLine[]; failed: bo
     }
     count++;
     try {
-      const result = applyOne(cluster, manifest, revision, file);
+      const result = applier.apply(i, ciContext(revision, file));
       seen.add(result.key);
       input.created.add(result.key);
       for (const w of result.warnings) lines.push({ ok: true, text: w });

@@ -11,6 +11,7 @@ import {
   isClusterError,
   type ApplyResult,
   type Cluster,
+  type Applier,
   type KObject,
   type WriteContext,
 } from '../cluster';
@@ -127,6 +128,7 @@ export class SyncOperation {
     this.tracked = this.tasks.map((t) =>
       t.action === 'apply' ? withTracking(app, t.manifest!, engine) : undefined,
     );
+    this.applier = cluster.applier(ctx.manager, this.tracked);
     if (plan.refused) this.fail(plan.refused.message);
     else this.dryRun();
   }
@@ -136,6 +138,8 @@ export class SyncOperation {
   private readonly tracked: readonly (KObject | undefined)[];
   /** The index in `tasks` of the next task to run. */
   private next = 0;
+  /** Applies the tracked manifests: the dry run's answers serve the apply (cluster applier.ts). */
+  private readonly applier: Applier;
 
   get done(): boolean {
     return this.state.phase !== 'Running';
@@ -211,22 +215,22 @@ export class SyncOperation {
    * `ssa: Merge`, and leaves an existing object that says `ssa: Ignore` alone: null.
    */
   private applyOne(task: SyncTask, i: number): ApplyResult | null {
-    if (this.engine === 'argo') return this.cluster.apply(this.tracked[i]!, this.ctx);
+    if (this.engine === 'argo') return this.applier.apply(i, this.ctx);
     const live = this.cluster.get(task.ref);
     const mode = ssaMode(task.manifest, live);
     if (mode === 'Ignore' && live) return null;
     const takeOver = mode === 'Override' ? isKubectlManager : undefined;
-    return this.cluster.apply(this.tracked[i]!, this.ctx, takeOver ? { takeOver } : {});
+    return this.applier.apply(i, this.ctx, takeOver ? { takeOver } : {});
   }
 
   private dryRun(): void {
-    const { tasks, tracked } = this;
+    const { tasks } = this;
     const creating = new Set(tasks.filter((t) => t.kind === 'Namespace').map((t) => t.name));
     const errors: string[] = [];
     for (const [i, task] of tasks.entries()) {
       if (task.action !== 'apply') continue;
       try {
-        this.cluster.apply(tracked[i]!, this.ctx, { dryRun: true });
+        this.applier.apply(i, this.ctx, { dryRun: true });
       } catch (e) {
         if (!isClusterError(e)) throw e;
         // A namespace the same sync creates in an earlier wave exists by the time this applies.
