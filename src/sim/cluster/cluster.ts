@@ -6,7 +6,8 @@ import type { AuditLog, ClusterName, ClusterVerb, FieldChange } from '../audit';
 import type { VirtualClock } from '../clock';
 import { safeRecord } from '../safe-keys';
 import { admit, settledManifest, type AdmissionEnv } from './admission';
-import { changesBetween, takeoverChanges } from './changes';
+import { changesBetween } from './changes';
+import { commitWrite, type CommitEnv, type Write } from './commit';
 import { createControllers, type Controllers } from './controllers';
 import { sameValue } from './equal';
 import { ClusterError } from './errors';
@@ -27,19 +28,16 @@ import {
   claimChangedFields,
   copyOwnership,
   ownershipOfCreated,
-  takenOver,
   type Ownership,
 } from './ownership';
 import { displayName, notFoundError, preferredApiVersion, scopedRef, statusName } from './refs';
-import { podQuotaRefusal, podsRequested } from './pod-quota';
-import { Applier, nextPass, type KnownAnswer, type Pass } from './applier';
+import { podsRequested } from './pod-quota';
+import { Applier, nextPass, type Pass } from './applier';
 import { KnownApplies } from './known-applies';
-import { formatPath } from './fieldpath';
 import { ServerFields } from './server-fields';
 import { hasFieldsToTake, takeOverFields } from './takeover';
 import { StoredObjects, statusLeaves, storedLeaves, type ListFilter } from './store';
-import { keepAllocated } from './immutable';
-import { validateObject, validateUpdate } from './validate';
+import { validateObject } from './validate';
 import type { ApplyOptions, ApplyOutcome, ApplyResult, WriteContext } from './write';
 
 export interface ClusterOptions {
@@ -49,8 +47,6 @@ export interface ClusterOptions {
   images?: ImageCatalog;
 }
 
-export type ClusterListener = (ref: ObjectRef) => void;
-
 export const BOOTSTRAP: WriteContext = {
   actor: 'cluster-bootstrap',
   channel: 'controller',
@@ -59,7 +55,6 @@ export const BOOTSTRAP: WriteContext = {
 };
 
 /** A manifest as a client-side apply sends it, settled (admission.ts), or null. */
-const settledClientSide = (manifest: unknown) => settledManifest(withLastApplied(manifest));
 
 export class Cluster {
   readonly name: ClusterName;
@@ -71,13 +66,14 @@ export class Cluster {
   private readonly pods = podsRequested();
   private readonly objects = new StoredObjects([this.pods]);
   private readonly owners = new Map<string, Ownership>();
-  /** What a re-apply reads (the kinds' generation is set before each). */
-  private readonly knownEnv = { kinds: 0, objects: this.objects, owners: this.owners };
-  private readonly listeners = new Set<ClusterListener>();
   private readonly controllers: Controllers;
   private readonly serverFields: ServerFields;
   /** Applies that change nothing, answered without admission (see known-applies.ts). */
-  private readonly known = new KnownApplies();
+  private readonly known = new KnownApplies({
+    kinds: this.kinds,
+    objects: this.objects,
+    owners: this.owners,
+  });
   /** Each manager's latest pass over a list of manifests (applier.ts). */
   private readonly passes = new Map<string, Pass>();
 
@@ -130,11 +126,6 @@ export class Cluster {
     return out;
   }
 
-  subscribe(listener: ClusterListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
   /** kubectl's display name: `deployment.apps/web`. */
   display(ref: ObjectRef): string {
     return displayName(this.kinds, ref);
@@ -151,7 +142,7 @@ export class Cluster {
   apply(given: unknown, ctx: WriteContext, opts: ApplyOptions = {}): ApplyResult {
     const clientSide = appliesClientSide(ctx.manager);
     const stored = isStored(given) && isRecord(given) ? (given as Stored<KObject>) : null;
-    const known = stored && this.knownAnswer(stored, ctx.manager, opts);
+    const known = stored && this.known.answer(stored, ctx.manager, opts);
     if (known) return known;
     // A client-side apply sends the manifest with its last-applied annotation (last-applied.ts).
     const manifest = clientSide ? withLastApplied(given) : given;
@@ -199,7 +190,14 @@ export class Cluster {
     const last = clientSide ? lastAppliedFields(existing) : null;
     const dropped = last ? droppedFields(last, new Set(fields.map((f) => f.text))) : undefined;
     applyOwnedFields(next, obj, ownership, ctx.manager, clientSide ? (dropped ?? []) : undefined);
-    const outcome = this.commit(key, existing, next, ownership, ctx, opts.dryRun === true);
+    const outcome = this.commit({
+      key,
+      existing,
+      next,
+      ownership,
+      ctx,
+      dryRun: opts.dryRun === true,
+    });
     if (outcome !== 'unchanged' && type.kind === 'CustomResourceDefinition' && !opts.dryRun)
       this.kinds.addCustomResource(next);
     return answer(outcome);
@@ -213,15 +211,8 @@ export class Cluster {
   applier(manager: string, manifests: readonly unknown[]): Applier {
     const { pass, previous, keep } = nextPass(this, this.passes.get(manager), manager, manifests);
     this.passes.set(manager, keep);
-    return new Applier(this, this.knownAnswer, pass, previous);
+    return new Applier(this, this.known.answer, pass, previous);
   }
-
-  /** An apply of a stored manifest found to change nothing, without a write; else null. */
-  private readonly knownAnswer: KnownAnswer = (manifest, manager, opts) => {
-    this.knownEnv.kinds = this.kinds.generation;
-    const settle = appliesClientSide(manager) ? settledClientSide : settledManifest;
-    return this.known.unchanged(manifest, settle, manager, this.knownEnv, opts.takeOver);
-  };
 
   private warnings(obj: KObject): string[] {
     return [this.kinds.deprecationWarning(obj.apiVersion, obj.kind)].filter(
@@ -248,7 +239,7 @@ export class Cluster {
     }
     const ownership = copyOwnership(this.owners.get(key));
     claimChangedFields(storedLeaves(existing), next, ownership, ctx.manager);
-    return this.commit(key, existing, next, ownership, ctx, false);
+    return this.commit({ key, existing, next, ownership, ctx, dryRun: false });
   }
 
   /**
@@ -283,7 +274,7 @@ export class Cluster {
     if (this.objects.has(key))
       throw new ClusterError('E_INVALID', `${this.display(ref)} already exists`, { object: key });
     const ownership = ownershipOfCreated(admitted, ctx.manager);
-    this.commit(key, undefined, admitted, ownership, ctx, false);
+    this.commit({ key, existing: undefined, next: admitted, ownership, ctx, dryRun: false });
     return ref;
   }
 
@@ -342,7 +333,6 @@ export class Cluster {
     const ctx = { actor, channel: 'controller' as const, revision: null };
     this.record(ctx, 'delete', '*', [], 'cluster lost and recreated empty');
     this.bootstrap();
-    for (const l of this.listeners) l({ kind: '*', name: '*' });
   }
 
   // ---- internals -----------------------------------------------------------------------------
@@ -376,86 +366,20 @@ export class Cluster {
     };
   }
 
-  /** Stores `next` (after defaulting) if it differs from `existing`, with its audit record. */
-  private commit(
-    key: string,
-    existing: Stored<KObject> | undefined,
-    next: KObject,
-    ownership: Ownership,
-    ctx: WriteContext,
-    dryRun: boolean,
-  ): ApplyOutcome {
-    const quota = podQuotaRefusal(this.pods, existing, next, statusName(this.kinds, refOf(next)));
-    if (quota) {
-      if (!dryRun) this.refuse(key, quota, ctx);
-      throw quota;
-    }
-    // A dry-run create allocates nothing (no uid, no cluster IP): a dry run changes no state.
-    if (dryRun && !existing) return 'created';
-    if (existing) this.checkUpdate(key, existing, next, ctx, dryRun);
-    this.serverFields.stamp(existing, next);
-    if (existing && sameValue(existing, next)) {
-      if (dryRun) return 'unchanged';
-      const taken = takenOver(this.owners.get(key), ownership, ctx.manager);
-      this.owners.set(key, ownership);
-      // Field ownership is part of what a re-apply answers from: the journal hears of it.
-      if (taken.length === 0) this.objects.noteOwnership(key);
-      // Taking fields over with the same values is still a write (managedFields change): the
-      // trail must show who now stands behind them, or a later replay would credit the old owner.
-      if (taken.length > 0) {
-        this.objects.set(key, next);
-        const fields = taken.length === 1 ? 'a field' : `${taken.length} fields`;
-        const message = `${ctx.manager} took over ${fields} with unchanged values`;
-        this.record(ctx, 'update', key, takeoverChanges(next, taken), message);
-      }
-      return 'unchanged';
-    }
-    if (dryRun) return existing ? 'configured' : 'created';
-    // Fields a client-side apply took over with unchanged values are in the record too: its
-    // last-applied changes with nearly every new manifest, so such a write is no longer a no-op
-    // (other writes claim only the fields whose values they change, which the record lists).
-    const taken =
-      existing && appliesClientSide(ctx.manager)
-        ? takenOver(this.owners.get(key), ownership, ctx.manager)
-        : [];
-    const now = this.objects.set(key, next);
-    this.owners.set(key, ownership);
-    const before = existing ? storedLeaves(existing) : new Map<string, unknown>();
-    const changes = changesBetween(next.kind, before, storedLeaves(now));
-    if (taken.length > 0) {
-      const listed = new Set(changes.map((c) => c.path));
-      changes.push(
-        ...takeoverChanges(
-          next,
-          taken.filter((p) => !listed.has(formatPath(p))),
-        ),
-      );
-    }
-    this.record(ctx, existing ? 'update' : 'create', key, changes);
-    this.notify(refOf(next));
-    return existing ? 'configured' : 'created';
-  }
+  /** Stores a write if it changes anything, with its audit record (commit.ts). */
+  private readonly commit = (write: Write) => commitWrite(this.committing, write);
 
-  /**
-   * Refuses an update that changes an immutable field (immutable.ts), recorded unless a dry run.
-   * The allocated cluster IP of a Service is kept first, as the API server keeps it.
-   */
-  private checkUpdate(
-    key: string,
-    existing: Stored<KObject>,
-    next: KObject,
-    ctx: WriteContext,
-    dryRun: boolean,
-  ): void {
-    keepAllocated(existing, next);
-    const file = ctx.file;
-    try {
-      validateUpdate(existing, next, file ? { file, verb: () => 'patching' } : undefined);
-    } catch (e) {
-      if (!dryRun) this.refuse(key, e as Error, ctx);
-      throw e;
-    }
-  }
+  /** What a commit reads and writes of this cluster. */
+  private readonly committing: CommitEnv = {
+    objects: this.objects,
+    owners: this.owners,
+    pods: this.pods,
+    stamp: (existing, next) => this.serverFields.stamp(existing, next),
+    statusName: (ref) => statusName(this.kinds, ref),
+    refuse: (key, error, ctx) => this.refuse(key, error, ctx),
+    record: (ctx, verb, key, changes, message) => this.record(ctx, verb, key, changes, message),
+    notify: (ref) => this.notify(ref),
+  };
 
   /** One record in the trail for one write (or refusal) to this cluster. */
   private record(
@@ -479,7 +403,6 @@ export class Cluster {
 
   private notify(ref: ObjectRef): void {
     this.controllers.enqueue(ref);
-    for (const l of this.listeners) l(ref);
   }
 
   /** The preferred apiVersion for a kind (used when the cluster itself creates objects). */

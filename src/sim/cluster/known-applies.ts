@@ -16,6 +16,8 @@
 // ownership, is a write and is worked out again next time. A dry run and an apply answer the same
 // for a manifest that changes nothing, so one memory serves both.
 import type { Stored } from '../stored';
+import { settledManifest } from './admission';
+import { appliesClientSide, withLastApplied } from './last-applied';
 import { refKey, type KObject, type ObjectRef } from './object';
 import { appliedFields, applyChangesNothing, type Ownership } from './ownership';
 import { hasFieldsToTake, type TakeOverFrom } from './takeover';
@@ -31,8 +33,7 @@ export interface AdmissionAnswer {
 
 /** The cluster as a re-apply reads it. */
 export interface KnownAppliesEnv {
-  /** The generation of the kinds served. */
-  readonly kinds: number;
+  readonly kinds: { readonly generation: number };
   readonly objects: {
     readonly version: number;
     get(key: string): Stored<KObject> | undefined;
@@ -56,8 +57,26 @@ interface Entry extends AdmissionAnswer {
   others: Map<string, Unchanged> | null;
 }
 
+/** A manifest as a client-side apply sends it (with last-applied), settled (admission.ts). */
+const settledClientSide = (manifest: unknown) => settledManifest(withLastApplied(manifest));
+
 export class KnownApplies {
   private readonly entries = new WeakMap<Stored<KObject>, Entry>();
+
+  constructor(private readonly env: KnownAppliesEnv) {}
+
+  /** The answer to an apply of `manifest` by `manager` that changes nothing; else null. */
+  readonly answer = (
+    manifest: Stored<KObject>,
+    manager: string,
+    opts: { takeOver?: TakeOverFrom },
+  ): ApplyResult | null =>
+    this.unchanged(
+      manifest,
+      appliesClientSide(manager) ? settledClientSide : settledManifest,
+      manager,
+      opts.takeOver,
+    );
 
   /** What admission answered for `manifest`. */
   admitted(manifest: Stored<KObject>, a: AdmissionAnswer): void {
@@ -71,15 +90,15 @@ export class KnownApplies {
    * client-side manager): what the fields it sets are read from. The same frozen answer each time
    * while it holds.
    */
-  unchanged(
+  private unchanged(
     manifest: Stored<KObject>,
     settled: (manifest: Stored<KObject>) => KObject | null,
     manager: string,
-    env: KnownAppliesEnv,
-    takeOver?: TakeOverFrom,
+    takeOver: TakeOverFrom | undefined,
   ): ApplyResult | null {
+    const env = this.env;
     const entry = this.entries.get(manifest);
-    if (!entry || entry.kinds !== env.kinds) return null;
+    if (!entry || entry.kinds !== env.kinds.generation) return null;
     const { key } = entry;
     const seen = entry.last?.manager === manager ? entry.last : entry.others?.get(manager);
     const written = env.objects.writtenAt(key);
