@@ -6,8 +6,8 @@ import '../src/platform/node';
 import { AuditLog } from '../src/sim/audit';
 import { VirtualClock } from '../src/sim/clock';
 import { Cluster, ops, refKey, refOf, type KObject } from '../src/sim/cluster';
-import { reconcile, type ReconcileResult } from '../src/sim/gitops/diff';
-import { trackingId, TRACKING_ANNOTATION } from '../src/sim/gitops/sync-run';
+import { reconcile, type ReconcileResult } from '../src/sim/compare/diff';
+import { trackingId, TRACKING_ANNOTATION } from '../src/sim/compare/tracking';
 import { Sandbox } from '../src/sim/sandbox';
 import { appFiles, appObjects } from './app-manifests';
 

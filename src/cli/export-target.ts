@@ -2,12 +2,11 @@
 // export never writes over a file or mixes with files it did not make. A path that is a file (or a
 // FIFO, a device) is refused without opening it.
 import { lstatSync, readdirSync, statSync } from 'node:fs';
+import { CodedError } from '../sim/coded-error';
 
-export class ExportTargetError extends Error {
-  readonly code = 'E_EXPORT_TARGET';
+export class ExportTargetError extends CodedError<'E_EXPORT_TARGET'> {
   constructor(message: string) {
-    super(message);
-    this.name = 'ExportTargetError';
+    super('E_EXPORT_TARGET', message);
   }
 }
 

@@ -3,6 +3,7 @@
 // 2 for invalid input. Never a stack trace: problems are printed as file:line:col messages.
 import '../platform/node';
 import { existsSync } from 'node:fs';
+import { isCodedError } from '../sim/coded-error';
 import { exportToDirectory } from '../sim/git/export-node';
 import { formatProblem, isScenarioError, ScenarioRun } from '../sim/scenario';
 import { MAX_SEED } from '../sim/scenario/limits';
@@ -30,10 +31,9 @@ class UsageError extends Error {}
 /** The scenario file being validated or run, named when a refusal escapes the checks. */
 let running: string | null = null;
 
-/** A refusal of the simulation (a GitError, ClusterError, ...): it has a stable `E_` code. */
+/** A refusal of the simulation (a ClusterError, a git RefNotFoundError, ...): its stable code. */
 function refusalCode(e: unknown): string | null {
-  const code = (e as { code?: unknown } | null)?.code;
-  return e instanceof Error && typeof code === 'string' && code.startsWith('E_') ? code : null;
+  return isCodedError(e) ? e.code : null;
 }
 
 function flag(args: string[], name: string): string | undefined {

@@ -6,6 +6,7 @@
 // that cannot be read is refused with its reason.
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { CodedError } from '../sim/coded-error';
 import { MAX_BYTES } from '../sim/scenario';
 import { safeRecord, type SafeRecord } from '../sim/safe-keys';
 
@@ -14,11 +15,9 @@ export const MAX_DIR_FILES = 1_000;
 export const MAX_DIR_BYTES = 10 * MAX_BYTES;
 
 /** A repo.dir that cannot be read as asked. The CLI reports it at the line of `repo.dir`. */
-export class DirError extends Error {
-  readonly code = 'E_DIR';
+export class DirError extends CodedError<'E_DIR'> {
   constructor(message: string) {
-    super(message);
-    this.name = 'DirError';
+    super('E_DIR', message);
   }
 }
 

@@ -9,6 +9,7 @@
 // from safeRecord(), or `obj[safeKey(key)] = v`. Tables that user text looks up (by kind, by
 // field) are made with table(). The eslint rule `driftlab/no-unsafe-key-write` checks writes.
 import { isScalar, visit, type Document, type Node as YamlNode } from 'yaml';
+import { CodedError } from './coded-error';
 
 /** The names that reach the prototype chain. Real Kubernetes has no field of these names. */
 export const UNSAFE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
@@ -24,11 +25,9 @@ export function isSafeKey(key: string): key is SafeKey {
   return !UNSAFE_KEYS.has(key);
 }
 
-export class UnsafeKeyError extends Error {
-  readonly code = 'E_UNSAFE_KEY';
-  constructor(readonly key: string) {
-    super(unsafeKeyMessage(key));
-    this.name = 'UnsafeKeyError';
+export class UnsafeKeyError extends CodedError<'E_UNSAFE_KEY', { key: string }> {
+  constructor(key: string) {
+    super('E_UNSAFE_KEY', unsafeKeyMessage(key), { key });
   }
 }
 

@@ -12,7 +12,7 @@ import {
   type KObject,
   type PodState,
 } from '../sim/cluster';
-import type { FieldDiff } from '../sim/gitops/diff';
+import type { FieldDiff } from '../sim/compare/types';
 import type { Application, Notification } from '../sim/gitops/lane';
 import type { LaneMetrics } from '../sim/metrics';
 import type { Sandbox } from '../sim/sandbox';

@@ -114,11 +114,11 @@ describe('fuzzing the manifest loader', () => {
       'many documents': '---\na: 1\n'.repeat(2_000),
       'unknown tags': '!!binaryenv x\n--- !foo\na: !!int nope\n',
     };
+    // A hang (an alias bomb expanded, a parser stuck) fails by the test's timeout: no wall-clock
+    // assertion here, the machine is shared (bench/ measures speed).
     for (const [what, text] of Object.entries(hostile)) {
       tally.add('hostile texts');
-      const started = performance.now();
       expect(() => checkParse(text), what).not.toThrow();
-      expect(performance.now() - started, what).toBeLessThan(5_000);
     }
     expect(parseManifestText(hostile['an alias bomb']).errors.length).toBeGreaterThan(0);
   }, 60_000);

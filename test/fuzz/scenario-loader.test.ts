@@ -244,11 +244,9 @@ describe('fuzzing the scenario loader', () => {
       'an alias bomb': `${bomb.join('\n')}\nid: bomb\ntitle: t\nrepo: {files: {}}\nsteps: [{title: s}]\n`,
       'a NUL byte': `id: nul\0\ntitle: t\n`,
     };
-    for (const [what, text] of Object.entries(hostile)) {
-      const started = performance.now();
+    // A hang fails by the test's timeout: no wall-clock assertion (the machine is shared).
+    for (const [what, text] of Object.entries(hostile))
       expect(check(`hostile (${what})`, text), what).toBeNull();
-      expect(performance.now() - started, what).toBeLessThan(5_000);
-    }
     // A byte-order mark is allowed by YAML: the scenario behind it loads as without it.
     expect(check('a BOM', `\ufeff${texts[0]}`)).toEqual(load(texts[0]!));
     expect(MAX_VIRTUAL_MS).toBeLessThan(36_500 * 86_400_000);

@@ -3,25 +3,16 @@
 // (its last-applied-configuration) and Git dropped, and nothing the lane once created from Git is
 // left behind (an orphan counts as out of sync). Fields the GitOps lane's
 // ignoreDifferences names do not count. The same test for both lanes, so they compare fairly.
-import { refOf, type Cluster, type HealthStatus } from '../cluster';
+import { liveCandidates, sameBasis, type ObservedApp, type ViewBasis } from '../cache/observed';
+import { refOf, type Cluster } from '../cluster';
+import { reconcile } from '../compare/diff';
+import { rollUpHealth } from '../compare/health';
+import type { IgnoreDifference } from '../compare/ignore';
+import type { AppSyncView, ResourceDiff } from '../compare/types';
 import type { ConfigRepo } from '../git';
-import { rollUpHealth } from '../gitops/app-status';
-import { reconcile, type ResourceDiff } from '../gitops/diff';
-import type { IgnoreDifference } from '../gitops/ignore';
 import { loadDesired, type AppSpec } from './apps';
-import { liveCandidates, sameBasis, type SyncViews, type ViewBasis } from './sync-views';
 
-export interface AppSyncView {
-  inSyncWithGit: boolean;
-  /** Keys of the objects that differ from Git (missing, modified, or orphaned). */
-  differing: string[];
-  /** Every object compared, with its field-level diff (Secret values masked). */
-  resources: ResourceDiff[];
-  health: HealthStatus;
-  healthMessage?: string;
-  /** Git HEAD's manifests for the app do not parse: the cluster cannot match them. */
-  invalid: boolean;
-}
+export type { AppSyncView } from '../compare/types';
 
 export interface LaneSubject {
   cluster: Cluster;
@@ -31,19 +22,22 @@ export interface LaneSubject {
   ignoreDifferences: readonly IgnoreDifference[];
 }
 
-/** @param created the lane's `createdKeys(app)`, when the caller has them already. */
+/**
+ * @param cached what the cache layer keeps of the app for the observer (ClusterCache.of(cluster)
+ *   .app(name).observed); without it the view is made afresh.
+ * @param created the lane's `createdKeys(app)`, when the caller has them already.
+ */
 export async function appSyncView(
   repo: ConfigRepo,
   head: string,
   lane: LaneSubject,
   app: AppSpec,
-  views?: SyncViews,
+  cached?: ObservedApp,
   created: readonly string[] = lane.createdKeys(app),
 ): Promise<AppSyncView> {
   const desired = await loadDesired(repo, head, app);
   const { cluster } = lane;
   const { manifests } = desired;
-  const cached = views?.of(lane, app);
   const basis: ViewBasis = {
     cluster,
     version: cluster.version,
@@ -62,7 +56,6 @@ export async function appSyncView(
       return obj ? cluster.managedFields(refOf(obj)) : {};
     },
     namespaced: (kind: string) => cluster.kinds.forKind(kind)?.namespaced ?? true,
-    liveFromCluster: true as const,
   };
   const result = cached
     ? cached.memo.run(manifests, live, cluster.kinds.generation, opts)

@@ -1,20 +1,35 @@
 // The observer skips work: a check it schedules itself skips a lane with no change that could flip
 // its answer, and any check skips a lane where nothing its answer was made from was written. Its
-// answers must still be what a fresh check (no memo, no skip) gives, after every kind of change.
+// answers must still be what a fresh check (no cache, no skip) gives, after every kind of change.
 import '../../platform/node';
+import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ClusterCache } from '../cache/cluster-cache';
+import { TrackedObjects } from '../cache/tracked';
 import { Sandbox } from '../sandbox';
 import { STARTER_FILES } from '../starter-repo';
-import { appSyncView, type LaneSubject } from './in-sync';
-import { SyncViews } from './sync-views';
+import { expectCacheEqualsFresh } from '../testing/cache-vs-fresh';
+import { appSyncView, type AppSyncView, type LaneSubject } from './in-sync';
 
 afterEach(() => vi.restoreAllMocks());
 
 const EXTRA = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: extra\ndata:\n  a: "1"\n';
+const LANES = ['devops', 'gitops'] as const;
 
-async function expectFresh(sandbox: Sandbox): Promise<void> {
+/** What the observer last answered for each lane and app: the cached answer. */
+async function observed(sandbox: Sandbox) {
   const head = await sandbox.repo.resolve('main');
-  const subjects: Record<'devops' | 'gitops', LaneSubject> = {
+  return LANES.flatMap((lane) => {
+    const seen = sandbox.observer.observation(lane)!;
+    expect(seen.head).toBe(head);
+    return sandbox.apps.map((app) => summary(lane, seen.apps[app.name]!));
+  });
+}
+
+/** Each lane's apps checked afresh at HEAD: no cache, the GitOps lane's objects listed anew. */
+async function afresh(sandbox: Sandbox) {
+  const head = await sandbox.repo.resolve('main');
+  const subjects: Record<(typeof LANES)[number], LaneSubject> = {
     devops: {
       cluster: sandbox.clusters.devops,
       apps: sandbox.apps,
@@ -24,28 +39,90 @@ async function expectFresh(sandbox: Sandbox): Promise<void> {
     gitops: {
       cluster: sandbox.clusters.gitops,
       apps: sandbox.apps,
-      createdKeys: (app) => sandbox.gitops.trackedKeys(app),
+      createdKeys: (app) => new TrackedObjects(sandbox.clusters.gitops, app.name).keys(),
       ignoreDifferences: sandbox.gitops.options.ignoreDifferences,
     },
   };
-  for (const lane of ['devops', 'gitops'] as const) {
-    const observed = sandbox.observer.observation(lane)!;
-    expect(observed.head).toBe(head);
-    for (const app of sandbox.apps) {
-      const fresh = await appSyncView(sandbox.repo, head, subjects[lane], app);
-      const seen = observed.apps[app.name]!;
-      expect({ lane, ...seen, resources: seen.resources.length }).toEqual({
-        lane,
-        ...fresh,
-        resources: fresh.resources.length,
-      });
-    }
-  }
+  const out = [];
+  for (const lane of LANES)
+    for (const app of sandbox.apps)
+      out.push(summary(lane, await appSyncView(sandbox.repo, head, subjects[lane], app)));
+  return out;
 }
 
+const summary = (lane: string, view: AppSyncView) => ({
+  lane,
+  ...view,
+  resources: view.resources.length,
+});
+
+async function expectFresh(sandbox: Sandbox): Promise<void> {
+  expect(await observed(sandbox)).toEqual(await afresh(sandbox));
+}
+
+type Step =
+  | { op: 'kubectl'; lane: (typeof LANES)[number]; line: string }
+  | { op: 'advance'; ms: number }
+  | { op: 'commit'; replicas: number };
+
+const stepArb: fc.Arbitrary<Step> = fc.oneof(
+  fc.record({
+    op: fc.constant('kubectl' as const),
+    lane: fc.constantFrom(...LANES),
+    line: fc.constantFrom(
+      'scale deployment/web --replicas=5',
+      'annotate deployment/web note=hand --overwrite',
+      'apply -f extras/extra.yaml',
+      'annotate configmap extra argocd.argoproj.io/tracking-id=web:/ConfigMap:default/extra',
+      'delete configmap web-config',
+    ),
+  }),
+  fc.record({ op: fc.constant('advance' as const), ms: fc.constantFrom(1_000, 7_000, 60_000) }),
+  fc.record({ op: fc.constant('commit' as const), replicas: fc.integer({ min: 1, max: 4 }) }),
+);
+
 describe('Observer', () => {
+  it('answers as a fresh check would, whatever happens (property)', async () => {
+    await expectCacheEqualsFresh({
+      start: fc.constant(null),
+      world: async () => {
+        const sandbox = await Sandbox.create({
+          seed: 3,
+          files: { ...STARTER_FILES, 'extras/extra.yaml': EXTRA },
+          path: 'apps/web',
+        });
+        await sandbox.settle();
+        return sandbox;
+      },
+      step: stepArb,
+      act: async (sandbox, step) => {
+        if (step.op === 'kubectl') await sandbox.kubectl(step.lane, step.line, 'alice');
+        else if (step.op === 'advance') await sandbox.advance(step.ms);
+        else {
+          const deployment = STARTER_FILES['apps/web/deployment.yaml']!;
+          await sandbox.commit({
+            author: 'alice',
+            message: `web: ${step.replicas} replicas`,
+            write: {
+              'apps/web/deployment.yaml': deployment.replace(
+                'replicas: 3',
+                `replicas: ${step.replicas}`,
+              ),
+            },
+          });
+          await sandbox.settle();
+        }
+      },
+      cached: observed,
+      fresh: afresh,
+      runs: 8,
+      seed: 17,
+      maxSteps: 10,
+    });
+  }, 120_000);
+
   it('answers as a fresh check would, while it skips lanes nothing was written to', async () => {
-    const made = vi.spyOn(SyncViews.prototype, 'of');
+    const made = vi.spyOn(ClusterCache.prototype, 'observed');
     const sandbox = await Sandbox.create({
       seed: 3,
       files: { ...STARTER_FILES, 'extras/extra.yaml': EXTRA },

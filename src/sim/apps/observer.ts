@@ -5,10 +5,10 @@
 import type { AuditLog, AuditRecord, ClusterName } from '../audit';
 import type { VirtualClock } from '../clock';
 import { isStatusPath } from '../cluster';
+import { ClusterCache } from '../cache/cluster-cache';
 import type { ConfigRepo } from '../git';
 import { safeRecord } from '../safe-keys';
 import { appSyncView, type AppSyncView, type LaneSubject } from './in-sync';
-import { SyncViews } from './sync-views';
 
 export interface LaneObservation {
   inSyncWithGit: boolean;
@@ -41,7 +41,6 @@ interface Watched {
 
 export class Observer {
   private readonly lanes = new Map<ClusterName, Watched>();
-  private readonly views = new SyncViews();
   private scheduled = false;
 
   constructor(
@@ -96,12 +95,14 @@ export class Observer {
       const apps = safeRecord<AppSyncView>();
       const matter: ReadonlySet<string>[] = [];
       const differing = new Set<string>();
+      const cache = ClusterCache.of(w.subject.cluster);
       for (const [i, app] of w.subject.apps.entries()) {
-        const view = await appSyncView(this.repo, head, w.subject, app, this.views, created[i]);
+        const observed = cache.observed(app.name);
+        const view = await appSyncView(this.repo, head, w.subject, app, observed, created[i]);
         apps[app.name] = view;
         for (const k of view.differing) differing.add(k);
         // What the view was made from: the keys its manifests declare, the objects the lane made.
-        const { declared, created: made } = this.views.of(w.subject, app);
+        const { declared, created: made } = observed;
         matter.push(declared ?? new Set(), made ?? new Set(created[i]));
       }
       w.matter = [...matter, differing];

@@ -1,10 +1,10 @@
 // The flags of a CLI line: `--name value`, `--name=value`, boolean `--flag` (and `--flag=false`);
 // the rest stays positional. Unknown flags are refused in cobra's words.
-export class CliSyntaxError extends Error {
-  readonly code = 'E_CLI_SYNTAX';
+import { CodedError } from '../coded-error';
+
+export class CliSyntaxError extends CodedError<'E_CLI_SYNTAX'> {
   constructor(message: string) {
-    super(message);
-    this.name = 'CliSyntaxError';
+    super('E_CLI_SYNTAX', message);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { VirtualClock } from '../clock';
+import { getOrCreate } from '../get-or-create';
 import { StringPool } from '../strings';
 import type { AuditInput, AuditRecord, FieldChange } from './types';
 
@@ -38,11 +39,8 @@ class TrailStrings extends StringPool {
       this.changes.clear();
       this.kept = 0;
     }
-    let paths = this.changes.get(out.path);
-    if (!paths) this.changes.set(out.path, (paths = new Map<unknown, Map<unknown, FieldChange>>()));
-    let afters = paths.get(before);
-    if (!afters) paths.set(before, (afters = new Map<unknown, FieldChange>()));
-    afters.set(after, Object.freeze(out));
+    const paths = getOrCreate(this.changes, out.path, () => new Map());
+    getOrCreate(paths, before, () => new Map()).set(after, Object.freeze(out));
     this.kept++;
     return out;
   }

@@ -5,6 +5,7 @@
 // The clock also implements XState's `Clock` interface (setTimeout / clearTimeout), so a machine
 // created with `createActor(machine, { clock })` schedules its delays here, exactly as XState's
 // own `SimulatedClock` would, but on the one queue the rest of the sandbox shares.
+import { CodedError } from '../coded-error';
 
 export type TimerId = number;
 type Callback = () => void | Promise<void>;
@@ -23,11 +24,9 @@ export interface PendingTimer {
   label: string;
 }
 
-export class ClockError extends Error {
-  readonly code = 'E_CLOCK';
+export class ClockError extends CodedError<'E_CLOCK'> {
   constructor(message: string) {
-    super(message);
-    this.name = 'ClockError';
+    super('E_CLOCK', message);
   }
 }
 

@@ -1,6 +1,7 @@
 // Errors the simulated API server answers with. Each has a stable `code` (tests and the UI match
 // on it) and a `data` payload naming the object, the file and the field where known. Messages
 // follow what kubectl prints for the same mistake.
+import { CodedError } from '../coded-error';
 
 export interface ClusterErrorData {
   object?: string;
@@ -25,16 +26,7 @@ export type ClusterErrorCode =
   /** A field named `__proto__`, `constructor` or `prototype` (src/sim/safe-keys.ts). */
   | 'E_UNSAFE_KEY';
 
-export class ClusterError extends Error {
-  constructor(
-    readonly code: ClusterErrorCode,
-    message: string,
-    readonly data: ClusterErrorData = {},
-  ) {
-    super(message);
-    this.name = 'ClusterError';
-  }
-}
+export class ClusterError extends CodedError<ClusterErrorCode, ClusterErrorData> {}
 
 export function isClusterError(e: unknown): e is ClusterError {
   return e instanceof ClusterError;

@@ -133,21 +133,12 @@ const CHECKS = table<(obj: KObject) => Health>({
   HorizontalPodAutoscaler: hpaHealth,
 });
 
-/** The object's health, or null for kinds without a health check (ConfigMap, Secret, ...). */
-// The health of stored objects, each assessed at most once: a cluster never edits an object it
-// stores (a write stores a new one), and health reads nothing but the object.
-const storedHealthCache = new WeakMap<KObject, Health | null>();
-
-/** `healthOf` an object a cluster stores (never one that may still be edited). */
-export function storedHealth(obj: KObject): Health | null {
-  let health = storedHealthCache.get(obj);
-  if (health === undefined) {
-    health = healthOf(obj);
-    storedHealthCache.set(obj, health);
-  }
-  return health;
+/** Whether the kind has a health check: without one, an object does not count towards an app's. */
+export function hasHealthCheck(kind: string): boolean {
+  return CHECKS[kind] !== undefined;
 }
 
+/** The object's health, or null for kinds without a health check (ConfigMap, Secret, ...). */
 export function healthOf(obj: KObject | undefined): Health | null {
   if (!obj) return { status: 'Missing' };
   const check = CHECKS[obj.kind];

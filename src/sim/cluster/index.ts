@@ -7,8 +7,8 @@ export type { WriteContext, ApplyResult, ApplyOutcome } from './write';
 export type { Applier } from './applier';
 export { ClusterError, isClusterError, unparsableFile, type ClusterErrorCode } from './errors';
 export {
+  hasHealthCheck,
   healthOf,
-  storedHealth,
   worstHealth,
   HEALTH_ORDER,
   type Health,

@@ -1,5 +1,6 @@
 // The API resources the simulated cluster serves: those of Kubernetes 1.25. A kind is found by its
 // apiVersion + kind (manifests) or by a resource name, plural or short name (kubectl).
+import { getOrCreate } from '../get-or-create';
 import { table } from '../safe-keys';
 
 export interface ResourceType {
@@ -141,12 +142,7 @@ export class KindRegistry {
   }
 
   forKind(kind: string): ResourceType | null {
-    let type = this.byKind.get(kind);
-    if (type === undefined) {
-      type = this.types.find((t) => t.kind === kind) ?? null;
-      this.byKind.set(kind, type);
-    }
-    return type;
+    return getOrCreate(this.byKind, kind, () => this.types.find((t) => t.kind === kind) ?? null);
   }
 
   deprecationWarning(apiVersion: string, kind: string): string | null {

@@ -1,5 +1,6 @@
 // Refs resolved against the kinds a cluster serves: the namespace a ref means, the names kubectl
 // prints for it, and a kind's preferred apiVersion.
+import { getOrCreate } from '../get-or-create';
 import { ClusterError } from './errors';
 import { apiVersionOf, type KindRegistry } from './kinds';
 import { refKey, type ObjectRef } from './object';
@@ -52,11 +53,9 @@ const applyLines = new Map<string, Partial<Record<ApplyOutcome, string>>>();
 
 /** `<display> <outcome>`, the same string each time it is asked for. */
 export function applyLine(display: string, outcome: ApplyOutcome): string {
-  let byOutcome = applyLines.get(display);
-  if (!byOutcome) {
+  const byOutcome = getOrCreate(applyLines, display, () => {
     if (applyLines.size >= 10_000) applyLines.clear();
-    byOutcome = {};
-    applyLines.set(display, byOutcome);
-  }
+    return {};
+  });
   return (byOutcome[outcome] ??= `${display} ${outcome}`);
 }

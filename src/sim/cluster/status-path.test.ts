@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffResource } from '../gitops/diff';
+import { diffResource } from '../compare/diff';
 import { isStatusPath } from './status-path';
 import { CI, makeCluster } from './testing/fixtures';
 

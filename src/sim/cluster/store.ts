@@ -5,6 +5,7 @@
 // A stored object is never edited; a write stores a new object under its key. `set` deep-freezes
 // what it stores (../stored.ts), and what comes out is typed `Stored`: the caches keyed by stored
 // objects (here, in cluster.ts, in the diff) rest on it.
+import { getOrCreate } from '../get-or-create';
 import { stored, type Stored } from '../stored';
 import { leafValues } from './fieldpath';
 import type { KObject } from './object';
@@ -146,9 +147,10 @@ export class StoredObjects {
     if (!before) {
       this.created.set(key, this.creates++);
       this.insert(this.all, key);
-      const ofKind = this.byKind.get(obj.kind) ?? [];
-      this.insert(ofKind, key);
-      this.byKind.set(obj.kind, ofKind);
+      this.insert(
+        getOrCreate(this.byKind, obj.kind, () => []),
+        key,
+      );
     }
     this.reindex(key, before, obj);
     for (const [name, keys] of this.annotated) {
@@ -234,12 +236,9 @@ export class StoredObjects {
 
   /** The keys of the objects that carry an annotation (or a label), in list order (kept from now on). */
   private withAnnotation(name: string): string[] {
-    let keys = this.annotated.get(name);
-    if (!keys) {
-      keys = this.all.filter((key) => carries(this.byKey.get(key), name));
-      this.annotated.set(name, keys);
-    }
-    return keys;
+    return getOrCreate(this.annotated, name, () =>
+      this.all.filter((key) => carries(this.byKey.get(key), name)),
+    );
   }
 
   /**
@@ -247,11 +246,9 @@ export class StoredObjects {
    * per owner until a dependent comes or goes (controllers ask at every sync).
    */
   private owned(owner: string, kind?: string, namespace?: string): Stored<KObject>[] {
-    let keys = this.dependentsInOrder.get(owner);
-    if (!keys) {
-      keys = [...(this.dependents.get(owner) ?? [])].sort((a, b) => this.compare(a, b));
-      this.dependentsInOrder.set(owner, keys);
-    }
+    const keys = getOrCreate(this.dependentsInOrder, owner, () =>
+      [...(this.dependents.get(owner) ?? [])].sort((a, b) => this.compare(a, b)),
+    );
     const out: Stored<KObject>[] = [];
     for (const key of keys) {
       const obj = this.byKey.get(key)!;
@@ -303,9 +300,7 @@ export class StoredObjects {
     if (now === null) this.unindexed++;
     else
       for (const uid of now) {
-        const keys = this.dependents.get(uid) ?? new Set<string>();
-        keys.add(key);
-        this.dependents.set(uid, keys);
+        getOrCreate(this.dependents, uid, () => new Set()).add(key);
         this.dependentsInOrder.delete(uid);
       }
   }
@@ -339,12 +334,7 @@ const leafCache = new WeakMap<object, ReadonlyMap<string, unknown>>();
 // (Keyed by stored objects and by their statuses, which are frozen with them.)
 
 function remembered(of: object, compute: () => Map<string, unknown>): ReadonlyMap<string, unknown> {
-  let values = leafCache.get(of);
-  if (!values) {
-    values = compute();
-    leafCache.set(of, values);
-  }
-  return values;
+  return getOrCreate(leafCache, of, compute);
 }
 
 /** `leafValues` of an object the cluster stores. */

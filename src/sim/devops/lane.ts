@@ -10,6 +10,7 @@ import { loadDesired, type AppSpec, type DesiredApp } from '../apps/apps';
 import type { AuditLog } from '../audit';
 import type { Rng, VirtualClock } from '../clock';
 import type { Cluster, KObject } from '../cluster';
+import { getOrCreate } from '../get-or-create';
 import type { ConfigRepo } from '../git';
 import { applyApp, type ApplyLine } from './deploy';
 import { pipelineMachine, type PipelineContext } from './machine';
@@ -287,8 +288,7 @@ export class DevopsLane {
     );
     const failAfter = this.faults.deployFailsAfter;
     this.faults.deployFailsAfter = null;
-    const created = this.applied.get(app.name) ?? new CreatedKeys();
-    this.applied.set(app.name, created);
+    const created = getOrCreate(this.applied, app.name, () => new CreatedKeys());
     const result = applyApp({
       cluster: this.deps.cluster,
       desired: desired!,
@@ -357,12 +357,7 @@ const images = new WeakMap<KObject, readonly string[]>();
 function imagesOf(manifests: readonly KObject[]): Set<string> {
   const out = new Set<string>();
   for (const manifest of manifests) {
-    let named = images.get(manifest);
-    if (!named) {
-      named = containersOf(manifest);
-      images.set(manifest, named);
-    }
-    for (const image of named) out.add(image);
+    for (const image of getOrCreate(images, manifest, containersOf)) out.add(image);
   }
   return out;
 }

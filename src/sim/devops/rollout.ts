@@ -1,8 +1,8 @@
 // The verify stage: `kubectl rollout status` over the live Deployments an app's manifests declare,
 // and how long it waits for them (the longest progressDeadlineSeconds; Kubernetes' default 600 s).
 import type { DesiredApp } from '../apps/apps';
-import { declaredKeys } from '../apps/keys';
-import { storedHealth, type Cluster, type KObject } from '../cluster';
+import { ClusterCache } from '../cache/cluster-cache';
+import { healthOf, type Cluster, type KObject } from '../cluster';
 
 export type RolloutStatus = 'complete' | 'failed' | 'progressing';
 
@@ -15,7 +15,7 @@ export function liveDeployments(cluster: Cluster, desired: DesiredApp | undefine
   if (!desired) return out;
   // The guards of the verify stage ask again at every event: the keys are kept per manifests.
   const { manifests } = desired;
-  const keys = declaredKeys(cluster, manifests).list;
+  const keys = ClusterCache.of(cluster).keys.declaredBy(manifests).list;
   let at = deploymentsAt.get(manifests);
   if (!at) {
     at = manifests.flatMap((m, i) => (m.kind === 'Deployment' ? [i] : []));
@@ -32,7 +32,7 @@ export function liveDeployments(cluster: Cluster, desired: DesiredApp | undefine
 export function rolloutStatus(deployments: readonly KObject[]): RolloutStatus {
   let complete = true;
   for (const deploy of deployments) {
-    const health = storedHealth(deploy)?.status;
+    const health = healthOf(deploy)?.status;
     if (health === 'Degraded') return 'failed';
     if (health !== 'Healthy') complete = false;
   }

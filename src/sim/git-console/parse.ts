@@ -5,6 +5,8 @@
 // names its edits on the line: `git commit -m "scale" apps/web/deployment.yaml:spec.replicas=5`,
 // with the same dotted paths as a scenario's `patch`.
 import { parsePath } from '../cluster/fieldpath';
+import { CodedError } from '../coded-error';
+import { getOrCreate } from '../get-or-create';
 import { tokenize } from '../kubectl/tokenize';
 import { isSafeKey, safeRecord, unsafeKeyMessage, type SafeRecord } from '../safe-keys';
 import type { Action } from '../scenario/schema';
@@ -21,15 +23,7 @@ export type GitLine = { kind: 'action'; action: Action } | { kind: 'read'; read:
 
 export type GitConsoleCode = 'E_GIT_SYNTAX' | 'E_GIT_UNSUPPORTED' | 'E_UNSAFE_KEY';
 
-export class GitConsoleError extends Error {
-  constructor(
-    readonly code: GitConsoleCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'GitConsoleError';
-  }
-}
+export class GitConsoleError extends CodedError<GitConsoleCode> {}
 
 export const GIT_HELP = `git lines the console runs (the repository has no working tree):
   git log [--oneline] [-n <count>] [<rev>]     commits, newest first
@@ -109,7 +103,7 @@ function options(
     if (key !== undefined) {
       const value = eq > 0 ? w.slice(eq + 1) : words[++i];
       if (value === undefined) throw syntax(`option ${name} needs a value`);
-      values.set(key, [...(values.get(key) ?? []), value]);
+      getOrCreate(values, key, () => []).push(value);
     } else if (flags.includes(w)) set.add(w);
     else if (w.startsWith('-') && w !== '-' && !/^-\d+$/.test(w))
       throw syntax(`unknown option ${w}`);

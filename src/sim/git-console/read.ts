@@ -2,6 +2,7 @@
 // `log --oneline` with its decorations, `show` with the diff, `status`, `branch`, `tag`).
 import { EPOCH_MS } from '../clock';
 import { isoTime } from '../cluster/time';
+import { getOrCreate } from '../get-or-create';
 import type { ConfigRepo } from '../git';
 import type { CommitInfo } from '../git/types';
 import { GIT_HELP, type GitRead } from './parse';
@@ -22,7 +23,7 @@ function gitDate(epochMs: number): string {
 /** Refs by the commit they point at, as `git log --decorate` names them. */
 async function decorations(repo: ConfigRepo, branch: string): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();
-  const add = (sha: string, name: string) => out.set(sha, [...(out.get(sha) ?? []), name]);
+  const add = (sha: string, name: string) => getOrCreate(out, sha, () => []).push(name);
   const head = await repo.resolve(branch);
   add(head, `HEAD -> ${branch}`);
   for (const b of await repo.listBranches()) if (b.name !== branch) add(b.sha, b.name);

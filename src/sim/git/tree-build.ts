@@ -1,6 +1,7 @@
 // Builds the next root tree from a base tree plus file changes, without a work tree or index:
 // only the directories on the path of a change are rewritten, every other subtree keeps its oid.
 import type { TreeEntry } from 'isomorphic-git';
+import { getOrCreate } from '../get-or-create';
 import { PathConflictError } from './errors';
 import { type FileEntry, type FlatTree, type ObjectStore, TREE_MODE } from './objects';
 import type { FileChange } from './types';
@@ -21,9 +22,7 @@ function baseName(path: string): string {
 }
 
 function pushTo<V>(map: Map<string, V[]>, key: string, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
+  getOrCreate(map, key, () => []).push(value);
 }
 
 function depth(dir: string): number {

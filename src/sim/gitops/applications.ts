@@ -2,14 +2,15 @@
 // (sync and health transitions written to the audit trail, notifications as Argo CD sends them).
 import type { AppSpec } from '../apps/apps';
 import type { AuditLog, OperationDetail } from '../audit';
+import { ClusterCache } from '../cache/cluster-cache';
 import type { VirtualClock } from '../clock';
 import { type Cluster, type HealthStatus, type KObject } from '../cluster';
-import { HealthRollup, type OperationPhase, type SyncStatusCode } from './app-status';
-import type { ResourceDiff } from './diff';
+import { isTrackedBy } from '../compare/tracking';
+import type { ResourceDiff } from '../compare/types';
+import type { OperationPhase, SyncStatusCode } from './app-status';
 import type { HistoryEntry } from './history';
 import type { AttemptState, HealState } from './policy';
-import { isTrackedBy, type TaskResult } from './sync-run';
-import { TrackedObjects } from './tracked';
+import type { TaskResult } from './sync-run';
 
 export interface Operation {
   phase: OperationPhase;
@@ -65,10 +66,6 @@ export interface ApplicationsDeps {
 export class Applications {
   readonly all: Application[];
   readonly notifications: Notification[] = [];
-  /** Each app's health roll-up (see HealthRollup). */
-  private readonly rollups = new WeakMap<Application, HealthRollup<ResourceDiff>>();
-  /** Each app's tracked objects, kept up to date from the cluster's journal. */
-  private readonly trackedBy = new Map<string, TrackedObjects>();
 
   constructor(
     private readonly deps: ApplicationsDeps,
@@ -91,23 +88,23 @@ export class Applications {
     }));
   }
 
-  /** The live objects an app tracks. */
+  /** The live objects an app tracks (kept by the cache layer from the cluster's journal). */
   tracked(app: AppSpec): readonly KObject[] {
-    return this.trackedOf(app).of(this.deps.cluster);
+    return this.cached(app).tracked.objects();
   }
 
   /** The store keys of the live objects an app tracks (the same array while the same ones). */
   trackedKeys(app: AppSpec): readonly string[] {
-    return this.trackedOf(app).keysOf(this.deps.cluster);
+    return this.cached(app).tracked.keys();
   }
 
-  private trackedOf(app: AppSpec): TrackedObjects {
-    let tracked = this.trackedBy.get(app.name);
-    if (!tracked) {
-      tracked = new TrackedObjects(app.name);
-      this.trackedBy.set(app.name, tracked);
-    }
-    return tracked;
+  /** The keys of the app's resources at its last compare. */
+  resourceKeys(app: Application): ReadonlySet<string> {
+    return this.cached(app.spec).resourceKeys(app.resources);
+  }
+
+  private cached(app: AppSpec) {
+    return ClusterCache.of(this.deps.cluster).app(app.name);
   }
 
   /** The agent was bootstrapped again in a new cluster: no history, nothing known of what is live. */
@@ -148,13 +145,8 @@ export class Applications {
 
   refreshHealth(app: Application): void {
     const { cluster } = this.deps;
-    let rollup = this.rollups.get(app);
-    if (!rollup) {
-      rollup = new HealthRollup();
-      this.rollups.set(app, rollup);
-    }
     // Only an object this app tracks counts (the store key of an object is its refKey).
-    const health = rollup.rollUp(app.resources, cluster, (r) => {
+    const health = this.cached(app.spec).health.rollUp(app.resources, cluster, (r) => {
       const obj = cluster.byKey(r.key);
       return obj && isTrackedBy(obj, app.spec.name) ? obj : undefined;
     });

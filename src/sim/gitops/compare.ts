@@ -1,15 +1,15 @@
 // Comparing: each Application's desired state at the fetched revision against what is live, its
 // sync status set from the diff, and the syncs the automated policy (policy.ts) asks for queued.
 import { loadDesired, type DesiredApp } from '../apps/apps';
+import { ClusterCache } from '../cache/cluster-cache';
 import type { VirtualClock } from '../clock';
 import { refKey, refOf, type Cluster, type KObject } from '../cluster';
+import type { ReconcileResult, ResourceDiff } from '../compare/types';
 import type { ConfigRepo } from '../git';
 import type { Application, Applications } from './applications';
-import { ReconcileMemo, type ReconcileResult } from './diff';
 import type { WakeReason } from './machine';
 import { CONTROLLER, type Operations } from './operations';
 import { pruneDisabled } from './flux-apply';
-import type { ResourceDiff } from './types';
 import type { GitopsOptions } from './options';
 import { autoSyncDecision } from './policy';
 
@@ -29,20 +29,13 @@ function fluxInventory(resources: ResourceDiff[]): ResourceDiff[] {
 }
 
 export class Comparer {
-  // Each app's reconcile, remembered: Git's manifests are shared per folder content and a cluster
-  // replaces an object on a write (never edits one), so only replaced objects are diffed again.
-  private readonly memos = new Map<Application, ReconcileMemo>();
-
   constructor(private readonly deps: CompareDeps) {}
 
+  /** The app's diff, from the cache layer: only objects replaced since the last are diffed again. */
   diff(app: Application, desired: DesiredApp): ReconcileResult {
     const cluster = this.deps.cluster;
     const live = this.deps.applications.tracked(app.spec);
-    let memo = this.memos.get(app);
-    if (!memo) {
-      memo = new ReconcileMemo();
-      this.memos.set(app, memo);
-    }
+    const memo = ClusterCache.of(cluster).app(app.spec.name).reconciled;
     let byKey: Map<string, KObject> | null = null;
     return memo.run(desired.manifests, live, cluster.kinds.generation, {
       ignore: this.deps.options.ignoreDifferences,
@@ -52,7 +45,6 @@ export class Comparer {
         return obj ? cluster.managedFields(refOf(obj)) : {};
       },
       namespaced: (kind) => cluster.kinds.forKind(kind)?.namespaced ?? true,
-      liveFromCluster: true,
     });
   }
 

@@ -8,6 +8,7 @@
 // takeover), `Ignore` leaves an existing object alone (it is still created when missing).
 import type { KObject } from '../cluster';
 import type { TakeOverFrom } from '../cluster/takeover';
+import { FLUX_NAME_LABEL } from '../compare/tracking';
 
 export const FLUX_MANAGER = 'kustomize-controller';
 export const SSA_ANNOTATION = 'kustomize.toolkit.fluxcd.io/ssa';
@@ -38,7 +39,6 @@ export function ssaMode(desired: KObject | undefined, live: KObject | undefined)
 
 // What marks an object as a Kustomization's (REFERENCE.md, Flux flavour): two labels, no Argo CD
 // tracking annotation. The simulation's Kustomizations live in `flux-system`, as bootstrap's do.
-export const FLUX_NAME_LABEL = 'kustomize.toolkit.fluxcd.io/name';
 export const FLUX_NAMESPACE_LABEL = 'kustomize.toolkit.fluxcd.io/namespace';
 export const FLUX_NAMESPACE = 'flux-system';
 export const PRUNE_ANNOTATION = 'kustomize.toolkit.fluxcd.io/prune';

@@ -8,10 +8,11 @@ import { loadDesired, type AppSpec } from '../apps/apps';
 import type { AuditLog } from '../audit';
 import type { Rng, VirtualClock } from '../clock';
 import type { Cluster, KObject } from '../cluster';
+import { CodedError } from '../coded-error';
 import type { ConfigRepo } from '../git';
 import { Applications, type Application, type Notification } from './applications';
 import { Comparer } from './compare';
-import type { ResourceDiff } from './diff';
+import type { ResourceDiff } from '../compare/types';
 import { rollbackTarget, type HistoryEntry } from './history';
 import { reconcilerMachine, type WakeReason } from './machine';
 import { Operations } from './operations';
@@ -46,15 +47,7 @@ export interface GitopsDeps {
   options?: Partial<GitopsOptions>;
 }
 
-export class GitopsError extends Error {
-  constructor(
-    readonly code: 'E_ROLLBACK_AUTOSYNC' | 'E_NO_HISTORY' | 'E_NO_APP',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'GitopsError';
-  }
-}
+export class GitopsError extends CodedError<'E_ROLLBACK_AUTOSYNC' | 'E_NO_HISTORY' | 'E_NO_APP'> {}
 
 export class GitopsLane {
   readonly options: GitopsOptions;

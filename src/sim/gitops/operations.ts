@@ -5,7 +5,7 @@ import type { VirtualClock } from '../clock';
 import type { Cluster } from '../cluster';
 import type { ConfigRepo } from '../git';
 import type { Application, Applications, Operation } from './applications';
-import type { ReconcileResult } from './diff';
+import type { ReconcileResult } from '../compare/types';
 import { addHistory } from './history';
 import type { WakeReason } from './machine';
 import { FLUX_MANAGER, pruneDisabled } from './flux-apply';

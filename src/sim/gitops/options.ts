@@ -2,7 +2,7 @@
 // Argo CD 3.x (poll every 120 s + up to 60 s jitter; automated sync with prune, selfHeal and
 // allowEmpty off; self-heal backoff 2 s x3 capped at 300 s). The flux flavour follows what
 // `flux bootstrap` sets: GitRepository interval 1m, Kustomization interval 10m, prune on.
-import type { IgnoreDifference } from './ignore';
+import type { IgnoreDifference } from '../compare/ignore';
 
 export type Flavour = 'argo' | 'flux';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KObject } from '../cluster';
-import { reconcile } from './diff';
+import { reconcile } from '../compare/diff';
 import { planSync, syncWaveOf, WAVE_DELAY_MS, type PlanOptions, type SyncPlan } from './sync-plan';
 
 function obj(

@@ -4,10 +4,13 @@
 // applied. Argo CD's is client-side (REFERENCE.md: gitops-engine `applyObject` validates only the
 // manifests' correctness): an object only the API server refuses (a port out of range, an
 // immutable field) passes it, fails at apply, and the rest of its wave is applied; the operation
-// then fails part-way, a partial sync, and later waves do not run. Applies carry the tracking
-// annotation that marks the object as the app's.
+// then fails part-way, a partial sync, and later waves do not run. A wave starts only when every
+// resource the wave before it applied is Healthy; one that turns Degraded fails the operation and
+// later waves are never applied (REFERENCE.md, sync waves; gitops-engine `sync_context.go`).
+// Applies carry the tracking annotation that marks the object as the app's.
 import {
   applyLine,
+  healthOf,
   isClusterError,
   type ApplyResult,
   type Cluster,
@@ -15,19 +18,13 @@ import {
   type KObject,
   type WriteContext,
 } from '../cluster';
-import { isStored, stored, type Stored } from '../stored';
+import { isStored, stored } from '../stored';
+import { ClusterCache } from '../cache/cluster-cache';
+import { TRACKING_ANNOTATION, trackingId } from '../compare/tracking';
 import type { OperationPhase } from './app-status';
-import {
-  FLUX_NAME_LABEL,
-  fluxLabels,
-  isKubectlManager,
-  SSA_ANNOTATION,
-  ssaMode,
-} from './flux-apply';
+import { fluxLabels, isKubectlManager, SSA_ANNOTATION, ssaMode } from './flux-apply';
 import type { Flavour } from './options';
 import type { SyncPlan, SyncTask } from './sync-plan';
-
-export const TRACKING_ANNOTATION = 'argocd.argoproj.io/tracking-id';
 
 export interface TaskResult {
   key: string;
@@ -46,63 +43,31 @@ export interface SyncState {
   message: string;
 }
 
-/** Argo 3.x annotation tracking: `<app>:<group>/<kind>:<namespace>/<name>`. */
-export function trackingId(app: string, obj: KObject): string {
-  const group = obj.apiVersion.includes('/')
-    ? obj.apiVersion.slice(0, obj.apiVersion.lastIndexOf('/'))
-    : '';
-  return `${app}:${group}/${obj.kind}:${obj.metadata.namespace ?? ''}/${obj.metadata.name}`;
+/**
+ * The manifest as the engine applies it: Argo CD's with its tracking annotation, Flux's labelled.
+ * The copy of a frozen manifest is frozen too and kept by the cluster's cache, one per engine and
+ * app, so that every sync applies the same object and the cluster can keep what it learns about it.
+ */
+function withTracking(cluster: Cluster, app: string, manifest: KObject, engine: Flavour): KObject {
+  return ClusterCache.of(cluster).memo.copy(manifest, `${engine}:${app}`, () =>
+    engine === 'flux' ? fluxCopy(app, manifest) : argoCopy(app, manifest),
+  );
 }
 
-export function isTrackedBy(obj: KObject, app: string): boolean {
-  const id: unknown = obj.metadata.annotations?.[TRACKING_ANNOTATION];
-  // `id.startsWith(`${app}:`)`, without making that string for every object asked about.
-  if (
-    typeof id === 'string' &&
-    id.length > app.length &&
-    id.charCodeAt(app.length) === 58 &&
-    id.startsWith(app)
-  )
-    return true;
-  // Flux's mark (flux-apply.ts): its labels.
-  return obj.metadata.labels?.[FLUX_NAME_LABEL] === app;
+function fluxCopy(app: string, manifest: KObject): KObject {
+  const labels = { ...manifest.metadata.labels, ...fluxLabels(app) };
+  const tracked = { ...manifest, metadata: { ...manifest.metadata, labels } };
+  return isStored(manifest) ? stored(tracked) : tracked;
 }
 
-// The tracked copy of a stored manifest, per app: stored too, so that every sync applies the same
-// object and the cluster can keep what it learns about it. Both sides never change. (A manifest
-// belongs to one app nearly always: the first app's copy is kept apart from the others'.)
-const trackedCopies = new WeakMap<
-  Stored<KObject>,
-  { app: string; tracked: KObject; others?: Map<string, KObject> }
->();
-
-const fluxCopies = new WeakMap<Stored<KObject>, { app: string; tracked: KObject }>();
-
-/** The manifest as the engine applies it: Argo CD's with its tracking annotation, Flux's labelled. */
-function withTracking(app: string, manifest: KObject, engine: Flavour): KObject {
-  const frozen = isStored(manifest);
-  if (engine === 'flux') {
-    const copy = frozen ? fluxCopies.get(manifest) : undefined;
-    if (copy?.app === app) return copy.tracked;
-    const labels = { ...manifest.metadata.labels, ...fluxLabels(app) };
-    const tracked = { ...manifest, metadata: { ...manifest.metadata, labels } };
-    if (frozen) fluxCopies.set(manifest, { app, tracked: stored(tracked) });
-    return tracked;
-  }
-  const copies = frozen ? trackedCopies.get(manifest) : undefined;
-  const known = copies?.app === app ? copies.tracked : copies?.others?.get(app);
-  if (known) return known;
+function argoCopy(app: string, manifest: KObject): KObject {
   const annotations = {
     ...manifest.metadata.annotations,
     [TRACKING_ANNOTATION]: trackingId(app, manifest),
   };
   const metadata = { ...manifest.metadata, annotations };
   const tracked = { ...manifest, metadata };
-  if (frozen) {
-    stored(tracked);
-    if (copies) (copies.others ??= new Map()).set(app, tracked);
-    else trackedCopies.set(manifest, { app, tracked });
-  }
+  if (isStored(manifest)) stored(tracked);
   return tracked;
 }
 
@@ -126,7 +91,7 @@ export class SyncOperation {
     };
     this.tasks = plan.waves.flatMap((w) => w.tasks);
     this.tracked = this.tasks.map((t) =>
-      t.action === 'apply' ? withTracking(app, t.manifest!, engine) : undefined,
+      t.action === 'apply' ? withTracking(cluster, app, t.manifest!, engine) : undefined,
     );
     this.applier = cluster.applier(ctx.manager, this.tracked);
     if (plan.refused) this.fail(plan.refused.message);
@@ -145,11 +110,15 @@ export class SyncOperation {
     return this.state.phase !== 'Running';
   }
 
-  /** Runs the next wave; the caller waits WAVE_DELAY_MS between calls. */
+  /**
+   * Runs the next wave once the wave before it is healthy; the caller waits WAVE_DELAY_MS between
+   * calls, and calls again while the operation waits.
+   */
   step(): void {
     if (this.done) return;
     const wave = this.plan.waves[this.state.nextWave];
     if (!wave) return this.succeed();
+    if (!this.previousWaveHealthy()) return;
     for (const task of wave.tasks) this.run(task, this.next++);
     this.state.nextWave++;
     const failed = this.state.results.filter((r) => !r.ok);
@@ -159,6 +128,32 @@ export class SyncOperation {
       );
     if (this.state.nextWave >= this.plan.waves.length) this.succeed();
     else this.state.message = `waiting for wave ${this.plan.waves[this.state.nextWave]!.wave}`;
+  }
+
+  /**
+   * Whether every resource the previous wave applied is Healthy (one with no health check is).
+   * Otherwise the operation waits for it, or fails when one is Degraded.
+   */
+  private previousWaveHealthy(): boolean {
+    const previous = this.plan.waves[this.state.nextWave - 1];
+    if (!previous || previous.action !== 'apply') return true;
+    const waiting: string[] = [];
+    for (const task of previous.tasks) {
+      const health = healthOf(this.cluster.get(task.ref));
+      if (!health || health.status === 'Healthy') continue;
+      const name = resourceName(task);
+      if (health.status === 'Degraded') {
+        this.fail(
+          `one or more synchronization tasks completed unsuccessfully: ${name} is Degraded` +
+            (health.message ? `: ${health.message}` : ''),
+        );
+        return false;
+      }
+      waiting.push(name);
+    }
+    if (waiting.length === 0) return true;
+    this.state.message = `waiting for healthy state of ${waiting.join(', ')}`;
+    return false;
   }
 
   /** The controller went away mid-sync. */
@@ -254,4 +249,12 @@ export class SyncOperation {
     this.state.phase = 'Failed';
     this.state.message = message;
   }
+}
+
+/** A resource as Argo CD's operation messages name it: group/Kind/name (apps/Deployment/db). */
+function resourceName(task: SyncTask): string {
+  const group = task.manifest?.apiVersion.includes('/')
+    ? task.manifest.apiVersion.split('/')[0]
+    : '';
+  return `${group}/${task.kind}/${task.name}`;
 }

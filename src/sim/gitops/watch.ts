@@ -4,7 +4,6 @@ import type { AuditRecord } from '../audit';
 import type { VirtualClock } from '../clock';
 import { isStatusPath } from '../cluster';
 import type { Applications } from './applications';
-import type { ResourceDiff } from './diff';
 import type { WakeReason } from './machine';
 import type { GitopsOptions } from './options';
 
@@ -19,18 +18,6 @@ export interface WatchDeps {
   options: GitopsOptions;
   applications: Applications;
   wake: (reason: WakeReason) => void;
-}
-
-// The keys of an app's resources, per resource list (a compare replaces the list, never edits it).
-const keysOf = new WeakMap<readonly ResourceDiff[], Set<string>>();
-
-function resourceKeys(resources: readonly ResourceDiff[]): Set<string> {
-  let keys = keysOf.get(resources);
-  if (!keys) {
-    keys = new Set(resources.map((r) => r.key));
-    keysOf.set(resources, keys);
-  }
-  return keys;
 }
 
 export class Watch {
@@ -49,8 +36,8 @@ export class Watch {
     // An app's health is rolled up from its own resources' live objects only (a Deployment's from
     // its status, which its controller keeps up with its ReplicaSets and Pods): a change to any
     // other object can change neither its health nor its sync.
-    if (!this.deps.applications.all.some((a) => resourceKeys(a.resources).has(record.object)))
-      return;
+    const { applications } = this.deps;
+    if (!applications.all.some((a) => applications.resourceKeys(a).has(record.object))) return;
     const specChange =
       record.verb === 'delete' || record.changes.some((c) => !isStatusPath(c.path));
     if (specChange) this.scheduleWatch();

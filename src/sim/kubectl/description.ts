@@ -1,5 +1,6 @@
 // The layout of `kubectl describe`: `Key:  value` lines whose values line up within a block,
 // section titles, multi-line values (one label per line), and small tables (Conditions).
+import { getOrCreate } from '../get-or-create';
 import { renderTable } from './table';
 
 type Row =
@@ -59,7 +60,7 @@ export class Description {
     for (const row of this.rows) {
       if (row.type === 'kv') {
         close(row.indent + 1);
-        open.set(row.indent, [...(open.get(row.indent) ?? []), row]);
+        getOrCreate(open, row.indent, () => []).push(row);
       } else close(row.type === 'blank' ? 0 : row.indent);
     }
     close(0);

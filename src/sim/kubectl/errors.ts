@@ -2,6 +2,7 @@
 // not parse, an unknown command, flag or resource type, a missing file. Each has a stable `code`;
 // the message is the text kubectl prints (several lines when kubectl adds a usage hint). Refusals
 // by the API server stay ClusterErrors (src/sim/cluster/errors.ts).
+import { CodedError } from '../coded-error';
 
 export type KubectlErrorCode =
   | 'E_SYNTAX' // the line does not split into words (an unterminated quote)
@@ -24,16 +25,7 @@ export interface KubectlErrorData {
   file?: string;
 }
 
-export class KubectlError extends Error {
-  constructor(
-    readonly code: KubectlErrorCode,
-    message: string,
-    readonly data: KubectlErrorData = {},
-  ) {
-    super(message);
-    this.name = 'KubectlError';
-  }
-}
+export class KubectlError extends CodedError<KubectlErrorCode, KubectlErrorData> {}
 
 export function isKubectlError(value: unknown): value is KubectlError {
   return value instanceof KubectlError;

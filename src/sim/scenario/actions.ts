@@ -2,6 +2,7 @@
 // the actions a user takes in the app, so a recorded session replays exactly.
 import type { ClusterName } from '../audit';
 import { parseDuration } from '../clock';
+import { CodedError } from '../coded-error';
 import type { DevopsOptions } from '../devops/lane';
 import { DEFAULT_RETRY, type GitopsOptions } from '../gitops/options';
 import { BRANCH, type Sandbox } from '../sandbox';
@@ -60,15 +61,7 @@ async function branchExists(sandbox: Sandbox, name: string): Promise<boolean> {
 }
 
 /** A refusal of the scenario layer itself, with a stable code like the other layers'. */
-export class ActionError extends Error {
-  constructor(
-    readonly code: 'E_NO_OPEN_PR',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ActionError';
-  }
-}
+export class ActionError extends CodedError<'E_NO_OPEN_PR'> {}
 
 function openPr(sandbox: Sandbox, branch: string): number {
   const pr = sandbox.repo.pullRequests().find((p) => p.head === branch && p.state === 'open');

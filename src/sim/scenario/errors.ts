@@ -1,5 +1,6 @@
 // What is wrong with a scenario, where (file:line:col), what was expected and what was found.
 // Refusals are data with a stable `code`; nothing in a scenario ever causes a stack trace.
+import { CodedError } from '../coded-error';
 
 export type ScenarioErrorCode =
   | 'E_TOO_LARGE'
@@ -43,13 +44,9 @@ export function formatProblem(p: ScenarioProblem): string {
   return `${p.file}:${p.line}:${p.col}: ${withDetail(p)}`;
 }
 
-export class ScenarioError extends Error {
-  readonly code: ScenarioErrorCode;
-
+export class ScenarioError extends CodedError<ScenarioErrorCode> {
   constructor(readonly problems: ScenarioProblem[]) {
-    super(problems.map(formatProblem).join('\n'));
-    this.name = 'ScenarioError';
-    this.code = problems[0]?.code ?? 'E_SCHEMA';
+    super(problems[0]?.code ?? 'E_SCHEMA', problems.map(formatProblem).join('\n'));
   }
 }
 

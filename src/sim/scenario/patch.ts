@@ -5,16 +5,12 @@
 // Missing map keys are created; an index out of range or a path through a scalar is refused.
 import { isMap, isScalar, isSeq, parseAllDocuments, type Document } from 'yaml';
 import { parsePath } from '../cluster';
+import { CodedError } from '../coded-error';
 import { isSafeKey, unsafeKeyMessage } from '../safe-keys';
 
-export class PatchError extends Error {
-  readonly code = 'E_PATCH';
-  constructor(
-    message: string,
-    readonly data: { file: string; key: string },
-  ) {
-    super(message);
-    this.name = 'PatchError';
+export class PatchError extends CodedError<'E_PATCH', { file: string; key: string }> {
+  constructor(message: string, data: { file: string; key: string }) {
+    super('E_PATCH', message, data);
   }
 }
 

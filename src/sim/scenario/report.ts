@@ -8,6 +8,12 @@ import { maskObject, type KObject } from '../cluster';
 import type { LaneMetrics } from '../metrics';
 import type { LaneStatus } from '../status';
 import type { QuestionResult } from './question';
+import {
+  applicationSummaries,
+  runSummaries,
+  type ApplicationSummary,
+  type RunSummary,
+} from './report-lanes';
 import type { ScenarioRun } from './runner';
 import type { TaskResult } from './task';
 import type { TaskProof } from './task-proof';
@@ -15,6 +21,10 @@ import type { TaskProof } from './task-proof';
 export interface LaneReport extends LaneStatus {
   cluster: KObject[];
   metrics: Omit<LaneMetrics, 'deployments'>;
+  /** DevOps: every pipeline run, cancelled ones included. */
+  runs?: RunSummary[];
+  /** GitOps: each Application's conditions, last operation and sync history. */
+  applications?: Record<string, ApplicationSummary>;
 }
 
 export interface RunReport {
@@ -57,6 +67,9 @@ export async function buildReport(run: ScenarioRun, proofs?: TaskProof[]): Promi
       cluster: sandbox.clusters[lane].list().map(reportObject),
       ...sandbox.status(lane),
       metrics,
+      ...(lane === 'devops'
+        ? { runs: runSummaries(sandbox) }
+        : { applications: applicationSummaries(sandbox) }),
     };
   }
   const commits = await sandbox.repo.allCommits();

@@ -10,6 +10,7 @@
 // background by the same calls a replay makes, so `back()` hands it over at once instead of
 // replaying from the start. The app turns it on (`standby: true`); the CLI does not need it.
 import { parseDuration } from '../clock';
+import { CodedError } from '../coded-error';
 import { Sandbox } from '../sandbox';
 import { runAction, type ActionOutcome } from './actions';
 import { explainResult } from './describe';
@@ -40,11 +41,9 @@ let actionCheck: Promise<typeof import('./action-check')> | null = null;
 const actionCheckModule = () => (actionCheck ??= import('./action-check'));
 
 /** Play went past what one session may wait (MAX_RECONCILES, MAX_VIRTUAL_MS): Play stops. */
-export class RunLimitError extends Error {
-  readonly code = 'E_DURATION_LIMIT';
+export class RunLimitError extends CodedError<'E_DURATION_LIMIT'> {
   constructor(message: string) {
-    super(message);
-    this.name = 'RunLimitError';
+    super('E_DURATION_LIMIT', message);
   }
 }
 

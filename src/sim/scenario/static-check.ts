@@ -1,6 +1,7 @@
 // `sim validate`: the checks that need no run. Follows the repository's files through the steps
 // as commits, merges and reverts would change them, so that a patch path is checked against the
 // file as it will be at that step, and a tag is known before it is used.
+import { getOrCreate } from '../get-or-create';
 import { parseManifestText } from '../git/manifests';
 import { DURATION } from './schema';
 import { locatorFor, type Locator } from './load';
@@ -101,8 +102,7 @@ export function staticCheck(
       if ('commit' in action) {
         const c = action.commit;
         const branch = c.branch ?? 'main';
-        if (!branches.has(branch)) branches.set(branch, new Map(branches.get('main')));
-        const files = branches.get(branch)!;
+        const files = getOrCreate(branches, branch, () => new Map(branches.get('main')));
         const touched = new Set<string>();
         for (const [path, content] of Object.entries(c.write ?? {})) {
           problems.push(...unsafeKeys(loc, [...at, 'commit', 'write', path], path, content));

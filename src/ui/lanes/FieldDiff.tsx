@@ -1,6 +1,6 @@
 // Desired (Git) vs live, field by field, then the unified diff as Argo CD shows it (live -> desired,
 // over the fields the manifest sets). Secret values arrive already hashed or masked.
-import type { FieldDiff as Field } from '../../sim/gitops/diff';
+import type { FieldDiff as Field } from '../../sim/compare/types';
 
 function formatValue(v: unknown): string {
   if (v === undefined) return '(absent)';

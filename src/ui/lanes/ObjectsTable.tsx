@@ -3,6 +3,7 @@
 import { Fragment, Suspense, useId, useState } from 'react';
 import { stringify } from 'yaml';
 import type { KObject } from '../../sim/cluster';
+import { getOrCreate } from '../../sim/get-or-create';
 import type { ObjectView } from '../../store/view';
 import { HealthBadge } from './badges';
 import { FieldDiffView } from './FieldDiff';
@@ -177,11 +178,7 @@ export function ObjectsTable({ objects, changed }: TableProps) {
       </p>
     );
   const groups = new Map<string, ObjectView[]>();
-  for (const o of objects) {
-    const list = groups.get(o.app ?? '');
-    if (list) list.push(o);
-    else groups.set(o.app ?? '', [o]);
-  }
+  for (const o of objects) getOrCreate(groups, o.app ?? '', () => []).push(o);
   const items: Item[] = [];
   for (const [app, list] of groups) {
     if (groups.size > 1) items.push({ key: `app:${app}`, app });

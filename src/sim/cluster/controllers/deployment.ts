@@ -10,6 +10,7 @@ import type {
   ReplicaSetSpec,
   ReplicaSetStatus,
 } from 'kubernetes-types/apps/v1';
+import { getOrCreate } from '../../get-or-create';
 import type { Cluster } from '../cluster';
 import { refOf, type KObject, type ObjectRef } from '../object';
 import { controllerContext } from './context';
@@ -133,12 +134,7 @@ const hashes = new WeakMap<object, string>();
 
 function hashOf(template: DeploymentSpec['template']): string {
   if (typeof template !== 'object' || template === null) return templateHash(template);
-  let hash = hashes.get(template);
-  if (hash === undefined) {
-    hash = templateHash(template);
-    hashes.set(template, hash);
-  }
-  return hash;
+  return getOrCreate(hashes, template, templateHash);
 }
 
 export function syncDeployment(cluster: Cluster, deploy: KObject, rollouts: RolloutClock): void {

@@ -3,35 +3,37 @@
 // at every annotated object. While no object starts or stops being tracked the keys are the same
 // array, and the objects a new array only when one of them was written.
 import { refKey, refOf, type Cluster, type KObject } from '../cluster';
-import { FLUX_NAME_LABEL } from './flux-apply';
-import { isTrackedBy, TRACKING_ANNOTATION } from './sync-run';
+import { FLUX_NAME_LABEL, isTrackedBy, TRACKING_ANNOTATION } from '../compare/tracking';
 
 export class TrackedObjects {
-  private cluster: Cluster | null = null;
+  /** The cluster version the lists hold for; -1: never listed. */
   private version = -1;
-  private keys: readonly string[] = [];
+  private keyList: readonly string[] = [];
   private at = new Map<string, number>();
-  private objects: readonly KObject[] = [];
+  private list: readonly KObject[] = [];
 
-  constructor(private readonly app: string) {}
+  constructor(
+    private readonly cluster: Cluster,
+    private readonly app: string,
+  ) {}
 
   /** The tracked objects, in list order. */
-  of(cluster: Cluster): readonly KObject[] {
-    this.update(cluster);
-    return this.objects;
+  objects(): readonly KObject[] {
+    this.update();
+    return this.list;
   }
 
   /** Their store keys (refKeys), in the same order. */
-  keysOf(cluster: Cluster): readonly string[] {
-    this.update(cluster);
-    return this.keys;
+  keys(): readonly string[] {
+    this.update();
+    return this.keyList;
   }
 
-  private update(cluster: Cluster): void {
-    if (cluster === this.cluster && cluster.version === this.version) return;
-    const written = cluster === this.cluster ? cluster.changedSince(this.version) : null;
-    if (written === null || !this.follow(cluster, written)) this.list(cluster);
-    this.cluster = cluster;
+  private update(): void {
+    const { cluster } = this;
+    if (cluster.version === this.version) return;
+    const written = this.version < 0 ? null : cluster.changedSince(this.version);
+    if (written === null || !this.follow(cluster, written)) this.relist(cluster);
     this.version = cluster.version;
   }
 
@@ -43,24 +45,24 @@ export class TrackedObjects {
       const i = this.at.get(key);
       const tracked = obj !== undefined && isTrackedBy(obj, this.app);
       if (tracked !== (i !== undefined)) return false;
-      if (i === undefined || (objects ?? this.objects)[i] === obj) continue;
-      objects ??= [...this.objects];
+      if (i === undefined || (objects ?? this.list)[i] === obj) continue;
+      objects ??= [...this.list];
       objects[i] = obj!;
     }
-    if (objects) this.objects = objects;
+    if (objects) this.list = objects;
     return true;
   }
 
-  private list(cluster: Cluster): void {
-    // Argo CD's annotation, then Flux's label (flux-apply.ts): a lane whose flavour changed may
+  private relist(cluster: Cluster): void {
+    // Argo CD's annotation, then Flux's label (gitops/flux-apply.ts): a lane whose flavour changed may
     // hold both; an object with both comes once.
     const argo = cluster.list({ annotation: TRACKING_ANNOTATION });
     const flux = cluster.list({ label: FLUX_NAME_LABEL });
     const both =
       flux.length === 0 ? argo : argo.length === 0 ? flux : [...new Set([...argo, ...flux])];
-    this.objects = both.filter((o) => isTrackedBy(o, this.app));
+    this.list = both.filter((o) => isTrackedBy(o, this.app));
     // A stored object's store key is its refKey.
-    this.keys = Object.freeze(this.objects.map((o) => refKey(refOf(o))));
-    this.at = new Map(this.keys.map((key, i) => [key, i]));
+    this.keyList = Object.freeze(this.list.map((o) => refKey(refOf(o))));
+    this.at = new Map(this.keyList.map((key, i) => [key, i]));
   }
 }

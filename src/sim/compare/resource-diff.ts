@@ -17,8 +17,9 @@ import { eachLeaf, formatPath, setPath, type FieldPath } from '../cluster/fieldp
 import { droppedFields, LAST_APPLIED, lastAppliedFields } from '../cluster/last-applied';
 import { isSecretValuePath, normalizeSecret, valueHash } from '../cluster/secret';
 import { groupOf, ignoreMatcher, type IgnoreDifference } from './ignore';
-import { syncWaveOf } from './sync-plan';
-import { TRACKING_ANNOTATION } from './sync-run';
+import { NO_MEMO, type ComparedFields, type CompareMemo } from './memo';
+import { syncWaveOf } from './sync-order';
+import { TRACKING_ANNOTATION } from './tracking';
 import type { DiffReason, FieldDiff, ResourceDiff } from './types';
 
 const IDENTITY = new Set(['apiVersion', 'kind', 'metadata.name', 'metadata.namespace']);
@@ -34,31 +35,23 @@ interface ComparedLeaf {
   value: unknown;
 }
 
-// A frozen manifest never changes (Git's are deep-frozen and shared per tree id; reconcile's
-// scoped copies of them are frozen too), so its compared leaves are kept per manifest object.
-const comparedCache = new WeakMap<KObject, readonly ComparedLeaf[]>();
+/** A manifest's compared fields, and their path texts (made when first asked for). */
+class Compared implements ComparedFields {
+  private texts: ReadonlySet<string> | undefined;
 
-function comparedLeaves(desired: KObject): readonly ComparedLeaf[] {
-  const hit = comparedCache.get(desired);
-  if (hit) return hit;
+  constructor(readonly leaves: readonly ComparedLeaf[]) {}
+
+  get pathTexts(): ReadonlySet<string> {
+    return (this.texts ??= new Set(this.leaves.map((l) => l.text)));
+  }
+}
+
+function comparedOf(desired: KObject): Compared {
   const out: ComparedLeaf[] = [];
   eachLeaf(desired, (text, value, path) => {
     if (!IDENTITY.has(text) && !isStatusPath(text)) out.push({ path: path(), text, value });
   });
-  if (Object.isFrozen(desired)) comparedCache.set(desired, out);
-  return out;
-}
-
-// The path texts of a compared-leaves list (a list is kept per frozen manifest, never edited).
-const textsCache = new WeakMap<readonly ComparedLeaf[], ReadonlySet<string>>();
-
-function textsOf(compared: readonly ComparedLeaf[]): ReadonlySet<string> {
-  let texts = textsCache.get(compared);
-  if (!texts) {
-    texts = new Set(compared.map((l) => l.text));
-    textsCache.set(compared, texts);
-  }
-  return texts;
+  return new Compared(out);
 }
 
 // Argo CD sets its tracking annotation on the target before it diffs, so the one the sync wrote
@@ -71,11 +64,11 @@ const TRACKING_PATH = formatPath(['metadata', 'annotations', TRACKING_ANNOTATION
  * that are still live, each with its live value. The sync's apply deletes exactly these
  * (last-applied.ts); a field no apply set is not among them.
  */
-function removedLeaves(live: KObject, compared: readonly ComparedLeaf[]): ComparedLeaf[] {
+function removedLeaves(live: KObject, compared: Compared): ComparedLeaf[] {
   const last = lastAppliedFields(live);
   if (!last) return [];
   const out: ComparedLeaf[] = [];
-  for (const { text, path } of droppedFields(last, textsOf(compared))) {
+  for (const { text, path } of droppedFields(last, compared.pathTexts)) {
     if (text === TRACKING_PATH) continue;
     const value = getPath(live, path);
     if (value !== undefined) out.push({ text, path, value });
@@ -217,7 +210,8 @@ function fieldDiff(kind: string, path: string, desired: unknown, live: unknown):
 
 /**
  * diffResource, with the field managers read only when an ignore rule could need them. `immutable`:
- * neither side will ever change (a frozen manifest, a cluster's stored object).
+ * neither side will ever change (a frozen manifest, a cluster's stored object), so the text diff
+ * can be drawn when first read. `memo` may keep the manifest's compared fields.
  */
 export function compareResource(
   desired: KObject | undefined,
@@ -225,6 +219,7 @@ export function compareResource(
   ignore: readonly IgnoreDifference[],
   managedFields: () => Record<string, string[]> | undefined,
   immutable = false,
+  memo: CompareMemo = NO_MEMO,
 ): ResourceDiff {
   const subject = desired ?? live;
   if (!subject) throw new TypeError('diffResource needs a desired or a live object');
@@ -246,10 +241,10 @@ export function compareResource(
       ...(managed ? { managedFields: managed } : {}),
     });
   }
-  const compared = comparedLeaves(normal);
+  const compared = memo.compared(normal, () => comparedOf(normal));
   const fields: FieldDiff[] = [];
   const ignored: string[] = [];
-  for (const leaf of compared) {
+  for (const leaf of compared.leaves) {
     const liveValue = live ? getPath(live, leaf.path) : undefined;
     const equal = liveValue !== undefined && same(leaf.value, liveValue);
     if (ignoredPath?.(leaf.text)) {
@@ -268,7 +263,7 @@ export function compareResource(
   const textDiff = () => {
     const desiredView = identityView(normal, ref);
     const liveView = live ? identityView(live, ref) : undefined;
-    for (const leaf of compared) {
+    for (const leaf of compared.leaves) {
       if (ignoredPath?.(leaf.text)) continue;
       const liveValue = live ? getPath(live, leaf.path) : undefined;
       const equal = liveValue !== undefined && same(leaf.value, liveValue);
@@ -297,26 +292,4 @@ export function compareResource(
     return unifiedDiff(key, liveView, desiredView);
   };
   return finishDiff(head, 'OutOfSync', reason, fields, ignored, { textDiff, lazily: immutable });
-}
-
-// Diffs by frozen manifest, then by live object (NONE for an absent one). Both sides never change,
-// so neither does their diff; a changed object is a new object, and a new key.
-const NONE = {};
-const remembered = new WeakMap<object, WeakMap<object, ResourceDiff>>();
-
-export function rememberedDiff(
-  desired: KObject | undefined,
-  live: KObject | undefined,
-): ResourceDiff {
-  let byLive = remembered.get(desired ?? NONE);
-  if (!byLive) {
-    byLive = new WeakMap();
-    remembered.set(desired ?? NONE, byLive);
-  }
-  let diff = byLive.get(live ?? NONE);
-  if (!diff) {
-    diff = compareResource(desired, live, [], () => undefined, true);
-    byLive.set(live ?? NONE, diff);
-  }
-  return diff;
 }

@@ -1,5 +1,6 @@
-// The plain data the GitOps lane's diff produces and its sync plan, health and UI read.
-import type { KObject, ObjectRef } from '../cluster';
+// The plain data a diff produces, which the GitOps lane's sync plan, the observer, health and the
+// UI read.
+import type { HealthStatus, KObject, ObjectRef } from '../cluster';
 
 export type ResourceSyncStatus = 'Synced' | 'OutOfSync';
 /** missing: in Git, not live. extra: live (tracked by the app), not in Git. modified: fields differ. */
@@ -50,4 +51,17 @@ export interface ReconcileResult {
   /** OutOfSync only because of resources to prune (auto-sync skips this when prune is off). */
   onlyPruneNeeded: boolean;
   conditions: AppCondition[];
+}
+
+/** One app of a lane's cluster against Git HEAD, as the observer sees it (apps/in-sync.ts). */
+export interface AppSyncView {
+  inSyncWithGit: boolean;
+  /** Keys of the objects that differ from Git (missing, modified, or orphaned). */
+  differing: string[];
+  /** Every object compared, with its field-level diff (Secret values masked). */
+  resources: ResourceDiff[];
+  health: HealthStatus;
+  healthMessage?: string;
+  /** Git HEAD's manifests for the app do not parse: the cluster cannot match them. */
+  invalid: boolean;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ops, type KObject } from '../cluster';
 import { CI, configMap, deployment, makeCluster, PERSON } from '../cluster/testing/fixtures';
 import { diffResource } from './diff';
-import { TRACKING_ANNOTATION } from './sync-run';
+import { TRACKING_ANNOTATION } from './tracking';
 
 // REFERENCE.md, Argo CD "diff": the legacy diff is three-way between live, Git and the
 // last-applied-configuration annotation. A field the last apply set and Git no longer has is

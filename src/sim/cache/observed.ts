@@ -1,13 +1,14 @@
-// What the observer keeps of each app on each lane between two checks, so that a check costs what
-// changed since the last one rather than the size of the app: the live objects it compared (kept
-// up to date from the cluster's journal of writes), the reconcile memo, and the last view with
-// what it was made from.
+// What the observer keeps of each app on a lane's cluster between two checks, so that a check
+// costs what changed since the last one rather than the size of the app: the live objects it
+// compared (kept up to date from the cluster's journal of writes), its incremental reconcile and
+// health roll-up, and the last view with what it was made from.
 import type { Cluster, KObject } from '../cluster';
-import { HealthRollup } from '../gitops/app-status';
-import { ReconcileMemo, type ReconcileResult, type ResourceDiff } from '../gitops/diff';
-import type { AppSpec, DesiredApp } from './apps';
-import type { AppSyncView, LaneSubject } from './in-sync';
-import { declaredKeys } from './keys';
+import type { CompareMemo } from '../compare/memo';
+import type { AppSyncView, ReconcileResult, ResourceDiff } from '../compare/types';
+import { refKey, refOf } from '../cluster';
+import { HealthRollup } from './health-rollup';
+import type { DeclaredKeys, StoreKeys } from './keys';
+import { ReconcileMemo } from './reconcile-memo';
 
 /** What a view is made from, besides Git's manifests: the cluster as of a version. */
 export interface ViewBasis {
@@ -15,14 +16,15 @@ export interface ViewBasis {
   version: number;
   /** The generation of the kinds the cluster serves: store keys depend on it. */
   kinds: number;
-  desired: DesiredApp['objects'];
+  /** Git's objects for the app (shared per folder content: compared by identity). */
+  desired: readonly object[];
   /** The keys of the objects the lane created for the app (tracked, or applied by CI). */
   created: readonly string[];
 }
 
-export interface ViewMemo {
-  memo: ReconcileMemo;
-  health: HealthRollup<ResourceDiff>;
+export class ObservedApp {
+  readonly memo: ReconcileMemo;
+  readonly health: HealthRollup<ResourceDiff>;
   /** What `view`, `candidates` and `live` were last found to hold for. */
   basis?: ViewBasis;
   /** The live objects compared, by key: the declared ones in manifest order, then the others. */
@@ -34,6 +36,14 @@ export interface ViewMemo {
   from?: ReconcileResult;
   errors?: unknown;
   view?: AppSyncView;
+
+  constructor(
+    readonly keys: StoreKeys,
+    memo: CompareMemo,
+  ) {
+    this.memo = new ReconcileMemo(memo);
+    this.health = new HealthRollup(memo);
+  }
 }
 
 /** The same cluster, kinds and objects the lane created (the manifests aside). */
@@ -55,39 +65,27 @@ export function sameBasis(a: ViewBasis, b: ViewBasis): boolean {
   return a.version === b.version && sameSources(a, b);
 }
 
-export class SyncViews {
-  private readonly last = new Map<LaneSubject, Map<string, ViewMemo>>();
-
-  of(lane: LaneSubject, app: AppSpec): ViewMemo {
-    let views = this.last.get(lane);
-    if (!views) {
-      views = new Map();
-      this.last.set(lane, views);
-    }
-    let entry = views.get(app.name);
-    if (!entry) {
-      entry = { memo: new ReconcileMemo(), health: new HealthRollup() };
-      views.set(app.name, entry);
-    }
-    return entry;
-  }
+/** The store keys of the manifests, found afresh. */
+function declaredAfresh(cluster: Cluster, manifests: readonly KObject[]): DeclaredKeys {
+  const list = manifests.map((m) => refKey(cluster.scoped(refOf(m))));
+  return { list, set: new Set(list) };
 }
 
 /**
  * The live objects to compare with Git: every object the manifests declare, then every object the
  * lane created that they do not. With the entry of the last check for the same keys and sources,
  * only the keys written since are looked up again; an object that came or went since starts the
- * list again (its place in it would move).
+ * list again (its place in it would move). Without an entry, everything is looked up afresh.
  */
 export function liveCandidates(
   manifests: readonly KObject[],
   basis: ViewBasis,
-  entry?: ViewMemo,
+  entry?: ObservedApp,
 ): { candidates: Map<string, KObject>; live: KObject[] } {
   const { cluster, created } = basis;
-  const declared = declaredKeys(cluster, manifests);
+  const declared = entry ? entry.keys.declaredBy(manifests) : declaredAfresh(cluster, manifests);
   // New manifests that declare the same keys (a commit that changes an image) look up the same
-  // live objects: declaredKeys then answers the very same set.
+  // live objects: declaredBy then answers the very same set.
   const kept =
     entry?.basis && entry.declared === declared.set && sameLiveSources(entry.basis, basis)
       ? entry

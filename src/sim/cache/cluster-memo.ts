@@ -1,0 +1,77 @@
+// The compare memo (compare/memo.ts) of one cluster: what a diff or a health check found for
+// objects that never change, kept by object. Frozen manifests (Git's, shared per tree id, and the
+// frozen copies made of them) are kept; a manifest that is not frozen may still be edited and is
+// computed afresh. Live objects are the cluster's own: a write stores a new object and never
+// edits one, so an object's diff and health hold for as long as it is kept.
+import type { Health, KObject } from '../cluster';
+import type { ComparedFields, CompareMemo } from '../compare/memo';
+import type { ResourceDiff } from '../compare/types';
+
+/** `make()` once per object in `table` (WeakMap: what the cluster and Git let go of goes too). */
+function once<K extends object, V>(table: WeakMap<K, V>, of: K, make: () => V): V {
+  let value = table.get(of);
+  if (value === undefined) {
+    value = make();
+    table.set(of, value);
+  }
+  return value;
+}
+
+// The side of a diff that is absent: a manifest not live, or a live object Git does not declare.
+const NONE = {};
+
+export class ClusterMemo implements CompareMemo {
+  private readonly copies = new WeakMap<KObject, Map<string, KObject>>();
+  private readonly manifestKeys = new WeakMap<KObject, string>();
+  private readonly liveKeys = new WeakMap<KObject, string>();
+  private readonly comparedFields = new WeakMap<KObject, ComparedFields>();
+  private readonly diffs = new WeakMap<object, WeakMap<object, ResourceDiff>>();
+  private readonly healths = new WeakMap<KObject, Health | null>();
+
+  scoped(manifest: KObject, slot: string, make: () => KObject): KObject {
+    return this.copy(manifest, slot, make);
+  }
+
+  /**
+   * A copy of a manifest, one per `slot`: a namespace (or `\0`) for its scoped copies, `<engine>:
+   * <app>` for the copy a sync applies (gitops/sync-run.ts). `make` must freeze the copy of a
+   * frozen manifest.
+   */
+  copy(manifest: KObject, slot: string, make: () => KObject): KObject {
+    if (!Object.isFrozen(manifest)) return make();
+    const copies = once(this.copies, manifest, () => new Map<string, KObject>());
+    let copy = copies.get(slot);
+    if (!copy) copies.set(slot, (copy = make()));
+    return copy;
+  }
+
+  manifestKey(manifest: KObject, make: () => string): string {
+    return Object.isFrozen(manifest) ? once(this.manifestKeys, manifest, make) : make();
+  }
+
+  liveKey(live: KObject, make: () => string): string {
+    return once(this.liveKeys, live, make);
+  }
+
+  compared<C extends ComparedFields>(manifest: KObject, make: () => C): C {
+    return Object.isFrozen(manifest) ? (once(this.comparedFields, manifest, make) as C) : make();
+  }
+
+  diff(
+    desired: KObject | undefined,
+    live: KObject | undefined,
+    make: (immutable: boolean) => ResourceDiff,
+  ): ResourceDiff {
+    if (desired && !Object.isFrozen(desired)) return make(false);
+    const byLive = once(this.diffs, desired ?? NONE, () => new WeakMap<object, ResourceDiff>());
+    return once(byLive, live ?? NONE, () => make(true));
+  }
+
+  health(live: KObject, make: () => Health | null): Health | null {
+    // null is an answer too (a kind without a health check): `has` tells it from "not asked".
+    if (this.healths.has(live)) return this.healths.get(live)!;
+    const health = make();
+    this.healths.set(live, health);
+    return health;
+  }
+}

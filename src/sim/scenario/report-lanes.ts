@@ -1,0 +1,67 @@
+// What each lane says about its own work, for the `--json` report: the pipeline's runs (a CI
+// system's run list), and each Application's conditions, last operation and sync history as
+// `argocd app get -o json` shows them (status.conditions, status.operationState, status.history).
+import type { Application } from '../gitops/applications';
+import type { PipelineRun } from '../devops/runs';
+import { safeKey, safeRecord } from '../safe-keys';
+import type { Sandbox } from '../sandbox';
+
+export interface RunSummary {
+  id: number;
+  revision: string;
+  trigger: PipelineRun['trigger'];
+  by: string;
+  result: PipelineRun['result'];
+  startedAt: number;
+  finishedAt?: number;
+}
+
+export interface ApplicationSummary {
+  conditions: { type: string; message: string }[];
+  operation: {
+    phase: string;
+    kind: string;
+    revision: string;
+    message: string;
+    startedAt: number;
+    finishedAt?: number;
+  } | null;
+  history: { id: number; revision: string; deployedAt: number }[];
+}
+
+export function runSummaries(sandbox: Sandbox): RunSummary[] {
+  return sandbox.devops.runs.map((r) => ({
+    id: r.id,
+    revision: r.revision,
+    trigger: r.trigger,
+    by: r.by,
+    result: r.result,
+    startedAt: r.startedAt,
+    ...(r.finishedAt !== undefined ? { finishedAt: r.finishedAt } : {}),
+  }));
+}
+
+export function applicationSummaries(sandbox: Sandbox): Record<string, ApplicationSummary> {
+  // App names come from a scenario: a safe record, so `__proto__` is a plain key.
+  const out = safeRecord<ApplicationSummary>();
+  for (const app of sandbox.gitops.apps) out[safeKey(app.spec.name)] = summary(app);
+  return out;
+}
+
+function summary(app: Application): ApplicationSummary {
+  const op = app.operation;
+  return {
+    conditions: app.conditions.map(({ type, message }) => ({ type, message })),
+    operation: op
+      ? {
+          phase: op.phase,
+          kind: op.kind,
+          revision: op.revision,
+          message: op.message,
+          startedAt: op.startedAt,
+          ...(op.finishedAt !== undefined ? { finishedAt: op.finishedAt } : {}),
+        }
+      : null,
+    history: app.history.map(({ id, revision, deployedAt }) => ({ id, revision, deployedAt })),
+  };
+}
