@@ -3,8 +3,8 @@
 // ReplicaSets, Pods and HPAs on virtual time (controllers/), health per kind (health.ts) and the
 // imperative kubectl operations (ops.ts).
 export { Cluster, BOOTSTRAP, type ClusterOptions } from './cluster';
-export { ReapplyList, type ReapplyPass } from './reapply-list';
 export type { WriteContext, ApplyResult, ApplyOutcome } from './write';
+export type { Applier } from './applier';
 export { ClusterError, isClusterError, unparsableFile, type ClusterErrorCode } from './errors';
 export {
   hasHealthCheck,

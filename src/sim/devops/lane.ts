@@ -9,7 +9,7 @@ import { createActor, type Actor, type SnapshotFrom } from 'xstate';
 import { loadDesired, type AppSpec, type DesiredApp } from '../apps/apps';
 import type { AuditLog } from '../audit';
 import type { Rng, VirtualClock } from '../clock';
-import { ReapplyList, type Cluster, type KObject } from '../cluster';
+import type { Cluster, KObject } from '../cluster';
 import { getOrCreate } from '../get-or-create';
 import type { ConfigRepo } from '../git';
 import type { FaultTiming, Lane, LaneRollbackRequest } from '../lane';
@@ -63,8 +63,6 @@ export class DevopsLane implements Lane<'devops'> {
   private applyFailed = false;
   /** Objects the pipeline has created per app: what `--prune` may delete, and orphans otherwise. */
   readonly applied = new Map<string, CreatedKeys>();
-  /** Each app's last deploy, by object (see ReapplyList). */
-  private readonly reapplies = new Map<string, ReapplyList>();
   /** The live Deployments the verify guards last asked for, and what they were found for. */
   private deployments: {
     cluster: Cluster;
@@ -340,7 +338,6 @@ export class DevopsLane implements Lane<'devops'> {
     const failAfter = this.faults.deployFailsAfter;
     this.faults.deployFailsAfter = null;
     const created = getOrCreate(this.applied, app.name, () => new CreatedKeys());
-    const reapplies = getOrCreate(this.reapplies, app.name, () => new ReapplyList());
     const result = applyApp({
       cluster: this.deps.cluster,
       desired: desired!,
@@ -348,7 +345,6 @@ export class DevopsLane implements Lane<'devops'> {
       failAfter,
       prune: this.options.prune,
       created,
-      reapplies,
     });
     for (const line of result.lines) this.runLog.log(formatLine(line));
     this.applyFailed = result.failed;

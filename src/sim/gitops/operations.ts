@@ -2,8 +2,7 @@
 // wave by wave (sync-run.ts) on the sandbox clock, written to the trail, and retried when they fail.
 import { loadDesired, type DesiredApp } from '../apps/apps';
 import type { VirtualClock } from '../clock';
-import { ReapplyList, type Cluster } from '../cluster';
-import { getOrCreate } from '../get-or-create';
+import type { Cluster } from '../cluster';
 import type { ConfigRepo } from '../git';
 import type { Application, Applications, Operation } from './applications';
 import type { ReconcileResult } from '../compare/types';
@@ -50,12 +49,6 @@ export class Operations {
   private finishedAt = -Infinity;
   private waveTimer: number | null = null;
   private running: { op: Operation; sync: SyncOperation; app: Application } | null = null;
-
-  /** Each app's last sync, by object: its dry run and its apply (see ReapplyList). */
-  private readonly reapplies = new WeakMap<
-    Application,
-    { dryRun: ReapplyList; apply: ReapplyList }
-  >();
 
   constructor(private readonly deps: OperationsDeps) {}
 
@@ -152,10 +145,6 @@ export class Operations {
       () => this.deps.diff(app, desired),
       options,
     );
-    const lists = getOrCreate(this.reapplies, app, () => ({
-      dryRun: new ReapplyList(),
-      apply: new ReapplyList(),
-    }));
     const sync = new SyncOperation(
       this.deps.cluster,
       app.spec.name,
@@ -166,7 +155,6 @@ export class Operations {
         manager: options.flavour === 'argo' ? 'argocd-controller' : FLUX_MANAGER,
         revision,
       },
-      lists,
       options.flavour,
     );
     this.running = { op, sync, app };
