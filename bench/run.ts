@@ -247,6 +247,43 @@ async function browserRows(): Promise<Row[]> {
       target: { op: '<=', value: 50 },
       note: `longest task while playing busy-day at 1000x (${b.longTasks} long tasks); observer self-check (an 80 ms task made on purpose is reported): ${b.longTaskObserverWorks ? 'passed' : 'FAILED'}`,
     },
+    {
+      key: 'stepPaintMsMedian',
+      value: b.stepPaintMsMedian,
+      unit: 'ms',
+      target: { op: '<=', value: 100 },
+      note: `Step, click to painted result, every step of ${Object.entries(b.stepPaintByScenario)
+        .map(([id, ms]) => `${id} (median ${ms} ms)`)
+        .join(', ')}; headless Chromium, 1280x800`,
+    },
+    {
+      key: 'stepPaintMsMax',
+      value: b.stepPaintMsMax,
+      unit: 'ms',
+      target: { op: '<=', value: 250 },
+      note: 'the slowest Step of the same runs',
+    },
+    {
+      key: 'playReactCommitsPerS',
+      value: b.playReactCommitsPerS,
+      unit: '/s',
+      note: 'React commits while busy-day plays at 1000x for 10 s (counted by the DevTools hook)',
+    },
+    {
+      key: 'playRendersPerCommit',
+      value: b.playRendersPerCommit,
+      unit: '',
+      note: 'components rendered per commit, the same play (the incremental view adapter: a lane whose view did not change renders nothing)',
+    },
+    {
+      key: 'stepLongTaskMs10k',
+      value: Math.max(...b.stepLongTasksMs10k),
+      unit: 'ms',
+      // Issue 11's bound. Not met: the simulation's own work (the standby run's replay, the
+      // pipeline's apply of every object) is one task; the README's limits section says so.
+      target: { op: '<=', value: 200 },
+      note: `longest task of a Step among 10,000 ConfigMaps, per step of 1 min: ${b.stepLongTasksMs10k.join(', ')} ms (the pipeline's first deploy of all 10,000 lands in step 3)`,
+    },
   ];
 }
 

@@ -6,34 +6,23 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tinyScenario } from '../src/sim/scenario/fixtures';
 
 const sim = (...args: string[]) => {
   const r = spawnSync('npx', ['tsx', 'src/cli/main.ts', ...args], { encoding: 'utf8' });
   return { code: r.status, out: r.stdout, err: r.stderr };
 };
 
-const lesson = (task: string) => `id: tiny-lesson
-title: Tiny lesson
-lanes: { gitops: { selfHeal: true } }
-repo:
-  files:
-    web.yaml: |
-      apiVersion: apps/v1
-      kind: Deployment
-      metadata: { name: web }
-      spec:
-        replicas: 2
-        selector: { matchLabels: { app: web } }
-        template:
-          metadata: { labels: { app: web } }
-          spec: { containers: [{ name: web, image: web:1.0 }] }
-steps:
-  - title: deploy
+const lesson = (task: string) =>
+  tinyScenario(
+    { id: 'tiny-lesson', title: 'Tiny lesson' },
+    `  - title: deploy
     do: [{ wait: 5m }]
   - title: scale to 4
     task:
 ${task}
-`;
+`,
+  );
 
 const file = (text: string) => {
   const path = join(mkdtempSync(join(tmpdir(), 'driftlab-')), 'tiny-lesson.yaml');

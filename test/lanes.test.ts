@@ -6,6 +6,7 @@ import { Sandbox } from '../src/sim/sandbox';
 import { STARTER_FILES } from '../src/sim/starter-repo';
 
 const DEPLOY = 'apps/web/deployment.yaml';
+const CONFIG = 'apps/web/configmap.yaml';
 const WEB = { kind: 'Deployment', name: 'web' };
 const withImage = (tag: string) => STARTER_FILES[DEPLOY]!.replace('web:1.0', tag);
 
@@ -115,9 +116,15 @@ describe('both lanes, one story', () => {
   });
 
   it('promotion: the pipeline waits for approval before production; GitOps runs one Application per folder', async () => {
+    // Each folder carries the ConfigMap its Deployment reads (envFrom): without it the Pods would
+    // stay in CreateContainerConfigError and never be Ready.
+    const prod = (text: string) =>
+      text.replace('name: web\n', 'name: web-prod\n').replaceAll('web-config', 'web-prod-config');
     const files = {
       'envs/staging/web.yaml': STARTER_FILES[DEPLOY]!,
-      'envs/prod/web.yaml': STARTER_FILES[DEPLOY]!.replace('name: web\n', 'name: web-prod\n'),
+      'envs/staging/config.yaml': STARTER_FILES[CONFIG]!,
+      'envs/prod/web.yaml': prod(STARTER_FILES[DEPLOY]!),
+      'envs/prod/config.yaml': prod(STARTER_FILES[CONFIG]!),
     };
     const sandbox = await Sandbox.create({
       files,

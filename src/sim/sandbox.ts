@@ -17,6 +17,7 @@ import { ConfigRepo, type CommitOptions, type RepoChange } from './git';
 import { GitopsLane } from './gitops/lane';
 import type { GitopsOptions } from './gitops/options';
 import type { KubectlResult } from './kubectl';
+import type { LaneOptionsOf, Lanes } from './lane';
 
 import { computeMetrics, type LaneMetrics } from './metrics';
 import { injectFault, rollbackLane } from './rollback';
@@ -51,6 +52,12 @@ export interface SandboxOptions {
 
 type Listener = () => void;
 
+/** The two lanes, by name. */
+export interface SandboxLanes extends Lanes {
+  devops: DevopsLane;
+  gitops: GitopsLane;
+}
+
 /** A commit as the sandbox takes it: time comes from the clock, not from the caller. */
 export type SandboxCommit = Omit<CommitOptions, 'timestamp' | 'author'> & { author: string };
 
@@ -60,6 +67,8 @@ export class Sandbox {
   readonly clusters: Readonly<Record<ClusterName, Cluster>>;
   readonly devops: DevopsLane;
   readonly gitops: GitopsLane;
+  /** Both lanes by name; each is a Lane (lanes/lane.ts). */
+  readonly lanes: SandboxLanes;
   readonly observer: Observer;
   readonly apps: readonly AppSpec[];
   private readonly listeners = new Set<Listener>();
@@ -98,6 +107,7 @@ export class Sandbox {
       branch: BRANCH,
       ...(opts.lanes?.gitops ? { options: opts.lanes.gitops } : {}),
     });
+    this.lanes = { devops: this.devops, gitops: this.gitops };
     this.observer = new Observer(repo, BRANCH, clock, audit);
     this.observer.watch('devops', {
       cluster: this.clusters.devops,
@@ -251,7 +261,7 @@ export class Sandbox {
     opts: { leakedToken?: boolean } = {},
   ): Promise<KubectlResult> {
     const cluster = this.clusters[lane];
-    if (opts.leakedToken && lane === 'gitops') {
+    if (opts.leakedToken && !this.lanes[lane].ciToken) {
       const message =
         'error: You must be logged in to the server (Unauthorized): no CI credential exists for this cluster; the reconciler pulls from inside it';
       cluster.refuse('(leaked CI token)', new Error(message), {
@@ -299,16 +309,17 @@ export class Sandbox {
   /** The lane's cluster is lost and recreated empty. The GitOps agent is bootstrapped again with it. */
   async wipe(lane: ClusterName): Promise<void> {
     this.clusters[lane].wipe();
-    if (lane === 'devops') this.devops.forgetApplied();
-    else this.gitops.reinstall();
+    this.lanes[lane].clusterLost();
     await this.settle();
   }
 
-  setOption(lane: 'devops', key: keyof DevopsOptions, value: unknown): void;
-  setOption(lane: 'gitops', key: keyof GitopsOptions, value: unknown): void;
-  setOption(lane: ClusterName, key: string, value: unknown): void {
-    if (lane === 'devops') this.devops.setOption(key as keyof DevopsOptions, value as never);
-    else this.gitops.setOption(key as keyof GitopsOptions, value as never);
+  setOption<N extends ClusterName, K extends keyof LaneOptionsOf[N]>(
+    lane: N,
+    key: K,
+    value: LaneOptionsOf[N][K],
+  ): void {
+    const lanes: Lanes = this.lanes;
+    lanes[lane].setOption(key, value);
     this.changed();
   }
 

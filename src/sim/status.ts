@@ -1,5 +1,5 @@
-// A lane's status as reports and views show it, the same shape for both lanes: GitOps' sync status,
-// the DevOps pipeline's latest run, health (worst over the lane's objects, in Argo's order), and
+// A lane's status as reports and views show it, the same shape for both lanes: the sync status of
+// a lane that has one (GitOps), the state of a lane's pipeline run (DevOps), health (worst over the lane's objects, in Argo's order), and
 // whether the cluster matches Git, with a breakdown per app. The lane's status is the worst over
 // its apps.
 import type { ClusterName } from './audit';
@@ -35,23 +35,21 @@ function worstSync(values: SyncStatusCode[]): SyncStatusCode {
 /** WARNING: reads the observer's latest check; call `sandbox.settle()` first for a current answer. */
 export function laneStatus(sandbox: Sandbox, lane: ClusterName): LaneStatus {
   const observed = sandbox.observer.observation(lane);
+  const { syncStatuses, pipeline } = sandbox.lanes[lane];
   const apps = safeRecord<AppStatus>();
   for (const spec of sandbox.apps) {
     const view = observed?.apps[spec.name];
-    const gitopsApp =
-      lane === 'gitops' ? sandbox.gitops.apps.find((a) => a.spec.name === spec.name) : undefined;
     apps[spec.name] = {
-      sync: gitopsApp ? gitopsApp.sync : null,
+      sync: syncStatuses?.get(spec.name) ?? null,
       health: view?.health ?? 'Unknown',
       inSyncWithGit: view?.inSyncWithGit ?? false,
     };
   }
   const list = Object.values(apps);
-  const state = sandbox.devops.state;
   return {
-    sync: lane === 'gitops' ? worstSync(list.map((a) => a.sync ?? 'Unknown')) : null,
+    sync: syncStatuses ? worstSync(list.map((a) => a.sync ?? 'Unknown')) : null,
     health: worstHealth(list.map((a) => a.health)),
-    pipeline: lane === 'devops' && state !== 'idle' ? state : null,
+    pipeline,
     inSyncWithGit: list.every((a) => a.inSyncWithGit),
     apps,
   };

@@ -1,7 +1,8 @@
 // React's view of the store: zustand's useStore over useSyncExternalStore, read through selectors.
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
-import { appStore, type AppState } from './store';
+import { appStore } from './app-store';
+import type { AppState } from './store';
 
 export function useApp<T>(selector: (state: AppState) => T): T {
   return useStore(appStore, selector);

@@ -2,14 +2,14 @@
 // now, on the learner's first choice, so the lessons page stays light.
 import { routeStore } from './route';
 
-type Store = typeof import('./store');
+type Store = typeof import('./app-store');
 
 /**
  * The store, marked as busy before the sandbox mounts: the sandbox boots from the address or the
  * saved session only when the store is idle, so it must not race the learner's choice.
  */
 async function claimStore(): Promise<Store> {
-  const store = await import('./store');
+  const store = await import('./app-store');
   if (store.appStore.getState().status === 'idle') store.appStore.setState({ status: 'loading' });
   return store;
 }

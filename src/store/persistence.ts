@@ -6,6 +6,7 @@
 // learner through `onStorageProblem`.
 // WARNING: every read here is of untrusted text (another tab, an older build, a hand edit);
 // restore.ts validates a record before anything replays it.
+import type { StoreApi } from 'zustand/vanilla';
 import type { SessionRecord } from './session-link';
 
 export const SESSION_KEY = 'driftlab.session';
@@ -24,12 +25,34 @@ export interface BrokenSession {
   reason: string;
 }
 
-let report: (message: string) => void = () => undefined;
+const listeners = new Set<(message: string) => void>();
 let lastProblem: string | null = null;
 
-/** Where write failures are told (the store shows them as a notice). */
-export function onStorageProblem(listener: (message: string) => void): void {
-  report = listener;
+/** Where write failures are told (each store shows them as a notice); returns the unsubscribe. */
+export function onStorageProblem(listener: (message: string) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** What the persistence subscriber reads and writes of a store's state. */
+interface PersistedState {
+  published: SessionRecord | null;
+  notice: string | null;
+}
+
+/**
+ * A store's one persistence subscriber: saves each session record the store publishes, and shows
+ * a write that failed as the store's notice. Returns the unsubscribe.
+ */
+export function persistSessions(store: StoreApi<PersistedState>): () => void {
+  const unheard = onStorageProblem((notice) => store.setState({ notice }));
+  const unsubscribe = store.subscribe((state, before) => {
+    if (state.published && state.published !== before.published) saveSession(state.published);
+  });
+  return () => {
+    unheard();
+    unsubscribe();
+  };
 }
 
 function quotaExceeded(e: unknown): boolean {
@@ -44,7 +67,7 @@ export function write(key: string, value: string, what: string): boolean {
     return true;
   } catch (e) {
     const message = `This browser's storage for DriftLab is ${quotaExceeded(e) ? 'full' : 'off (private mode, or site data blocked)'}: ${what} was not saved and will not survive a reload. Share keeps a link.`;
-    if (message !== lastProblem) report(message);
+    if (message !== lastProblem) for (const told of listeners) told(message);
     lastProblem = message;
     return false;
   }

@@ -8,7 +8,7 @@ import { saveLesson, saveSession, savedSessionText } from './persistence';
 import { restore } from './restore';
 import { brokenSession } from './set-aside';
 import { sessionQuery, type SessionRecord } from './session-link';
-import { appStore } from './store';
+import { appStore } from './app-store';
 
 const initial = appStore.getState();
 const LESSON = `id: tiny

@@ -11,7 +11,7 @@ import { parseSavedSession, parseSessionQuery, type SessionRequest } from './lin
 import { clearSavedSession, saveLesson, savedSessionText } from './persistence';
 import { brokenSession, savedLesson, setAside, watchOtherTabs } from './set-aside';
 import { SESSION_FORMAT, unpack } from './session-link';
-import { appStore } from './store';
+import { appStore } from './app-store';
 import { loadScenario } from '../sim/scenario/load';
 import type { Scenario } from '../sim/scenario/schema';
 

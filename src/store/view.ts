@@ -1,23 +1,19 @@
 // The adapter from a live Sandbox to plain view data for React: a snapshot React can compare and
-// render without touching the simulation. Secrets are masked here, once, for every view.
+// render without touching the simulation. Secrets are masked here, once, for every view. Built
+// incrementally (ViewAdapter): what did not change keeps its identity, so React skips it.
 import type { AuditRecord, ClusterName } from '../sim/audit';
 import { EPOCH_MS } from '../sim/clock';
-import {
-  healthOf,
-  maskObject,
-  podState,
-  refKey,
-  refOf,
-  type HealthStatus,
-  type KObject,
-  type PodState,
-} from '../sim/cluster';
+import type { HealthStatus, KObject, PodState } from '../sim/cluster';
 import type { FieldDiff } from '../sim/compare/types';
 import type { Application, Notification } from '../sim/gitops/lane';
 import type { LaneMetrics } from '../sim/metrics';
-import type { Sandbox } from '../sim/sandbox';
+import type { LaneOptionsOf } from '../sim/lane';
+import type { Sandbox, SandboxLanes } from '../sim/sandbox';
 import type { LaneStatus } from '../sim/status';
 import type { PipelineRun } from '../sim/devops/lane';
+import { clusterBasis, laneStateBasis, sameBasis, type Basis } from './lane-basis';
+import { objectViews } from './object-views';
+import { planView, type AppPlanView } from './sync-plan-view';
 
 export interface CommitView {
   sha: string;
@@ -60,16 +56,17 @@ export interface ObjectView {
   textDiff?: string;
 }
 
-export interface LaneView {
-  name: ClusterName;
+export interface LaneViewOf<N extends ClusterName> {
+  name: N;
   /** The lane machine's current state and its last transition. */
   state: string;
   lastTransition: { from: string; to: string; event: string } | null;
   status: LaneStatus;
   note: string;
   objects: ObjectView[];
-  metrics: LaneMetrics;
   counts: { objects: number; pods: number };
+  /** GitOps: what a manual Sync of Git HEAD would change, per app, in the sync's own order. */
+  plan: AppPlanView[];
   /** DevOps: the latest runs (newest last) and the requests waiting. */
   runs: PipelineRun[];
   queued: number;
@@ -78,8 +75,11 @@ export interface LaneView {
   /** GitOps: the Applications and the notifications feed. */
   applications: Application[];
   notifications: Notification[];
-  options: Record<string, unknown>;
+  options: LaneOptionsOf[N];
 }
+
+/** One lane's view; its `name` tells which options it has. */
+export type LaneView = { [N in ClusterName]: LaneViewOf<N> }[ClusterName];
 
 export interface SandboxView {
   t: number;
@@ -87,96 +87,33 @@ export interface SandboxView {
   head: string;
   commits: CommitView[];
   pullRequests: PullRequestView[];
-  lanes: Record<ClusterName, LaneView>;
+  lanes: { [N in ClusterName]: LaneViewOf<N> };
+  /** Computed from the trail up to now: they move with time, apart from the lanes' views. */
+  metrics: Record<ClusterName, LaneMetrics>;
   /** WARNING: the live, append-only trail (records are frozen); `auditSize` changes when it grows. */
   audit: readonly AuditRecord[];
   auditSize: number;
 }
 
-const NESTED = new Set(['Pod', 'ReplicaSet']);
-
-function objectViews(sandbox: Sandbox, lane: ClusterName): ObjectView[] {
-  const cluster = sandbox.clusters[lane];
-  const observed = sandbox.observer.observation(lane);
-  const diffs = new Map<
-    string,
-    { app: string; r: NonNullable<typeof observed>['apps'][string]['resources'][number] }
-  >();
-  for (const [app, view] of Object.entries(observed?.apps ?? {}))
-    for (const r of view.resources) diffs.set(r.key, { app, r });
-  const all = cluster.list();
-  const pods = all.filter((o) => o.kind === 'Pod');
-  const replicaSets = all.filter((o) => o.kind === 'ReplicaSet');
-  const podsOf = (obj: KObject) => {
-    if (obj.kind !== 'Deployment') return [];
-    const owned = new Set(
-      replicaSets
-        .filter((rs) => rs.metadata.ownerReferences?.some((r) => r.uid === obj.metadata.uid))
-        .map((rs) => rs.metadata.uid),
-    );
-    return pods
-      .filter((p) => p.metadata.ownerReferences?.some((r) => owned.has(r.uid)))
-      .map((p) => ({ name: p.metadata.name, state: podState(p) }));
+/** An Application as React sees it: a copy of the records the lane edits in place. */
+function applicationView(a: Application): Application {
+  return {
+    ...a,
+    lastAttempt: a.lastAttempt && { ...a.lastAttempt },
+    operation: a.operation && { ...a.operation, results: [...a.operation.results] },
   };
-  const out: ObjectView[] = [];
-  const seen = new Set<string>();
-  for (const obj of all) {
-    if (NESTED.has(obj.kind) || (obj.kind === 'Namespace' && obj.metadata.name === 'default'))
-      continue;
-    const key = refKey(refOf(obj));
-    seen.add(key);
-    const d = diffs.get(key);
-    const health = healthOf(obj);
-    out.push({
-      key,
-      kind: obj.kind,
-      name: obj.metadata.name,
-      ...(obj.metadata.namespace ? { namespace: obj.metadata.namespace } : {}),
-      ...(d ? { app: d.app } : {}),
-      health: health?.status ?? null,
-      ...(health?.message ? { healthMessage: health.message } : {}),
-      pods: podsOf(obj),
-      ...(d?.r.desired ? { desired: maskObject(d.r.desired) } : {}),
-      live: maskObject(obj),
-      drift: d && d.r.status === 'OutOfSync' ? d.r.reason : null,
-      fields: d?.r.fields ?? [],
-      ...(d?.r.textDiff && d.r.status === 'OutOfSync' ? { textDiff: d.r.textDiff } : {}),
-    });
-  }
-  // Declared in Git but not live: shown as Missing.
-  for (const [key, { app, r }] of diffs) {
-    if (seen.has(key) || !r.desired) continue;
-    out.push({
-      key,
-      kind: r.kind,
-      name: r.name,
-      ...(r.namespace ? { namespace: r.namespace } : {}),
-      app,
-      health: 'Missing',
-      pods: [],
-      desired: maskObject(r.desired),
-      drift: 'missing',
-      fields: r.fields,
-      ...(r.textDiff ? { textDiff: r.textDiff } : {}),
-    });
-  }
-  return out;
 }
 
-function laneView(sandbox: Sandbox, name: ClusterName): LaneView {
-  const objects = objectViews(sandbox, name);
-  const base = {
-    name,
-    status: sandbox.status(name),
-    objects,
-    metrics: sandbox.metrics(name),
-    counts: { objects: objects.length, pods: sandbox.clusters[name].list({ kind: 'Pod' }).length },
-  };
-  if (name === 'devops') {
-    const lane = sandbox.devops;
+/** The part of a lane's view that is read the same way for both lanes. */
+type CommonPart = 'name' | 'status' | 'objects' | 'counts' | 'plan';
+
+/** What each lane shows of itself, by lane (the compiler checks both are there). */
+const LANE_PARTS: {
+  [N in ClusterName]: (lane: SandboxLanes[N]) => Omit<LaneViewOf<N>, CommonPart>;
+} = {
+  devops: (lane) => {
     const run = lane.latestRun;
     return {
-      ...base,
       state: lane.state,
       lastTransition: lane.lastTransition,
       note: run
@@ -191,56 +128,135 @@ function laneView(sandbox: Sandbox, name: ClusterName): LaneView {
       notifications: [],
       options: { ...lane.options },
     };
-  }
-  const lane = sandbox.gitops;
-  return {
-    ...base,
+  },
+  gitops: (lane) => ({
     state: lane.state,
     lastTransition: lane.lastTransition,
     note: lane.apps.map((a) => a.policy).filter(Boolean)[0] ?? 'starting',
     runs: [],
     queued: 0,
     awaitingApproval: [],
-    applications: lane.apps.map((a) => structuredClone(a)),
+    applications: lane.apps.map(applicationView),
     notifications: lane.notifications.slice(-50).map((n) => ({ ...n })),
     options: { ...lane.options },
-  };
+  }),
+};
+
+function laneParts<N extends ClusterName>(
+  sandbox: Sandbox,
+  name: N,
+): Omit<LaneViewOf<N>, CommonPart> {
+  return LANE_PARTS[name](sandbox.lanes[name]);
 }
 
-export async function buildView(sandbox: Sandbox): Promise<SandboxView> {
-  const [commits, branches, tags, head] = await Promise.all([
-    sandbox.repo.allCommits(),
-    sandbox.repo.listBranches(),
-    sandbox.repo.listTags(),
-    sandbox.repo.resolve('HEAD'),
-  ]);
-  const refs = new Map<string, string[]>();
-  for (const b of branches) refs.set(b.sha, [...(refs.get(b.sha) ?? []), b.name]);
-  for (const t of tags) refs.set(t.sha, [...(refs.get(t.sha) ?? []), `tag: ${t.name}`]);
-  return {
-    t: sandbox.now(),
-    seed: sandbox.seed,
-    head,
-    commits: commits.map((c) => ({
-      sha: c.sha,
-      subject: c.subject,
-      message: c.message,
-      author: c.author.name,
-      t: c.timestamp - EPOCH_MS,
-      parents: c.parents,
-      refs: refs.get(c.sha) ?? [],
-    })),
-    pullRequests: sandbox.repo.pullRequests().map((p) => ({
-      id: p.id,
-      title: p.title,
-      author: p.author,
-      head: p.head,
-      base: p.base,
-      state: p.state,
-      approvals: p.approvals,
-    })),
-    lanes: { devops: laneView(sandbox, 'devops'), gitops: laneView(sandbox, 'gitops') },
-    audit: sandbox.audit.records(),
-    auditSize: sandbox.audit.size,
-  };
+interface Kept<T> {
+  basis: Basis;
+  value: T;
+}
+
+/** `make()`, or the value kept from the last call while `basis` is unchanged. */
+function reuse<T>(kept: Kept<T> | undefined, basis: Basis, make: () => T): Kept<T> {
+  return kept && sameBasis(kept.basis, basis) ? kept : { basis, value: make() };
+}
+
+interface KeptLane {
+  objects?: Kept<{ objects: ObjectView[]; pods: number }>;
+  plan?: Kept<Promise<AppPlanView[]>>;
+  view?: Kept<LaneView>;
+}
+
+/**
+ * Builds views of one sandbox, incrementally: a lane's view is the same object while its cluster
+ * (version), the observer's observation and the lane's state are unchanged (lane-basis.ts), and
+ * its objects and sync plan are kept while their own inputs are. React then skips what did not
+ * change. One adapter per sandbox.
+ */
+export class ViewAdapter {
+  private readonly lanes: Record<ClusterName, KeptLane> = { devops: {}, gitops: {} };
+
+  constructor(readonly sandbox: Sandbox) {}
+
+  private async lane<N extends ClusterName>(name: N): Promise<LaneViewOf<N>> {
+    const { sandbox } = this;
+    const kept = this.lanes[name];
+    // Taken first: a build that awaits sees newer data than its basis, never older.
+    const cluster = clusterBasis(sandbox, name);
+    const state = laneStateBasis(sandbox, name);
+    const basis = [...cluster, ...state];
+    if (kept.view && sameBasis(kept.view.basis, basis)) return kept.view.value as LaneViewOf<N>;
+    kept.objects = reuse(kept.objects, cluster, () => ({
+      objects: objectViews(sandbox, name),
+      pods: sandbox.clusters[name].list({ kind: 'Pod' }).length,
+    }));
+    // The plan reads the tracked objects, Git HEAD (the observation's) and four options.
+    const { prune, allowEmpty, flavour, ignoreDifferences } = sandbox.gitops.options;
+    kept.plan =
+      name === 'gitops'
+        ? reuse(kept.plan, [...cluster, prune, allowEmpty, flavour, ignoreDifferences], async () =>
+            (await sandbox.gitops.preview()).map((p) => planView(p, prune)),
+          )
+        : { basis: [], value: Promise.resolve([]) };
+    const planned = kept.plan;
+    // A plan that failed is not kept: the next view asks again.
+    planned.value.catch(() => {
+      if (kept.plan === planned) kept.plan = undefined;
+    });
+    const { objects, pods } = kept.objects.value;
+    const view: LaneViewOf<N> = {
+      name,
+      status: sandbox.status(name),
+      objects,
+      counts: { objects: objects.length, pods },
+      plan: await planned.value,
+      ...laneParts(sandbox, name),
+    };
+    // A lane's own record: LaneViewOf<N> for this N (TypeScript cannot narrow N to one lane).
+    kept.view = { basis, value: view as LaneView };
+    return view;
+  }
+
+  async build(): Promise<SandboxView> {
+    const { sandbox } = this;
+    const [commits, branches, tags, head] = await Promise.all([
+      sandbox.repo.allCommits(),
+      sandbox.repo.listBranches(),
+      sandbox.repo.listTags(),
+      sandbox.repo.resolve('HEAD'),
+    ]);
+    const refs = new Map<string, string[]>();
+    for (const b of branches) refs.set(b.sha, [...(refs.get(b.sha) ?? []), b.name]);
+    for (const t of tags) refs.set(t.sha, [...(refs.get(t.sha) ?? []), `tag: ${t.name}`]);
+    return {
+      t: sandbox.now(),
+      seed: sandbox.seed,
+      head,
+      commits: commits.map((c) => ({
+        sha: c.sha,
+        subject: c.subject,
+        message: c.message,
+        author: c.author.name,
+        t: c.timestamp - EPOCH_MS,
+        parents: c.parents,
+        refs: refs.get(c.sha) ?? [],
+      })),
+      pullRequests: sandbox.repo.pullRequests().map((p) => ({
+        id: p.id,
+        title: p.title,
+        author: p.author,
+        head: p.head,
+        base: p.base,
+        state: p.state,
+        approvals: p.approvals,
+      })),
+      lanes: { devops: await this.lane('devops'), gitops: await this.lane('gitops') },
+      metrics: { devops: sandbox.metrics('devops'), gitops: sandbox.metrics('gitops') },
+      audit: sandbox.audit.records(),
+      auditSize: sandbox.audit.size,
+    };
+  }
+}
+
+/** One view of `sandbox`, built from scratch. */
+export function buildView(sandbox: Sandbox): Promise<SandboxView> {
+  return new ViewAdapter(sandbox).build();
 }

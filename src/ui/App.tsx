@@ -1,13 +1,14 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useApp } from '../store/hooks';
 import { FREE_PLAY } from '../store/library';
 import { errorText } from '../store/error-text';
-import { appStore, currentQuery } from '../store/store';
-import { Console } from './console/Console';
+import { appStore, currentQuery } from '../store/app-store';
+import { ConsoleDrawer } from './console/ConsoleDrawer';
 import { GitPanel } from './git/GitPanel';
 import { useKeyboard } from './layout/useKeyboard';
 import { PlayLoop } from './layout/usePlayLoop';
 import { TopBar } from './layout/TopBar';
+import { ShortcutsSheet } from './layout/ShortcutsSheet';
 import { ViewTabs } from './layout/ViewTabs';
 import { SessionNotices } from './layout/SessionNotices';
 import { LanePanel } from './lanes/LanePanel';
@@ -44,8 +45,15 @@ export function App() {
   const status = useApp((s) => s.status);
   const error = useApp((s) => s.error);
   const view = useApp((s) => s.view);
+  const done = useApp((s) => s.results.length);
   const [tab, setTab] = useState<Tab>('lanes');
+  const side = useRef<HTMLElement>(null);
   useKeyboard();
+
+  // A new step: its narration is read from the top (on a desktop the side column scrolls alone).
+  useEffect(() => {
+    side.current?.scrollTo?.({ top: 0 });
+  }, [done]);
 
   useEffect(() => {
     if (appStore.getState().status === 'idle') boot();
@@ -60,6 +68,7 @@ export function App() {
   return (
     <div className="app">
       <PlayLoop />
+      <ShortcutsSheet />
       <TopBar />
       <SessionNotices />
       {status === 'error' ? (
@@ -71,10 +80,11 @@ export function App() {
         </p>
       ) : null}
       <main className="workspace" aria-busy={status !== 'ready'}>
-        <aside className="side">
+        {/* The step that ran, its answer, then what comes next: the narration stays in view. */}
+        <aside className="side" ref={side}>
+          <Narration />
           <LessonReveal />
           <LessonAhead />
-          <Narration />
           <GitPanel />
         </aside>
         <div className="stage">
@@ -92,10 +102,10 @@ export function App() {
                 <LanePanel lane="devops" />
                 <LanePanel lane="gitops" />
               </div>
-              <Suspense fallback={<p className="muted">Loading the timeline…</p>}>
+              <Suspense fallback={<p className="muted timeline-slot">Loading the timeline…</p>}>
                 <Timeline />
               </Suspense>
-              <Console />
+              <ConsoleDrawer />
             </div>
           ) : (
             <div role="tabpanel" id="panel-compare" aria-labelledby="tab-compare">

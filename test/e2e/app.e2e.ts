@@ -4,7 +4,8 @@ import { readdirSync, readFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openPage } from './browser';
+import { launch, openPage, openConsole } from './browser';
+import { stepCount, stepToEnd } from './steps';
 
 const SHOTS = 'test/e2e/screenshots';
 const LIBRARY = readdirSync('scenarios')
@@ -21,42 +22,6 @@ afterAll(async () => {
 });
 
 const base = () => inject('baseUrl');
-
-async function stepCount(page: Page): Promise<[number, number]> {
-  const text = (await page.locator('.step-count').textContent()) ?? '';
-  const m = /Step (\d+) of (\d+)/.exec(text);
-  return m ? [Number(m[1]), Number(m[2])] : [NaN, NaN];
-}
-
-/**
- * Steps to the end of a scenario. A question is answered first (its right answer is not known
- * here: the first choice); a task is solved by "Show me", then checked.
- */
-async function stepToEnd(page: Page): Promise<void> {
-  const step = page.getByRole('button', { name: 'Step', exact: true });
-  for (let i = 0; i < 50; i++) {
-    const [before, total] = await stepCount(page);
-    if (before >= total) return;
-    const predict = page.getByRole('region', { name: 'Predict' });
-    const task = page.getByRole('region', { name: 'Your task' });
-    if (await predict.isVisible()) {
-      await predict.getByRole('radio').first().check();
-      await predict.getByRole('button', { name: 'Lock in my answer' }).click();
-    }
-    if (await task.isVisible()) {
-      await task.getByRole('button', { name: 'Show me' }).click();
-      const check = task.getByRole('button', { name: 'Check and continue' });
-      await expect.poll(() => check.isEnabled(), { timeout: 60_000 }).toBe(true);
-      await check.click();
-    } else {
-      await expect.poll(() => step.isEnabled(), { timeout: 60_000 }).toBe(true);
-      // A step of the trail-load scenario holds the page for tens of seconds on a loaded machine
-      // (main's build too: 25-34 s measured): the click waits for it.
-      await step.click({ timeout: 120_000 });
-    }
-    await expect.poll(async () => (await stepCount(page))[0], { timeout: 60_000 }).toBe(before + 1);
-  }
-}
 
 /** Steps `n` times from where the session is, answering questions on the way. */
 async function stepTimes(page: Page, n: number): Promise<void> {
@@ -138,7 +103,7 @@ describe('the app', () => {
 
   it('takes git and kubectl lines in the console, with completion', async () => {
     const { page, problems } = await openPage(browser, `${base()}?scenario=free-play`);
-    const command = page.getByRole('textbox', { name: 'Command' });
+    const command = await openConsole(page);
     const consoleLog = page.getByRole('region', { name: 'Console' }).getByRole('list').first();
     await command.fill('git commit -m "web: 4 replicas" apps/web/deployment.yaml:spec.replicas=4');
     await command.press('Enter');

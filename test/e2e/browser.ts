@@ -46,3 +46,10 @@ export async function openPage(
   await page.getByRole('region', { name: 'GitOps lane' }).waitFor();
   return { page, problems };
 }
+
+/** Opens the console drawer (closed by default, issue 14) and returns its command field. */
+export async function openConsole(page: Page) {
+  const toggle = page.getByRole('button', { name: /^Console/ });
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  return page.getByRole('textbox', { name: 'Command' });
+}

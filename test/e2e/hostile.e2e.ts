@@ -3,7 +3,7 @@
 // blank page; an imported lesson survives a reload.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openPage } from './browser';
+import { launch, openPage, openConsole } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -197,7 +197,7 @@ describe('hostile input in the browser', () => {
 
   it('does not record read-only console lines in the address', async () => {
     const { page } = await openPage(browser, `${base()}?scenario=free-play`);
-    const command = page.getByRole('textbox', { name: 'Command' });
+    const command = await openConsole(page);
     for (let i = 0; i < 20; i++) {
       await command.fill('get pods');
       await command.press('Enter');

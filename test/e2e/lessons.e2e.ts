@@ -4,7 +4,7 @@
 // a reload.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch } from './browser';
+import { launch, openConsole } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -55,8 +55,9 @@ describe('a lesson, as a first-time visitor takes it', () => {
       .toMatch(/Open the Git panel/);
 
     // A shortcut the task forbids: kubectl. The rule turns ✗ and names the command's record.
-    await page.getByRole('textbox', { name: 'Command' }).fill('scale deployment/web --replicas=4');
-    await page.getByRole('textbox', { name: 'Command' }).press('Enter');
+    const command = await openConsole(page);
+    await command.fill('scale deployment/web --replicas=4');
+    await command.press('Enter');
     const rule = task.getByRole('list', { name: 'Rules' }).getByRole('listitem').filter({
       hasText: 'without kubectl',
     });

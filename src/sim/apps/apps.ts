@@ -4,6 +4,7 @@
 // staging -> production promotion is modelled).
 import type { KObject } from '../cluster';
 import type { ConfigRepo, ManifestError } from '../git';
+import type { Stored } from '../stored';
 
 export interface AppSpec {
   name: string;
@@ -15,7 +16,8 @@ export interface AppSpec {
 
 export interface DesiredObject {
   file: string;
-  manifest: KObject;
+  /** As Git's parse stored it (../stored.ts): shared, never edited. */
+  manifest: Stored<KObject>;
 }
 
 export interface DesiredApp {
@@ -23,7 +25,7 @@ export interface DesiredApp {
   revision: string;
   objects: DesiredObject[];
   /** `objects`' manifests, in order: the same (frozen) array for the same folder content. */
-  manifests: readonly KObject[];
+  manifests: readonly Stored<KObject>[];
   /** YAML that did not parse, or documents that are not Kubernetes objects. */
   errors: ManifestError[];
 }
@@ -115,7 +117,7 @@ export async function loadDesired(
         errors.push({ file, line: 1, col: 1, message: missing, code: 'NOT_AN_OBJECT' });
         continue;
       }
-      objects.push({ file, manifest: doc });
+      objects.push({ file, manifest: doc as Stored<KObject> });
     }
     parts = { objects, manifests: Object.freeze(objects.map((o) => o.manifest)), errors };
     split.set(set, parts);

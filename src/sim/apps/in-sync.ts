@@ -12,8 +12,6 @@ import type { AppSyncView, ResourceDiff } from '../compare/types';
 import type { ConfigRepo } from '../git';
 import { loadDesired, type AppSpec } from './apps';
 
-export type { AppSyncView } from '../compare/types';
-
 export interface LaneSubject {
   cluster: Cluster;
   apps: readonly AppSpec[];

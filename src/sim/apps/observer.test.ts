@@ -6,10 +6,11 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ClusterCache } from '../cache/cluster-cache';
 import { TrackedObjects } from '../cache/tracked';
+import type { AppSyncView } from '../compare/types';
 import { Sandbox } from '../sandbox';
 import { STARTER_FILES } from '../starter-repo';
 import { expectCacheEqualsFresh } from '../testing/cache-vs-fresh';
-import { appSyncView, type AppSyncView, type LaneSubject } from './in-sync';
+import { appSyncView, type LaneSubject } from './in-sync';
 
 afterEach(() => vi.restoreAllMocks());
 

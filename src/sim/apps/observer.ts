@@ -3,12 +3,13 @@
 // HEAD and writes an `observe` record when the answer flips. The lanes never read these records:
 // they are the omniscient view the metrics (time out of sync, drift events) are computed from.
 import type { AuditLog, AuditRecord, ClusterName } from '../audit';
+import { ClusterCache } from '../cache/cluster-cache';
 import type { VirtualClock } from '../clock';
 import { isStatusPath } from '../cluster';
-import { ClusterCache } from '../cache/cluster-cache';
+import type { AppSyncView } from '../compare/types';
 import type { ConfigRepo } from '../git';
 import { safeRecord } from '../safe-keys';
-import { appSyncView, type AppSyncView, type LaneSubject } from './in-sync';
+import { appSyncView, type LaneSubject } from './in-sync';
 
 export interface LaneObservation {
   inSyncWithGit: boolean;

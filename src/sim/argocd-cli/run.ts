@@ -120,6 +120,7 @@ async function appCommand(
         );
       if (flags.bools.get('--dry-run')) {
         const preview = (await gitops.preview()).find((p) => p.app === appName);
+        if (preview?.plan.refused) return text(false, preview.plan.refused.message);
         const planned = (preview?.resources ?? []).map(
           (r) =>
             `${r.group}/${r.kind} ${r.namespace ?? ''}/${r.name}: ${r.reason ?? 'modified'} (dry run)`,

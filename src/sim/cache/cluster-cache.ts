@@ -2,6 +2,7 @@
 // observer and the push lane's verify stage remember between two looks at one cluster, owned by
 // one object per cluster. See README.md in this folder for the one invariant it rests on.
 import type { Cluster } from '../cluster';
+import { getOrCreate } from '../get-or-create';
 import { AppCache } from './app-cache';
 import { ClusterMemo } from './cluster-memo';
 import { StoreKeys } from './keys';
@@ -23,9 +24,7 @@ export class ClusterCache {
   }
 
   static of(cluster: Cluster): ClusterCache {
-    let cache = caches.get(cluster);
-    if (!cache) caches.set(cluster, (cache = new ClusterCache(cluster)));
-    return cache;
+    return getOrCreate(caches, cluster, () => new ClusterCache(cluster));
   }
 
   /** What the observer keeps of the app named `name`. */
@@ -35,8 +34,10 @@ export class ClusterCache {
 
   /** What is kept for the app named `name` (an app is one folder of the repository). */
   app(name: string): AppCache {
-    let app = this.apps.get(name);
-    if (!app) this.apps.set(name, (app = new AppCache(this.cluster, name, this.memo, this.keys)));
-    return app;
+    return getOrCreate(
+      this.apps,
+      name,
+      () => new AppCache(this.cluster, name, this.memo, this.keys),
+    );
   }
 }

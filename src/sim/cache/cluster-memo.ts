@@ -6,20 +6,12 @@
 import type { Health, KObject } from '../cluster';
 import type { ComparedFields, CompareMemo } from '../compare/memo';
 import type { ResourceDiff } from '../compare/types';
-
-/** `make()` once per object in `table` (WeakMap: what the cluster and Git let go of goes too). */
-function once<K extends object, V>(table: WeakMap<K, V>, of: K, make: () => V): V {
-  let value = table.get(of);
-  if (value === undefined) {
-    value = make();
-    table.set(of, value);
-  }
-  return value;
-}
+import { getOrCreate } from '../get-or-create';
 
 // The side of a diff that is absent: a manifest not live, or a live object Git does not declare.
 const NONE = {};
 
+// Every table is a WeakMap: what the cluster and Git let go of goes too.
 export class ClusterMemo implements CompareMemo {
   private readonly copies = new WeakMap<KObject, Map<string, KObject>>();
   private readonly manifestKeys = new WeakMap<KObject, string>();
@@ -39,22 +31,22 @@ export class ClusterMemo implements CompareMemo {
    */
   copy(manifest: KObject, slot: string, make: () => KObject): KObject {
     if (!Object.isFrozen(manifest)) return make();
-    const copies = once(this.copies, manifest, () => new Map<string, KObject>());
-    let copy = copies.get(slot);
-    if (!copy) copies.set(slot, (copy = make()));
-    return copy;
+    const copies = getOrCreate(this.copies, manifest, () => new Map<string, KObject>());
+    return getOrCreate(copies, slot, make);
   }
 
   manifestKey(manifest: KObject, make: () => string): string {
-    return Object.isFrozen(manifest) ? once(this.manifestKeys, manifest, make) : make();
+    return Object.isFrozen(manifest) ? getOrCreate(this.manifestKeys, manifest, make) : make();
   }
 
   liveKey(live: KObject, make: () => string): string {
-    return once(this.liveKeys, live, make);
+    return getOrCreate(this.liveKeys, live, make);
   }
 
   compared<C extends ComparedFields>(manifest: KObject, make: () => C): C {
-    return Object.isFrozen(manifest) ? (once(this.comparedFields, manifest, make) as C) : make();
+    return Object.isFrozen(manifest)
+      ? (getOrCreate(this.comparedFields, manifest, make) as C)
+      : make();
   }
 
   diff(
@@ -63,8 +55,12 @@ export class ClusterMemo implements CompareMemo {
     make: (immutable: boolean) => ResourceDiff,
   ): ResourceDiff {
     if (desired && !Object.isFrozen(desired)) return make(false);
-    const byLive = once(this.diffs, desired ?? NONE, () => new WeakMap<object, ResourceDiff>());
-    return once(byLive, live ?? NONE, () => make(true));
+    const byLive = getOrCreate(
+      this.diffs,
+      desired ?? NONE,
+      () => new WeakMap<object, ResourceDiff>(),
+    );
+    return getOrCreate(byLive, live ?? NONE, () => make(true));
   }
 
   health(live: KObject, make: () => Health | null): Health | null {

@@ -1,5 +1,6 @@
 // Admission: what the API server checks before a create or apply touches the store: identity, a
 // known kind, normalisation, validation and an existing namespace.
+import { isStored, type Stored } from '../stored';
 import { ClusterError, fromServer, type ManifestSource } from './errors';
 import type { KindRegistry, ResourceType } from './kinds';
 import { clone, isRecord, refKey, refOf, type KObject } from './object';
@@ -16,7 +17,8 @@ export interface AdmissionEnv {
   refuse: (object: string, error: ClusterError) => void;
 }
 
-export interface Admitted {
+/** The object admission made of a manifest, and the type it was admitted as. */
+export interface AdmittedObject {
   obj: KObject;
   type: ResourceType;
 }
@@ -26,7 +28,11 @@ export interface Admitted {
  * `data`, no `status`, and its namespace defaulted (namespaced kinds) or dropped (cluster-scoped).
  * Refusals throw a ClusterError with kubectl's message; `file` names the manifest in it.
  */
-export function admit(manifest: unknown, file: string | undefined, env: AdmissionEnv): Admitted {
+export function admit(
+  manifest: unknown,
+  file: string | undefined,
+  env: AdmissionEnv,
+): AdmittedObject {
   const where = file ? ` in "${file}"` : '';
   const fail = (e: ClusterError): never => {
     env.refuse(e.data.object ?? file ?? '(manifest)', e);
@@ -112,10 +118,10 @@ function refuseInvalid(check: () => void, fail: (e: ClusterError) => never, obj:
  * setting the fields that copy sets. Admission only drops status and sets or drops a namespace
  * (text), neither of which a manager owns; it rewrites a Secret's stringData, so no Secrets.
  */
-export function settledManifest(manifest: unknown): KObject | null {
-  if (!isRecord(manifest) || !Object.isFrozen(manifest) || manifest.kind === 'Secret') return null;
+export function settledManifest(manifest: unknown): Stored<KObject> | null {
+  if (!isRecord(manifest) || !isStored(manifest) || manifest.kind === 'Secret') return null;
   const meta = manifest.metadata;
   if (!isRecord(meta) || !(meta.namespace === undefined || typeof meta.namespace === 'string'))
     return null;
-  return manifest as KObject;
+  return manifest as unknown as Stored<KObject>;
 }

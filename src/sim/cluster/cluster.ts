@@ -6,10 +6,12 @@ import type { AuditLog, ClusterName, ClusterVerb, FieldChange } from '../audit';
 import type { VirtualClock } from '../clock';
 import { safeRecord } from '../safe-keys';
 import { admit, settledManifest, type AdmissionEnv } from './admission';
-import { changesBetween, takeoverChanges } from './changes';
+import { changesBetween } from './changes';
+import { commitWrite, type CommitEnv, type Write } from './commit';
 import { createControllers, type Controllers } from './controllers';
 import { sameValue } from './equal';
 import { ClusterError } from './errors';
+import { EventStore } from './events';
 import { imageCatalog, type ImageCatalog } from './images';
 import { KindRegistry } from './kinds';
 import {
@@ -18,7 +20,8 @@ import {
   lastAppliedFields,
   withLastApplied,
 } from './last-applied';
-import { clone, refKey, refOf, type KObject, type ObjectRef } from './object';
+import { isStored, type Stored } from '../stored';
+import { clone, isRecord, refKey, refOf, type KObject, type ObjectRef } from './object';
 import {
   appliedFields,
   applyChangesNothing,
@@ -26,18 +29,16 @@ import {
   claimChangedFields,
   copyOwnership,
   ownershipOfCreated,
-  takenOver,
   type Ownership,
 } from './ownership';
 import { displayName, notFoundError, preferredApiVersion, scopedRef, statusName } from './refs';
-import { podQuotaRefusal } from './pod-quota';
-import { Reapplies } from './reapply';
-import { formatPath } from './fieldpath';
+import { podsRequested } from './pod-quota';
+import { Applier, nextPass, type Pass } from './applier';
+import { KnownApplies } from './known-applies';
 import { ServerFields } from './server-fields';
 import { hasFieldsToTake, takeOverFields } from './takeover';
 import { StoredObjects, statusLeaves, storedLeaves, type ListFilter } from './store';
-import { keepAllocated } from './immutable';
-import { validateObject, validateUpdate } from './validate';
+import { validateObject } from './validate';
 import type { ApplyOptions, ApplyOutcome, ApplyResult, WriteContext } from './write';
 
 export interface ClusterOptions {
@@ -47,8 +48,6 @@ export interface ClusterOptions {
   images?: ImageCatalog;
 }
 
-export type ClusterListener = (ref: ObjectRef) => void;
-
 export const BOOTSTRAP: WriteContext = {
   actor: 'cluster-bootstrap',
   channel: 'controller',
@@ -56,27 +55,37 @@ export const BOOTSTRAP: WriteContext = {
   revision: null,
 };
 
+/** A manifest as a client-side apply sends it, settled (admission.ts), or null. */
+
 export class Cluster {
   readonly name: ClusterName;
   readonly kinds = new KindRegistry();
   readonly clock: VirtualClock;
   readonly images: ImageCatalog;
+  /** Kubernetes Events (events.ts): what controllers and the kubelet say, not the audit trail. */
+  readonly events: EventStore;
   private readonly audit: AuditLog;
-  private readonly objects = new StoredObjects();
+  /** The Pods the stored workloads ask for (pod-quota.ts). */
+  private readonly pods = podsRequested();
+  private readonly objects = new StoredObjects([this.pods]);
   private readonly owners = new Map<string, Ownership>();
-  /** What a re-apply reads (the kinds' generation is set before each). */
-  private readonly reapplyEnv = { kinds: 0, objects: this.objects, owners: this.owners };
-  private readonly listeners = new Set<ClusterListener>();
   private readonly controllers: Controllers;
   private readonly serverFields: ServerFields;
-  /** Re-applies that change nothing, answered without admission (see reapply.ts). */
-  private readonly reapplies = new Reapplies();
+  /** Applies that change nothing, answered without admission (see known-applies.ts). */
+  private readonly known = new KnownApplies({
+    kinds: this.kinds,
+    objects: this.objects,
+    owners: this.owners,
+  });
+  /** Each manager's latest pass over a list of manifests (applier.ts). */
+  private readonly passes = new Map<string, Pass>();
 
   constructor(opts: ClusterOptions) {
     this.name = opts.name;
     this.clock = opts.clock;
     this.audit = opts.audit;
     this.images = opts.images ?? imageCatalog();
+    this.events = new EventStore(opts.clock);
     this.serverFields = new ServerFields(opts.name, opts.clock);
     this.controllers = createControllers(this);
     this.bootstrap();
@@ -84,17 +93,17 @@ export class Cluster {
 
   // ---- reads ---------------------------------------------------------------------------------
 
-  get(ref: ObjectRef): KObject | undefined {
+  get(ref: ObjectRef): Stored<KObject> | undefined {
     return this.objects.get(refKey(this.scoped(ref)));
   }
 
   /** An object by its audit key (`Kind/namespace/name`). */
-  byKey(key: string): KObject | undefined {
+  byKey(key: string): Stored<KObject> | undefined {
     return this.objects.get(key);
   }
 
   /** Objects sorted by kind, namespace, name (a stable order for views and reports). */
-  list(filter: ListFilter = {}): KObject[] {
+  list(filter: ListFilter = {}): Stored<KObject>[] {
     return this.objects.list(filter);
   }
 
@@ -121,11 +130,6 @@ export class Cluster {
     return out;
   }
 
-  subscribe(listener: ClusterListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
   /** kubectl's display name: `deployment.apps/web`. */
   display(ref: ObjectRef): string {
     return displayName(this.kinds, ref);
@@ -141,21 +145,20 @@ export class Cluster {
    */
   apply(given: unknown, ctx: WriteContext, opts: ApplyOptions = {}): ApplyResult {
     const clientSide = appliesClientSide(ctx.manager);
+    const stored = isStored(given) && isRecord(given) ? (given as Stored<KObject>) : null;
+    const known = stored && this.known.answer(stored, ctx.manager, opts);
+    if (known) return known;
     // A client-side apply sends the manifest with its last-applied annotation (last-applied.ts).
     const manifest = clientSide ? withLastApplied(given) : given;
     const settled = settledManifest(manifest);
-    this.reapplyEnv.kinds = this.kinds.generation;
-    const known =
-      settled && this.reapplies.unchanged(settled, ctx.manager, this.reapplyEnv, opts.takeOver);
-    if (known) return known;
     const { obj, type } = admit(manifest, ctx.file, this.admission(ctx, opts.dryRun === true));
     const ref = refOf(obj);
     const key = refKey(ref);
     const existing = this.objects.get(key);
     const warnings = this.warnings(obj);
     const display = this.display(ref);
-    if (settled)
-      this.reapplies.admit(settled, { kinds: this.kinds.generation, ref, display, warnings });
+    if (stored && settled)
+      this.known.admitted(stored, { kinds: this.kinds.generation, ref, display, warnings });
     const answer = (outcome: ApplyOutcome): ApplyResult => ({
       outcome,
       ref,
@@ -191,10 +194,28 @@ export class Cluster {
     const last = clientSide ? lastAppliedFields(existing) : null;
     const dropped = last ? droppedFields(last, new Set(fields.map((f) => f.text))) : undefined;
     applyOwnedFields(next, obj, ownership, ctx.manager, clientSide ? (dropped ?? []) : undefined);
-    const outcome = this.commit(key, existing, next, ownership, ctx, opts.dryRun === true);
+    const outcome = this.commit({
+      key,
+      existing,
+      next,
+      ownership,
+      ctx,
+      dryRun: opts.dryRun === true,
+    });
     if (outcome !== 'unchanged' && type.kind === 'CustomResourceDefinition' && !opts.dryRun)
       this.kinds.addCustomResource(next);
     return answer(outcome);
+  }
+
+  /**
+   * Applies the stored `manifests`, one at a time, as `manager`: `applier(...).apply(i, ctx, opts)`
+   * answers as `apply(manifests[i], ctx, opts)` does. Applies that change nothing are answered
+   * from what the cluster knows (applier.ts, known-applies.ts).
+   */
+  applier(manager: string, manifests: readonly unknown[]): Applier {
+    const { pass, previous, keep } = nextPass(this, this.passes.get(manager), manager, manifests);
+    this.passes.set(manager, keep);
+    return new Applier(this, this.known.answer, pass, previous);
   }
 
   private warnings(obj: KObject): string[] {
@@ -222,7 +243,7 @@ export class Cluster {
     }
     const ownership = copyOwnership(this.owners.get(key));
     claimChangedFields(storedLeaves(existing), next, ownership, ctx.manager);
-    return this.commit(key, existing, next, ownership, ctx, false);
+    return this.commit({ key, existing, next, ownership, ctx, dryRun: false });
   }
 
   /**
@@ -257,37 +278,51 @@ export class Cluster {
     if (this.objects.has(key))
       throw new ClusterError('E_INVALID', `${this.display(ref)} already exists`, { object: key });
     const ownership = ownershipOfCreated(admitted, ctx.manager);
-    this.commit(key, undefined, admitted, ownership, ctx, false);
+    this.commit({ key, existing: undefined, next: admitted, ownership, ctx, dryRun: false });
     return ref;
   }
 
-  /** Deletes an object; its dependents (ownerReferences) go with it, as the garbage collector does. */
-  delete(ref: ObjectRef, ctx: WriteContext): void {
+  /**
+   * Deletes an object; its dependents (ownerReferences) go with it, as the garbage collector does.
+   * A Pod is Terminating for its grace period first (controllers/kubelet.ts), unless it is 0.
+   */
+  delete(ref: ObjectRef, ctx: WriteContext, opts: { gracePeriodSeconds?: number } = {}): void {
     const scoped = this.scoped(ref);
     const key = refKey(scoped);
     const existing = this.objects.get(key);
     if (!existing) throw this.notFound(ref);
+    if (
+      existing.kind === 'Pod' &&
+      this.controllers.beginPodDeletion(existing, ctx, opts.gracePeriodSeconds)
+    )
+      return;
     this.objects.delete(key);
     this.owners.delete(key);
     this.controllers.forget(scoped, existing.metadata.ownerReferences ?? []);
     this.record(ctx, 'delete', key, []);
     // Cascades work from lists taken up front: an earlier delete may already have taken a later
     // entry with it (a Deployment's Pods), so entries no longer stored are skipped.
+    // Simplification: the Namespace goes at once, so its Pods do not wait out a grace period.
     if (existing.kind === 'Namespace') {
       for (const obj of this.list({ namespace: existing.metadata.name })) {
-        if (this.objects.has(refKey(refOf(obj)))) this.delete(refOf(obj), ctx);
+        if (this.objects.has(refKey(refOf(obj))))
+          this.delete(refOf(obj), ctx, { gracePeriodSeconds: 0 });
       }
     }
     const uid = existing.metadata.uid;
     const dependents = typeof uid === 'string' ? this.objects.dependentsOf(uid) : [];
     for (const dependent of dependents) {
       if (!this.objects.has(refKey(refOf(dependent)))) continue;
-      this.delete(refOf(dependent), {
-        actor: 'garbage-collector',
-        channel: 'controller',
-        manager: 'kube-controller-manager',
-        revision: null,
-      });
+      this.delete(
+        refOf(dependent),
+        {
+          actor: 'garbage-collector',
+          channel: 'controller',
+          manager: 'kube-controller-manager',
+          revision: null,
+        },
+        opts.gracePeriodSeconds === 0 ? opts : {},
+      );
     }
     this.notify(scoped);
   }
@@ -310,13 +345,13 @@ export class Cluster {
   /** The cluster is lost and recreated empty (a disaster): one record, then a fresh bootstrap. */
   wipe(actor = 'disaster'): void {
     this.controllers.reset();
+    this.events.clear();
     this.objects.clear();
     this.owners.clear();
     this.kinds.reset();
     const ctx = { actor, channel: 'controller' as const, revision: null };
     this.record(ctx, 'delete', '*', [], 'cluster lost and recreated empty');
     this.bootstrap();
-    for (const l of this.listeners) l({ kind: '*', name: '*' });
   }
 
   // ---- internals -----------------------------------------------------------------------------
@@ -350,91 +385,20 @@ export class Cluster {
     };
   }
 
-  /** Stores `next` (after defaulting) if it differs from `existing`, with its audit record. */
-  private commit(
-    key: string,
-    existing: KObject | undefined,
-    next: KObject,
-    ownership: Ownership,
-    ctx: WriteContext,
-    dryRun: boolean,
-  ): ApplyOutcome {
-    const quota = podQuotaRefusal(
-      (f) => this.list(f),
-      existing,
-      next,
-      statusName(this.kinds, refOf(next)),
-    );
-    if (quota) {
-      if (!dryRun) this.refuse(key, quota, ctx);
-      throw quota;
-    }
-    // A dry-run create allocates nothing (no uid, no cluster IP): a dry run changes no state.
-    if (dryRun && !existing) return 'created';
-    if (existing) this.checkUpdate(key, existing, next, ctx, dryRun);
-    this.serverFields.stamp(existing, next);
-    if (existing && sameValue(existing, next)) {
-      if (dryRun) return 'unchanged';
-      const taken = takenOver(this.owners.get(key), ownership, ctx.manager);
-      this.owners.set(key, ownership);
-      // Field ownership is part of what a re-apply answers from: the journal hears of it.
-      if (taken.length === 0) this.objects.noteOwnership(key);
-      // Taking fields over with the same values is still a write (managedFields change): the
-      // trail must show who now stands behind them, or a later replay would credit the old owner.
-      if (taken.length > 0) {
-        this.objects.set(key, next);
-        const fields = taken.length === 1 ? 'a field' : `${taken.length} fields`;
-        const message = `${ctx.manager} took over ${fields} with unchanged values`;
-        this.record(ctx, 'update', key, takeoverChanges(next, taken), message);
-      }
-      return 'unchanged';
-    }
-    if (dryRun) return existing ? 'configured' : 'created';
-    // Fields a client-side apply took over with unchanged values are in the record too: its
-    // last-applied changes with nearly every new manifest, so such a write is no longer a no-op
-    // (other writes claim only the fields whose values they change, which the record lists).
-    const taken =
-      existing && appliesClientSide(ctx.manager)
-        ? takenOver(this.owners.get(key), ownership, ctx.manager)
-        : [];
-    this.objects.set(key, next);
-    this.owners.set(key, ownership);
-    const before = existing ? storedLeaves(existing) : new Map<string, unknown>();
-    const changes = changesBetween(next.kind, before, storedLeaves(next));
-    if (taken.length > 0) {
-      const listed = new Set(changes.map((c) => c.path));
-      changes.push(
-        ...takeoverChanges(
-          next,
-          taken.filter((p) => !listed.has(formatPath(p))),
-        ),
-      );
-    }
-    this.record(ctx, existing ? 'update' : 'create', key, changes);
-    this.notify(refOf(next));
-    return existing ? 'configured' : 'created';
-  }
+  /** Stores a write if it changes anything, with its audit record (commit.ts). */
+  private readonly commit = (write: Write) => commitWrite(this.committing, write);
 
-  /**
-   * Refuses an update that changes an immutable field (immutable.ts), recorded unless a dry run.
-   * The allocated cluster IP of a Service is kept first, as the API server keeps it.
-   */
-  private checkUpdate(
-    key: string,
-    existing: KObject,
-    next: KObject,
-    ctx: WriteContext,
-    dryRun: boolean,
-  ): void {
-    keepAllocated(existing, next);
-    const file = ctx.file;
-    try {
-      validateUpdate(existing, next, file ? { file, verb: () => 'patching' } : undefined);
-    } catch (e) {
-      if (!dryRun) this.refuse(key, e as Error, ctx);
-      throw e;
-    }
-  }
+  /** What a commit reads and writes of this cluster. */
+  private readonly committing: CommitEnv = {
+    objects: this.objects,
+    owners: this.owners,
+    pods: this.pods,
+    stamp: (existing, next) => this.serverFields.stamp(existing, next),
+    statusName: (ref) => statusName(this.kinds, ref),
+    refuse: (key, error, ctx) => this.refuse(key, error, ctx),
+    record: (ctx, verb, key, changes, message) => this.record(ctx, verb, key, changes, message),
+    notify: (ref) => this.notify(ref),
+  };
 
   /** One record in the trail for one write (or refusal) to this cluster. */
   private record(
@@ -458,7 +422,6 @@ export class Cluster {
 
   private notify(ref: ObjectRef): void {
     this.controllers.enqueue(ref);
-    for (const l of this.listeners) l(ref);
   }
 
   /** The preferred apiVersion for a kind (used when the cluster itself creates objects). */

@@ -1,5 +1,6 @@
 // Kubernetes' defaulting: what the API server fills in on write. Defaults belong to no field
 // manager, so they are never "drift": comparisons only look at fields a manifest sets.
+import { isSafeKey } from '../safe-keys';
 import { isRecord, type KObject } from './object';
 
 type Obj = Record<string, unknown>;
@@ -33,6 +34,26 @@ function podSpecDefaults(spec: Obj): void {
   }
 }
 
+/**
+ * A container with a limit and no request for a resource gets the limit as its request
+ * (SetDefaults_Pod; kubernetes.io/docs/concepts/configuration/manage-resources-containers: "If you
+ * specify a limit for a resource, but do not specify any request, ... Kubernetes copies the
+ * limit"). Pods only: a Deployment's template is left as written.
+ */
+function requestsFromLimits(spec: Obj): void {
+  for (const c of [
+    ...((spec.initContainers ?? []) as Obj[]),
+    ...((spec.containers ?? []) as Obj[]),
+  ]) {
+    const resources = c.resources;
+    if (!isRecord(resources) || !isRecord(resources.limits)) continue;
+    const limits = resources.limits;
+    const requests = map(resources, 'requests');
+    for (const name of Object.keys(limits))
+      if (isSafeKey(name) && requests[name] === undefined) requests[name] = limits[name];
+  }
+}
+
 export interface DefaultingContext {
   /** Allocates the next ClusterIP for a Service (deterministic per cluster). */
   nextClusterIP(): string;
@@ -62,6 +83,7 @@ export function applyDefaults(obj: KObject, ctx: DefaultingContext): void {
     case 'Pod': {
       const spec = map(o, 'spec');
       podSpecDefaults(obj.kind === 'Pod' ? spec : map(map(spec, 'template'), 'spec'));
+      if (obj.kind === 'Pod') requestsFromLimits(spec);
       break;
     }
     case 'Service': {

@@ -95,6 +95,33 @@ describe('health per kind', () => {
     expect(healthOf(o)?.status ?? null).toBe(expected);
   });
 
+  // gitops-engine pkg/health/health_pod.go: waiting reasons starting with Err or ending in Error or
+  // BackOff are Degraded; a Pod being deleted is Progressing ("Pending deletion").
+  const waiting = (reason: string) =>
+    obj('Pod', {}, { phase: 'Pending', containerStatuses: [{ state: { waiting: { reason } } }] });
+  it.each<[string, KObject, HealthStatus, string | undefined]>([
+    ['ContainerCreating', waiting('ContainerCreating'), 'Progressing', undefined],
+    ['ErrImagePull', waiting('ErrImagePull'), 'Degraded', 'ErrImagePull'],
+    ['ImagePullBackOff', waiting('ImagePullBackOff'), 'Degraded', 'ImagePullBackOff'],
+    [
+      'CreateContainerConfigError',
+      waiting('CreateContainerConfigError'),
+      'Degraded',
+      'CreateContainerConfigError',
+    ],
+    [
+      'Terminating',
+      {
+        ...waiting('ContainerCreating'),
+        metadata: { name: 'x', deletionTimestamp: '2026-01-05T09:00:30Z' },
+      },
+      'Progressing',
+      'Pending deletion',
+    ],
+  ])('a pod in %s is %s', (_name, o, status, message) => {
+    expect(healthOf(o)).toEqual(message === undefined ? { status } : { status, message });
+  });
+
   it('orders statuses as Argo CD does', () => {
     expect(worstHealth(['Healthy', 'Progressing', 'Suspended'])).toBe('Progressing');
     expect(worstHealth(['Missing', 'Progressing'])).toBe('Missing');

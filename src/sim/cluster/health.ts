@@ -92,11 +92,15 @@ function replicaSetHealth(obj: KObject): Health {
   return { status: 'Healthy' };
 }
 
+// gitops-engine pkg/health/health_pod.go: a Pod being deleted is Progressing ("Pending
+// deletion"); a waiting reason that starts with `Err` or ends in `Error` or `BackOff`
+// (ErrImagePull, CreateContainerConfigError, ImagePullBackOff, CrashLoopBackOff) is Degraded.
 function podHealth(obj: KObject): Health {
   const state = podState(obj);
-  if (state === 'CrashLoopBackOff' || state === 'ImagePullBackOff')
+  if (state === 'Terminating') return { status: 'Progressing', message: 'Pending deletion' };
+  if (state.startsWith('Err') || state.endsWith('Error') || state.endsWith('BackOff'))
     return { status: 'Degraded', message: state };
-  if (state === 'Pending') return { status: 'Progressing' };
+  if (state === 'Pending' || state === 'ContainerCreating') return { status: 'Progressing' };
   return conditions(obj).some((c) => c.type === 'Ready' && c.status === 'True')
     ? { status: 'Healthy' }
     : { status: 'Progressing' };

@@ -1,18 +1,23 @@
 // How simulated container images behave when a Pod runs them. Scenarios mark images as broken
-// (`web:3.0: { crash: true }`); every other image starts and turns Ready after 10 s.
+// (`web:3.0: { crash: true }`); every other image starts after 10 s and is Ready at once.
 
 export interface ImageBehaviour {
-  /** Virtual ms from Pod creation to Ready (default 10 s). */
+  /** Virtual ms from Pod creation to the container's start (default 10 s): ContainerCreating. */
   readyAfterMs?: number;
-  /** The container starts, exits, and ends in CrashLoopBackOff: the Pod never turns Ready. */
+  /** After the start, the readiness probe fails this long: Running but not Ready (0/1). */
+  notReadyForMs?: number;
+  /** `false`: the readiness probe never passes (Running, 0/1, for ever). */
+  ready?: boolean;
+  /** The container starts, exits, and is restarted with back-off (CrashLoopBackOff). */
   crash?: boolean;
   /** The image cannot be pulled (a typo, a missing tag): ErrImagePull, then ImagePullBackOff. */
   pullError?: boolean;
 }
 
 export const DEFAULT_READY_AFTER_MS = 10_000;
-/** How long a crashing container takes to be reported in CrashLoopBackOff (first start + back-off). */
-export const CRASH_AFTER_MS = 15_000;
+/** A crashing container starts (and exits) this soon: its image is small and pulls fast. */
+export const CRASH_START_MS = 1_000;
+/** The first pull of a missing image fails this long after the Pod was created. */
 export const PULL_ERROR_AFTER_MS = 5_000;
 
 export type ImageCatalog = (image: string) => ImageBehaviour;

@@ -3,8 +3,8 @@
 // ReplicaSets, Pods and HPAs on virtual time (controllers/), health per kind (health.ts) and the
 // imperative kubectl operations (ops.ts).
 export { Cluster, BOOTSTRAP, type ClusterOptions } from './cluster';
-export { ReapplyList, type ReapplyPass } from './reapply-list';
 export type { WriteContext, ApplyResult, ApplyOutcome } from './write';
+export type { Applier } from './applier';
 export { ClusterError, isClusterError, unparsableFile, type ClusterErrorCode } from './errors';
 export {
   hasHealthCheck,
@@ -14,6 +14,7 @@ export {
   type Health,
   type HealthStatus,
 } from './health';
+export { EventStore, type KubeEvent, type EventType } from './events';
 export { imageCatalog, type ImageBehaviour, type ImageCatalog } from './images';
 export { refKey, refOf, kubectlName, isRecord, type KObject, type ObjectRef } from './object';
 export { applyLine } from './refs';

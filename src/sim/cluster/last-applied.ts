@@ -10,6 +10,7 @@
 // every later write (a patch takes the fields it changes), while last-applied changes only at the
 // next apply. A client-side apply decides what to delete from last-applied, as kubectl does, so
 // that what the diff predicts is what the sync does; a server-side applier decides from ownership.
+import { isStored, stored, type Stored } from '../stored';
 import { stableStringify } from './equal';
 import { formatPath } from './fieldpath';
 import { isRecord, type KObject } from './object';
@@ -43,9 +44,9 @@ function lastAppliedText(manifest: Record<string, unknown>, meta: Record<string,
   return `${stableStringify(recorded)}\n`;
 }
 
-// The recorded copy of a frozen manifest: frozen too, so every apply of it applies the same
-// object and the cluster's re-apply memory (reapply.ts) keeps working.
-const recordedCopies = new WeakMap<object, Record<string, unknown>>();
+// The recorded copy of a stored manifest: stored too, so every apply of it applies the same
+// object and what the cluster knows of it (known-applies.ts) keeps working.
+const recordedCopies = new WeakMap<Stored<object>, Record<string, unknown>>();
 
 /**
  * The manifest as a client-side apply sends it: with the last-applied annotation set to the
@@ -53,7 +54,7 @@ const recordedCopies = new WeakMap<object, Record<string, unknown>>();
  */
 export function withLastApplied(manifest: unknown): unknown {
   if (!isRecord(manifest) || !isRecord(manifest.metadata)) return manifest;
-  const frozen = Object.isFrozen(manifest);
+  const frozen = isStored(manifest);
   const known = frozen ? recordedCopies.get(manifest) : undefined;
   if (known) return known;
   const meta = manifest.metadata;
@@ -63,12 +64,7 @@ export function withLastApplied(manifest: unknown): unknown {
   };
   const metadata = { ...meta, annotations };
   const recorded = { ...manifest, metadata };
-  if (frozen) {
-    Object.freeze(annotations);
-    Object.freeze(metadata);
-    Object.freeze(recorded);
-    recordedCopies.set(manifest, recorded);
-  }
+  if (frozen) recordedCopies.set(manifest, stored(recorded));
   return recorded;
 }
 

@@ -7,16 +7,17 @@
 // manager owns them. Fields that no manifest names (a hotfix env var, an annotation, a
 // `rollout restart` timestamp) survive re-applies. Non-apply writes (patch, scale, set image) take
 // ownership of the fields they change, as Kubernetes' Update operations do.
+import { isStored, type Stored } from '../stored';
 import { sameValue } from './equal';
 import { deletePath, eachLeaf, formatPath, getPath, setPath, type FieldPath } from './fieldpath';
+import { isIdentityPath } from './identity-paths';
 import type { KObject } from './object';
 import { isStatusPath, isUnderPath } from './status-path';
 
 /** The fields of one object: manager -> path text -> path. */
 export type Ownership = Map<string, Map<string, FieldPath>>;
 
-// Fields that name the object or are kept by the server: never owned, never removed by an apply.
-const IDENTITY = new Set(['apiVersion', 'kind', 'metadata.name', 'metadata.namespace']);
+// Fields the server keeps (and those that name the object): never owned, never removed by an apply.
 const SERVER_FIELDS = [
   'metadata.uid',
   'metadata.generation',
@@ -26,7 +27,7 @@ const SERVER_FIELDS = [
 
 function isOwnable(path: string): boolean {
   return (
-    !IDENTITY.has(path) && !isStatusPath(path) && !SERVER_FIELDS.some((f) => isUnderPath(path, f))
+    !isIdentityPath(path) && !isStatusPath(path) && !SERVER_FIELDS.some((f) => isUnderPath(path, f))
   );
 }
 
@@ -99,19 +100,19 @@ export interface AppliedField {
   value: unknown;
 }
 
-// A frozen manifest never changes (Git's are deep-frozen), so the fields it sets are kept per
-// manifest object.
-const appliedCache = new WeakMap<KObject, readonly AppliedField[]>();
+// A stored manifest never changes (../stored.ts: Git's are stored), so the fields it sets are kept
+// per manifest object.
+const appliedCache = new WeakMap<Stored<KObject>, readonly AppliedField[]>();
 
 /** The fields an apply of `manifest` sets (those a manager can own), in document order. */
 export function appliedFields(manifest: KObject): readonly AppliedField[] {
-  const hit = appliedCache.get(manifest);
+  const hit = appliedCache.get(manifest as Stored<KObject>);
   if (hit) return hit;
   const out: AppliedField[] = [];
   eachLeaf(manifest, (text, value, path) => {
     if (isOwnable(text)) out.push({ text, path: path(), value });
   });
-  if (Object.isFrozen(manifest)) appliedCache.set(manifest, out);
+  if (isStored(manifest)) appliedCache.set(manifest, out);
   return out;
 }
 

@@ -9,7 +9,7 @@
 import { ClusterError } from './errors';
 import { MAX_CLUSTER_PODS } from './limits';
 import type { KObject } from './object';
-import type { ListFilter } from './store';
+import { StoredTotal } from './store';
 
 const WORKLOADS = ['Deployment', 'StatefulSet', 'ReplicaSet'];
 const QUOTA = 'driftlab-cluster-pods';
@@ -23,12 +23,17 @@ function podsOf(obj: KObject | undefined): number {
   return typeof replicas === 'number' && Number.isFinite(replicas) ? Math.max(0, replicas) : 1;
 }
 
+/** The Pods a cluster's stored objects ask for, kept as they are written. */
+export function podsRequested(): StoredTotal {
+  return new StoredTotal(podsOf);
+}
+
 /**
  * The refusal for a write of `next` over `existing`, or null when the cluster stays within the
- * quota. Only a write that asks for more Pods looks at the rest of the cluster.
+ * quota. `stored` is what the cluster's objects ask for now, `existing` included.
  */
 export function podQuotaRefusal(
-  list: (filter: ListFilter) => KObject[],
+  stored: StoredTotal,
   existing: KObject | undefined,
   next: KObject,
   display: string,
@@ -36,8 +41,7 @@ export function podQuotaRefusal(
   const requested = podsOf(next);
   const before = podsOf(existing);
   if (requested <= before) return null;
-  let used = -before;
-  for (const kind of [...WORKLOADS, 'Pod']) for (const obj of list({ kind })) used += podsOf(obj);
+  const used = stored.value - before;
   if (used + requested <= MAX_CLUSTER_PODS) return null;
   return new ClusterError(
     'E_FORBIDDEN',

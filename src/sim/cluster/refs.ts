@@ -1,6 +1,6 @@
 // Refs resolved against the kinds a cluster serves: the namespace a ref means, the names kubectl
 // prints for it, and a kind's preferred apiVersion.
-import { getOrCreate } from '../get-or-create';
+import { StringPool } from '../strings';
 import { ClusterError } from './errors';
 import { apiVersionOf, type KindRegistry } from './kinds';
 import { refKey, type ObjectRef } from './object';
@@ -47,15 +47,11 @@ export function preferredApiVersion(kinds: KindRegistry, kind: string): string {
   return type ? apiVersionOf(type) : 'v1';
 }
 
-// kubectl's line for an apply (`deployment.apps/web unchanged`), made once per name and outcome:
+// kubectl's line for an apply (`deployment.apps/web unchanged`), one copy per name and outcome:
 // a deploy prints one per object, sync after sync. Bounded: names come from users' manifests.
-const applyLines = new Map<string, Partial<Record<ApplyOutcome, string>>>();
+const applyLines = new StringPool(20_000);
 
 /** `<display> <outcome>`, the same string each time it is asked for. */
 export function applyLine(display: string, outcome: ApplyOutcome): string {
-  const byOutcome = getOrCreate(applyLines, display, () => {
-    if (applyLines.size >= 10_000) applyLines.clear();
-    return {};
-  });
-  return (byOutcome[outcome] ??= `${display} ${outcome}`);
+  return applyLines.of(`${display} ${outcome}`);
 }

@@ -1,9 +1,10 @@
 // The store's indexes must answer exactly what a scan of every stored object answers: lists by
-// annotation or label, and an owner's dependents in the order they were stored.
+// annotation or label, an owner's dependents in the order they were stored, and totals kept as
+// objects are written (the Pods a cluster's workloads ask for).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { KObject } from './object';
-import { StoredObjects } from './store';
+import { StoredObjects, StoredTotal } from './store';
 
 const TRACK = 'example.com/tracked';
 
@@ -53,14 +54,17 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
 );
 
 describe('StoredObjects indexes', () => {
-  it('list by annotation, by label, by owner and dependents equal a scan, after any writes (property)', () => {
+  it('list by annotation, by label, by owner, dependents and totals equal a scan, after any writes (property)', () => {
     let runs = 0;
     fc.assert(
       fc.property(fc.array(opArb, { maxLength: 40 }), (ops) => {
         runs++;
-        const store = new StoredObjects();
+        const weight = (o: KObject) => 1 + 2 * (o.metadata.ownerReferences?.length ?? 0);
+        const total = new StoredTotal(weight);
+        const store = new StoredObjects([total]);
         const check = () => {
           const all = store.list();
+          expect(total.value).toBe(all.reduce((sum, o) => sum + weight(o), 0));
           expect(store.list({ annotation: TRACK })).toEqual(
             all.filter((o) => o.metadata.annotations?.[TRACK] !== undefined),
           );
@@ -95,6 +99,19 @@ describe('StoredObjects indexes', () => {
       { numRuns: 200, seed: 3 },
     );
     expect(runs).toBe(200);
+  });
+
+  it('stores objects frozen to the leaves: an edit of a stored object throws', () => {
+    const store = new StoredObjects();
+    const kept = store.set('ConfigMap/default/a', obj('a', { tracked: 'app:1', owner: 'u1' }));
+    expect(store.get('ConfigMap/default/a')).toBe(kept);
+    expect(() => {
+      (kept.metadata.annotations as Record<string, string>)[TRACK] = 'other:2';
+    }).toThrow(TypeError);
+    expect(() => {
+      kept.metadata.ownerReferences![0]!.uid = 'u2';
+    }).toThrow(TypeError);
+    expect(store.list({ owner: 'u1' })).toEqual([kept]);
   });
 
   it('counts writes in its version', () => {

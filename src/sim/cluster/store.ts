@@ -2,9 +2,11 @@
 // the list order (kind, namespace, name) and, for the controllers' "what do I own", the objects
 // that name each owner uid.
 //
-// WARNING: a stored object is never edited; a write stores a new object under its key. The caches
-// keyed by stored objects (here and in cluster.ts, diff.ts) rely on it.
+// A stored object is never edited; a write stores a new object under its key. `set` deep-freezes
+// what it stores (../stored.ts), and what comes out is typed `Stored`: the caches keyed by stored
+// objects (here, in cluster.ts, in the diff) rest on it.
 import { getOrCreate } from '../get-or-create';
+import { stored, type Stored } from '../stored';
 import { leafValues } from './fieldpath';
 import type { KObject } from './object';
 
@@ -23,11 +25,34 @@ export interface ListFilter {
 // annotation's name has no colon, so the two never meet).
 const LABEL_MARK = 'label:';
 
+/**
+ * A number each stored object counts for (the Pods a workload asks for), summed over the store as
+ * objects come, change and go: a total read at every write without a scan.
+ */
+export class StoredTotal {
+  private sum = 0;
+
+  constructor(private readonly of: (obj: KObject) => number) {}
+
+  get value(): number {
+    return this.sum;
+  }
+
+  /** `before` is replaced by `after` (either may be absent). */
+  change(before: KObject | undefined, after: KObject | undefined): void {
+    this.sum += (after ? this.of(after) : 0) - (before ? this.of(before) : 0);
+  }
+
+  reset(): void {
+    this.sum = 0;
+  }
+}
+
 /** How many writes back `changedSince` can always answer for. */
 const JOURNAL_LIMIT = 8_192;
 
 export class StoredObjects {
-  private readonly byKey = new Map<string, KObject>();
+  private readonly byKey = new Map<string, Stored<KObject>>();
   // List order, kept as objects come and go: keys sorted as `localeCompare` sorts them, equal
   // ones in the order they were created (the order a stable sort of the objects leaves them in).
   // No write renames an object, so only a create or a delete moves a key.
@@ -51,6 +76,10 @@ export class StoredObjects {
    */
   private journal: string[] = [];
   private journalStart = 0;
+  /** The number of each stored key's latest write (its object or its field ownership). */
+  private readonly lastWrite = new Map<string, number>();
+
+  constructor(private readonly totals: readonly StoredTotal[] = []) {}
 
   get size(): number {
     return this.byKey.size;
@@ -69,8 +98,18 @@ export class StoredObjects {
     return this.journal.slice(version - this.journalStart);
   }
 
+  /**
+   * The number of the latest write to a stored key (of its object or its field ownership): an
+   * answer worked out at version `v` still holds while `writtenAt(key) <= v`. Undefined when
+   * nothing is stored under the key.
+   */
+  writtenAt(key: string): number | undefined {
+    return this.lastWrite.get(key);
+  }
+
   private written(key: string): void {
     this.writes++;
+    this.lastWrite.set(key, this.writes);
     this.journal.push(key);
     if (this.journal.length > 2 * JOURNAL_LIMIT) {
       this.journal = this.journal.slice(-JOURNAL_LIMIT);
@@ -86,7 +125,7 @@ export class StoredObjects {
     if (this.byKey.has(key)) this.written(key);
   }
 
-  get(key: string): KObject | undefined {
+  get(key: string): Stored<KObject> | undefined {
     return this.byKey.get(key);
   }
 
@@ -94,14 +133,17 @@ export class StoredObjects {
     return this.byKey.has(key);
   }
 
-  values(): IterableIterator<KObject> {
+  values(): IterableIterator<Stored<KObject>> {
     return this.byKey.values();
   }
 
-  set(key: string, obj: KObject): void {
+  /** Stores `value` under `key`, frozen: from now on it is shared and never edited. */
+  set(key: string, value: KObject): Stored<KObject> {
     this.written(key);
+    const obj = stored(value);
     const before = this.byKey.get(key);
     this.byKey.set(key, obj);
+    for (const total of this.totals) total.change(before, obj);
     if (!before) {
       this.created.set(key, this.creates++);
       this.insert(this.all, key);
@@ -118,13 +160,16 @@ export class StoredObjects {
         else this.insert(keys, key);
       }
     }
+    return obj;
   }
 
   delete(key: string): void {
     const before = this.byKey.get(key);
     if (!before) return;
     this.written(key);
+    this.lastWrite.delete(key);
     this.byKey.delete(key);
+    for (const total of this.totals) total.change(before, undefined);
     this.remove(this.all, key);
     this.remove(this.byKind.get(before.kind)!, key);
     this.created.delete(key);
@@ -136,7 +181,9 @@ export class StoredObjects {
     this.writes++;
     this.journal = [];
     this.journalStart = this.writes;
+    this.lastWrite.clear();
     this.byKey.clear();
+    for (const total of this.totals) total.reset();
     this.all.length = 0;
     this.byKind.clear();
     this.created.clear();
@@ -147,7 +194,7 @@ export class StoredObjects {
   }
 
   /** Objects sorted by kind, namespace, name (a stable order for views and reports). */
-  list(filter: ListFilter = {}): KObject[] {
+  list(filter: ListFilter = {}): Stored<KObject>[] {
     const { kind, namespace, owner, annotation, label } = filter;
     const byOwner = 'owner' in filter;
     if (byOwner && typeof owner === 'string' && this.unindexed === 0)
@@ -160,7 +207,7 @@ export class StoredObjects {
           : kind
             ? (this.byKind.get(kind) ?? [])
             : this.all;
-    const out: KObject[] = [];
+    const out: Stored<KObject>[] = [];
     for (const key of keys) {
       const obj = this.byKey.get(key)!;
       if (kind && obj.kind !== kind) continue;
@@ -175,7 +222,7 @@ export class StoredObjects {
    * The objects that name `uid` among their ownerReferences, in the order they were stored (the
    * order `values()` gives): what the garbage collector deletes when the owner goes.
    */
-  dependentsOf(uid: string): KObject[] {
+  dependentsOf(uid: string): Stored<KObject>[] {
     const keys =
       this.unindexed === 0
         ? [...(this.dependents.get(uid) ?? [])]
@@ -198,11 +245,11 @@ export class StoredObjects {
    * `list` with an owner, from the index: the few dependents, in list order. The order is kept
    * per owner until a dependent comes or goes (controllers ask at every sync).
    */
-  private owned(owner: string, kind?: string, namespace?: string): KObject[] {
+  private owned(owner: string, kind?: string, namespace?: string): Stored<KObject>[] {
     const keys = getOrCreate(this.dependentsInOrder, owner, () =>
       [...(this.dependents.get(owner) ?? [])].sort((a, b) => this.compare(a, b)),
     );
-    const out: KObject[] = [];
+    const out: Stored<KObject>[] = [];
     for (const key of keys) {
       const obj = this.byKey.get(key)!;
       if ((!kind || obj.kind === kind) && (!namespace || obj.metadata.namespace === namespace))
@@ -284,17 +331,18 @@ function ownerUids(obj: KObject | undefined): unknown[] | null {
 // stores a new object (a status write, a new status) and never edits one already stored, so an
 // entry never goes stale.
 const leafCache = new WeakMap<object, ReadonlyMap<string, unknown>>();
+// (Keyed by stored objects and by their statuses, which are frozen with them.)
 
 function remembered(of: object, compute: () => Map<string, unknown>): ReadonlyMap<string, unknown> {
   return getOrCreate(leafCache, of, compute);
 }
 
-/** `leafValues` of an object the cluster stores (or is storing, its last edit made). */
-export function storedLeaves(obj: KObject): ReadonlyMap<string, unknown> {
+/** `leafValues` of an object the cluster stores. */
+export function storedLeaves(obj: Stored<KObject>): ReadonlyMap<string, unknown> {
   return remembered(obj, () => leafValues(obj));
 }
 
-/** `leafValues({ status })` of a status the cluster stores (or is storing). */
+/** `leafValues({ status })` of the status of a stored object. */
 export function statusLeaves(status: unknown): ReadonlyMap<string, unknown> {
   if (typeof status !== 'object' || status === null) return leafValues({ status });
   return remembered(status, () => leafValues({ status }));

@@ -25,3 +25,26 @@ export function isoTime(virtualMs: number): string {
   const mm = Math.floor((secs % 3600) / 60);
   return `${year}-${p(month)}-${p(day)}T${p(hh)}:${p(mm)}:${p(secs % 60)}Z`;
 }
+
+export const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?Z$/;
+
+/** Milliseconds since 1970 of RFC 3339 text, or null (Date.UTC only reads numbers). */
+export function utcMsOf(iso: string): number | null {
+  const m = ISO_TIME.exec(iso);
+  return m
+    ? Date.UTC(
+        Number(m[1]),
+        Number(m[2]) - 1,
+        Number(m[3]),
+        Number(m[4]),
+        Number(m[5]),
+        Number(m[6]),
+      )
+    : null;
+}
+
+/** Virtual milliseconds of an RFC 3339 timestamp (the inverse of cluster/time.ts isoTime), or null. */
+export function virtualMsOf(iso: string): number | null {
+  const ms = utcMsOf(iso);
+  return ms === null ? null : ms - EPOCH_MS;
+}

@@ -14,6 +14,7 @@ import {
   type ObjectRef,
 } from '../cluster';
 import { eachLeaf, formatPath, setPath, type FieldPath } from '../cluster/fieldpath';
+import { isIdentityPath } from '../cluster/identity-paths';
 import { droppedFields, LAST_APPLIED, lastAppliedFields } from '../cluster/last-applied';
 import { isSecretValuePath, normalizeSecret, valueHash } from '../cluster/secret';
 import { groupOf, ignoreMatcher, type IgnoreDifference } from './ignore';
@@ -22,7 +23,6 @@ import { syncWaveOf } from './sync-order';
 import { TRACKING_ANNOTATION } from './tracking';
 import type { DiffReason, FieldDiff, ResourceDiff } from './types';
 
-const IDENTITY = new Set(['apiVersion', 'kind', 'metadata.name', 'metadata.namespace']);
 const SERVER_META = ['uid', 'resourceVersion', 'generation', 'creationTimestamp', 'managedFields'];
 // gitops-engine `diff.HideSecretData`: equal values show the same run of `+`, different ones differ.
 const SECRET_SAME = '++++++++';
@@ -49,7 +49,7 @@ class Compared implements ComparedFields {
 function comparedOf(desired: KObject): Compared {
   const out: ComparedLeaf[] = [];
   eachLeaf(desired, (text, value, path) => {
-    if (!IDENTITY.has(text) && !isStatusPath(text)) out.push({ path: path(), text, value });
+    if (!isIdentityPath(text) && !isStatusPath(text)) out.push({ path: path(), text, value });
   });
   return new Compared(out);
 }

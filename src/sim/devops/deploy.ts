@@ -12,7 +12,6 @@ import {
   refOf,
   unparsableFile,
   type Cluster,
-  type ReapplyList,
   type WriteContext,
 } from '../cluster';
 import type { CreatedKeys } from './created-keys';
@@ -31,8 +30,6 @@ export interface ApplyAppInput {
   prune: boolean;
   /** Keys this lane created for the app so far; updated in place. */
   created: CreatedKeys;
-  /** The app's last deploy, which this one may answer re-applies from. */
-  reapplies?: ReapplyList;
 }
 
 export const CI_CONTEXT = {
@@ -53,17 +50,16 @@ function refusalOf(e: ManifestError): ClusterError {
   });
 }
 
-function applyOne(cluster: Cluster, manifest: unknown, revision: string, file: string) {
+function ciContext(revision: string, file: string): WriteContext {
   // A literal, not `{ ...CI_CONTEXT, revision, file }`: V8 takes a slow path for a spread
   // followed by new properties, and this runs once per object per deploy.
-  const ctx: WriteContext = {
+  return {
     actor: CI_CONTEXT.actor,
     channel: CI_CONTEXT.channel,
     manager: CI_CONTEXT.manager,
     revision,
     file,
   };
-  return cluster.apply(manifest, ctx);
 }
 
 export function applyApp(input: ApplyAppInput): { lines: ApplyLine[]; failed: boolean } {
@@ -89,8 +85,8 @@ export function applyApp(input: ApplyAppInput): { lines: ApplyLine[]; failed: bo
   }
   const seen = new Set<string>();
   let count = 0;
-  const pass = input.reapplies?.begin(cluster, CI_CONTEXT.manager, desired.manifests);
-  for (const [i, { file, manifest }] of desired.objects.entries()) {
+  const applier = cluster.applier(CI_CONTEXT.manager, desired.manifests);
+  for (const [i, { file }] of desired.objects.entries()) {
     if (input.failAfter !== null && count >= input.failAfter) {
       lines.push({
         ok: false,
@@ -101,8 +97,7 @@ export function applyApp(input: ApplyAppInput): { lines: ApplyLine[]; failed: bo
     }
     count++;
     try {
-      const result = pass?.known(i) ?? applyOne(cluster, manifest, revision, file);
-      pass?.answered(i, result);
+      const result = applier.apply(i, ciContext(revision, file));
       seen.add(result.key);
       input.created.add(result.key);
       for (const w of result.warnings) lines.push({ ok: true, text: w });

@@ -1,45 +1,26 @@
 import '../../platform/node';
 import { describe, expect, it } from 'vitest';
-import { AuditLog } from '../audit';
-import { EPOCH_MS, Rng, VirtualClock } from '../clock';
-import { Cluster, healthOf, imageCatalog, ops } from '../cluster';
-import { ConfigRepo } from '../git';
+import { EPOCH_MS } from '../clock';
+import { Cluster, healthOf, ops } from '../cluster';
 import { STARTER_FILES } from '../starter-repo';
+import { laneWorld } from '../testing/lane-world';
 import { DevopsLane, type DevopsOptions } from './lane';
 
 const WEB = { kind: 'Deployment', name: 'web' };
 const DEPLOY = 'apps/web/deployment.yaml';
 
 async function setup(options: Partial<DevopsOptions> = {}, images = {}, ciDownUntil?: number) {
-  const clock = new VirtualClock();
-  const audit = new AuditLog(clock);
-  const repo = await ConfigRepo.init({
-    files: { ...STARTER_FILES },
-    author: { name: 'alice' },
-    timestamp: EPOCH_MS,
-  });
-  const cluster = new Cluster({ name: 'devops', clock, audit, images: imageCatalog(images) });
-  const lane = new DevopsLane({
-    repo,
-    cluster,
-    clock,
-    rng: new Rng(1),
-    audit,
-    apps: [{ name: 'web', path: 'apps/web' }],
-    options,
-  });
+  const world = await laneWorld('devops', { images });
+  const lane = new DevopsLane({ ...world.laneDeps, options });
+  // A push of each commit to the deployment, as the CI trigger would.
   const commit = async (message: string, text: string) => {
-    const c = await repo.commit({
-      author: { name: 'alice' },
-      message,
-      timestamp: EPOCH_MS + clock.now(),
-      write: { [DEPLOY]: text },
-    });
-    lane.push(c.sha, 'alice');
-    return c.sha;
+    const sha = await world.commit(message, { [DEPLOY]: text });
+    lane.push(sha, 'alice');
+    return sha;
   };
   if (ciDownUntil !== undefined) lane.ciDown(ciDownUntil);
-  lane.push(await repo.resolve('HEAD'), 'alice');
+  lane.push(await world.repo.resolve('HEAD'), 'alice');
+  const { clock, audit, repo, cluster } = world;
   return { clock, audit, repo, cluster, lane, commit };
 }
 
@@ -58,6 +39,8 @@ describe('DevOps lane (push pipeline)', () => {
     }
     expect(states.slice(0, 4)).toEqual(['checkout', 'build', 'test', 'deploy']);
     expect(states.at(-1)).toBe('succeeded');
+    // The diagram marks the last transition (verify is drawn inside deploy).
+    expect(lane.lastTransition).toMatchObject({ from: 'deploy', to: 'succeeded' });
     expect(healthOf(cluster.get(WEB))?.status).toBe('Healthy');
     expect(lane.latestRun?.finishedAt).toBeLessThan(300_000);
     expect(

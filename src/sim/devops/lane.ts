@@ -9,15 +9,18 @@ import { createActor, type Actor, type SnapshotFrom } from 'xstate';
 import { loadDesired, type AppSpec, type DesiredApp } from '../apps/apps';
 import type { AuditLog } from '../audit';
 import type { Rng, VirtualClock } from '../clock';
-import { ReapplyList, type Cluster, type KObject } from '../cluster';
+import type { Cluster, KObject } from '../cluster';
 import { getOrCreate } from '../get-or-create';
 import type { ConfigRepo } from '../git';
+import type { FaultTiming, Lane, LaneRollbackRequest } from '../lane';
+import { observeTransitions, type Transition, type Transitions } from '../lanes/transitions';
 import { applyApp, type ApplyLine } from './deploy';
 import { pipelineMachine, type NumberedRequest, type PipelineContext } from './machine';
 import { CreatedKeys } from './created-keys';
 import { devopsOptions, type DevopsOptions } from './options';
 import { liveDeployments, rolloutStatus, verifyTimeoutMs } from './rollout';
 import { RunLog, type PipelineRun } from './runs';
+import { SandboxError, type FaultKind } from '../sandbox-errors';
 
 export { DEFAULT_DEVOPS, type DevopsOptions } from './options';
 export type { PipelineRun, StageLog } from './runs';
@@ -44,7 +47,13 @@ export interface DevopsDeps {
   options?: Partial<DevopsOptions>;
 }
 
-export class DevopsLane {
+export class DevopsLane implements Lane<'devops'> {
+  readonly name = 'devops';
+  readonly channel = 'pipeline';
+  /** The pipeline deploys with a CI token that lives outside the cluster. */
+  readonly ciToken = true;
+  /** A pipeline has no sync status: nothing compares the cluster with Git. */
+  readonly syncStatuses = null;
   readonly options: DevopsOptions;
   readonly apps: AppSpec[];
   readonly runs: PipelineRun[];
@@ -59,8 +68,6 @@ export class DevopsLane {
   private readonly work = new Map<number, { desired: DesiredApp[]; applyFailed: boolean }>();
   /** Objects the pipeline has created per app: what `--prune` may delete, and orphans otherwise. */
   readonly applied = new Map<string, CreatedKeys>();
-  /** Each app's last deploy, by object (see ReapplyList). */
-  private readonly reapplies = new Map<string, ReapplyList>();
   /** The live Deployments the verify guards last asked for, and what they were found for. */
   private deployments: {
     cluster: Cluster;
@@ -75,9 +82,11 @@ export class DevopsLane {
     deployFailsAfter: null as number | null,
     ciDownUntil: -1,
   };
-  /** The last change of state and the event behind it (the UI marks it on the diagram). */
-  lastTransition: { from: PipelineState; to: PipelineState; event: string } | null = null;
-  private previousState: PipelineState = 'idle';
+  /** Each pipeline's last change of state (the lane shows the one it is shown by). */
+  private readonly transitions = new Map<
+    Actor<typeof pipelineMachine>,
+    Transitions<PipelineState>
+  >();
 
   constructor(private readonly deps: DevopsDeps) {
     this.options = devopsOptions(deps.options);
@@ -128,14 +137,6 @@ export class DevopsLane {
   private startPipeline(): Actor<typeof pipelineMachine> {
     const actor: Actor<typeof pipelineMachine> = createActor(this.machine, {
       clock: this.deps.clock,
-      inspect: (ev) => {
-        if (ev.type !== '@xstate.snapshot' || ev.actorRef !== actor || actor !== this.shown())
-          return;
-        const now = stateOf(ev.snapshot as SnapshotFrom<typeof pipelineMachine>);
-        if (now !== this.previousState)
-          this.lastTransition = { from: this.previousState, to: now, event: ev.event.type };
-        this.previousState = now;
-      },
       input: {
         stages: this.options.stages,
         approval: this.options.approval,
@@ -143,6 +144,7 @@ export class DevopsLane {
         gates: this.apps.map((a) => a.approval === true),
       },
     });
+    this.transitions.set(actor, observeTransitions(actor, stateOf));
     actor.start();
     return actor;
   }
@@ -172,7 +174,11 @@ export class DevopsLane {
     if (this.options.concurrency === 'parallel' && busy(this.actor)) {
       // Finished parallel pipelines are dropped; a new one takes the run.
       for (let i = this.parallel.length - 1; i >= 0; i--)
-        if (!busy(this.parallel[i]!)) this.parallel.splice(i, 1)[0]!.stop();
+        if (!busy(this.parallel[i]!)) {
+          const done = this.parallel.splice(i, 1)[0]!;
+          done.stop();
+          this.transitions.delete(done);
+        }
       target = this.startPipeline();
       this.parallel.push(target);
     }
@@ -216,7 +222,45 @@ export class DevopsLane {
     return true;
   }
 
+  /** Re-run the pipeline of an earlier commit: `to`, or the previous successful run's. */
+  async ownRollback(request: LaneRollbackRequest): Promise<string> {
+    if (request.method !== 'rerun')
+      throw new SandboxError(
+        'E_BAD_ROLLBACK',
+        'history rollback is an Argo CD feature: the push lane has no sync history',
+      );
+    const revision =
+      request.to !== undefined
+        ? await this.deps.repo.resolve(String(request.to))
+        : this.lastSuccessfulRevision(this.latestRun?.id ?? Infinity);
+    if (!revision) throw new SandboxError('E_BAD_ROLLBACK', 'no earlier successful run to re-run');
+    request.record(
+      `re-run the pipeline of ${revision.slice(0, 7)}; Git HEAD still names the newer commit`,
+      revision,
+    );
+    this.rerun(revision, request.by);
+    return `re-running ${revision.slice(0, 7)}`;
+  }
+
   // ---- faults --------------------------------------------------------------------------------
+
+  fault(kind: FaultKind, timing: FaultTiming): boolean {
+    switch (kind) {
+      case 'flaky-tests':
+        this.failTests(
+          timing.forMs !== undefined ? { untilMs: timing.untilMs } : { runs: timing.count ?? 1 },
+        );
+        return true;
+      case 'deploy-fails-after':
+        this.deployFailsAfter(timing.count ?? 1);
+        return true;
+      case 'ci-down':
+        this.ciDown(timing.untilMs);
+        return true;
+      default:
+        return false;
+    }
+  }
 
   /** The next `runs` test stages fail (forced), or every test stage until `untilMs`. */
   failTests(opts: { runs?: number; untilMs?: number }): void {
@@ -249,6 +293,16 @@ export class DevopsLane {
 
   get state(): PipelineState {
     return stateOf(this.shown().getSnapshot());
+  }
+
+  get pipeline(): Exclude<PipelineState, 'idle'> | null {
+    const state = this.state;
+    return state === 'idle' ? null : state;
+  }
+
+  /** The last change of state and the event behind it (the UI marks it on the diagram). */
+  get lastTransition(): Transition<PipelineState> | null {
+    return this.transitions.get(this.shown())?.last ?? null;
   }
 
   get snapshot(): SnapshotFrom<typeof pipelineMachine> {
@@ -381,7 +435,6 @@ export class DevopsLane {
     const failAfter = this.faults.deployFailsAfter;
     this.faults.deployFailsAfter = null;
     const created = getOrCreate(this.applied, app.name, () => new CreatedKeys());
-    const reapplies = getOrCreate(this.reapplies, app.name, () => new ReapplyList());
     const result = applyApp({
       cluster: this.deps.cluster,
       desired: desired!,
@@ -389,7 +442,6 @@ export class DevopsLane {
       failAfter,
       prune: this.options.prune,
       created,
-      reapplies,
     });
     for (const line of result.lines) this.runLog.log(run.id, formatLine(line));
     work.applyFailed = result.failed;
@@ -439,7 +491,7 @@ export class DevopsLane {
   }
 
   /** Forget what was applied: the cluster was wiped. */
-  forgetApplied(): void {
+  clusterLost(): void {
     this.applied.clear();
   }
 }

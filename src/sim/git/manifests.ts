@@ -6,6 +6,7 @@
 // folder's tree oid (an unchanged folder costs one map lookup).
 import { LineCounter, parseAllDocuments, type YAMLError } from 'yaml';
 import { unsafeKeyMessage, unsafeYamlKeys } from '../safe-keys';
+import { stored } from '../stored';
 import { PathNotFoundError } from './errors';
 import { LruMap } from './lru';
 import type { FlatTree, ObjectStore } from './objects';
@@ -14,7 +15,7 @@ export interface ManifestDoc {
   file: string;
   /** Position of the document in its file, counting from 0 (empty documents included). */
   index: number;
-  /** The document as plain JSON-like data. */
+  /** The document as plain JSON-like data, stored (../stored.ts): shared and never edited. */
   doc: unknown;
 }
 
@@ -53,15 +54,6 @@ interface FileRead {
   errors: readonly ManifestError[];
 }
 
-// WARNING: parsed documents are shared by every read that hits the cache, so they are frozen:
-// code that wants to change one (defaulting a namespace, say) must copy it first.
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
-}
 
 export function parseManifestText(text: string): ParsedFile {
   const lineCounter = new LineCounter();
@@ -97,7 +89,7 @@ export function parseManifestText(text: string): ParsedFile {
       return;
     }
     // Empty documents (`---` twice, or only comments) come out as null; kubectl skips them too.
-    if (value !== null && value !== undefined) out.docs.push({ index, doc: deepFreeze(value) });
+    if (value !== null && value !== undefined) out.docs.push({ index, doc: stored(value) });
   });
   return out;
 }

@@ -3,6 +3,7 @@ import LightningFS, { MemoryBackend } from '@isomorphic-git/lightning-fs';
 import * as git from 'isomorphic-git';
 import { HeapBackend } from './heap-backend';
 import type { GitContext } from './objects';
+import { RevisionCache } from './revision-cache';
 
 export const DEFAULT_BRANCH = 'main';
 
@@ -16,7 +17,13 @@ export async function createMemoryRepo(
   // `backend` is an option lightning-fs reads but does not declare.
   const options = { db: new MemoryBackend(), backend: new HeapBackend() };
   const lfs = new LightningFS(name ?? `driftlab-repo-${++instances}`, options);
-  const ctx: GitContext = { fs: boundOnce(lfs), dir: '/repo', gitdir: '/repo/.git', cache: {} };
+  const ctx: GitContext = {
+    fs: boundOnce(lfs),
+    dir: '/repo',
+    gitdir: '/repo/.git',
+    cache: {},
+    revisions: new RevisionCache(),
+  };
   await git.init({ ...ctx, defaultBranch: DEFAULT_BRANCH });
   // isomorphic-git writes ignorecase = true; the export lands on case-sensitive disks too.
   await git.setConfig({ ...ctx, path: 'core.ignorecase', value: false });

@@ -7,6 +7,7 @@ import * as git from 'isomorphic-git';
 import type { CommitObject, FsClient, TreeEntry } from 'isomorphic-git';
 import { LruMap } from './lru';
 import { commitContent, looseObject, treeContent, type ObjectType } from './loose-object';
+import type { RevisionCache } from './revision-cache';
 import type { CommitInfo } from './types';
 
 export interface GitContext {
@@ -15,6 +16,8 @@ export interface GitContext {
   gitdir: string;
   /** isomorphic-git's own cache object, shared by every call on this repository. */
   cache: object;
+  /** What refs and revisions resolved to, kept until a write (revision-cache.ts). */
+  revisions: RevisionCache;
 }
 
 export interface FileEntry {

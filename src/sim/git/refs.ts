@@ -13,53 +13,21 @@ export function fullRef(kind: RefKind, name: string): string {
   return PREFIX[kind] + name;
 }
 
-// What each ref resolved to, per repository, until a ref is written: the observer and both lanes
-// ask for `main` at every check and poll, and isomorphic-git reads files (and, for a ref that
-// does not exist, such as `refs/tags/main`, makes an error) each time.
-const resolved = new WeakMap<
-  GitContext['fs'],
-  { writes: number; refs: Map<string, string | null> }
->();
-
-/**
- * A ref of this repository is being written, or was: what was resolved may be stale. Writers
- * call it before and after the write, so that no answer read during the write is kept.
- */
-function refsChanged(ctx: GitContext): void {
-  const known = resolved.get(ctx.fs);
-  if (known) {
-    known.writes++;
-    known.refs.clear();
-  }
-}
-
 /** Runs a write of refs: what was resolved is forgotten before it and after it, even if it fails. */
-export async function writingRefs<T>(ctx: GitContext, write: () => Promise<T>): Promise<T> {
-  refsChanged(ctx);
-  try {
-    return await write();
-  } finally {
-    refsChanged(ctx);
-  }
+export function writingRefs<T>(ctx: GitContext, write: () => Promise<T>): Promise<T> {
+  return ctx.revisions.whileWriting(write);
 }
 
-/** The oid a full ref (or HEAD) resolves to, or null when there is no such ref. */
-export async function resolveRefOrNull(ctx: GitContext, ref: string): Promise<string | null> {
-  let known = resolved.get(ctx.fs);
-  if (!known) resolved.set(ctx.fs, (known = { writes: 0, refs: new Map() }));
-  const hit = known.refs.get(ref);
-  if (hit !== undefined) return hit;
-  const writes = known.writes;
-  let oid: string | null;
-  try {
-    oid = await git.resolveRef({ ...ctx, ref });
-  } catch (err) {
-    if (!(err instanceof Errors.NotFoundError)) throw err;
-    oid = null;
-  }
-  // An answer found while a ref was written is not kept: it may be the old one.
-  if (known.writes === writes) known.refs.set(ref, oid);
-  return oid;
+/** The oid a full ref (or HEAD) resolves to, or null when there is no such ref (kept: ctx.revisions). */
+export function resolveRefOrNull(ctx: GitContext, ref: string): Promise<string | null> {
+  return ctx.revisions.resolve(`ref ${ref}`, async () => {
+    try {
+      return await git.resolveRef({ ...ctx, ref });
+    } catch (err) {
+      if (!(err instanceof Errors.NotFoundError)) throw err;
+      return null;
+    }
+  });
 }
 
 /** The oid a ref points at (for an annotated tag: the tag object), or null. */

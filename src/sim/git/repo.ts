@@ -52,12 +52,6 @@ export interface InitOptions {
 
 export class ConfigRepo {
   private tail: Promise<unknown> = Promise.resolve();
-  // What each revision resolved to since the last write. Refs and objects change only inside a
-  // write (`exclusive`), which empties it; a resolution that overlaps a write is not kept.
-  private readonly resolved = new Map<string, string>();
-  private writing = 0;
-  /** Writes begun or ended: a resolution that sees this move overlapped one. */
-  private writeEdges = 0;
   private readonly manifests: ManifestReader;
 
   private constructor(
@@ -103,14 +97,9 @@ export class ConfigRepo {
 
   // Reads ---------------------------------------------------------------------------------------
 
+  /** The commit `rev` names; kept until a write, with the refs, in the repository's one cache. */
   resolve(rev: string): Promise<string> {
-    const known = this.resolved.get(rev);
-    if (known !== undefined) return Promise.resolve(known);
-    const edges = this.writeEdges;
-    return resolveRev(this.ctx, this.store, rev).then((sha) => {
-      if (this.writing === 0 && this.writeEdges === edges) this.resolved.set(rev, sha);
-      return sha;
-    });
+    return this.ctx.revisions.resolve(`rev ${rev}`, () => resolveRev(this.ctx, this.store, rev));
   }
 
   async readCommit(rev: string): Promise<T.CommitInfo> {
@@ -266,21 +255,9 @@ export class ConfigRepo {
   }
 
   private exclusive<R>(fn: () => R | Promise<R>): Promise<R> {
-    const run = this.tail.then(() => this.asWrite(fn));
+    // Every write goes through the revision cache, which forgets what was resolved around it.
+    const run = this.tail.then(() => this.ctx.revisions.whileWriting(fn));
     this.tail = run.catch(() => undefined);
     return run;
-  }
-
-  private async asWrite<R>(fn: () => R | Promise<R>): Promise<R> {
-    this.writing++;
-    this.writeEdges++;
-    this.resolved.clear();
-    try {
-      return await fn();
-    } finally {
-      this.writing--;
-      this.writeEdges++;
-      this.resolved.clear();
-    }
   }
 }

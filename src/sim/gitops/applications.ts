@@ -2,6 +2,7 @@
 // (sync and health transitions written to the audit trail, notifications as Argo CD sends them).
 import type { AppSpec } from '../apps/apps';
 import type { AuditLog, OperationDetail } from '../audit';
+import type { AppCache } from '../cache/app-cache';
 import { ClusterCache } from '../cache/cluster-cache';
 import type { VirtualClock } from '../clock';
 import { type Cluster, type HealthStatus, type KObject } from '../cluster';
@@ -66,11 +67,17 @@ export interface ApplicationsDeps {
 export class Applications {
   readonly all: Application[];
   readonly notifications: Notification[] = [];
+  /** The cluster's cache layer: each app's tracked objects, health roll-up, resource keys. */
+  private readonly cache: ClusterCache;
+  /** Each app's part of it, in the order of `all`. */
+  private readonly caches: readonly AppCache[];
 
   constructor(
     private readonly deps: ApplicationsDeps,
     specs: AppSpec[],
   ) {
+    this.cache = ClusterCache.of(deps.cluster);
+    this.caches = specs.map((spec) => this.cache.app(spec.name));
     this.all = specs.map((spec) => ({
       spec,
       sync: 'Unknown',
@@ -98,13 +105,14 @@ export class Applications {
     return this.cached(app).tracked.keys();
   }
 
-  /** The keys of the app's resources at its last compare. */
-  resourceKeys(app: Application): ReadonlySet<string> {
-    return this.cached(app.spec).resourceKeys(app.resources);
+  /** Whether `key` is among the resources of an app at its last compare (the watch asks). */
+  hasResource(key: string): boolean {
+    // Asked for every write to the cluster: the apps' caches are at hand, in order.
+    return this.all.some((app, i) => this.caches[i]!.resourceKeys(app.resources).has(key));
   }
 
   private cached(app: AppSpec) {
-    return ClusterCache.of(this.deps.cluster).app(app.name);
+    return this.cache.app(app.name);
   }
 
   /** The agent was bootstrapped again in a new cluster: no history, nothing known of what is live. */

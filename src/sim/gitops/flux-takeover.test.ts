@@ -4,11 +4,9 @@
 // not: a field nobody applied survives it (REFERENCE.md "Apply semantics both lanes share").
 import '../../platform/node';
 import { describe, expect, it } from 'vitest';
-import { AuditLog } from '../audit';
-import { EPOCH_MS, Rng, VirtualClock } from '../clock';
-import { Cluster, imageCatalog, ops, type KObject } from '../cluster';
-import { ConfigRepo } from '../git';
+import { Cluster, ops, type KObject } from '../cluster';
 import { STARTER_FILES } from '../starter-repo';
+import { laneWorld } from '../testing/lane-world';
 import { GitopsLane } from './lane';
 import type { Flavour } from './options';
 
@@ -18,31 +16,10 @@ const BOB = { actor: 'bob' };
 const INTERVAL = 600_000;
 
 async function lane(flavour: Flavour, files: Record<string, string> = {}) {
-  const clock = new VirtualClock();
-  const audit = new AuditLog(clock);
-  const repo = await ConfigRepo.init({
-    files: { ...STARTER_FILES, ...files },
-    author: { name: 'alice' },
-    timestamp: EPOCH_MS,
-  });
-  const cluster = new Cluster({ name: 'gitops', clock, audit, images: imageCatalog({}) });
-  const gitops = new GitopsLane({
-    repo,
-    cluster,
-    clock,
-    rng: new Rng(1),
-    audit,
-    apps: [{ name: 'web', path: 'apps/web' }],
-    options: { flavour },
-  });
+  const { clock, cluster, commit, laneDeps } = await laneWorld('gitops', { files });
+  const gitops = new GitopsLane({ ...laneDeps, options: { flavour } });
   await clock.advanceBy(60_000);
-  const remove = (path: string) =>
-    repo.commit({
-      author: { name: 'alice' },
-      message: `remove ${path}`,
-      timestamp: EPOCH_MS + clock.now(),
-      remove: [path],
-    });
+  const remove = (path: string) => commit(`remove ${path}`, {}, [path]);
   return { clock, cluster, app: gitops.apps[0]!, remove };
 }
 

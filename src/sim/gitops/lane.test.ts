@@ -1,10 +1,8 @@
 import '../../platform/node';
 import { describe, expect, it } from 'vitest';
-import { AuditLog } from '../audit';
-import { EPOCH_MS, Rng, VirtualClock } from '../clock';
-import { Cluster, imageCatalog, ops } from '../cluster';
-import { ConfigRepo } from '../git';
+import { Cluster, ops } from '../cluster';
 import { STARTER_FILES } from '../starter-repo';
+import { laneWorld } from '../testing/lane-world';
 import { GitopsLane } from './lane';
 import type { GitopsOptions } from './options';
 
@@ -12,39 +10,10 @@ const WEB = { kind: 'Deployment', name: 'web' };
 const DEPLOY = 'apps/web/deployment.yaml';
 
 async function setup(options: Partial<GitopsOptions> = {}, images = {}) {
-  const clock = new VirtualClock();
-  const audit = new AuditLog(clock);
-  const repo = await ConfigRepo.init({
-    files: { ...STARTER_FILES },
-    author: { name: 'alice' },
-    timestamp: EPOCH_MS,
-  });
-  const cluster = new Cluster({ name: 'gitops', clock, audit, images: imageCatalog(images) });
-  const lane = new GitopsLane({
-    repo,
-    cluster,
-    clock,
-    rng: new Rng(1),
-    audit,
-    apps: [{ name: 'web', path: 'apps/web' }],
-    options,
-  });
-  const commit = async (
-    message: string,
-    write: Record<string, string> = {},
-    remove: string[] = [],
-  ) =>
-    (
-      await repo.commit({
-        author: { name: 'alice' },
-        message,
-        timestamp: EPOCH_MS + clock.now(),
-        write,
-        remove,
-      })
-    ).sha;
-  await clock.advanceBy(60_000);
-  return { clock, audit, repo, cluster, lane, commit, app: lane.apps[0]! };
+  const world = await laneWorld('gitops', { images });
+  const lane = new GitopsLane({ ...world.laneDeps, options });
+  await world.clock.advanceBy(60_000);
+  return { ...world, lane, app: lane.apps[0]! };
 }
 
 const replicas = (cluster: Cluster) => (cluster.get(WEB)?.spec as { replicas: number }).replicas;
@@ -58,6 +27,13 @@ describe('GitOps lane (pull reconciler), argo flavour', () => {
     const { app, cluster, lane } = await setup();
     expect(app.sync).toBe('Synced');
     expect(app.health).toBe('Healthy');
+    // The diagram marks the last transition: the watch saw the sync's writes, the comparison
+    // found nothing to do, and the controller went idle.
+    expect(lane.lastTransition).toEqual({
+      from: 'comparing',
+      to: 'idle',
+      event: 'xstate.done.actor.0.reconciler.comparing',
+    });
     expect(replicas(cluster)).toBe(3);
     expect(app.history).toHaveLength(1);
     expect(lane.state).toBe('idle');

@@ -10,28 +10,32 @@ import type { Rng, VirtualClock } from '../clock';
 import type { Cluster, KObject } from '../cluster';
 import { CodedError } from '../coded-error';
 import type { ConfigRepo } from '../git';
+import type { FaultTiming, Lane, LaneRollbackRequest } from '../lane';
+import { observeTransitions, type Transition, type Transitions } from '../lanes/transitions';
+import { SandboxError, type FaultKind } from '../sandbox-errors';
 import { Applications, type Application, type Notification } from './applications';
+import type { SyncStatusCode } from './app-status';
 import { Comparer } from './compare';
-import type { ResourceDiff } from '../compare/types';
 import { rollbackTarget, type HistoryEntry } from './history';
-import { reconcilerMachine, type WakeReason } from './machine';
+import { reconcilerMachine, type WakeEvent, type WakeReason } from './machine';
+import { operationPlan, type SyncPreview } from './operation-plan';
 import { Operations } from './operations';
 import { gitopsOptions, type GitopsOptions } from './options';
-import { planSync, type SyncPlan } from './sync-plan';
 import { Watch } from './watch';
 
 export type { Application, Notification, Operation } from './applications';
 export { WATCH_LATENCY_MS } from './watch';
 
-const PRIORITY: Record<WakeReason, number> = {
-  watch: 0,
-  applied: 0,
-  retry: 1,
-  poll: 2,
-  recovered: 2,
-  webhook: 2,
-  refresh: 2,
-  sync: 3,
+/** The machine event for each reason to reconcile (a poll or a recovery asks for a refresh). */
+const WAKE_EVENTS: Readonly<Record<WakeReason, WakeEvent>> = {
+  refresh: 'REFRESH',
+  webhook: 'WEBHOOK',
+  watch: 'WATCH',
+  sync: 'SYNC',
+  retry: 'RETRY',
+  applied: 'APPLIED',
+  poll: 'REFRESH',
+  recovered: 'REFRESH',
 };
 
 export type ReconcilerState = 'idle' | 'fetching' | 'comparing' | 'syncing' | 'down';
@@ -49,12 +53,17 @@ export interface GitopsDeps {
 
 export class GitopsError extends CodedError<'E_ROLLBACK_AUTOSYNC' | 'E_NO_HISTORY' | 'E_NO_APP'> {}
 
-export class GitopsLane {
+export class GitopsLane implements Lane<'gitops'> {
+  readonly name = 'gitops';
+  readonly channel = 'reconciler';
+  /** The reconciler runs inside the cluster: no credential outside it can leak. */
+  readonly ciToken = false;
+  /** A reconciler has no pipeline. */
+  readonly pipeline = null;
   readonly options: GitopsOptions;
   readonly apps: Application[];
   readonly notifications: Notification[];
-  lastTransition: { from: ReconcilerState; to: ReconcilerState; event: string } | null = null;
-  private previousState: ReconcilerState = 'fetching';
+  private readonly transitions: Transitions<ReconcilerState>;
   private readonly actor: Actor<typeof reconcilerMachine>;
   private readonly branch: string;
   private readonly applications: Applications;
@@ -63,7 +72,6 @@ export class GitopsLane {
   private readonly watch: Watch;
   /** Git HEAD as the last successful fetch saw it. */
   private fetched: string | null = null;
-  private pending: WakeReason | null = null;
   private nextPollAt = 0;
   private gitDownUntil = -1;
 
@@ -111,16 +119,8 @@ export class GitopsLane {
         wentDown: () => operations.terminate('the application controller went down'),
       },
     });
-    this.actor = createActor(machine, {
-      clock: clock,
-      inspect: (ev) => {
-        if (ev.type !== '@xstate.snapshot' || ev.actorRef !== this.actor) return;
-        const now = stateOf(ev.snapshot as SnapshotFrom<typeof reconcilerMachine>);
-        if (now !== this.previousState)
-          this.lastTransition = { from: this.previousState, to: now, event: ev.event.type };
-        this.previousState = now;
-      },
-    });
+    this.actor = createActor(machine, { clock });
+    this.transitions = observeTransitions(this.actor, stateOf);
     deps.audit.subscribe((record) => this.watch.observe(record));
     this.actor.start();
   }
@@ -189,6 +189,31 @@ export class GitopsLane {
     return target;
   }
 
+  /** Argo CD's history rollback (the sandbox's way in; GitopsError becomes SandboxError). */
+  ownRollback(request: LaneRollbackRequest): Promise<string> {
+    // A promise like the pipeline's (which reads Git): a refusal is its rejection.
+    return new Promise((resolve) => resolve(this.historyRollback(request)));
+  }
+
+  private historyRollback(request: LaneRollbackRequest): string {
+    if (request.method !== 'history')
+      throw new SandboxError(
+        'E_BAD_ROLLBACK',
+        'rerun is a pipeline rollback: the GitOps lane has no pipeline to re-run',
+      );
+    try {
+      const entry = this.rollback(request.by, {
+        ...(typeof request.to === 'number' ? { id: request.to } : {}),
+        ...(request.disableAutoSync ? { disableAutoSync: true } : {}),
+        ...(request.app !== undefined ? { app: request.app } : {}),
+      });
+      return `rolling back to history id ${entry.id} (${entry.revision.slice(0, 7)})`;
+    } catch (e) {
+      if (e instanceof GitopsError) throw new SandboxError(e.code, e.message);
+      throw e;
+    }
+  }
+
   setOption<K extends keyof GitopsOptions>(key: K, value: GitopsOptions[K]): void {
     // Switching tools brings that tool's timing with it (poll, jitter, apply interval, prune).
     if (key === 'flavour' && value !== this.options.flavour) {
@@ -211,7 +236,7 @@ export class GitopsLane {
    * The cluster was lost and recreated: the agent is bootstrapped again in it (as `flux bootstrap`
    * or an Argo CD install would be), with no history, and pulls everything from Git.
    */
-  reinstall(): void {
+  clusterLost(): void {
     this.operations.clear('the cluster was lost');
     this.applications.bootstrappedAgain();
     this.actor.send({ type: 'GO_DOWN' });
@@ -219,6 +244,19 @@ export class GitopsLane {
   }
 
   // ---- faults ----------------------------------------------------------------------------------
+
+  fault(kind: FaultKind, timing: FaultTiming): boolean {
+    switch (kind) {
+      case 'git-unreachable':
+        this.gitUnreachable(timing.untilMs);
+        return true;
+      case 'reconciler-down':
+        this.reconcilerDown(timing.untilMs);
+        return true;
+      default:
+        return false;
+    }
+  }
 
   gitUnreachable(untilMs: number): void {
     this.gitDownUntil = untilMs;
@@ -239,31 +277,44 @@ export class GitopsLane {
     return stateOf(this.actor.getSnapshot());
   }
 
+  /** The last change of state and the event behind it (the UI marks it on the diagram). */
+  get lastTransition(): Transition<ReconcilerState> | null {
+    return this.transitions.last;
+  }
+
   get snapshot(): SnapshotFrom<typeof reconcilerMachine> {
     return this.actor.getSnapshot();
+  }
+
+  get syncStatuses(): ReadonlyMap<string, SyncStatusCode> {
+    const out = new Map<string, SyncStatusCode>();
+    for (const app of this.apps) if (!out.has(app.spec.name)) out.set(app.spec.name, app.sync);
+    return out;
   }
 
   get nextPoll(): number {
     return this.nextPollAt;
   }
 
-  /** What a manual sync would change now, per app (the sync plan preview). */
-  async preview(): Promise<{ app: string; plan: SyncPlan; resources: ResourceDiff[] }[]> {
+  /**
+   * What a manual Sync of Git HEAD would do now, per app: the plan that operation would run
+   * (operation-plan.ts), and the resources it would change.
+   */
+  async preview(): Promise<SyncPreview[]> {
     const head = await this.deps.repo.resolve(this.branch);
-    const out = [];
+    const out: SyncPreview[] = [];
     for (const app of this.apps) {
       const desired = await loadDesired(this.deps.repo, head, app.spec);
-      const result = this.comparer.diff(app, desired);
-      out.push({
-        app: app.spec.name,
-        plan: planSync(result, {
-          prune: this.options.prune,
-          allowEmpty: this.options.allowEmpty,
-          desiredCount: desired.objects.length,
-          revision: head,
-        }),
-        resources: result.resources.filter((r) => r.status === 'OutOfSync'),
-      });
+      // Manifests that do not parse have no diff: the plan is then a refusal.
+      const result = desired.errors.length === 0 ? this.comparer.diff(app, desired) : null;
+      const plan = operationPlan(
+        { kind: 'manual', selective: false, revision: head },
+        desired,
+        () => result ?? this.comparer.diff(app, desired),
+        this.options,
+      );
+      const resources = result?.resources.filter((r) => r.status === 'OutOfSync') ?? [];
+      out.push({ app: app.spec.name, plan, resources });
     }
     return out;
   }
@@ -280,28 +331,9 @@ export class GitopsLane {
 
   // ---- machine effects -------------------------------------------------------------------------
 
+  /** A request to reconcile; a busy controller queues it, a down one drops it (machine.ts). */
   private send(reason: WakeReason): void {
-    if (this.state === 'down') return;
-    if (this.state !== 'idle') {
-      // Busy: remember the request; it runs when the controller is idle again.
-      // The strongest request wins: a sync needs a fetch and a sync, a refresh needs a fetch, a
-      // watch or a retry only a comparison.
-      if (this.pending === null || PRIORITY[reason] > PRIORITY[this.pending]) this.pending = reason;
-      return;
-    }
-    const type = (
-      {
-        refresh: 'REFRESH',
-        webhook: 'WEBHOOK',
-        watch: 'WATCH',
-        sync: 'SYNC',
-        retry: 'RETRY',
-        applied: 'APPLIED',
-        poll: 'REFRESH',
-        recovered: 'REFRESH',
-      } as const
-    )[reason];
-    this.actor.send({ type });
+    this.actor.send({ type: WAKE_EVENTS[reason] });
   }
 
   private async fetch(): Promise<void> {
@@ -325,11 +357,6 @@ export class GitopsLane {
     const now = this.deps.clock.now();
     const jitter = this.options.jitter > 0 ? this.deps.rng.int(0, this.options.jitter) : 0;
     this.nextPollAt = now + this.options.pollInterval + jitter;
-    if (this.pending) {
-      const reason = this.pending;
-      this.pending = null;
-      this.deps.clock.schedule(0, () => this.send(reason), 'reconciler-pending');
-    }
   }
 }
 

@@ -11,6 +11,8 @@ interface World {
   watchEnabled: boolean;
 }
 const ARGO: World = { webhookEnabled: false, watchEnabled: true };
+/** Nothing queued, nothing handed out. */
+const EMPTY = { pending: null, due: [] };
 /** What the lane injects as pollDelay: the time left until the next poll. */
 const POLL_MS = 60_000;
 
@@ -162,7 +164,7 @@ describe('reconcilerMachine on a simulated clock', () => {
     expect(r.state()).toBe('idle');
     r.clock.increment(1);
     expect(r.state()).toBe('fetching');
-    expect(r.actor.getSnapshot().context).toEqual({ reason: 'poll', manual: false });
+    expect(r.actor.getSnapshot().context).toEqual({ reason: 'poll', manual: false, ...EMPTY });
   });
 
   it.each([
@@ -185,7 +187,7 @@ describe('reconcilerMachine on a simulated clock', () => {
     r.clock.increment(POLL_MS / 2);
     r.send(event);
     expect(r.state()).toBe(next);
-    expect(r.actor.getSnapshot().context).toEqual(context);
+    expect(r.actor.getSnapshot().context).toEqual({ ...context, ...EMPTY });
   });
 
   it('passes a manual sync to fetch and compare, and restarts the poll wait', async () => {
@@ -204,22 +206,64 @@ describe('reconcilerMachine on a simulated clock', () => {
     expect(r.state()).toBe('fetching');
   });
 
-  it('ignores wake-ups while it is not idle', async () => {
+  // Argo CD's work queue holds an app's key while a worker reconciles it; a request that comes
+  // meanwhile is processed after (REFERENCE.md, the application controller).
+  it('queues a request while busy, hands it out once idle and takes it up in the next turn', async () => {
     const r = reconciler();
-    const wakeUps: ReconcilerEvent[] = [
-      { type: 'REFRESH' },
-      { type: 'SYNC' },
-      { type: 'RETRY' },
-      { type: 'WATCH' },
-      { type: 'RECOVER' },
-    ];
-    for (const event of wakeUps) r.send(event);
+    r.send({ type: 'RETRY' });
+    r.send({ type: 'RECOVER' });
     expect(r.state()).toBe('fetching');
+    expect(r.actor.getSnapshot().context.pending).toBe('RETRY');
     await r.fetched();
     await r.compared(true);
-    for (const event of wakeUps) r.send(event);
-    expect(r.state()).toBe('syncing');
+    r.send({ type: 'WATCH' });
+    expect(r.actor.getSnapshot().context.pending).toBe('RETRY');
+    r.send({ type: 'SYNC_DONE' });
+    expect(r.state()).toBe('idle');
+    expect(r.actor.getSnapshot().context).toMatchObject({ pending: null, due: ['RETRY'] });
     expect(r.fetches).toHaveLength(1);
+    r.clock.increment(0);
+    expect(r.state()).toBe('comparing');
+    expect(r.actor.getSnapshot().context).toEqual({ reason: 'retry', manual: false, ...EMPTY });
+  });
+
+  it.each([
+    [['WATCH', 'RETRY'], 'RETRY'],
+    [['RETRY', 'WATCH'], 'RETRY'],
+    [['WATCH', 'APPLIED'], 'WATCH'],
+    [['RETRY', 'REFRESH'], 'REFRESH'],
+    [['REFRESH', 'WEBHOOK'], 'REFRESH'],
+    [['WEBHOOK', 'REFRESH'], 'WEBHOOK'],
+    [['REFRESH', 'SYNC', 'WEBHOOK'], 'SYNC'],
+  ] as const)(
+    'keeps the strongest of %o queued (an equal one waits behind): %s',
+    (events, kept) => {
+      const r = reconciler();
+      for (const type of events) r.send({ type });
+      expect(r.state()).toBe('fetching');
+      expect(r.actor.getSnapshot().context.pending).toBe(kept);
+    },
+  );
+
+  it.each([
+    // The webhook guard is asked when the request is taken up, not when it is queued.
+    ['a webhook with none set up', 'WEBHOOK', () => {}, 'idle'],
+    [
+      'a sync while the controller is down',
+      'SYNC',
+      (r: ReturnType<typeof reconciler>) => r.send({ type: 'GO_DOWN' }),
+      'down',
+    ],
+  ] as const)('takes up %s to no effect', async (_, request, meanwhile, state) => {
+    const r = reconciler();
+    r.send({ type: request });
+    await r.fetched();
+    await r.compared(false);
+    expect(r.actor.getSnapshot().context.due).toEqual([request]);
+    meanwhile(r);
+    r.clock.increment(0);
+    expect(r.state()).toBe(state);
+    expect(r.actor.getSnapshot().context).toMatchObject(EMPTY);
   });
 
   it.each([
@@ -247,6 +291,7 @@ describe('reconcilerMachine on a simulated clock', () => {
     expect(r.state()).toBe('down');
     for (const type of ['REFRESH', 'SYNC', 'SYNC_DONE', 'RETRY', 'WATCH', 'APPLIED'] as const)
       r.send({ type });
+    expect(r.actor.getSnapshot().context.pending).toBeNull();
     // A fetch or compare that was running settles into nothing: its actor was stopped.
     for (const call of r.fetches) call.resolve();
     for (const call of r.compares) call.resolve(true);
@@ -255,7 +300,7 @@ describe('reconcilerMachine on a simulated clock', () => {
     expect(r.state()).toBe('down');
     r.send({ type: 'RECOVER' });
     expect(r.state()).toBe('fetching');
-    expect(r.actor.getSnapshot().context).toEqual({ reason: 'recovered', manual: false });
+    expect(r.actor.getSnapshot().context).toEqual({ reason: 'recovered', manual: false, ...EMPTY });
     expect(r.log.filter((line) => line.includes('down'))).toEqual(['0s went down']);
     expect(r.errors).toEqual([]);
   });
@@ -274,6 +319,7 @@ const MODEL_EVENTS: ModelEvent[] = [
   { type: 'WEBHOOK' },
   { type: 'WEBHOOK', world: { webhookEnabled: true } },
   { type: 'SYNC_DONE' },
+  { type: 'TAKE_QUEUED' },
   { type: 'GO_DOWN' },
   { type: 'RECOVER' },
   { type: 'xstate.after.pollDelay.reconciler.idle' },
@@ -287,8 +333,10 @@ function modelPaths() {
   return getShortestPaths(reconciler().machine, {
     // xstate types `events` as the machine's own; the model's extras ride along under a cast.
     events: MODEL_EVENTS as ReconcilerEvent[],
-    // Only what the state handles: a real actor never sees another state's done events.
-    filterEvents: (snapshot, event) => snapshot.can(event),
+    // Only what the state handles: a real actor never sees another state's done events. A request
+    // handed out is taken up in the next turn, before anything else the model could do.
+    filterEvents: (snapshot, event) =>
+      snapshot.can(event) && (snapshot.context.due.length === 0 || event.type === 'TAKE_QUEUED'),
   });
 }
 
@@ -308,6 +356,7 @@ async function replay(path: ReturnType<typeof modelPaths>[number]): Promise<void
     if (model.type === FETCHED) await r.fetched();
     else if (model.type === FETCH_FAILED) await r.fetched(model.error);
     else if (model.type === COMPARED) await r.compared(model.output);
+    else if (model.type === 'TAKE_QUEUED') r.clock.increment(0);
     else if (model.type.startsWith('xstate.after.')) {
       r.clock.increment(POLL_MS - 1);
       expect(r.state()).toEqual(before);
@@ -339,12 +388,25 @@ describe('reconcilerMachine model (xstate/graph shortest paths)', () => {
   });
 
   it('reaches every wake reason, manual only for a sync', () => {
-    const contexts = new Set(paths.map((path) => JSON.stringify(path.state.context)));
+    const contexts = new Set(
+      paths.map(({ state: { context } }) =>
+        JSON.stringify({ reason: context.reason, manual: context.manual }),
+      ),
+    );
     expect([...contexts].sort()).toEqual(
       (['poll', 'refresh', 'webhook', 'watch', 'sync', 'recovered', 'retry', 'applied'] as const)
         .map((reason) => JSON.stringify({ reason, manual: reason === 'sync' }))
         .sort(),
     );
+  });
+
+  it('queues in every busy state, keeps the queue while down, and hands it out in idle', () => {
+    const queuedIn = paths
+      .filter(({ state }) => state.context.pending !== null)
+      .map(({ state }) => String(state.value));
+    expect([...new Set(queuedIn)].sort()).toEqual(['comparing', 'down', 'fetching', 'syncing']);
+    const handedOut = paths.filter(({ state }) => state.context.due.length > 0);
+    expect(new Set(handedOut.map(({ state }) => String(state.value)))).toEqual(new Set(['idle']));
   });
 
   it('replays every path on an actor', async () => {

@@ -2,17 +2,17 @@
 // wave by wave (sync-run.ts) on the sandbox clock, written to the trail, and retried when they fail.
 import { loadDesired, type DesiredApp } from '../apps/apps';
 import type { VirtualClock } from '../clock';
-import { ReapplyList, type Cluster } from '../cluster';
-import { getOrCreate } from '../get-or-create';
+import type { Cluster } from '../cluster';
 import type { ConfigRepo } from '../git';
 import type { Application, Applications, Operation } from './applications';
 import type { ReconcileResult } from '../compare/types';
 import { addHistory } from './history';
 import type { WakeReason } from './machine';
-import { FLUX_MANAGER, pruneDisabled } from './flux-apply';
+import { FLUX_MANAGER } from './flux-apply';
 import type { GitopsOptions } from './options';
 import { retryDelay, retryPolicyOf } from './policy';
-import { planSync, WAVE_DELAY_MS, type SyncPlan } from './sync-plan';
+import { operationPlan } from './operation-plan';
+import { WAVE_DELAY_MS } from './sync-plan';
 import { SyncOperation } from './sync-run';
 
 /** The user the automated policy syncs as. */
@@ -49,12 +49,6 @@ export class Operations {
   private finishedAt = -Infinity;
   private waveTimer: number | null = null;
   private running: { op: Operation; sync: SyncOperation; app: Application } | null = null;
-
-  /** Each app's last sync, by object: its dry run and its apply (see ReapplyList). */
-  private readonly reapplies = new WeakMap<
-    Application,
-    { dryRun: ReapplyList; apply: ReapplyList }
-  >();
 
   constructor(private readonly deps: OperationsDeps) {}
 
@@ -145,30 +139,12 @@ export class Operations {
       { trigger: q.kind },
     );
     if (q.kind === 'heal') app.heal = { attempts: app.heal.attempts + 1, lastAt: now };
-    const plan: SyncPlan =
-      desired.errors.length > 0
-        ? {
-            waves: [],
-            skippedPrune: [],
-            warnings: [],
-            refused: {
-              code: 'ComparisonError',
-              message: `ComparisonError: ${desired.errors.map((e) => `${e.file}:${e.line}:${e.col}: ${e.message}`).join('; ')}`,
-            },
-          }
-        : planSync(this.deps.diff(app, desired), {
-            prune: options.prune,
-            // Argo guards only automated syncs against pruning everything; a person may.
-            allowEmpty: options.allowEmpty || q.kind === 'manual' || q.kind === 'rollback',
-            selective: q.selective,
-            desiredCount: desired.objects.length,
-            revision,
-            ...(options.flavour === 'flux' ? { keepLive: pruneDisabled } : {}),
-          });
-    const lists = getOrCreate(this.reapplies, app, () => ({
-      dryRun: new ReapplyList(),
-      apply: new ReapplyList(),
-    }));
+    const plan = operationPlan(
+      { kind: q.kind, selective: q.selective, revision },
+      desired,
+      () => this.deps.diff(app, desired),
+      options,
+    );
     const sync = new SyncOperation(
       this.deps.cluster,
       app.spec.name,
@@ -179,7 +155,6 @@ export class Operations {
         manager: options.flavour === 'argo' ? 'argocd-controller' : FLUX_MANAGER,
         revision,
       },
-      lists,
       options.flavour,
     );
     this.running = { op, sync, app };

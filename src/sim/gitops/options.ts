@@ -66,6 +66,18 @@ export const FLUX_DEFAULTS: GitopsOptions = {
  */
 export const DEFAULT_RETRY: RetryPolicy = { limit: 5, backoffMs: 5_000, factor: 2, maxMs: 180_000 };
 
+/** A retry policy from its limit; what it leaves out is Argo CD's default (DEFAULT_RETRY). */
+export function retryPolicy(
+  written: Pick<RetryPolicy, 'limit'> & Partial<RetryPolicy>,
+): RetryPolicy {
+  return {
+    limit: written.limit,
+    backoffMs: written.backoffMs ?? DEFAULT_RETRY.backoffMs,
+    factor: written.factor ?? DEFAULT_RETRY.factor,
+    maxMs: written.maxMs ?? DEFAULT_RETRY.maxMs,
+  };
+}
+
 export function gitopsOptions(partial: Partial<GitopsOptions> = {}): GitopsOptions {
   const base = partial.flavour === 'flux' ? FLUX_DEFAULTS : ARGO_DEFAULTS;
   return {

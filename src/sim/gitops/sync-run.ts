@@ -14,11 +14,11 @@ import {
   isClusterError,
   type ApplyResult,
   type Cluster,
+  type Applier,
   type KObject,
-  type ReapplyList,
-  type ReapplyPass,
   type WriteContext,
 } from '../cluster';
+import { isStored, stored } from '../stored';
 import { ClusterCache } from '../cache/cluster-cache';
 import { TRACKING_ANNOTATION, trackingId } from '../compare/tracking';
 import type { OperationPhase } from './app-status';
@@ -55,9 +55,9 @@ function withTracking(cluster: Cluster, app: string, manifest: KObject, engine: 
 }
 
 function fluxCopy(app: string, manifest: KObject): KObject {
-  const labels = Object.freeze({ ...manifest.metadata.labels, ...fluxLabels(app) });
-  const tracked = { ...manifest, metadata: Object.freeze({ ...manifest.metadata, labels }) };
-  return Object.isFrozen(manifest) ? Object.freeze(tracked) : tracked;
+  const labels = { ...manifest.metadata.labels, ...fluxLabels(app) };
+  const tracked = { ...manifest, metadata: { ...manifest.metadata, labels } };
+  return isStored(manifest) ? stored(tracked) : tracked;
 }
 
 function argoCopy(app: string, manifest: KObject): KObject {
@@ -67,11 +67,7 @@ function argoCopy(app: string, manifest: KObject): KObject {
   };
   const metadata = { ...manifest.metadata, annotations };
   const tracked = { ...manifest, metadata };
-  if (Object.isFrozen(manifest)) {
-    Object.freeze(annotations);
-    Object.freeze(metadata);
-    Object.freeze(tracked);
-  }
+  if (isStored(manifest)) stored(tracked);
   return tracked;
 }
 
@@ -83,8 +79,6 @@ export class SyncOperation {
     app: string,
     private readonly plan: SyncPlan,
     private readonly ctx: WriteContext,
-    /** The app's last dry run and apply, which this sync's may answer re-applies from. */
-    private readonly lists?: { dryRun: ReapplyList; apply: ReapplyList },
     /** Argo CD's dry run is client-side; Flux's is server-side (see above), and so is its apply. */
     private readonly engine: Flavour = 'flux',
   ) {
@@ -99,6 +93,7 @@ export class SyncOperation {
     this.tracked = this.tasks.map((t) =>
       t.action === 'apply' ? withTracking(cluster, app, t.manifest!, engine) : undefined,
     );
+    this.applier = cluster.applier(ctx.manager, this.tracked);
     if (plan.refused) this.fail(plan.refused.message);
     else this.dryRun();
   }
@@ -108,7 +103,8 @@ export class SyncOperation {
   private readonly tracked: readonly (KObject | undefined)[];
   /** The index in `tasks` of the next task to run. */
   private next = 0;
-  private applying: ReapplyPass | undefined;
+  /** Applies the tracked manifests: the dry run's answers serve the apply (cluster applier.ts). */
+  private readonly applier: Applier;
 
   get done(): boolean {
     return this.state.phase !== 'Running';
@@ -123,7 +119,6 @@ export class SyncOperation {
     const wave = this.plan.waves[this.state.nextWave];
     if (!wave) return this.succeed();
     if (!this.previousWaveHealthy()) return;
-    this.applying ??= this.lists?.apply.begin(this.cluster, this.ctx.manager, this.tracked);
     for (const task of wave.tasks) this.run(task, this.next++);
     this.state.nextWave++;
     const failed = this.state.results.filter((r) => !r.ok);
@@ -170,7 +165,7 @@ export class SyncOperation {
     const ctx = this.ctx;
     try {
       if (task.action === 'apply') {
-        const result = this.applying?.known(i) ?? this.applyOne(task, i);
+        const result = this.applyOne(task, i);
         if (!result) {
           this.state.results.push({
             key: task.key,
@@ -181,7 +176,6 @@ export class SyncOperation {
           });
           return;
         }
-        this.applying?.answered(i, result);
         this.state.results.push({
           key: task.key,
           action: 'apply',
@@ -216,23 +210,22 @@ export class SyncOperation {
    * `ssa: Merge`, and leaves an existing object that says `ssa: Ignore` alone: null.
    */
   private applyOne(task: SyncTask, i: number): ApplyResult | null {
-    if (this.engine === 'argo') return this.cluster.apply(this.tracked[i]!, this.ctx);
+    if (this.engine === 'argo') return this.applier.apply(i, this.ctx);
     const live = this.cluster.get(task.ref);
     const mode = ssaMode(task.manifest, live);
     if (mode === 'Ignore' && live) return null;
     const takeOver = mode === 'Override' ? isKubectlManager : undefined;
-    return this.cluster.apply(this.tracked[i]!, this.ctx, takeOver ? { takeOver } : {});
+    return this.applier.apply(i, this.ctx, takeOver ? { takeOver } : {});
   }
 
   private dryRun(): void {
-    const { tasks, tracked } = this;
+    const { tasks } = this;
     const creating = new Set(tasks.filter((t) => t.kind === 'Namespace').map((t) => t.name));
     const errors: string[] = [];
-    const pass = this.lists?.dryRun.begin(this.cluster, this.ctx.manager, tracked);
     for (const [i, task] of tasks.entries()) {
-      if (task.action !== 'apply' || pass?.known(i)) continue;
+      if (task.action !== 'apply') continue;
       try {
-        pass?.answered(i, this.cluster.apply(tracked[i]!, this.ctx, { dryRun: true }));
+        this.applier.apply(i, this.ctx, { dryRun: true });
       } catch (e) {
         if (!isClusterError(e)) throw e;
         // A namespace the same sync creates in an earlier wave exists by the time this applies.

@@ -36,8 +36,7 @@ export class Watch {
     // An app's health is rolled up from its own resources' live objects only (a Deployment's from
     // its status, which its controller keeps up with its ReplicaSets and Pods): a change to any
     // other object can change neither its health nor its sync.
-    const { applications } = this.deps;
-    if (!applications.all.some((a) => applications.resourceKeys(a).has(record.object))) return;
+    if (!this.deps.applications.hasResource(record.object)) return;
     const specChange =
       record.verb === 'delete' || record.changes.some((c) => !isStatusPath(c.path));
     if (specChange) this.scheduleWatch();

@@ -1,31 +1,12 @@
 // Time as kubectl shows it: AGE columns (`45s`, `3m12s`, `5h`, `12d`), and describe's timestamps
 // (`Mon, 05 Jan 2026 09:00:00 +0000`). Objects carry RFC 3339 text made from virtual time
 // (cluster/time.ts); it is read back with Date.UTC, since src/sim never constructs a Date.
-import { EPOCH_MS } from '../clock';
+import { ISO_TIME, utcMsOf, virtualMsOf } from '../cluster/time';
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?Z$/;
+export { virtualMsOf };
+
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-function utcMs(iso: string): number | null {
-  const m = ISO.exec(iso);
-  return m
-    ? Date.UTC(
-        Number(m[1]),
-        Number(m[2]) - 1,
-        Number(m[3]),
-        Number(m[4]),
-        Number(m[5]),
-        Number(m[6]),
-      )
-    : null;
-}
-
-/** Virtual milliseconds of an RFC 3339 timestamp (the inverse of cluster/time.ts isoTime), or null. */
-export function virtualMsOf(iso: string): number | null {
-  const ms = utcMs(iso);
-  return ms === null ? null : ms - EPOCH_MS;
-}
 
 /**
  * apimachinery's HumanDuration, which kubectl uses for AGE: exact up to two minutes, then coarser
@@ -62,9 +43,9 @@ export function ageOf(creationTimestamp: string | undefined, now: number): strin
 
 /** RFC 1123 with a numeric zone, as `kubectl describe` prints timestamps. */
 export function describeTime(iso: string | undefined): string {
-  const ms = iso === undefined ? null : utcMs(iso);
+  const ms = iso === undefined ? null : utcMsOf(iso);
   if (ms === null) return '<unknown>';
-  const m = ISO.exec(iso!)!;
+  const m = ISO_TIME.exec(iso!)!;
   const days = Math.floor(ms / 86_400_000);
   return `${DAYS[(((days + 4) % 7) + 7) % 7]}, ${m[3]} ${MONTHS[Number(m[2]) - 1]} ${m[1]} ${m[4]}:${m[5]}:${m[6]} +0000`;
 }

@@ -17,7 +17,7 @@ import { KubectlError } from './errors';
 import { readManifests, type Manifest } from './manifests';
 import { notFound, refFor, type ResourceType } from './resources';
 import { matchesSelector } from './selector';
-import { deleteOne, dryRunSuffix } from './write';
+import { deleteOne, dryRunSuffix, forceWarning } from './write';
 
 // kubectl 1.25's default prune allowlist: the kinds `--prune` considers.
 const PRUNABLE = new Set([
@@ -149,6 +149,7 @@ function prune(cmd: ApplyCommand, manager: string, applied: ReadonlySet<string>,
 }
 
 export function deleteFiles(cmd: DeleteCommand, x: Exec): void {
+  forceWarning(cmd, x);
   for (const m of manifestsOf(cmd.files, x)) {
     x.out.attempt(() => {
       const object = m.object as Partial<KObject>;
@@ -167,7 +168,7 @@ export function deleteFiles(cmd: DeleteCommand, x: Exec): void {
         (metadataOf(inNamespace(m, cmd.namespace, x)).namespace as string | undefined) ??
           cmd.namespace,
       );
-      if (x.cluster.get(ref)) deleteOne(ref, type, cmd.dryRun, x);
+      if (x.cluster.get(ref)) deleteOne(ref, type, cmd, x);
       else if (!cmd.ignoreNotFound) x.out.fail(notFound(x.env.cluster, ref));
     });
   }

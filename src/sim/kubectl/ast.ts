@@ -2,6 +2,7 @@
 // words typed (`deploy`, `deployments.apps`), since only a cluster knows which types it serves
 // (a CustomResourceDefinition adds some). `namespace` is present only when `-n` was given.
 import type { PatchType } from '../cluster';
+import type { FieldRequirement } from './events';
 
 export type OutputFormat = 'wide' | 'yaml' | 'json' | 'name';
 export type DryRun = 'none' | 'client' | 'server';
@@ -35,6 +36,8 @@ export interface GetCommand extends Scoped {
   allNamespaces: boolean;
   output?: OutputFormat;
   selector?: Requirement[];
+  /** `--field-selector` (events: involvedObject.name=..., reason=..., type=...). */
+  fieldSelector?: FieldRequirement[];
   showLabels: boolean;
   showManagedFields: boolean;
 }
@@ -63,6 +66,9 @@ export interface DeleteCommand extends Scoped {
   all: boolean;
   selector?: Requirement[];
   ignoreNotFound: boolean;
+  /** Seconds, after kubectl's rules (--grace-period=0 without --force means 1); absent: the Pod's own. */
+  gracePeriodSeconds?: number;
+  force: boolean;
   dryRun: DryRun;
 }
 

@@ -13,6 +13,7 @@ import {
 } from './args';
 import type { DryRun, OutputFormat, ParsedCommand, Requirement, RolloutAction } from './ast';
 import { KubectlError, usageError } from './errors';
+import { parseFieldSelector } from './events';
 import type { FlagSet } from './flags';
 import { unknownCommand } from './help';
 import { parseSelector } from './selector';
@@ -77,11 +78,15 @@ export function build(path: string, args: string[], flags: FlagSet): ParsedComma
           output,
         );
       }
+      const fieldText = flags.str('field-selector');
+      const fieldSelector = fieldText === undefined ? undefined : parseFieldSelector(fieldText);
+      if (fieldSelector instanceof KubectlError) return fieldSelector;
       return {
         verb: 'get',
         ...ns,
         resources,
         allNamespaces,
+        ...(fieldSelector ? { fieldSelector } : {}),
         ...(output !== undefined ? { output: output as OutputFormat } : {}),
         ...sel,
         showLabels: flags.bool('show-labels'),
@@ -223,6 +228,13 @@ function buildDelete(
   const resources = resourceArgs(args, 'delete');
   if (resources instanceof KubectlError) return resources;
   const all = flags.bool('all');
+  // kubectl delete's Complete(): --grace-period=0 without --force becomes 1, to prevent accidental
+  // data loss; --force without a grace period means 0.
+  const force = flags.bool('force');
+  let gracePeriod = flags.int('grace-period') ?? -1;
+  if (gracePeriod === 0 && !force) gracePeriod = 1;
+  if (force && gracePeriod < 0) gracePeriod = 0;
+  const grace = gracePeriod >= 0 ? { gracePeriodSeconds: gracePeriod } : {};
   const bulk = all || sel.selector !== undefined;
   if (bulk && resources.some((r) => r.name !== undefined))
     return fail('name cannot be provided when a selector is specified');
@@ -236,6 +248,8 @@ function buildDelete(
     all,
     ...sel,
     ignoreNotFound: flags.bool('ignore-not-found'),
+    ...grace,
+    force,
     dryRun,
   };
 }

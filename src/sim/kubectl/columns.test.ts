@@ -27,7 +27,8 @@ describe('get columns per kind', () => {
     c.apply({ ...webDeployment('web:typo'), metadata: { name: 'typo' } }, PIPELINE);
     await clock.advanceBy(60_000);
     const pods = kubectl('get pods').stdout;
-    expect(pods).toMatch(/crash-\S+ +0\/1 +CrashLoopBackOff +3 +60s/);
+    // Restarts at 11 s and 31 s (back-off 10 s, 20 s); pulls failed at 5 s and 25 s.
+    expect(pods).toMatch(/crash-\S+ +0\/1 +CrashLoopBackOff +2 +60s/);
     expect(pods).toMatch(/typo-\S+ +0\/1 +ImagePullBackOff +0 +60s/);
     expect(kubectl('describe pod -l app=web').stdout).toContain('Reason:   CrashLoopBackOff');
   });

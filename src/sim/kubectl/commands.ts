@@ -45,6 +45,7 @@ export const COMMANDS: readonly CommandInfo[] = [
       'kubectl get deploy,svc -n shop',
       'kubectl get deployment web -o yaml --show-managed-fields',
       'kubectl get all -A',
+      'kubectl get events --field-selector involvedObject.name=web-7d9f8c6b5d-x2k4p',
     ],
     flags: [
       {
@@ -60,6 +61,11 @@ export const COMMANDS: readonly CommandInfo[] = [
         help: 'Output format: json, yaml, name or wide',
       },
       SELECTOR,
+      {
+        name: 'field-selector',
+        kind: 'string',
+        help: 'Filter events by field, e.g. involvedObject.name=web-x2k4p,type=Warning',
+      },
       { name: 'show-labels', kind: 'bool', help: 'Show every label as the last column' },
       {
         name: 'show-managed-fields',
@@ -93,6 +99,8 @@ export const COMMANDS: readonly CommandInfo[] = [
       'kubectl delete pod web-7d9f8c6b5d-x2k4p',
       'kubectl delete -f apps/web/',
       'kubectl delete pods -l app=web',
+      'kubectl delete pod web-7d9f8c6b5d-x2k4p --grace-period=5',
+      'kubectl delete pod web-7d9f8c6b5d-x2k4p --force --grace-period=0',
     ],
     flags: [
       FILENAME,
@@ -103,6 +111,16 @@ export const COMMANDS: readonly CommandInfo[] = [
       },
       SELECTOR,
       { name: 'ignore-not-found', kind: 'bool', help: 'Treat "not found" as a successful delete' },
+      {
+        name: 'grace-period',
+        kind: 'int',
+        help: 'Seconds a Pod is given to terminate (default -1: its terminationGracePeriodSeconds)',
+      },
+      {
+        name: 'force',
+        kind: 'bool',
+        help: 'Remove at once, without waiting for the Pod to terminate (grace period 0)',
+      },
       DRY_RUN,
     ],
   },

@@ -90,7 +90,8 @@ function candidates(words: string[], current: string, cluster: Cluster): string[
     const type = current.slice(0, current.indexOf('/'));
     return names(cluster, type, namespace).map((n) => `${type}/${n}`);
   }
-  if (args.length === 0) return [...typeWords(cluster), ...(path === 'get' ? ['all'] : [])];
+  if (args.length === 0)
+    return [...typeWords(cluster), ...(path === 'get' ? ['all', 'events'] : [])];
   const first = args[0]!;
   return first.includes('/') || first.includes(',') ? [] : names(cluster, first, namespace);
 }

@@ -1,6 +1,6 @@
 // `kubectl describe` pages for the kinds the simulation runs, in kubectl's layout: Deployment,
 // ReplicaSet, Pod, Service, HorizontalPodAutoscaler, ConfigMap, Secret, Namespace.
-// Events are left out: the simulation records changes in the audit trail, not as Events.
+// The Events section follows every page (events.ts).
 import { LAST_APPLIED, type Cluster, type KObject } from '../cluster';
 import { table } from '../safe-keys';
 import { describeTime } from './age';

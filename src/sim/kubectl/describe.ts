@@ -1,6 +1,6 @@
 // `kubectl describe`: a readable page per object. Kinds the simulation runs get kubectl's own
-// layout (describe-kinds.ts); any other kind shows its fields. Every page ends with the object's
-// field managers, which kubectl itself does not print: a learner sees at once who owns which field
+// layout (describe-kinds.ts); any other kind shows its fields. Then its Events (events.ts), as
+// kubectl ends a page. Every page ends with the object's field managers, which kubectl itself does not print: a learner sees at once who owns which field
 // (the pipeline's apply, a hand-run `kubectl scale`, the HPA).
 // WARNING: Secret values are masked before any section sees the object; only their sizes are read
 // from the stored data, as kubectl shows `password:  8 bytes`.
@@ -8,6 +8,7 @@ import { stringify } from 'yaml';
 import { maskObject, refOf, type Cluster, type KObject } from '../cluster';
 import { Description } from './description';
 import { header, KIND_SECTIONS } from './describe-kinds';
+import { describeEvents } from './events';
 
 /** Kinds without a layout: every top-level field after the metadata, as YAML. */
 function fields(d: Description, obj: KObject): void {
@@ -44,6 +45,7 @@ export function describeObject(cluster: Cluster, obj: KObject): string {
     header(d, shown);
     fields(d, shown);
   }
+  describeEvents(d, cluster, obj);
   managers(d, cluster, obj);
   return d.render();
 }

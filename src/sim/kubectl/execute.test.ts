@@ -50,7 +50,7 @@ describe('runKubectl: never throws', () => {
 
   it('turns a bug into "error: internal" instead of throwing', () => {
     const broken = {
-      subscribe: () => () => undefined,
+      version: 0,
       kinds: {
         forResource: () => {
           throw new Error('boom');

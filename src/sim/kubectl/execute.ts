@@ -80,11 +80,10 @@ function messageOf(e: unknown): string {
 
 export function runKubectl(line: string, env: KubectlEnv): KubectlResult {
   const out = new Output();
-  let writes = 0;
-  let unsubscribe: (() => void) | undefined;
+  // Controllers react on the clock, after this call: every write seen now is this command's (the
+  // cluster's version counts writes to its objects and their field ownership).
+  const before = env.cluster.version;
   try {
-    // Controllers react on the clock, after this call: every change seen now is this command's.
-    unsubscribe = env.cluster.subscribe(() => writes++);
     const cmd = parseKubectl(typeof line === 'string' ? line : String(line));
     if (isKubectlError(cmd)) out.fail(cmd);
     else execute(cmd, { cluster: env.cluster, env, out });
@@ -92,13 +91,11 @@ export function runKubectl(line: string, env: KubectlEnv): KubectlResult {
     out.fail(
       isClusterError(e) || isKubectlError(e) ? e.message : `error: internal: ${messageOf(e)}`,
     );
-  } finally {
-    unsubscribe?.();
   }
   return {
     ok: !out.failed,
     stdout: out.stdout.join('\n'),
     stderr: out.stderr.join('\n'),
-    changed: writes > 0,
+    changed: env.cluster.version !== before,
   };
 }

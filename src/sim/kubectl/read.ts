@@ -5,6 +5,7 @@ import type { DescribeCommand, GetCommand } from './ast';
 import type { Exec } from './context';
 import { describeObject } from './describe';
 import { KubectlError } from './errors';
+import { asksForEvents, getEvents, type FieldRequirement } from './events';
 import { printObjects, shownObject } from './output';
 import {
   allCategory,
@@ -58,6 +59,16 @@ function find(cmd: GetCommand | DescribeCommand, x: Exec): Found[] {
   return groups;
 }
 
+/** Only events are filtered by field in the simulation; other kinds refuse every field. */
+function filterFields(selector: readonly FieldRequirement[]): void {
+  const first = selector[0]!;
+  throw new KubectlError(
+    'E_UNSUPPORTED',
+    `error: --field-selector ${first.field} is not simulated in DriftLab except for events (kubectl get events --field-selector involvedObject.name=NAME)`,
+    { token: first.field },
+  );
+}
+
 function noneFound(cmd: GetCommand | DescribeCommand, x: Exec): void {
   x.out.note(
     cmd.allNamespaces
@@ -67,6 +78,11 @@ function noneFound(cmd: GetCommand | DescribeCommand, x: Exec): void {
 }
 
 export function get(cmd: GetCommand, x: Exec): void {
+  if (asksForEvents(cmd)) {
+    getEvents(cmd, x);
+    return;
+  }
+  if (cmd.fieldSelector) filterFields(cmd.fieldSelector);
   const groups = find(cmd, x);
   const all = groups.flatMap((g) => g.objects.map((obj) => ({ type: g.type, obj })));
   const named = cmd.resources.every((r) => r.name !== undefined);

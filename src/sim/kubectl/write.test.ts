@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { KObject } from '../cluster';
+import { podState, type KObject } from '../cluster';
 import { webCluster } from './test-fixtures';
 
 type Container = { name: string; image: string; env?: { name: string; value: string }[] };
@@ -177,7 +177,13 @@ describe('imperative commands', () => {
     expect(cluster.list({ kind: 'Pod' })).toHaveLength(3);
     const all = kubectl('delete pods --all');
     expect(all.stdout).toMatch(/^pod "web-\w+-\w+" deleted\n/);
-    expect(cluster.list({ kind: 'Pod' })).toHaveLength(0);
+    // Deleted Pods are Terminating for their grace period; their ReplicaSet replaced them.
+    expect(
+      cluster
+        .list({ kind: 'Pod' })
+        .map(podState)
+        .filter((s) => s === 'Terminating'),
+    ).toHaveLength(3);
     expect(kubectl('delete deployment.apps/web').stdout).toBe('deployment.apps "web" deleted');
     expect(cluster.list({ kind: 'ReplicaSet' })).toHaveLength(0);
   });
@@ -228,5 +234,30 @@ describe('imperative commands', () => {
       channel: 'pipeline',
       revision: 'f00d',
     });
+  });
+
+  // kubectl delete: --grace-period overrides the Pod's terminationGracePeriodSeconds; 0 without
+  // --force becomes 1; --force alone means 0 and warns (kubernetes.io/docs/reference/kubectl/
+  // generated/kubectl_delete; kubernetes.io/docs/tasks/run-application/force-delete-stateful-set-pod).
+  it.each([
+    ['', 30, 'deleted'],
+    ['--grace-period=5', 5, 'deleted'],
+    ['--grace-period=0', 1, 'deleted'],
+    ['--force', 0, 'force deleted'],
+    ['--force --grace-period=0', 0, 'force deleted'],
+  ])('delete pod %s leaves it Terminating for %is', async (flags, seconds, verb) => {
+    const { kubectl, cluster, clock } = await webCluster();
+    const name = cluster.list({ kind: 'Pod' })[0]!.metadata.name;
+    const result = kubectl(`delete pod ${name} ${flags}`);
+    expect(result.stdout).toBe(`pod "${name}" ${verb}`);
+    expect(result.stderr.startsWith('Warning: Immediate deletion')).toBe(seconds === 0);
+    const pod = () => cluster.get({ kind: 'Pod', name, namespace: 'default' });
+    if (seconds > 0) {
+      expect(podState(pod()!)).toBe('Terminating');
+      await clock.advanceBy(seconds * 1000 - 1);
+      expect(pod()).toBeDefined();
+      await clock.advanceBy(1);
+    }
+    expect(pod()).toBeUndefined();
   });
 });

@@ -98,22 +98,37 @@ export function dryRunSuffix(dryRun: 'none' | 'client' | 'server'): string {
 export function deleteOne(
   ref: ObjectRef,
   type: ResourceType,
-  dryRun: DeleteCommand['dryRun'],
+  cmd: Pick<DeleteCommand, 'dryRun' | 'gracePeriodSeconds' | 'force'>,
   x: Exec,
 ): void {
-  if (dryRun === 'none') x.cluster.delete(ref, writeContext(x.env, 'kubectl'));
-  x.out.print(`${kindName(type)} "${ref.name}" deleted${dryRunSuffix(dryRun)}`);
+  const grace =
+    cmd.gracePeriodSeconds === undefined ? {} : { gracePeriodSeconds: cmd.gracePeriodSeconds };
+  if (cmd.dryRun === 'none') x.cluster.delete(ref, writeContext(x.env, 'kubectl'), grace);
+  const how = cmd.force && cmd.gracePeriodSeconds === 0 ? 'force deleted' : 'deleted';
+  x.out.print(`${kindName(type)} "${ref.name}" ${how}${dryRunSuffix(cmd.dryRun)}`);
+}
+
+/** kubectl's warning before a forced deletion (kubectl delete.go). */
+export function forceWarning(
+  cmd: Pick<DeleteCommand, 'gracePeriodSeconds' | 'force'>,
+  x: Exec,
+): void {
+  if (cmd.force && cmd.gracePeriodSeconds === 0)
+    x.out.note(
+      'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.',
+    );
 }
 
 /** `delete TYPE NAME...`, or `delete TYPE --all` / `-l selector`. */
 export function deleteResources(cmd: DeleteCommand, x: Exec): void {
+  forceWarning(cmd, x);
   const named = cmd.resources.filter((r): r is NamedResource => r.name !== undefined);
   if (named.length > 0) {
     eachObject(
       named,
       cmd.namespace,
       x,
-      (ref, type) => deleteOne(ref, type, cmd.dryRun, x),
+      (ref, type) => deleteOne(ref, type, cmd, x),
       cmd.ignoreNotFound,
     );
     return;
@@ -136,5 +151,5 @@ export function deleteResources(cmd: DeleteCommand, x: Exec): void {
   if (doomed.length === 0) x.out.note(`No resources found`);
   // An object deleted earlier in the list may take others with it (a Deployment its ReplicaSets).
   for (const { type, ref } of doomed)
-    if (x.cluster.get(ref)) x.out.attempt(() => deleteOne(ref, type, cmd.dryRun, x));
+    if (x.cluster.get(ref)) x.out.attempt(() => deleteOne(ref, type, cmd, x));
 }

@@ -3,12 +3,12 @@
 import type { ClusterName } from '../audit';
 import { parseDuration } from '../clock';
 import { CodedError } from '../coded-error';
-import type { DevopsOptions } from '../devops/lane';
-import { DEFAULT_RETRY, type GitopsOptions } from '../gitops/options';
+import type { LaneOptionsOf } from '../lane';
 import { BRANCH, type Sandbox } from '../sandbox';
 import { safeKey, safeRecord, type SafeRecord } from '../safe-keys';
+import { laneOptions } from './lane-options';
 import { patchYaml } from './patch';
-import type { Action } from './schema';
+import type { Action, ActionName, WrittenLaneOptions } from './schema';
 
 /** Who acts when a scenario names no one. */
 export const DEFAULT_ACTOR = 'operator';
@@ -28,35 +28,6 @@ const lanesOf = (lane: ClusterName | 'both'): ClusterName[] =>
   lane === 'both' ? ['devops', 'gitops'] : [lane];
 const ms = (d: string | undefined) =>
   d === undefined ? undefined : (parseDuration(d) ?? undefined);
-
-/** Durations in `set` and `lanes:` become milliseconds; everything else passes through. */
-export function laneOptions(
-  lane: ClusterName,
-  raw: Record<string, unknown>,
-): Record<string, unknown> {
-  const out = safeRecord<unknown>();
-  for (const [key, value] of Object.entries(raw)) {
-    if (key === 'lane') continue;
-    if (typeof value === 'string' && ['pollInterval', 'jitter', 'applyInterval'].includes(key))
-      out[key] = ms(value);
-    else if (key === 'stages' && lane === 'devops')
-      out[key] = Object.fromEntries(
-        Object.entries(value as Record<string, string>).map(([k, v]) => [k, ms(v)]),
-      );
-    else if (key === 'cancelInProgress' && lane === 'devops')
-      out.concurrency = value === true ? 'cancel-in-progress' : 'queue';
-    else if (key === 'retry') {
-      const r = value as { limit: number; backoff?: string; factor?: number; maxDuration?: string };
-      out[key] = {
-        limit: r.limit,
-        backoffMs: ms(r.backoff) ?? DEFAULT_RETRY.backoffMs,
-        factor: r.factor ?? DEFAULT_RETRY.factor,
-        maxMs: ms(r.maxDuration) ?? DEFAULT_RETRY.maxMs,
-      };
-    } else out[key] = value;
-  }
-  return out;
-}
 
 async function branchExists(sandbox: Sandbox, name: string): Promise<boolean> {
   return (await sandbox.repo.listBranches()).some((b) => b.name === name);
@@ -97,138 +68,162 @@ async function commit(
   return `${author} committed ${sha.slice(0, 7)} "${a.message.split('\n')[0]}" on ${branch}${a.tag ? ` (tag ${a.tag})` : ''}`;
 }
 
-/** Runs one action. Refusals come back as `ok: false`; only bugs throw. */
-export async function runAction(sandbox: Sandbox, action: Action): Promise<ActionOutcome> {
-  const done = (text: string): ActionOutcome => ({ ok: true, text, fatal: false });
-  try {
-    if ('wait' in action) {
-      await sandbox.advance(ms(action.wait) ?? 0);
-      return done(`waited ${action.wait}`);
+/** The value of one kind of action: `ActionValue<'wait'>` is a duration. */
+type ActionValue<K extends ActionName> = Extract<Action, Record<K, unknown>>[K];
+type Handler<K extends ActionName> = (
+  sandbox: Sandbox,
+  value: ActionValue<K>,
+) => Promise<ActionOutcome>;
+
+const done = (text: string): ActionOutcome => ({ ok: true, text, fatal: false });
+const refused = (text: string): ActionOutcome => ({ ok: false, text, fatal: true });
+
+/** What each action does, by its name (schema.ts ACTIONS): the compiler checks none is missing. */
+const HANDLERS: { [K in ActionName]: Handler<K> } = {
+  async wait(sandbox, wait) {
+    await sandbox.advance(ms(wait) ?? 0);
+    return done(`waited ${wait}`);
+  },
+  commit: async (sandbox, value) => done(await commit(sandbox, value)),
+  async pr(sandbox, { open, approve, merge }) {
+    if (open) {
+      const id = await sandbox.openPullRequest({
+        head: open.branch,
+        ...(open.base ? { base: open.base } : {}),
+        title: open.title,
+        user: open.author ?? DEFAULT_ACTOR,
+      });
+      return done(`pull request #${id} opened from ${open.branch}`);
     }
-    if ('commit' in action) return done(await commit(sandbox, action.commit));
-    if ('pr' in action) {
-      const { open, approve, merge } = action.pr;
-      if (open) {
-        const id = await sandbox.openPullRequest({
-          head: open.branch,
-          ...(open.base ? { base: open.base } : {}),
-          title: open.title,
-          user: open.author ?? DEFAULT_ACTOR,
+    if (approve) {
+      await sandbox.approvePullRequest(openPr(sandbox, approve.branch), approve.by);
+      return done(`${approve.by} approved the pull request from ${approve.branch}`);
+    }
+    const id = openPr(sandbox, merge!.branch);
+    const sha = await sandbox.mergePullRequest(id, merge!.by ?? DEFAULT_ACTOR);
+    return done(`pull request #${id} merged as ${sha.slice(0, 7)}`);
+  },
+  async revert(sandbox, value) {
+    const spec = typeof value === 'string' ? { commit: value } : value;
+    const target = await sandbox.repo.resolve(spec.commit);
+    const sha = await sandbox.revert(target, spec.author ?? DEFAULT_ACTOR);
+    return done(`reverted ${target.slice(0, 7)} in ${sha.slice(0, 7)}`);
+  },
+  async kubectl(sandbox, k) {
+    const lines: string[] = [];
+    let ok = true;
+    for (const lane of lanesOf(k.lane)) {
+      const r = await sandbox.kubectl(lane, k.run, k.actor ?? DEFAULT_ACTOR);
+      ok &&= r.ok;
+      lines.push(
+        `${lane}$ kubectl ${k.run.replace(/^\s*kubectl\s+/, '')}`,
+        ...[r.stdout, r.stderr].filter(Boolean),
+      );
+    }
+    return { ok, text: lines.join('\n'), fatal: false };
+  },
+  async rollback(sandbox, r) {
+    return done(
+      await sandbox.rollback(r.lane, r.method, r.by ?? DEFAULT_ACTOR, {
+        ...(r.to !== undefined ? { to: r.to } : {}),
+        ...(r.disableAutoSync ? { disableAutoSync: true } : {}),
+        ...(r.app !== undefined ? { app: r.app } : {}),
+      }),
+    );
+  },
+  async fault(sandbox, f) {
+    const texts: string[] = [];
+    for (const lane of lanesOf(f.lane)) {
+      if (f.kind === 'leaked-token') {
+        const r = await sandbox.kubectl(lane, f.run ?? 'get pods', f.actor ?? 'attacker', {
+          leakedToken: true,
         });
-        return done(`pull request #${id} opened from ${open.branch}`);
-      }
-      if (approve) {
-        await sandbox.approvePullRequest(openPr(sandbox, approve.branch), approve.by);
-        return done(`${approve.by} approved the pull request from ${approve.branch}`);
-      }
-      const id = openPr(sandbox, merge!.branch);
-      const sha = await sandbox.mergePullRequest(id, merge!.by ?? DEFAULT_ACTOR);
-      return done(`pull request #${id} merged as ${sha.slice(0, 7)}`);
-    }
-    if ('revert' in action) {
-      const spec = typeof action.revert === 'string' ? { commit: action.revert } : action.revert;
-      const target = await sandbox.repo.resolve(spec.commit);
-      const sha = await sandbox.revert(target, spec.author ?? DEFAULT_ACTOR);
-      return done(`reverted ${target.slice(0, 7)} in ${sha.slice(0, 7)}`);
-    }
-    if ('kubectl' in action) {
-      const k = action.kubectl;
-      const lines: string[] = [];
-      let ok = true;
-      for (const lane of lanesOf(k.lane)) {
-        const r = await sandbox.kubectl(lane, k.run, k.actor ?? DEFAULT_ACTOR);
-        ok &&= r.ok;
-        lines.push(
-          `${lane}$ kubectl ${k.run.replace(/^\s*kubectl\s+/, '')}`,
-          ...[r.stdout, r.stderr].filter(Boolean),
+        texts.push(
+          `${lane}: ${f.actor ?? 'attacker'} uses the leaked CI token: ${r.ok ? r.stdout : r.stderr}`,
         );
+      } else {
+        sandbox.fault(lane, f.kind, {
+          ...(f.for ? { forMs: ms(f.for)! } : {}),
+          ...(f.count !== undefined ? { count: f.count } : {}),
+        });
+        texts.push(`${lane}: fault ${f.kind}${f.for ? ` for ${f.for}` : ''}`);
       }
-      return { ok, text: lines.join('\n'), fatal: false };
     }
-    if ('rollback' in action) {
-      const r = action.rollback;
-      return done(
-        await sandbox.rollback(r.lane, r.method, r.by ?? DEFAULT_ACTOR, {
-          ...(r.to !== undefined ? { to: r.to } : {}),
-          ...(r.disableAutoSync ? { disableAutoSync: true } : {}),
-          ...(r.app !== undefined ? { app: r.app } : {}),
-        }),
-      );
-    }
-    if ('fault' in action) {
-      const f = action.fault;
-      const texts: string[] = [];
-      for (const lane of lanesOf(f.lane)) {
-        if (f.kind === 'leaked-token') {
-          const r = await sandbox.kubectl(lane, f.run ?? 'get pods', f.actor ?? 'attacker', {
-            leakedToken: true,
-          });
-          texts.push(
-            `${lane}: ${f.actor ?? 'attacker'} uses the leaked CI token: ${r.ok ? r.stdout : r.stderr}`,
-          );
-        } else {
-          sandbox.fault(lane, f.kind, {
-            ...(f.for ? { forMs: ms(f.for)! } : {}),
-            ...(f.count !== undefined ? { count: f.count } : {}),
-          });
-          texts.push(`${lane}: fault ${f.kind}${f.for ? ` for ${f.for}` : ''}`);
-        }
-      }
-      return done(texts.join('\n'));
-    }
-    if ('wipe' in action) {
-      for (const lane of lanesOf(action.wipe.lane)) await sandbox.wipe(lane);
-      return done(`${action.wipe.lane}: the cluster was lost and recreated empty`);
-    }
-    if ('set' in action) {
-      const { lane, ...raw } = action.set;
-      for (const [key, value] of Object.entries(laneOptions(lane, raw))) {
-        // A link's action may name any option: `__proto__` is refused (E_UNSAFE_KEY), never set.
-        const name = safeKey(key);
-        if (lane === 'devops') sandbox.setOption('devops', name as keyof DevopsOptions, value);
-        else sandbox.setOption('gitops', name as keyof GitopsOptions, value);
-      }
-      await sandbox.settle();
-      return done(
-        `${lane}: ${Object.entries(raw)
-          .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
-          .join(', ')}`,
-      );
-    }
-    if ('sync' in action) {
-      const { revision } = action.sync;
-      const sha = revision === undefined ? undefined : await sandbox.repo.resolve(revision);
-      sandbox.gitops.sync(action.sync.by ?? DEFAULT_ACTOR, action.sync.app, sha);
-      await sandbox.settle();
-      return done(`gitops: sync requested${revision ? ` to ${revision}` : ''}`);
-    }
-    if ('refresh' in action) {
-      sandbox.gitops.refresh();
-      await sandbox.settle();
-      return done('gitops: refresh requested');
-    }
-    if ('rerun' in action) {
-      const rev = action.rerun.commit
-        ? await sandbox.repo.resolve(action.rerun.commit)
-        : sandbox.devops.lastSuccessfulRevision();
-      if (!rev) return { ok: false, text: 'no earlier successful run to re-run', fatal: true };
-      sandbox.devops.rerun(rev, action.rerun.by ?? DEFAULT_ACTOR);
-      await sandbox.settle();
-      return done(`devops: re-running the pipeline of ${rev.slice(0, 7)}`);
-    }
-    const { by = DEFAULT_ACTOR, run } = action.approve;
-    const ok = sandbox.devops.approve(by, run);
+    return done(texts.join('\n'));
+  },
+  async wipe(sandbox, { lane }) {
+    for (const name of lanesOf(lane)) await sandbox.wipe(name);
+    return done(`${lane}: the cluster was lost and recreated empty`);
+  },
+  async set(sandbox, value) {
+    const { lane, ...raw } = value;
+    setOptions(sandbox, lane, value);
+    await sandbox.settle();
+    return done(
+      `${lane}: ${Object.entries(raw)
+        .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+        .join(', ')}`,
+    );
+  },
+  async sync(sandbox, { revision, by, app }) {
+    const sha = revision === undefined ? undefined : await sandbox.repo.resolve(revision);
+    sandbox.gitops.sync(by ?? DEFAULT_ACTOR, app, sha);
+    await sandbox.settle();
+    return done(`gitops: sync requested${revision ? ` to ${revision}` : ''}`);
+  },
+  async refresh(sandbox) {
+    sandbox.gitops.refresh();
+    await sandbox.settle();
+    return done('gitops: refresh requested');
+  },
+  async rerun(sandbox, { commit, by }) {
+    const rev = commit
+      ? await sandbox.repo.resolve(commit)
+      : sandbox.devops.lastSuccessfulRevision();
+    if (!rev) return refused('no earlier successful run to re-run');
+    sandbox.devops.rerun(rev, by ?? DEFAULT_ACTOR);
+    await sandbox.settle();
+    return done(`devops: re-running the pipeline of ${rev.slice(0, 7)}`);
+  },
+  async approve(sandbox, { by }) {
+    const ok = sandbox.devops.approve(by ?? DEFAULT_ACTOR);
     await sandbox.settle();
     return ok
-      ? done(`devops: deploy${run === undefined ? '' : ` of run #${run}`} approved by ${by}`)
-      : {
-          ok: false,
-          text:
-            run === undefined
-              ? 'no pipeline is waiting for approval'
-              : `run #${run} is not waiting for approval`,
-          fatal: true,
-        };
+      ? done(`devops: deploy approved by ${by ?? DEFAULT_ACTOR}`)
+      : refused('no pipeline is waiting for approval');
+  },
+};
+
+/** A `set` action's options, applied one by one in the order written. */
+function setOptions<N extends ClusterName>(
+  sandbox: Sandbox,
+  lane: N,
+  written: WrittenLaneOptions[N],
+): void {
+  const options = laneOptions(lane, written);
+  for (const key of Object.keys(options) as (keyof LaneOptionsOf[N] & string)[]) {
+    // A link's action may name any option: `__proto__` is refused (E_UNSAFE_KEY), never set.
+    safeKey(key);
+    // Only a duration the schema would refuse converts to nothing: it is not set.
+    const value = options[key];
+    if (value !== undefined) sandbox.setOption(lane, key, value);
+  }
+}
+
+function handle<K extends ActionName>(
+  sandbox: Sandbox,
+  name: K,
+  value: ActionValue<K>,
+): Promise<ActionOutcome> {
+  return HANDLERS[name](sandbox, value);
+}
+
+/** Runs one action. Refusals come back as `ok: false`; only bugs throw. */
+export async function runAction(sandbox: Sandbox, action: Action): Promise<ActionOutcome> {
+  // An action is a map with exactly one key (action-check.ts), its name.
+  const name = Object.keys(action)[0] as ActionName;
+  try {
+    return await handle(sandbox, name, (action as Record<ActionName, never>)[name]);
   } catch (e) {
     const code = (e as { code?: string }).code;
     if (!code) throw e;

@@ -51,7 +51,7 @@ export function scenarioReconciles(scenario: Scenario, waitsMs: number): string 
   for (const step of scenario.steps)
     for (const action of step.do ?? [])
       if ('set' in action && action.set.lane === 'gitops') {
-        options = withRaw(options, action.set as RawIntervals);
+        options = withRaw(options, action.set);
         rate = Math.max(rate, wakeRate(options));
       }
   return reconcileMessage(waitsMs * rate, waitsMs);

@@ -3,25 +3,11 @@ import { describe, expect, it, vi } from 'vitest';
 import { loadScenario, ScenarioRun } from '.';
 import { buildReport } from './report';
 import { staticCheck } from './static-check';
+import { tinyScenario } from './fixtures';
 
-const TEXT = `id: tiny-run
-title: Tiny run
-seed: 4
-lanes: { gitops: { selfHeal: true } }
-repo:
-  files:
-    web.yaml: |
-      apiVersion: apps/v1
-      kind: Deployment
-      metadata: { name: web }
-      spec:
-        replicas: 2
-        selector: { matchLabels: { app: web } }
-        template:
-          metadata: { labels: { app: web } }
-          spec: { containers: [{ name: web, image: web:1.0 }] }
-steps:
-  - title: deploy
+const TEXT = tinyScenario(
+  { id: 'tiny-run', title: 'Tiny run', seed: 4 },
+  `  - title: deploy
     do: [{ wait: 5m }]
     expect:
       - { lane: both, inSyncWithGit: true, health: Healthy }
@@ -39,7 +25,8 @@ steps:
       - { lane: devops, get: deployment/web, path: spec.replicas, equals: 1 }
       - { lane: gitops, get: deployment/web, path: spec.replicas, equals: 4 }
       - { lane: gitops, get: deployment/web, path: spec.replicas, equals: 1 }
-`;
+`,
+);
 
 const scenario = () => loadScenario(TEXT, 'tiny-run.yaml', 'tiny-run');
 

@@ -10,7 +10,6 @@
 // background by the same calls a replay makes, so `back()` hands it over at once instead of
 // replaying from the start. The app turns it on (`standby: true`); the CLI does not need it.
 import { parseDuration } from '../clock';
-import { CodedError } from '../coded-error';
 import { Sandbox } from '../sandbox';
 import { runAction, type ActionOutcome } from './actions';
 import { explainResult } from './describe';
@@ -18,12 +17,12 @@ import { checkExpectation } from './expect';
 import { MAX_VIRTUAL_MS } from './limits';
 import { StepPlayer } from './play';
 import { questionResult } from './question';
-import { reconcileMessage, wakeRate } from './reconcile-budget';
 import type { NextStep, PlayOutcome, RunOptions, StepResult, UserAction } from './run-types';
 import { stepKind } from './run-types';
 import { sandboxOptions } from './sandbox-options';
 import type { Action, Scenario, Step } from './schema';
 import { taskState, taskStepResult, type TaskState } from './task';
+import { RunLimitError, WaitBudget } from './wait-budget';
 
 export type {
   NextStep,
@@ -34,18 +33,12 @@ export type {
   UserAction,
 } from './run-types';
 export { stepKind } from './run-types';
+export { RunLimitError } from './wait-budget';
 
 // The action checker brings the zod schema: loaded with the first action a user takes, so the
 // app's first download stays without it (the app's own budget, bench/browser.ts).
 let actionCheck: Promise<typeof import('./action-check')> | null = null;
 const actionCheckModule = () => (actionCheck ??= import('./action-check'));
-
-/** Play went past what one session may wait (MAX_RECONCILES, MAX_VIRTUAL_MS): Play stops. */
-export class RunLimitError extends CodedError<'E_DURATION_LIMIT'> {
-  constructor(message: string) {
-    super('E_DURATION_LIMIT', message);
-  }
-}
 
 /** A run being brought to the state after `steps` steps (and the user's actions after them). */
 interface Standby {
@@ -61,9 +54,8 @@ export class ScenarioRun {
   private player: StepPlayer | null = null;
   /** The learner's answers to questions, by step index. */
   private readonly answers = new Map<number, number>();
-  /** The session's own waits so far, and the polls and applies they stood for (see spend). */
-  private waited = 0;
-  private reconciles = 0;
+  /** The session's own waits so far, against the reconcile budget. */
+  private readonly budget = new WaitBudget(() => this.sandbox.gitops.options);
 
   private constructor(
     readonly scenario: Scenario,
@@ -316,7 +308,7 @@ export class ScenarioRun {
     const checked = checkAction(action);
     if (!checked.action)
       return { ok: false, text: `E_ACTION: ${issueText(checked.issues[0]!)}`, fatal: true };
-    const overBudget = 'wait' in action ? this.spend(parseDuration(action.wait) ?? 0) : null;
+    const overBudget = 'wait' in action ? this.budget.spend(parseDuration(action.wait) ?? 0) : null;
     if (overBudget) return { ok: false, text: `E_DURATION_LIMIT: ${overBudget}`, fatal: true };
     this.user.push({
       afterStep: this.results.length,
@@ -324,19 +316,6 @@ export class ScenarioRun {
       ...(opts.solution ? { solution: true as const } : {}),
     });
     return runAction(this.sandbox, action);
-  }
-
-  /**
-   * Counts `ms` of the session's own waits against MAX_RECONCILES at the reconciler's intervals
-   * now; the refusal when they would go past it (nothing is counted then).
-   */
-  private spend(ms: number): string | null {
-    const count = this.reconciles + ms * wakeRate(this.sandbox.gitops.options);
-    const refused = reconcileMessage(count, this.waited + ms);
-    if (refused) return refused;
-    this.reconciles = count;
-    this.waited += ms;
-    return null;
   }
 
   /**
@@ -355,7 +334,7 @@ export class ScenarioRun {
       !last.solution &&
       waited + amount <= MAX_VIRTUAL_MS
     ) {
-      const refused = this.spend(amount);
+      const refused = this.budget.spend(amount);
       if (refused) throw new RunLimitError(refused);
       const total = waited + amount;
       this.user[this.user.length - 1] = {

@@ -1,10 +1,8 @@
 // A scenario's repository, images and lane options as the sandbox takes them.
 import { parseDuration } from '../clock';
 import type { ImageBehaviour } from '../cluster';
-import type { DevopsOptions } from '../devops/lane';
-import type { GitopsOptions } from '../gitops/options';
 import { safeRecord } from '../safe-keys';
-import { laneOptions } from './actions';
+import { laneOptions } from './lane-options';
 import type { RunOptions } from './run-types';
 import type { Scenario } from './schema';
 
@@ -15,6 +13,8 @@ export function sandboxOptions(scenario: Scenario, opts: RunOptions) {
       ...(b.crash ? { crash: true } : {}),
       ...(b.pullError ? { pullError: true } : {}),
       ...(b.readyAfter ? { readyAfterMs: parseDuration(b.readyAfter) ?? undefined } : {}),
+      ...(b.notReadyFor ? { notReadyForMs: parseDuration(b.notReadyFor) ?? undefined } : {}),
+      ...(b.ready === false ? { ready: false } : {}),
     };
   }
   const files = scenario.repo.files ?? opts.dirFiles ?? {};
@@ -26,8 +26,8 @@ export function sandboxOptions(scenario: Scenario, opts: RunOptions) {
     ...(scenario.repo.message ? { message: scenario.repo.message } : {}),
     ...(scenario.repo.apps ? { apps: scenario.repo.apps } : { path: scenario.repo.path ?? '' }),
     lanes: {
-      devops: laneOptions('devops', scenario.lanes?.devops ?? {}) as Partial<DevopsOptions>,
-      gitops: laneOptions('gitops', scenario.lanes?.gitops ?? {}) as Partial<GitopsOptions>,
+      devops: laneOptions('devops', scenario.lanes?.devops ?? {}),
+      gitops: laneOptions('gitops', scenario.lanes?.gitops ?? {}),
     },
   };
 }

@@ -181,9 +181,25 @@ export const ACTIONS = {
   wait: duration(),
 } as const;
 
+/** Each lane's options as a scenario (`lanes:`) or a `set` action writes them. */
+export interface WrittenLaneOptions {
+  devops: z.infer<typeof devopsLaneSchema>;
+  gitops: z.infer<typeof gitopsLaneSchema>;
+}
+
+/**
+ * A `set` action: a lane and some of its options. Parsed in two passes like the rest (the lane,
+ * then its options against that lane's schema, action-check.ts), so it is typed here by lane.
+ */
+export type SetAction = {
+  [N in keyof WrittenLaneOptions]: { lane: N } & WrittenLaneOptions[N];
+}[keyof WrittenLaneOptions];
+
 export type ActionName = keyof typeof ACTIONS;
 export const ACTION_NAMES = Object.keys(ACTIONS) as ActionName[];
-export type Action = { [K in ActionName]: { [P in K]: z.infer<(typeof ACTIONS)[K]> } }[ActionName];
+export type Action = {
+  [K in ActionName]: { [P in K]: K extends 'set' ? SetAction : z.infer<(typeof ACTIONS)[K]> };
+}[ActionName];
 
 /** The metrics an expectation or a lesson's summary may name (src/sim/metrics). */
 export const METRIC_NAMES = [
@@ -323,6 +339,8 @@ export const rawScenarioSchema = z.strictObject({
         crash: z.optional(z.boolean()),
         pullError: z.optional(z.boolean()),
         readyAfter: z.optional(duration()),
+        notReadyFor: z.optional(duration()),
+        ready: z.optional(z.boolean()),
       }),
     ),
   ),

@@ -6,25 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { loadScenario, ScenarioRun } from '.';
 import { buildReport } from './report';
 import { LEARNER } from './task';
+import { tinyScenario } from './fixtures';
 
-const TEXT = `id: tiny-task
-title: Tiny task
-seed: 4
-lanes: { gitops: { selfHeal: true } }
-repo:
-  files:
-    web.yaml: |
-      apiVersion: apps/v1
-      kind: Deployment
-      metadata: { name: web }
-      spec:
-        replicas: 2
-        selector: { matchLabels: { app: web } }
-        template:
-          metadata: { labels: { app: web } }
-          spec: { containers: [{ name: web, image: web:1.0 }] }
-steps:
-  - title: deploy
+const TEXT = tinyScenario(
+  { id: 'tiny-task', title: 'Tiny task', seed: 4 },
+  `  - title: deploy
     do: [{ wait: 5m }]
     expect: [{ lane: both, inSyncWithGit: true }]
   - title: scale to 4 through Git
@@ -48,7 +34,8 @@ steps:
       - kubectl: { lane: gitops, actor: bob, run: "scale deployment/web --replicas=1" }
       - wait: 1m
     expect: [{ lane: gitops, get: deployment/web, path: spec.replicas, equals: 4 }]
-`;
+`,
+);
 
 const scenario = () => loadScenario(TEXT, 'tiny-task.yaml', 'tiny-task');
 const scaleBy = (who: string, n: number) => ({

@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { appStore } from '../../store/store';
+import { appStore } from '../../store/app-store';
 import type { SandboxView } from '../../store/view';
 import { ComparePanel } from './ComparePanel';
 import {
@@ -19,8 +19,8 @@ const exportRepository = vi.fn(() =>
   ]),
 );
 
-vi.mock('../../store/store', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('../../store/store')>()),
+vi.mock('../../store/app-store', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../store/app-store')>()),
   currentRun: () => ({ sandbox: { repo: { exportRepository } } }),
 }));
 
@@ -41,7 +41,8 @@ const VIEW = {
     },
   ],
   pullRequests: [],
-  lanes: { devops: { metrics: METRICS_PAIR.devops }, gitops: { metrics: METRICS_PAIR.gitops } },
+  lanes: {},
+  metrics: METRICS_PAIR,
   audit: TRAIL,
   auditSize: TRAIL.length,
 } as unknown as SandboxView;

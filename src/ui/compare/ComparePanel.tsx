@@ -2,7 +2,7 @@
 // side, and the exports. Lazy-loaded by the App, so the virtualizer and fflate stay out of the
 // first bundle.
 import { useDeferredValue, useMemo } from 'react';
-import { currentRun } from '../../store/store';
+import { currentRun } from '../../store/app-store';
 import { useApp, useAppShallow } from '../../store/hooks';
 import { formatClock } from '../../sim/clock';
 import { AuditTrail } from './AuditTrail';
@@ -53,7 +53,7 @@ export function ComparePanel({ onSelectCommit }: Props) {
     );
   }
 
-  const metrics = { devops: view.lanes.devops.metrics, gitops: view.lanes.gitops.metrics };
+  const { metrics } = view;
   const comparison: ComparisonInput = {
     scenario: session.scenario,
     title: session.title,

@@ -6,7 +6,7 @@ import { cleanup, render, screen, waitFor, within } from '@testing-library/react
 import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { isReadOnlyKubectl } from '../../store/console';
-import { appStore } from '../../store/store';
+import { appStore } from '../../store/app-store';
 import { Console } from './Console';
 
 const initial = appStore.getState();

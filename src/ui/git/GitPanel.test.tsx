@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { appStore } from '../../store/store';
+import { appStore } from '../../store/app-store';
 import { FEATURE, MERGE, repoView, ROOT } from './fixtures';
 import { GitPanel } from './GitPanel';
 
@@ -23,8 +23,8 @@ const repo = {
   ),
 };
 
-vi.mock('../../store/store', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('../../store/store')>()),
+vi.mock('../../store/app-store', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../store/app-store')>()),
   currentRun: () => ({ sandbox: { repo } }),
 }));
 

@@ -88,6 +88,7 @@ export function repoView(over: Partial<SandboxView> = {}): SandboxView {
     commits: COMMITS,
     pullRequests: PULL_REQUESTS,
     lanes: {} as SandboxView['lanes'],
+    metrics: {} as SandboxView['metrics'],
     audit: [],
     auditSize: 0,
     ...over,

@@ -5,7 +5,7 @@
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import { useEffect, useEffectEvent, useState } from 'react';
 import type { ConfigRepo, FileDiff } from '../../sim/git';
-import { currentRun } from '../../store/store';
+import { currentRun } from '../../store/app-store';
 
 export interface RepoRead<T> {
   data: T | undefined;

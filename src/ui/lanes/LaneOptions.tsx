@@ -3,31 +3,25 @@
 import { formatDuration } from '../../sim/clock';
 import { ARGO_DEFAULTS, FLUX_DEFAULTS, type Flavour } from '../../sim/gitops/options';
 import type { CiConcurrency } from '../../sim/devops/machine';
+import type { LaneOptionsOf } from '../../sim/lane';
 import type { Action } from '../../sim/scenario';
 import type { Lane } from './lane-types';
 
 const POLL_CHOICES = [30_000, 60_000, 120_000, 180_000, 300_000, 600_000];
 
-/** The CI concurrency models (REFERENCE.md, push lane), as a person picks one. */
-const CONCURRENCY: Array<{ value: CiConcurrency; label: string }> = [
-  { value: 'github-concurrency-group', label: 'concurrency group' },
-  { value: 'cancel-in-progress', label: 'cancel in progress' },
-  { value: 'queue', label: 'queue' },
-  { value: 'parallel', label: 'parallel' },
-];
-const CONCURRENCY_TITLE =
-  'What a push does while a run is in progress: a GitHub Actions concurrency group keeps one ' +
-  'running and one pending run (a newer push replaces the pending one); cancel-in-progress ' +
-  'cancels the running one; a queue runs every push in turn (GitLab resource_group); parallel ' +
-  '(no group) deploys them at once, so an older commit can finish last';
+/** The options of a lane that are switched on and off. */
+type SwitchOf<N extends Lane> = {
+  [K in keyof LaneOptionsOf[N]]: LaneOptionsOf[N][K] extends boolean ? K : never;
+}[keyof LaneOptionsOf[N]] &
+  string;
 
-interface Toggle {
-  key: string;
+interface Toggle<N extends Lane> {
+  key: SwitchOf<N>;
   label: string;
   title: string;
 }
 
-const TOGGLES: Record<Lane, Toggle[]> = {
+const TOGGLES: { [N in Lane]: Toggle<N>[] } = {
   gitops: [
     {
       key: 'automated',
@@ -76,79 +70,126 @@ export function flavourAction(flavour: Flavour): Action {
 }
 
 export interface LaneOptionsProps {
-  lane: Lane;
-  options: Record<string, unknown>;
+  /** The lane's name and options (a LaneView). */
+  view: { [N in Lane]: { name: N; options: LaneOptionsOf[N] } }[Lane];
   run: (action: Action) => void;
 }
 
-export function LaneOptions({ lane, options, run }: LaneOptionsProps) {
-  const poll = typeof options.pollInterval === 'number' ? options.pollInterval : null;
-  const polls =
-    poll !== null && !POLL_CHOICES.includes(poll)
-      ? [...POLL_CHOICES, poll].sort((a, b) => a - b)
-      : POLL_CHOICES;
-  const flavour = options.flavour === 'flux' ? 'flux' : 'argo';
+/** The lane's switches, each with whether it is on. */
+function switches<N extends Lane>(lane: N, options: LaneOptionsOf[N]) {
+  return TOGGLES[lane].map((t) => ({ ...t, on: options[t.key] === true }));
+}
+
+export function LaneOptions({ view, run }: LaneOptionsProps) {
+  const lane = view.name;
   return (
     <fieldset className="lp-options">
       <legend className="visually-hidden">Options</legend>
-      {TOGGLES[lane].map((t) => (
+      {switches(lane, view.options).map((t) => (
         <label key={t.key} className="lp-toggle" title={t.title}>
           <input
             type="checkbox"
             role="switch"
-            checked={options[t.key] === true}
+            checked={t.on}
             onChange={(e) => run({ set: { lane, [t.key]: e.target.checked } })}
           />
           <span className="lp-mono">{t.label}</span>
         </label>
       ))}
-      {lane === 'gitops' ? (
-        <>
-          <label className="lp-field" title="Which tool the reconciler imitates">
-            <span>flavour</span>
-            <select value={flavour} onChange={(e) => run(flavourAction(e.target.value as Flavour))}>
-              <option value="argo">Argo CD</option>
-              <option value="flux">Flux</option>
-            </select>
-          </label>
-          <label
-            className="lp-field"
-            title={
-              flavour === 'argo'
-                ? 'timeout.reconciliation: how often Argo CD polls Git (plus up to 1m of jitter)'
-                : 'The GitRepository interval: how often Flux fetches Git'
-            }
-          >
-            <span>poll</span>
-            <select
-              value={poll ?? ''}
-              onChange={(e) =>
-                run({ set: { lane, pollInterval: formatDuration(Number(e.target.value)) } })
-              }
-            >
-              {polls.map((ms) => (
-                <option key={ms} value={ms}>
-                  {formatDuration(ms)}
-                </option>
-              ))}
-            </select>
-          </label>
-        </>
+      {view.name === 'gitops' ? (
+        <ReconcilerFields options={view.options} run={run} />
       ) : (
-        <label className="lp-field" title={CONCURRENCY_TITLE}>
-          <span>concurrency</span>
-          <select
-            value={typeof options.concurrency === 'string' ? options.concurrency : ''}
-            onChange={(e) => run({ set: { lane, concurrency: e.target.value } })}
-          >
-            {CONCURRENCY.map((c) => (
-              <option key={c.value} value={c.value}>
-                {c.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <PipelineFields options={view.options} run={run} />
       )}
     </fieldset>
+  );
+}
+
+/** The reconciler's tool and poll interval. */
+/** The CI concurrency models (REFERENCE.md, push lane), as a person picks one. */
+const CONCURRENCY: Array<{ value: CiConcurrency; label: string }> = [
+  { value: 'github-concurrency-group', label: 'concurrency group' },
+  { value: 'cancel-in-progress', label: 'cancel in progress' },
+  { value: 'queue', label: 'queue' },
+  { value: 'parallel', label: 'parallel' },
+];
+const CONCURRENCY_TITLE =
+  'What a push does while a run is in progress: a GitHub Actions concurrency group keeps one ' +
+  'running and one pending run (a newer push replaces the pending one); cancel-in-progress ' +
+  'cancels the running one; a queue runs every push in turn (GitLab resource_group); parallel ' +
+  '(no group) deploys them at once, so an older commit can finish last';
+
+function PipelineFields({
+  options,
+  run,
+}: {
+  options: LaneOptionsOf['devops'];
+  run: (action: Action) => void;
+}) {
+  return (
+    <label className="lp-field" title={CONCURRENCY_TITLE}>
+      <span>concurrency</span>
+      <select
+        value={options.concurrency}
+        onChange={(e) =>
+          run({ set: { lane: 'devops', concurrency: e.target.value as CiConcurrency } })
+        }
+      >
+        {CONCURRENCY.map((c) => (
+          <option key={c.value} value={c.value}>
+            {c.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+function ReconcilerFields({
+  options,
+  run,
+}: {
+  options: LaneOptionsOf['gitops'];
+  run: (action: Action) => void;
+}) {
+  const poll = options.pollInterval;
+  const polls = POLL_CHOICES.includes(poll)
+    ? POLL_CHOICES
+    : [...POLL_CHOICES, poll].sort((a, b) => a - b);
+  const { flavour } = options;
+  return (
+    <>
+      <label className="lp-field" title="Which tool the reconciler imitates">
+        <span>flavour</span>
+        <select value={flavour} onChange={(e) => run(flavourAction(e.target.value as Flavour))}>
+          <option value="argo">Argo CD</option>
+          <option value="flux">Flux</option>
+        </select>
+      </label>
+      <label
+        className="lp-field"
+        title={
+          flavour === 'argo'
+            ? 'timeout.reconciliation: how often Argo CD polls Git (plus up to 1m of jitter)'
+            : 'The GitRepository interval: how often Flux fetches Git'
+        }
+      >
+        <span>poll</span>
+        <select
+          value={poll}
+          onChange={(e) =>
+            run({
+              set: { lane: 'gitops', pollInterval: formatDuration(Number(e.target.value)) },
+            })
+          }
+        >
+          {polls.map((ms) => (
+            <option key={ms} value={ms}>
+              {formatDuration(ms)}
+            </option>
+          ))}
+        </select>
+      </label>
+    </>
   );
 }

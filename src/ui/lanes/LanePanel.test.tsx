@@ -2,7 +2,8 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
-import { appStore, type AppState } from '../../store/store';
+import { appStore } from '../../store/app-store';
+import { type AppState } from '../../store/store';
 import { devopsView, gitopsView, sandboxView, stubResizeObserver } from './fixtures';
 import { LanePanel } from './LanePanel';
 

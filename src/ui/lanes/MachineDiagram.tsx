@@ -1,5 +1,6 @@
 // The lane's state machine, drawn from the machine definition (machine-graph.ts) and laid out by
-// dagre: read-only, fitted to its box. Loaded lazily (see MachineView): @xyflow/react and dagre
+// dagre: read-only, at its natural size (zoom 1: 11 px text, issue 14); a box narrower than the
+// drawing scrolls instead, and keeps the current state in view. Loaded lazily (see MachineView): @xyflow/react and dagre
 // stay out of the first bundle. The drawing is an image with a text alternative: its label names
 // the current state, and the transition list below it says the rest in words.
 import {
@@ -16,11 +17,12 @@ import {
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './machine.css';
-import { memo, useMemo } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef } from 'react';
 import { pipelineMachine } from '../../sim/devops/machine';
 import { reconcilerMachine } from '../../sim/gitops/machine';
 import { machineGraph, markTransition, type MachineGraph } from './machine-graph';
 import { basisPath, layoutGraph, type PlacedEdge } from './machine-layout';
+import { transitionWords } from './transition-words';
 import type { Lane } from './lane-types';
 
 export interface MachineDiagramProps {
@@ -32,7 +34,14 @@ export interface MachineDiagramProps {
 
 type StateData = { label: string; current: boolean; choice: boolean; title: string };
 type StateNodeType = Node<StateData, 'state'>;
-type RoutedData = { placed: PlacedEdge; text: string; marked: boolean; showLabel: boolean };
+type RoutedData = {
+  placed: PlacedEdge;
+  text: string;
+  /** The raw events and guards, shown on hover. */
+  raw: string;
+  marked: boolean;
+  showLabel: boolean;
+};
 type RoutedEdgeType = Edge<RoutedData, 'routed'>;
 
 const GRAPHS: Record<Lane, MachineGraph> = {
@@ -59,7 +68,7 @@ function StateNode({ data }: NodeProps<StateNodeType>) {
 
 function RoutedEdge({ data, markerEnd }: EdgeProps<RoutedEdgeType>) {
   if (!data) return null;
-  const { placed, marked, text, showLabel } = data;
+  const { placed, marked, text, raw, showLabel } = data;
   const mid = placed.points[Math.floor(placed.points.length / 2)];
   const at = placed.label ?? mid;
   return (
@@ -75,6 +84,7 @@ function RoutedEdge({ data, markerEnd }: EdgeProps<RoutedEdgeType>) {
           <div
             className={marked ? 'lp-edge-label lp-edge-label-marked' : 'lp-edge-label'}
             style={{ transform: `translate(-50%, -50%) translate(${at.x}px, ${at.y}px)` }}
+            title={raw}
           >
             {text}
           </div>
@@ -136,7 +146,8 @@ function MachineDiagram({ lane, state, lastTransition, large }: MachineDiagramPr
           zIndex: marked ? 1 : 0,
           data: {
             placed: layout.edges.get(e.id)!,
-            text: e.labels.join('\n'),
+            text: e.words.join('\n'),
+            raw: e.labels.join(' | '),
             marked,
             showLabel: large,
           },
@@ -146,60 +157,64 @@ function MachineDiagram({ lane, state, lastTransition, large }: MachineDiagramPr
   );
 
   const summary = `State machine of the ${lane === 'devops' ? 'pipeline' : 'reconciler'}: ${graph.nodes.length} states; current state ${state}`;
-  const flow = (
-    <div
-      className={large ? 'lp-flow lp-flow-large' : 'lp-flow'}
-      role="img"
-      aria-label={summary}
-      // With labels the drawing keeps its natural size and its box scrolls.
-      style={large ? { width: layout.width + 16, height: layout.height + 16 } : undefined}
-    >
-      <ReactFlow
-        key={large ? 'large' : 'small'}
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        fitView
-        fitViewOptions={{ padding: 0.04, maxZoom: large ? 1 : 1.2 }}
-        minZoom={0.2}
-        maxZoom={2}
-        nodesDraggable={false}
-        nodesConnectable={false}
-        nodesFocusable={false}
-        edgesFocusable={false}
-        elementsSelectable={false}
-        panOnDrag={false}
-        panOnScroll={false}
-        zoomOnScroll={false}
-        zoomOnPinch={false}
-        zoomOnDoubleClick={false}
-        preventScrolling={false}
-        colorMode="system"
-        proOptions={{ hideAttribution: true }}
-      />
-    </div>
-  );
+  const box = useRef<HTMLDivElement>(null);
+  // The current state in view: the box scrolls sideways to it when the state moves.
+  useLayoutEffect(() => {
+    const el = box.current;
+    const p = layout.nodes.get(state);
+    if (!el || !p) return;
+    const centre = 8 + p.x + p.width / 2;
+    if (centre < el.scrollLeft + 24 || centre > el.scrollLeft + el.clientWidth - 24)
+      el.scrollLeft = Math.max(0, centre - el.clientWidth / 2);
+  }, [layout, state]);
   return (
     <div className="lp-diagram">
-      {large ? (
+      <div
+        ref={box}
+        className="lp-scroll"
+        tabIndex={0}
+        role="group"
+        aria-label={`State machine diagram${large ? ' with labels' : ''} (scrolls)`}
+      >
         <div
-          className="lp-scroll"
-          tabIndex={0}
-          role="group"
-          aria-label="State machine diagram with labels (scrolls)"
+          className={large ? 'lp-flow lp-flow-large' : 'lp-flow'}
+          role="img"
+          aria-label={summary}
+          // Natural size: a narrow box scrolls rather than shrinking the text below 11 px.
+          style={{ minWidth: layout.width + 16, height: layout.height + 16 }}
         >
-          {flow}
+          <ReactFlow
+            key={large ? 'large' : 'small'}
+            nodes={nodes}
+            edges={edges}
+            nodeTypes={nodeTypes}
+            edgeTypes={edgeTypes}
+            fitView
+            fitViewOptions={{ padding: 0.02, minZoom: 1, maxZoom: 1 }}
+            minZoom={1}
+            maxZoom={1}
+            nodesDraggable={false}
+            nodesConnectable={false}
+            nodesFocusable={false}
+            edgesFocusable={false}
+            elementsSelectable={false}
+            panOnDrag={false}
+            panOnScroll={false}
+            zoomOnScroll={false}
+            zoomOnPinch={false}
+            zoomOnDoubleClick={false}
+            preventScrolling={false}
+            colorMode="system"
+            proOptions={{ hideAttribution: true }}
+          />
         </div>
-      ) : (
-        flow
-      )}
+      </div>
       {graph.anyState.length > 0 ? (
         <p className="lp-anystate">
           From any state:{' '}
           {graph.anyState.map((a, i) => (
             <span key={i} className={mark.anyState === i ? 'lp-edge-label-marked' : undefined}>
-              <code>{a.label}</code> → {a.target}
+              <span title={a.label}>{transitionWords(a.label)}</span> → {a.target}
             </span>
           ))}
         </p>
@@ -212,7 +227,7 @@ function MachineDiagram({ lane, state, lastTransition, large }: MachineDiagramPr
         <ul>
           {graph.edges.map((e) => (
             <li key={e.id} className={mark.edges.includes(e.id) ? 'lp-marked-row' : undefined}>
-              {e.source} → {e.target}: <code>{e.labels.join(' | ')}</code>
+              {e.source} → {e.target}: {e.words.join('; ')} <code>{e.labels.join(' | ')}</code>
               {mark.edges.includes(e.id) ? <strong> (last transition)</strong> : null}
             </li>
           ))}

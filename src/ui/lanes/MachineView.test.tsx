@@ -27,20 +27,24 @@ describe('MachineView', () => {
     expect(screen.getByText('comparing done').closest('.lp-last')?.textContent).toBe(
       'last: comparing → syncing (comparing done)',
     );
-    const img = await screen.findByRole('img', {
-      name: 'State machine of the reconciler: 5 states; current state syncing',
-    });
+    // The diagram's chunk (React Flow, dagre) takes a while to import on a loaded machine.
+    const img = await screen.findByRole(
+      'img',
+      { name: 'State machine of the reconciler: 5 states; current state syncing' },
+      { timeout: 15_000 },
+    );
     expect(img.querySelector('.lp-node-current')?.getAttribute('title')).toBe(
       'syncing: current state',
     );
     expect(img.querySelectorAll('.lp-edge-marked')).toHaveLength(1);
-    expect(screen.getByText('GO_DOWN')).toBeTruthy();
+    // A transition from any state, in words, its event's name on hover.
+    expect(screen.getByText('when it goes down').title).toBe('GO_DOWN');
   });
 
   it('draws every transition label on demand, in a box that scrolls', async () => {
     const user = userEvent.setup();
     render(<MachineView lane="devops" state="build" lastTransition={null} />);
-    await screen.findByRole('img', { name: /current state build/ });
+    await screen.findByRole('img', { name: /current state build/ }, { timeout: 15_000 });
     await user.click(screen.getByRole('button', { name: 'Labels' }));
     expect(screen.getByRole('button', { name: 'Labels' }).getAttribute('aria-pressed')).toBe(
       'true',

@@ -1,6 +1,7 @@
 // The state machine block of a lane: the current state and the last transition in words (always
 // there), and the diagram (lazy: its chunk carries @xyflow/react, dagre and their CSS).
-import { lazy, Suspense, useId, useState } from 'react';
+import { lazy, Suspense, useId } from 'react';
+import { useRememberedOpen } from '../layout/remembered';
 import { eventLabel } from './event-label';
 import type { Lane } from './lane-types';
 
@@ -13,8 +14,9 @@ export interface MachineViewProps {
 }
 
 export function MachineView({ lane, state, lastTransition }: MachineViewProps) {
-  const [shown, setShown] = useState(true);
-  const [large, setLarge] = useState(false);
+  // Shown or hidden, with labels or without: remembered per lane across reloads.
+  const [shown, setShown] = useRememberedOpen(`${lane}.diagram`, true);
+  const [large, setLarge] = useRememberedOpen(`${lane}.diagram-labels`, false);
   const id = useId();
   const machine = lane === 'devops' ? 'pipelineMachine' : 'reconcilerMachine';
   return (
@@ -49,8 +51,8 @@ export function MachineView({ lane, state, lastTransition }: MachineViewProps) {
             type="button"
             className="lp-btn lp-btn-small"
             aria-pressed={large}
-            onClick={() => setLarge((l) => !l)}
-            title="A taller diagram with every transition's event and guard"
+            onClick={() => setLarge(!large)}
+            title="Every transition labelled in words; its event and guard names on hover"
           >
             Labels
           </button>
@@ -60,7 +62,7 @@ export function MachineView({ lane, state, lastTransition }: MachineViewProps) {
           className="lp-btn lp-btn-small"
           aria-expanded={shown}
           aria-controls={id}
-          onClick={() => setShown((s) => !s)}
+          onClick={() => setShown(!shown)}
         >
           {shown ? 'Hide diagram' : 'Show diagram'}
         </button>

@@ -1,21 +1,24 @@
 // The lane's cluster: each object with its health, its pods and a drift badge that opens the
 // field-level diff (desired vs live). Grouped by app when the lane deploys several.
-import { Fragment, Suspense, useId, useState } from 'react';
+import { Fragment, memo, Suspense, useId, useState } from 'react';
 import { stringify } from 'yaml';
 import type { KObject } from '../../sim/cluster';
 import { getOrCreate } from '../../sim/get-or-create';
 import type { ObjectView } from '../../store/view';
 import { HealthBadge } from './badges';
+import type { GitRelation } from './git-relation';
 import { FieldDiffView } from './FieldDiff';
 import { PodDots } from './PodDots';
 import { VIRTUAL_FROM, VirtualTable } from './virtual-from';
 
-function driftText(o: Pick<ObjectView, 'drift' | 'fields'>): string | null {
+/** A modified object is "drifted" (changed outside Git) or "pending" (Git ahead): git-relation.ts. */
+function driftText(o: Pick<ObjectView, 'drift' | 'fields'>, pending: boolean): string | null {
   if (o.drift === 'missing') return 'missing';
   if (o.drift === 'extra') return 'left behind';
   if (o.drift === 'modified') {
     const n = o.fields.length;
-    return n === 0 ? 'drifted' : `drifted: ${n} field${n === 1 ? '' : 's'}`;
+    const word = pending ? 'pending' : 'drifted';
+    return n === 0 ? word : `${word}: ${n} field${n === 1 ? '' : 's'}`;
   }
   return null;
 }
@@ -36,15 +39,45 @@ function manifestYaml(obj: KObject | undefined): string {
   return stringify({ ...obj, metadata });
 }
 
+/** Live vs desired: the differing fields, then both manifests. */
+export function ObjectDetail({ o, id }: { o: ObjectView; id: string }) {
+  return (
+    <>
+      <FieldDiffView
+        id={id}
+        name={`${o.kind} ${o.name}`}
+        fields={o.fields}
+        textDiff={o.textDiff}
+        note={o.drift ? DRIFT_NOTE[o.drift] : undefined}
+      />
+      <details className="lp-manifests">
+        <summary>Desired and live manifests</summary>
+        <div className="lp-two">
+          <div>
+            <h5>Desired (Git)</h5>
+            <pre tabIndex={0}>{manifestYaml(o.desired)}</pre>
+          </div>
+          <div>
+            <h5>Live</h5>
+            <pre tabIndex={0}>{manifestYaml(o.live)}</pre>
+          </div>
+        </div>
+      </details>
+    </>
+  );
+}
+
 interface RowProps {
   o: ObjectView;
   open: boolean;
   changed: boolean;
+  /** Git is ahead of this object (a deploy or sync not yet made), rather than drifted. */
+  pending: boolean;
   onToggle: () => void;
 }
 
-function ObjectRow({ o, open, changed, onToggle }: RowProps) {
-  const text = driftText(o);
+function ObjectRow({ o, open, changed, pending, onToggle }: RowProps) {
+  const text = driftText(o, pending);
   const diffId = useId();
   const label = `${o.kind} ${o.name}`;
   return (
@@ -85,7 +118,7 @@ function ObjectRow({ o, open, changed, onToggle }: RowProps) {
               onClick={onToggle}
             >
               <span aria-hidden="true" className="lp-icon">
-                {o.drift === 'missing' ? '◌' : o.drift === 'extra' ? '⌫' : '≠'}
+                {o.drift === 'missing' ? '◌' : o.drift === 'extra' ? '⌫' : pending ? '↑' : '≠'}
               </span>
               {text}
             </button>
@@ -99,26 +132,7 @@ function ObjectRow({ o, open, changed, onToggle }: RowProps) {
       {text && open ? (
         <tr className="lp-diff-row">
           <td colSpan={4}>
-            <FieldDiffView
-              id={diffId}
-              name={label}
-              fields={o.fields}
-              textDiff={o.textDiff}
-              note={o.drift ? DRIFT_NOTE[o.drift] : undefined}
-            />
-            <details className="lp-manifests">
-              <summary>Desired and live manifests</summary>
-              <div className="lp-two">
-                <div>
-                  <h5>Desired (Git)</h5>
-                  <pre tabIndex={0}>{manifestYaml(o.desired)}</pre>
-                </div>
-                <div>
-                  <h5>Live</h5>
-                  <pre tabIndex={0}>{manifestYaml(o.live)}</pre>
-                </div>
-              </div>
-            </details>
+            <ObjectDetail o={o} id={diffId} />
           </td>
         </tr>
       ) : null}
@@ -161,9 +175,16 @@ interface TableProps {
   objects: ObjectView[];
   /** Objects a change, a deploy or a self-heal touched since the last step: highlighted. */
   changed?: ReadonlySet<string>;
+  /** Each object's relation to Git (git-relation.ts); without it a difference reads "drifted". */
+  relationOf?: (o: ObjectView) => GitRelation;
 }
 
-export function ObjectsTable({ objects, changed }: TableProps) {
+/** Memoized: a lane view that kept its objects does not draw the table again. */
+export const ObjectsTable = memo(function ObjectsTable({
+  objects,
+  changed,
+  relationOf,
+}: TableProps) {
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
   const toggle = (key: string) =>
     setOpen((s) => {
@@ -192,6 +213,7 @@ export function ObjectsTable({ objects, changed }: TableProps) {
         o={item.object}
         open={open.has(item.key)}
         changed={changed?.has(item.key) ?? false}
+        pending={relationOf?.(item.object) === 'pending'}
         onToggle={() => toggle(item.key)}
       />
     );
@@ -220,4 +242,4 @@ export function ObjectsTable({ objects, changed }: TableProps) {
       />
     </Suspense>
   );
-}
+});

@@ -2,7 +2,16 @@
 // square), and each dot names its pod and state for screen readers and in its tooltip.
 import type { PodState } from '../../sim/cluster';
 
-const ORDER: PodState[] = ['Running', 'Pending', 'CrashLoopBackOff', 'ImagePullBackOff'];
+const ORDER: PodState[] = [
+  'Running',
+  'Pending',
+  'ContainerCreating',
+  'Terminating',
+  'CrashLoopBackOff',
+  'CreateContainerConfigError',
+  'ErrImagePull',
+  'ImagePullBackOff',
+];
 
 export function PodDots({ pods }: { pods: { name: string; state: PodState }[] }) {
   if (pods.length === 0) return <span className="lp-muted">—</span>;

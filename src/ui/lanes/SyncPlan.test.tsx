@@ -1,76 +1,69 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ObjectView } from '../../store/view';
+import type { AppPlanView, PlannedTask } from '../../store/sync-plan-view';
 import { gitopsView } from './fixtures';
-import { planFromObjects, SyncPlan } from './SyncPlan';
+import { SyncPlan } from './SyncPlan';
 
 afterEach(cleanup);
 
-function object(kind: string, name: string, drift: ObjectView['drift'], wave?: string): ObjectView {
-  const manifest = {
-    apiVersion: 'v1',
-    kind,
-    metadata: {
-      name,
-      ...(wave !== undefined ? { annotations: { 'argocd.argoproj.io/sync-wave': wave } } : {}),
-    },
-  };
-  return {
-    key: `${kind}/default/${name}`,
-    kind,
-    name,
-    app: 'app',
-    health: null,
-    pods: [],
-    ...(drift === 'extra' ? { live: manifest } : { desired: manifest }),
-    drift,
-    fields: [],
-  };
+function task(kind: string, name: string, verb: PlannedTask['verb'], wave = 0): PlannedTask {
+  const drift = verb === 'create' ? 'missing' : verb === 'prune' ? 'extra' : 'modified';
+  return { key: `${kind}/default/${name}`, kind, name, verb, wave, drift, fields: [] };
 }
 
-describe('planFromObjects', () => {
-  const objects = [
-    object('Deployment', 'web', 'modified'),
-    object('ConfigMap', 'old', 'extra'),
-    object('Job', 'migrate', 'missing', '-1'),
-    object('Service', 'web', 'modified'),
-    object('ConfigMap', 'in-sync', null),
-  ];
+const app = gitopsView().applications[0]!;
 
-  it('orders tasks as Argo CD does: wave, then kind, then name; prunes last', () => {
-    const [plan] = planFromObjects(objects, true);
-    expect(plan?.tasks.map((t) => `${t.wave} ${t.verb} ${t.object.kind}/${t.object.name}`)).toEqual(
-      [
-        '-1 create Job/migrate',
-        '0 update Service/web',
-        '0 update Deployment/web',
-        '0 prune ConfigMap/old',
-      ],
-    );
-    expect(plan?.leftBehind).toEqual([]);
-  });
-
-  it('leaves extras behind while prune is off', () => {
-    const [plan] = planFromObjects(objects, false);
-    expect(plan?.tasks.map((t) => t.verb)).toEqual(['create', 'update', 'update']);
-    expect(plan?.leftBehind.map((o) => o.name)).toEqual(['old']);
-  });
-});
+function plan(over: Partial<AppPlanView> = {}): AppPlanView {
+  return { app: 'app', tasks: [], leftBehind: [], ...over };
+}
 
 describe('SyncPlan', () => {
   it('says when there is nothing to sync', () => {
-    render(<SyncPlan objects={[object('Service', 'web', null)]} applications={[]} prune={false} />);
+    render(<SyncPlan plans={[plan()]} applications={[app]} />);
     expect(screen.getByText('Nothing to sync: the cluster matches Git HEAD.')).toBeTruthy();
   });
 
-  it('says when the reconciler has not seen the drift yet', () => {
-    const app = gitopsView().applications[0]!;
+  it('lists the tasks in the order of the plan, with their waves and verbs', () => {
+    const tasks = [
+      task('Namespace', 'shop', 'create'),
+      task('ConfigMap', 'prices', 'create'),
+      task('Deployment', 'web', 'update', 1),
+      task('ConfigMap', 'old', 'prune'),
+    ];
+    render(<SyncPlan plans={[plan({ tasks })]} applications={[app]} />);
+    const items = within(screen.getByRole('list', { name: 'Sync plan of app' })).getAllByRole(
+      'listitem',
+    );
+    expect(items.map((li) => li.textContent)).toEqual([
+      'wave 0createNamespace shopnot in the clusterdiff',
+      'wave 0createConfigMap pricesnot in the clusterdiff',
+      'wave 1updateDeployment web0 fieldsdiff',
+      'wave 0pruneConfigMap oldnot in Gitdiff',
+    ]);
+  });
+
+  it('names what it leaves behind and why, and a refusal', () => {
+    const leftBehind = [
+      { key: 'ConfigMap/default/old', kind: 'ConfigMap', name: 'old', why: 'prune is off' },
+    ];
     render(
       <SyncPlan
-        objects={[object('Service', 'web', 'missing')]}
+        plans={[plan({ leftBehind, refused: 'ComparisonError: apps/web/x.yaml:1:1: bad' })]}
+        applications={[app]}
+      />,
+    );
+    expect(screen.getByText(/left behind \(prune is off\):/).textContent).toBe(
+      'left behind (prune is off): ConfigMap old',
+    );
+    expect(screen.getByText(/A Sync is refused/).textContent).toContain('ComparisonError');
+  });
+
+  it('says when the reconciler has not seen the drift yet', () => {
+    render(
+      <SyncPlan
+        plans={[plan({ tasks: [task('Service', 'web', 'create')] })]}
         applications={[{ ...app, sync: 'Synced' }]}
-        prune={false}
       />,
     );
     expect(screen.getByText(/Not seen by the reconciler yet/).textContent).toContain('00:03:20');

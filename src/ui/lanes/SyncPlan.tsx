@@ -1,82 +1,26 @@
-// What a manual Sync would change now. A manual Sync applies Git HEAD, so the plan is the diff of
-// the live objects against HEAD (the objects' drift), in Argo CD's sync order (wave, kind, name;
-// prunes last, in reverse), with the diff of each. Objects Git no longer declares are pruned, or
-// left behind while prune is off. When the Application's last comparison still says Synced, the
-// plan says so: the reconciler has not seen the change yet.
-import { useId, useState } from 'react';
+// What a manual Sync would change now: the plan the sync itself would run (built by the view
+// adapter from the lane's planner, store/sync-plan-view.ts), in its order (wave, kind, name; a
+// Namespace or CRD moved up to its first user; prunes last, in reverse), with the diff of each
+// task. Objects Git no longer declares are pruned, or left behind while prune is off. When the
+// Application's last comparison still says Synced, the plan says so: the reconciler has not seen
+// the change yet.
+import { memo, useId, useState } from 'react';
 import { formatClock } from '../../sim/clock';
 import type { Application } from '../../sim/gitops/lane';
-import { compareSyncOrder, syncWaveOf } from '../../sim/gitops/sync-plan';
-import type { ObjectView } from '../../store/view';
+import type { AppPlanView, PlannedTask } from '../../store/sync-plan-view';
 import { FieldDiffView } from './FieldDiff';
 
-type Verb = 'create' | 'update' | 'prune';
-
-export interface PlannedTask {
-  object: ObjectView;
-  verb: Verb;
-  wave: number;
-  /** The sync-wave annotation, when it is not an integer (Argo CD then uses wave 0). */
-  invalidWave?: string;
-}
-
-export interface AppPlan {
-  app: string;
-  tasks: PlannedTask[];
-  leftBehind: ObjectView[];
-}
-
-/** The tasks a Sync would run per app, in sync order. */
-export function planFromObjects(objects: readonly ObjectView[], prune: boolean): AppPlan[] {
-  const byApp = new Map<string, ObjectView[]>();
-  for (const o of objects) if (o.drift && o.app) byApp.set(o.app, [...(byApp.get(o.app) ?? []), o]);
-  return [...byApp].map(([app, drifted]) => {
-    const task = (o: ObjectView): PlannedTask => {
-      const { wave, invalid } = syncWaveOf(o.desired ?? o.live);
-      const verb: Verb =
-        o.drift === 'extra' ? 'prune' : o.drift === 'missing' ? 'create' : 'update';
-      return { object: o, verb, wave, ...(invalid !== undefined ? { invalidWave: invalid } : {}) };
-    };
-    const order = (a: PlannedTask, b: PlannedTask) =>
-      compareSyncOrder(
-        {
-          syncWave: a.wave,
-          kind: a.object.kind,
-          name: a.object.name,
-          namespace: a.object.namespace,
-        },
-        {
-          syncWave: b.wave,
-          kind: b.object.kind,
-          name: b.object.name,
-          namespace: b.object.namespace,
-        },
-      );
-    const all = drifted.map(task);
-    const applies = all.filter((t) => t.verb !== 'prune').sort(order);
-    const prunes = all
-      .filter((t) => t.verb === 'prune')
-      .sort((a, b) => b.wave - a.wave || order(a, b));
-    return {
-      app,
-      tasks: prune ? [...applies, ...prunes] : applies,
-      leftBehind: prune ? [] : prunes.map((t) => t.object),
-    };
-  });
-}
-
-function what(o: ObjectView): string {
-  if (o.drift === 'missing') return 'not in the cluster';
-  if (o.drift === 'extra') return 'not in Git';
-  const n = o.fields.length;
+function what(t: PlannedTask): string {
+  if (t.drift === 'missing') return 'not in the cluster';
+  if (t.drift === 'extra') return 'not in Git';
+  const n = t.fields.length;
   return `${n} field${n === 1 ? '' : 's'}`;
 }
 
 function Task({ t }: { t: PlannedTask }) {
   const [open, setOpen] = useState(false);
   const id = useId();
-  const { object: o } = t;
-  const name = `${o.kind} ${o.name}`;
+  const name = `${t.kind} ${t.name}`;
   return (
     <li className="lp-task">
       <div className="lp-task-head">
@@ -85,9 +29,9 @@ function Task({ t }: { t: PlannedTask }) {
         </span>
         <span className={`lp-verb lp-verb-${t.verb}`}>{t.verb}</span>
         <span>
-          <span className="lp-kind">{o.kind}</span> {o.name}
+          <span className="lp-kind">{t.kind}</span> {t.name}
         </span>
-        <span className="lp-muted lp-small">{what(o)}</span>
+        <span className="lp-muted lp-small">{what(t)}</span>
         <button
           type="button"
           className="lp-btn lp-btn-small"
@@ -99,25 +43,25 @@ function Task({ t }: { t: PlannedTask }) {
           diff
         </button>
       </div>
-      {t.invalidWave !== undefined ? (
-        <p className="lp-small lp-warn">
-          sync-wave &quot;{t.invalidWave}&quot; is not an integer; Argo CD uses wave 0
-        </p>
-      ) : null}
-      {open ? <FieldDiffView id={id} name={name} fields={o.fields} textDiff={o.textDiff} /> : null}
+      {t.warning !== undefined ? <p className="lp-small lp-warn">{t.warning}</p> : null}
+      {open ? <FieldDiffView id={id} name={name} fields={t.fields} textDiff={t.textDiff} /> : null}
     </li>
   );
 }
 
 export interface SyncPlanProps {
-  objects: readonly ObjectView[];
+  plans: readonly AppPlanView[];
   applications: readonly Application[];
-  prune: boolean;
 }
 
-export function SyncPlan({ objects, applications, prune }: SyncPlanProps) {
-  const plans = planFromObjects(objects, prune);
-  if (plans.length === 0)
+/** The number of changes a plan makes (its tasks), for the section's heading. */
+export function planChanges(plans: readonly AppPlanView[]): number {
+  return plans.reduce((n, p) => n + p.tasks.length, 0);
+}
+
+export const SyncPlan = memo(function SyncPlan({ plans, applications }: SyncPlanProps) {
+  const shown = plans.filter((p) => p.tasks.length + p.leftBehind.length > 0 || p.refused);
+  if (shown.length === 0)
     return (
       <p className="lp-small">
         <span aria-hidden="true" className="lp-tone-ok">
@@ -133,7 +77,7 @@ export function SyncPlan({ objects, applications, prune }: SyncPlanProps) {
         A Sync applies Git HEAD, every resource of the app in this order; these are the ones it
         changes.
       </p>
-      {plans.map((p) => {
+      {shown.map((p) => {
         const app = applications.find((a) => a.spec.name === p.app);
         return (
           <div key={p.app}>
@@ -149,16 +93,17 @@ export function SyncPlan({ objects, applications, prune }: SyncPlanProps) {
                 the app Synced.
               </p>
             ) : null}
+            {p.refused ? <p className="lp-small lp-warn">A Sync is refused: {p.refused}</p> : null}
             {p.tasks.length > 0 ? (
               <ol className="lp-tasks" aria-label={`Sync plan of ${p.app}`}>
                 {p.tasks.map((t) => (
-                  <Task key={t.object.key} t={t} />
+                  <Task key={t.key} t={t} />
                 ))}
               </ol>
             ) : null}
             {p.leftBehind.map((o) => (
               <p key={o.key} className="lp-small lp-muted">
-                left behind (prune is off): <span className="lp-kind">{o.kind}</span> {o.name}
+                left behind ({o.why}): <span className="lp-kind">{o.kind}</span> {o.name}
               </p>
             ))}
           </div>
@@ -166,4 +111,4 @@ export function SyncPlan({ objects, applications, prune }: SyncPlanProps) {
       })}
     </div>
   );
-}
+});

@@ -3,7 +3,7 @@
 import { ARGO_DEFAULTS } from '../../sim/gitops/options';
 import type { LaneMetrics } from '../../sim/metrics';
 import type { Application } from '../../sim/gitops/lane';
-import type { LaneView, ObjectView, SandboxView } from '../../store/view';
+import type { LaneViewOf, ObjectView, SandboxView } from '../../store/view';
 
 const SHA1 = '9efaba7a52e6c30470834ae463addbd731d82956';
 const SHA2 = '4c1d2e3f4a5b6c7d8e9f00112233445566778899';
@@ -87,7 +87,7 @@ const missingService: ObjectView = {
   fields: [],
 };
 
-export function devopsView(overrides: Partial<LaneView> = {}): LaneView {
+export function devopsView(overrides: Partial<LaneViewOf<'devops'>> = {}): LaneViewOf<'devops'> {
   return {
     name: 'devops',
     state: 'waiting-approval',
@@ -105,7 +105,6 @@ export function devopsView(overrides: Partial<LaneView> = {}): LaneView {
     },
     note: `run #2 of ${SHA2.slice(0, 7)} (push by alice): running`,
     objects: [deployment(5)],
-    metrics: METRICS,
     counts: { objects: 1, pods: 3 },
     runs: [
       {
@@ -143,6 +142,7 @@ export function devopsView(overrides: Partial<LaneView> = {}): LaneView {
     ],
     queued: 1,
     awaitingApproval: [2],
+    plan: [],
     applications: [],
     notifications: [],
     options: {
@@ -253,7 +253,7 @@ function application(): Application {
   };
 }
 
-export function gitopsView(overrides: Partial<LaneView> = {}): LaneView {
+export function gitopsView(overrides: Partial<LaneViewOf<'gitops'>> = {}): LaneViewOf<'gitops'> {
   return {
     name: 'gitops',
     state: 'idle',
@@ -271,8 +271,33 @@ export function gitopsView(overrides: Partial<LaneView> = {}): LaneView {
     },
     note: 'drift at the synced revision; selfHeal is off',
     objects: [deployment(5), missingService],
-    metrics: METRICS,
     counts: { objects: 2, pods: 3 },
+    plan: [
+      {
+        app: 'app',
+        tasks: [
+          {
+            key: missingService.key,
+            kind: 'Service',
+            name: 'web',
+            verb: 'create',
+            wave: 0,
+            drift: 'missing',
+            fields: [],
+          },
+          {
+            key: 'Deployment/default/web',
+            kind: 'Deployment',
+            name: 'web',
+            verb: 'update',
+            wave: 0,
+            drift: 'modified',
+            fields: deployment(5).fields,
+          },
+        ],
+        leftBehind: [],
+      },
+    ],
     runs: [],
     queued: 0,
     awaitingApproval: [],
@@ -292,7 +317,7 @@ export function gitopsView(overrides: Partial<LaneView> = {}): LaneView {
 }
 
 export function sandboxView(
-  lanes: Partial<Record<'devops' | 'gitops', LaneView>> = {},
+  lanes: Partial<{ devops: LaneViewOf<'devops'>; gitops: LaneViewOf<'gitops'> }> = {},
 ): SandboxView {
   return {
     t: 240_000,
@@ -301,10 +326,25 @@ export function sandboxView(
     commits: [],
     pullRequests: [],
     lanes: { devops: lanes.devops ?? devopsView(), gitops: lanes.gitops ?? gitopsView() },
-    audit: [],
-    auditSize: 0,
+    metrics: { devops: METRICS, gitops: METRICS },
+    // The drifted Deployment's story: bob scaled it by hand (kubectl, no Git revision) in both
+    // clusters, so the lanes' tables and trees call it drifted, not pending (git-relation.ts).
+    audit: HAND_EDITS,
+    auditSize: HAND_EDITS.length,
   };
 }
+
+const HAND_EDITS: SandboxView['audit'] = (['devops', 'gitops'] as const).map((cluster, seq) => ({
+  seq,
+  t: 60_000,
+  cluster,
+  actor: 'bob',
+  channel: 'kubectl',
+  verb: 'update',
+  object: 'Deployment/default/web',
+  revision: null,
+  changes: [{ path: 'spec.replicas', before: 3, after: 5 }],
+}));
 
 /** jsdom has no ResizeObserver; React Flow measures its pane with one. */
 export function stubResizeObserver(): void {

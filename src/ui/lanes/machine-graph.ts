@@ -7,6 +7,7 @@
 import type { AnyStateMachine, AnyStateNode } from 'xstate';
 import { toDirectedGraph, type DirectedGraphNode } from 'xstate/graph';
 import { eventLabel } from './event-label';
+import { transitionWords } from './transition-words';
 
 export interface GraphNode {
   id: string;
@@ -24,6 +25,8 @@ export interface GraphEdge {
   events: string[];
   /** One label per transition: `after build [testsPass]`, `REFRESH`. */
   labels: string[];
+  /** The labels in a learner's words (transition-words.ts), each said once. */
+  words: string[];
 }
 
 /** A transition declared on the machine root: taken from whichever state the lane is in. */
@@ -112,9 +115,18 @@ export function machineGraph(machine: AnyStateMachine): MachineGraph {
     const src = topOf(from, root);
     if (!src || src === dst) return;
     const id = `${src.key}->${dst.key}`;
-    const edge = edges.get(id) ?? { id, source: src.key, target: dst.key, events: [], labels: [] };
+    const edge = edges.get(id) ?? {
+      id,
+      source: src.key,
+      target: dst.key,
+      events: [],
+      labels: [],
+      words: [],
+    };
     edge.events.push(e.eventType);
     edge.labels.push(label);
+    const words = transitionWords(label);
+    if (!edge.words.includes(words)) edge.words.push(words);
     edges.set(id, edge);
   };
 

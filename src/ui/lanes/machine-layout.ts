@@ -6,8 +6,9 @@ import type { MachineGraph } from './machine-graph';
 const NODE_HEIGHT = 24;
 const CHOICE_SIZE = 12;
 const CHAR_WIDTH = 6.6;
-const LABEL_HEIGHT = 13;
-const LABEL_CHAR_WIDTH = 6.1;
+// Edge labels are 11 px monospace (machine.css): never smaller, so that they stay readable.
+const LABEL_HEIGHT = 14;
+const LABEL_CHAR_WIDTH = 6.7;
 
 export interface PlacedNode {
   id: string;
@@ -37,10 +38,10 @@ function nodeWidth(label: string, choice: boolean): number {
   return choice ? CHOICE_SIZE : Math.round(label.length * CHAR_WIDTH + 14);
 }
 
-/** The longest label line of an edge (its transitions are joined on one line each). */
-function labelBox(labels: string[]): { width: number; height: number } {
-  const longest = Math.max(...labels.map((l) => l.length));
-  return { width: longest * LABEL_CHAR_WIDTH + 6, height: labels.length * LABEL_HEIGHT };
+/** The box of an edge's label: one line per transition, in words. */
+function labelBox(lines: string[]): { width: number; height: number } {
+  const longest = Math.max(...lines.map((l) => l.length));
+  return { width: longest * LABEL_CHAR_WIDTH + 6, height: lines.length * LABEL_HEIGHT };
 }
 
 export function layoutGraph(graph: MachineGraph, opts: { labels: boolean }): Layout {
@@ -62,7 +63,7 @@ export function layoutGraph(graph: MachineGraph, opts: { labels: boolean }): Lay
     g.setEdge(
       e.source,
       e.target,
-      opts.labels ? { ...labelBox(e.labels), labelpos: 'c' } : { width: 0, height: 0 },
+      opts.labels ? { ...labelBox(e.words), labelpos: 'c' } : { width: 0, height: 0 },
     );
   }
   dagre.layout(g);

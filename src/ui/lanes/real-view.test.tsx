@@ -6,7 +6,7 @@ import userEvent from '@testing-library/user-event';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Sandbox } from '../../sim/sandbox';
 import { STARTER_FILES } from '../../sim/starter-repo';
-import { appStore } from '../../store/store';
+import { appStore } from '../../store/app-store';
 import { buildView } from '../../store/view';
 import { stubResizeObserver } from './fixtures';
 import { LanePanel } from './LanePanel';

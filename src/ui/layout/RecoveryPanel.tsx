@@ -4,7 +4,7 @@ import { useApp } from '../../store/hooks';
 import { saveSession } from '../../store/persistence';
 import { discardBrokenSession, sessionExport } from '../../store/set-aside';
 export { setAside } from '../../store/set-aside';
-import { appStore } from '../../store/store';
+import { appStore } from '../../store/app-store';
 import { saveFile } from '../compare/download';
 
 export function exportSession(): void {

@@ -5,7 +5,7 @@ import '../../platform/node';
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { appStore } from '../../store/store';
+import { appStore } from '../../store/app-store';
 import { TopBar } from './TopBar';
 
 const initial = appStore.getState();

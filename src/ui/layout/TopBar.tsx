@@ -4,8 +4,11 @@ import { useApp } from '../../store/hooks';
 import { FREE_PLAY, libraryEntries } from '../../store/library';
 import { mayStep } from '../../store/lesson-slice';
 import { routeStore } from '../../store/route';
-import { appStore, SPEEDS } from '../../store/store';
+import { appStore } from '../../store/app-store';
+import { SPEEDS } from '../../store/store';
 import { ShareButton } from './ShareButton';
+import { shortcutsSheet } from './shortcuts-sheet';
+import { runStep, useStepRunning } from './step-runner';
 
 const ENTRIES = libraryEntries();
 
@@ -28,7 +31,8 @@ export function TopBar() {
   const nextKind = useApp((s) => s.next?.kind);
   const inStep = useApp((s) => s.playingStep);
   const ready = useApp((s) => s.status === 'ready');
-  const { open, reset, step, back, togglePlay, setSpeed, importScenario } = useApp((s) => s);
+  const stepping = useStepRunning();
+  const { open, reset, back, togglePlay, setSpeed, importScenario } = useApp((s) => s);
   const fileInput = useRef<HTMLInputElement>(null);
 
   const choose = (e: ChangeEvent<HTMLSelectElement>) => {
@@ -90,14 +94,21 @@ export function TopBar() {
         <button
           type="button"
           className="primary"
-          onClick={() => void step()}
-          disabled={done >= steps || !stepAllowed}
+          // The second click of a double click (detail 2) is not a second step, however fast the
+          // first one was.
+          onClick={(e) => {
+            if (e.detail <= 1) void runStep();
+          }}
+          disabled={stepping || done >= steps || !stepAllowed}
+          aria-busy={stepping}
           title={
-            stepAllowed
-              ? undefined
-              : nextKind === 'question'
-                ? 'Answer the question first: predict, then see'
-                : 'The task is not done yet: its goal does not hold'
+            stepping
+              ? 'A step is running'
+              : stepAllowed
+                ? undefined
+                : nextKind === 'question'
+                  ? 'Answer the question first: predict, then see'
+                  : 'The task is not done yet: its goal does not hold'
           }
           aria-keyshortcuts="ArrowRight"
         >
@@ -139,6 +150,19 @@ export function TopBar() {
           {inStep ? ` · playing step ${inStep.index + 1}` : ''}
         </span>
         <ShareButton />
+        <span className="keys-hint">
+          <kbd>←</kbd> <kbd>→</kbd> step · <kbd>Space</kbd> play
+        </span>
+        <button
+          type="button"
+          className="keys-button"
+          aria-haspopup="dialog"
+          aria-keyshortcuts="?"
+          title="Keyboard shortcuts (?)"
+          onClick={() => shortcutsSheet.set(true)}
+        >
+          <kbd>?</kbd> Keys
+        </button>
       </div>
     </header>
   );

@@ -2,7 +2,7 @@
 // in it, a length past what servers and chat apps accept.
 import { pack, SAFE_LINK_CHARS } from '../../store/session-link';
 import { savedLesson } from '../../store/set-aside';
-import { shareQuery } from '../../store/store';
+import { shareQuery } from '../../store/app-store';
 
 /**
  * An imported lesson travels in the link's fragment (`#lesson=`, deflated), which browsers never

@@ -50,6 +50,9 @@ describe('keyboard shortcuts', () => {
       'ArrowRight',
       null,
     ],
+    ['? on the page opens the shortcuts sheet', '<main data-target></main>', '?', 'help'],
+    ['? on a focused button opens it too', '<button data-target>Sync</button>', '?', 'help'],
+    ['? in a text field is text', '<input data-target>', '?', null],
     ['other keys are not shortcuts', '<main data-target></main>', 'a', null],
   ])('%s', (_name, html, key, expected) => {
     expect(keyOn(html, key)).toBe(expected);

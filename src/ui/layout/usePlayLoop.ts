@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useApp } from '../../store/hooks';
-import { appStore } from '../../store/store';
+import { appStore } from '../../store/app-store';
 
 /**
  * While playing, each animation frame moves virtual time by the real time that passed times the

@@ -32,8 +32,7 @@ export function LessonSummary() {
     if (lesson) progressStore.getState().markSolved(lesson.id, JSON.parse(scored) as LessonResult);
   }, [lesson, scored]);
 
-  const metrics = (lane: 'devops' | 'gitops'): LaneMetrics | null =>
-    view?.lanes[lane].metrics ?? null;
+  const metrics = (lane: 'devops' | 'gitops'): LaneMetrics | null => view?.metrics[lane] ?? null;
   return (
     <section className="panel lesson-summary" aria-labelledby="summary-title">
       <p className="card-kind">Lesson complete{lesson ? ` · ${lesson.track}` : ''}</p>

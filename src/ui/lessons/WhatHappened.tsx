@@ -16,7 +16,8 @@ export function WhatHappened() {
   const acted = useApp((s) => s.status === 'ready');
   if (!acted) return null;
   return (
-    <section className="what-happened" aria-labelledby="what-happened-title">
+    // Focusable: on a desktop its box scrolls, and a keyboard must reach what is below.
+    <section className="what-happened" aria-labelledby="what-happened-title" tabIndex={0}>
       <h2 id="what-happened-title">
         What just happened{' '}
         <span className="muted">

@@ -8,7 +8,7 @@ import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { nextLesson } from '../../store/lessons';
 import { loadProgress } from '../../store/progress';
-import { appStore } from '../../store/store';
+import { appStore } from '../../store/app-store';
 import { LessonAhead, LessonDone, LessonReveal } from './LessonFlow';
 
 const initial = appStore.getState();

@@ -2,7 +2,7 @@
 // Narration: the step's title and markdown (never raw HTML), then its expectations, ✓ or ✗.
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { appStore } from '../../store/store';
+import { appStore } from '../../store/app-store';
 import { Narration } from './Narration';
 
 const initial = appStore.getState();

@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { StepResult } from '../../sim/scenario';
-import { appStore } from '../../store/store';
+import { appStore } from '../../store/app-store';
 import type { SandboxView } from '../../store/view';
 import { AUDIT, COMMITS } from './fixtures';
 import { Timeline } from './Timeline';
@@ -37,6 +37,7 @@ beforeEach(() => {
       commits: COMMITS,
       pullRequests: [],
       lanes: {} as SandboxView['lanes'],
+      metrics: {} as SandboxView['metrics'],
       audit: AUDIT,
       auditSize: AUDIT.length,
     },

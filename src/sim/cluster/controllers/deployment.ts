@@ -1,9 +1,9 @@
 // The Deployment controller: one ReplicaSet per pod template (named by its pod-template-hash), a
 // rolling update bounded by maxSurge / maxUnavailable (or Recreate), revision numbers that
 // `rollout undo` and `rollout history` read, old ReplicaSets pruned to revisionHistoryLimit, and
-// status + conditions from which health is computed.
-//
-// Simplification: minReadySeconds is not modelled (a Ready Pod counts as available at once).
+// status + conditions from which health is computed. It records the ScalingReplicaSet events
+// `kubectl describe deployment` shows. minReadySeconds is copied to the ReplicaSets, which count a
+// Pod available once it has been Ready that long (replicaset.ts).
 import type {
   DeploymentSpec,
   DeploymentStatus,
@@ -79,11 +79,21 @@ function statusOf(rs: KObject): RsCounts {
   };
 }
 
-function scale(cluster: Cluster, rs: KObject, replicas: number): void {
-  if (replicasOf(rs) === replicas) return;
+function scale(cluster: Cluster, deploy: KObject, rs: KObject, replicas: number): void {
+  const from = replicasOf(rs);
+  if (from === replicas) return;
   cluster.update(refOf(rs), CTX, (d) => {
     (d.spec as ReplicaSetSpec).replicas = replicas;
   });
+  // pkg/controller/deployment/sync.go scaleReplicaSet: "Scaled %s replica set %s to %d from %d"
+  const way = replicas > from ? 'up' : 'down';
+  cluster.events.record(
+    deploy,
+    'Normal',
+    'ScalingReplicaSet',
+    `Scaled ${way} replica set ${rs.metadata.name} to ${replicas} from ${from}`,
+    'deployment-controller',
+  );
 }
 
 function createReplicaSet(
@@ -117,6 +127,7 @@ function createReplicaSet(
       },
       spec: {
         replicas: 0,
+        ...(spec.minReadySeconds ? { minReadySeconds: spec.minReadySeconds } : {}),
         selector: {
           matchLabels: { ...(spec.selector.matchLabels ?? {}), 'pod-template-hash': hash },
         },
@@ -157,25 +168,31 @@ export function syncDeployment(cluster: Cluster, deploy: KObject, rollouts: Roll
     });
     current = cluster.get(refOf(current))!;
   }
+  if (((current.spec as ReplicaSetSpec).minReadySeconds ?? 0) !== (spec.minReadySeconds ?? 0)) {
+    // The ReplicaSet counts availability: it follows the Deployment's minReadySeconds.
+    cluster.update(refOf(current), CTX, (d) => {
+      (d.spec as ReplicaSetSpec).minReadySeconds = spec.minReadySeconds ?? 0;
+    });
+  }
   sets = ownedReplicaSets(cluster, deploy);
   const newRs = sets.find((rs) => rs.metadata.uid === current.metadata.uid)!;
   const old = sets.filter((rs) => rs !== newRs);
   const desired = spec.replicas;
 
   if (spec.strategy.type === 'Recreate') {
-    for (const rs of old) scale(cluster, rs, 0);
+    for (const rs of old) scale(cluster, deploy, rs, 0);
     const oldPods = old.reduce((n, rs) => n + statusOf(rs).replicas, 0);
-    if (oldPods === 0) scale(cluster, newRs, desired);
+    if (oldPods === 0) scale(cluster, deploy, newRs, desired);
   } else {
     let surge = resolve(spec.strategy.rollingUpdate?.maxSurge, desired, true);
     const unavailable = resolve(spec.strategy.rollingUpdate?.maxUnavailable, desired, false);
     if (surge === 0 && unavailable === 0) surge = 1;
     const oldReplicas = old.reduce((n, rs) => n + replicasOf(rs), 0);
     if (oldReplicas === 0) {
-      scale(cluster, newRs, desired);
+      scale(cluster, deploy, newRs, desired);
     } else {
       const room = desired + surge - (oldReplicas + replicasOf(newRs));
-      if (room > 0) scale(cluster, newRs, Math.min(desired, replicasOf(newRs) + room));
+      if (room > 0) scale(cluster, deploy, newRs, Math.min(desired, replicasOf(newRs) + room));
       const available = sets.reduce((n, rs) => n + statusOf(rs).availableReplicas, 0);
       let removable = available - (desired - unavailable);
       // Old Pods that are not available can go at once: they serve nothing.
@@ -184,7 +201,7 @@ export function syncDeployment(cluster: Cluster, deploy: KObject, rollouts: Roll
         const broken = Math.max(0, replicasOf(rs) - st.availableReplicas);
         const cut = Math.min(replicasOf(rs), broken + Math.max(0, removable));
         if (cut > 0) {
-          scale(cluster, rs, replicasOf(rs) - cut);
+          scale(cluster, deploy, rs, replicasOf(rs) - cut);
           removable -= Math.max(0, cut - broken);
         }
       }
@@ -198,7 +215,15 @@ export function syncDeployment(cluster: Cluster, deploy: KObject, rollouts: Roll
     .reduce((n, rs) => n + statusOf(rs).replicas + replicasOf(rs), 0);
   const complete =
     newStatus.availableReplicas >= desired && newStatus.replicas === desired && oldLeft === 0;
-  const exceeded = rollouts.track(deploy, hash, complete, spec.progressDeadlineSeconds * 1000);
+  const oldReplicas = fresh
+    .filter((rs) => rs.metadata.uid !== newRs.metadata.uid)
+    .reduce((n, rs) => n + statusOf(rs).replicas, 0);
+  const exceeded = rollouts.track(deploy, hash, complete, spec.progressDeadlineSeconds * 1000, {
+    updated: newStatus.replicas,
+    ready: fresh.reduce((n, rs) => n + statusOf(rs).readyReplicas, 0),
+    available: fresh.reduce((n, rs) => n + statusOf(rs).availableReplicas, 0),
+    old: oldReplicas,
+  });
   pruneHistory(cluster, fresh, newRs, spec.revisionHistoryLimit);
   writeStatus(
     cluster,
@@ -278,7 +303,9 @@ function writeStatus(
     updatedReplicas: updated,
     readyReplicas: sum((s) => s.readyReplicas),
     availableReplicas: available,
-    unavailableReplicas: Math.max(0, spec.replicas - available),
+    // pkg/controller/deployment/sync.go calculateStatus: the sum of every ReplicaSet's
+    // spec.replicas (surge included) minus the available Pods, never below 0.
+    unavailableReplicas: Math.max(0, sets.reduce((n, rs) => n + replicasOf(rs), 0) - available),
     conditions: [
       available >= spec.replicas - unavailableBudget
         ? {

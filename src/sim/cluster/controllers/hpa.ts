@@ -10,6 +10,7 @@ import type {
   HorizontalPodAutoscalerSpec,
   HorizontalPodAutoscalerStatus,
 } from 'kubernetes-types/autoscaling/v2';
+import { ObjectTimers } from '../../clock';
 import type { Cluster } from '../cluster';
 import { isClusterError } from '../errors';
 import { refKey, refOf, type KObject, type ObjectRef } from '../object';
@@ -28,44 +29,33 @@ type HpaSpec = HorizontalPodAutoscalerSpec &
   Required<Pick<HorizontalPodAutoscalerSpec, 'minReplicas'>>;
 
 export class HpaController {
-  private readonly timers = new Map<string, number>();
+  private readonly timers: ObjectTimers;
 
-  constructor(private readonly cluster: Cluster) {}
+  constructor(private readonly cluster: Cluster) {
+    this.timers = new ObjectTimers(cluster.clock, 'hpa');
+  }
 
   observe(hpa: KObject): void {
     const ref = refOf(hpa);
-    const key = refKey(ref);
-    if (this.timers.has(key)) return;
-    this.schedule(ref, key, HPA_SYNC_PERIOD_MS);
+    if (this.timers.has(refKey(ref))) return;
+    this.schedule(ref);
   }
 
   forget(ref: ObjectRef): void {
-    const key = refKey(ref);
-    const timer = this.timers.get(key);
-    if (timer !== undefined) this.cluster.clock.cancel(timer);
-    this.timers.delete(key);
+    this.timers.cancel(refKey(ref));
   }
 
   reset(): void {
-    for (const timer of this.timers.values()) this.cluster.clock.cancel(timer);
-    this.timers.clear();
+    this.timers.reset();
   }
 
-  private schedule(ref: ObjectRef, key: string, delay: number): void {
-    this.timers.set(
-      key,
-      this.cluster.clock.schedule(
-        delay,
-        () => {
-          this.timers.delete(key);
-          const hpa = this.cluster.get(ref);
-          if (!hpa) return;
-          this.sync(hpa);
-          this.schedule(ref, key, HPA_SYNC_PERIOD_MS);
-        },
-        `hpa:${ref.name}`,
-      ),
-    );
+  private schedule(ref: ObjectRef): void {
+    this.timers.set(refKey(ref), HPA_SYNC_PERIOD_MS, () => {
+      const hpa = this.cluster.get(ref);
+      if (!hpa) return;
+      this.sync(hpa);
+      this.schedule(ref);
+    });
   }
 
   private sync(hpa: KObject): void {

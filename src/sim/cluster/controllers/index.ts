@@ -2,9 +2,11 @@
 // They run on the virtual clock from one work queue: a change to an object enqueues it (and its
 // owners); the queue drains at the current instant, in insertion order, so runs are repeatable.
 import type { Cluster } from '../cluster';
-import { refKey, type ObjectRef, type OwnerReference } from '../object';
+import { refKey, type KObject, type ObjectRef, type OwnerReference } from '../object';
+import type { WriteContext } from '../write';
 import { syncDeployment } from './deployment';
 import { HpaController } from './hpa';
+import { ObjectTimers } from '../../clock';
 import { Kubelet } from './kubelet';
 import { syncReplicaSet } from './replicaset';
 import { RolloutClock } from './rollout-clock';
@@ -13,6 +15,8 @@ export interface Controllers {
   enqueue(ref: ObjectRef): void;
   /** An object was deleted: wake its owners (a ReplicaSet replaces a deleted Pod). */
   forget(ref: ObjectRef, owners: OwnerReference[]): void;
+  /** A Pod is deleted: whether it stays Terminating for its grace period (kubelet.ts). */
+  beginPodDeletion(pod: KObject, ctx: WriteContext, graceSeconds?: number): boolean;
   /** Cancels every pending timer (the cluster was wiped). */
   reset(): void;
   readonly rollouts: RolloutClock;
@@ -25,7 +29,10 @@ export function createControllers(cluster: Cluster): Controllers {
   const kubelet = new Kubelet(cluster);
   const hpa = new HpaController(cluster);
   const rollouts = new RolloutClock(cluster);
-  const podCounters = new Map<string, number>();
+  const replicaSets = {
+    counters: new Map<string, number>(),
+    timers: new ObjectTimers(cluster.clock, 'replicaset'),
+  };
 
   const drain = () => {
     scheduled = null;
@@ -41,7 +48,7 @@ export function createControllers(cluster: Cluster): Controllers {
           syncDeployment(cluster, obj, rollouts);
           break;
         case 'ReplicaSet':
-          syncReplicaSet(cluster, obj, podCounters);
+          syncReplicaSet(cluster, obj, replicaSets);
           break;
         case 'Pod':
           kubelet.observe(obj);
@@ -69,8 +76,10 @@ export function createControllers(cluster: Cluster): Controllers {
       for (const owner of owners)
         add({ kind: owner.kind, name: owner.name, namespace: ref.namespace });
       kubelet.forget(ref);
+      replicaSets.timers.cancel(refKey(ref));
       hpa.forget(ref);
     },
+    beginPodDeletion: (pod, ctx, graceSeconds) => kubelet.beginDeletion(pod, ctx, graceSeconds),
     reset() {
       queue.clear();
       if (scheduled !== null) cluster.clock.cancel(scheduled);
@@ -78,7 +87,8 @@ export function createControllers(cluster: Cluster): Controllers {
       kubelet.reset();
       hpa.reset();
       rollouts.reset();
-      podCounters.clear();
+      replicaSets.counters.clear();
+      replicaSets.timers.reset();
     },
     rollouts,
   };

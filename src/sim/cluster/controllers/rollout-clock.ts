@@ -1,46 +1,83 @@
-// When each Deployment's current rollout started, so that `progressDeadlineSeconds` can expire on
-// virtual time: a timer wakes the Deployment controller at the deadline.
+// When each Deployment's current rollout started and last made progress, so that
+// `progressDeadlineSeconds` can expire on virtual time: a timer wakes the Deployment controller at
+// the deadline. As in the Deployment controller (kubernetes.io/docs/concepts/workloads/
+// controllers/deployment/#progress-deadline-seconds; pkg/controller/deployment/progress.go), the
+// deadline counts from the last progress: more updated, ready or available replicas, or fewer old
+// ones, restart the count.
+import { ObjectTimers } from '../../clock';
 import type { Cluster } from '../cluster';
 import { refOf, type KObject } from '../object';
+
+/** The counts whose movement is progress. */
+export interface RolloutCounts {
+  updated: number;
+  ready: number;
+  available: number;
+  old: number;
+}
 
 interface Rollout {
   hash: string;
   at: number;
-  timer: number | null;
+  progressAt: number;
+  counts: RolloutCounts;
+}
+
+function progressed(before: RolloutCounts, now: RolloutCounts): boolean {
+  return (
+    now.updated > before.updated ||
+    now.ready > before.ready ||
+    now.available > before.available ||
+    now.old < before.old
+  );
 }
 
 export class RolloutClock {
   private readonly rollouts = new Map<string, Rollout>();
+  private readonly timers: ObjectTimers;
 
-  constructor(private readonly cluster: Cluster) {}
+  constructor(private readonly cluster: Cluster) {
+    this.timers = new ObjectTimers(cluster.clock, 'progress-deadline');
+  }
 
   /**
-   * Notes the rollout of template `hash`; returns whether it has run past its deadline. A new
-   * template restarts the count, as Kubernetes resets the Progressing condition on a new revision.
+   * Notes the rollout of template `hash` at `counts`; returns whether it has gone `deadlineMs`
+   * without progress. A new template restarts the count, as Kubernetes resets the Progressing
+   * condition on a new revision.
    */
-  track(deploy: KObject, hash: string, complete: boolean, deadlineMs: number): boolean {
+  track(
+    deploy: KObject,
+    hash: string,
+    complete: boolean,
+    deadlineMs: number,
+    counts: RolloutCounts,
+  ): boolean {
     const uid = deploy.metadata.uid!;
     const current = this.rollouts.get(uid);
+    const now = this.cluster.clock.now();
     if (complete) {
-      if (current?.timer != null) this.cluster.clock.cancel(current.timer);
+      this.timers.cancel(uid);
       this.rollouts.delete(uid);
       return false;
     }
-    if (current && current.hash === hash)
-      return this.cluster.clock.now() - current.at >= deadlineMs;
-    if (current?.timer != null) this.cluster.clock.cancel(current.timer);
-    const ref = refOf(deploy);
-    const rollout: Rollout = { hash, at: this.cluster.clock.now(), timer: null };
-    rollout.timer = this.cluster.clock.schedule(
-      deadlineMs,
-      () => {
-        rollout.timer = null;
-        if (this.cluster.get(ref)) this.cluster.touch(ref);
-      },
-      `progress-deadline:${ref.name}`,
-    );
-    this.rollouts.set(uid, rollout);
+    if (current && current.hash === hash) {
+      if (progressed(current.counts, counts)) {
+        current.progressAt = now;
+        this.wake(deploy, uid, deadlineMs);
+      }
+      current.counts = counts;
+      return now - current.progressAt >= deadlineMs;
+    }
+    this.rollouts.set(uid, { hash, at: now, progressAt: now, counts });
+    this.wake(deploy, uid, deadlineMs);
     return false;
+  }
+
+  private wake(deploy: KObject, uid: string, deadlineMs: number): void {
+    const ref = refOf(deploy);
+    this.timers.set(uid, deadlineMs, () => {
+      if (this.cluster.get(ref)) this.cluster.touch(ref);
+    });
   }
 
   startedAt(deploy: KObject): number | null {
@@ -48,8 +85,7 @@ export class RolloutClock {
   }
 
   reset(): void {
-    for (const r of this.rollouts.values())
-      if (r.timer !== null) this.cluster.clock.cancel(r.timer);
+    this.timers.reset();
     this.rollouts.clear();
   }
 }

@@ -1,12 +1,16 @@
-// A list of manifests applied pass after pass answers, from the last pass, only what a plain
-// apply would answer: the same results and the same cluster (objects, owners, audit trail), with
-// any writes between and within passes (hotfixes, another manager's applies, deletes, commits).
+// Stored manifests applied pass after pass through an applier (as both lanes re-apply an app's
+// objects) are answered from what the cluster knows (applier.ts, known-applies.ts) only as a
+// fresh apply would answer: the same
+// results and the same cluster (objects, owners, audit trail), with any writes between and within
+// passes (hotfixes, another manager's applies, deletes, commits). The fresh side applies copies
+// that are not stored, which the cluster never remembers anything about.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as ops from './ops';
-import { ReapplyList } from './reapply-list';
+import { stored, type Stored } from '../stored';
 import { CI, configMap, deployment, makeCluster, PERSON } from './testing/fixtures';
 import type { KObject } from './object';
+import type { ApplyResult } from './write';
 
 const OTHER = { ...CI, actor: 'bob', manager: 'other' };
 const NAMES = ['a', 'b', 'c'];
@@ -54,25 +58,26 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
   },
 );
 
-const manifestOf = (name: string, v: number): KObject =>
-  Object.freeze(
+const manifestOf = (name: string, v: number): Stored<KObject> =>
+  stored(
     name === 'c'
       ? configMap(name, { v: String(v) })
       : deployment({ name, replicas: 2, image: `${name}:${v}` }),
   );
 
-describe('ReapplyList', () => {
-  it('answers a pass as plain applies would (property)', () => {
+describe('KnownApplies', () => {
+  it('answers re-applies of stored manifests as fresh applies would (property)', () => {
     let runs = 0;
     let answered = 0;
     fc.assert(
       fc.property(fc.array(stepArb, { maxLength: 30 }), (steps) => {
         runs++;
-        // Two clusters take the same steps: one applies every manifest, one goes by the list.
+        // Two clusters take the same steps: one applies fresh copies, one the stored manifests.
         const plain = makeCluster();
         const listed = makeCluster();
-        const lists = { dry: new ReapplyList(), real: new ReapplyList() };
-        let manifests: readonly KObject[] = Object.freeze(NAMES.map((n) => manifestOf(n, 0)));
+        let manifests: readonly Stored<KObject>[] = NAMES.map((n) => manifestOf(n, 0));
+        // Each manifest's latest answer: the same (frozen) answer again comes from memory.
+        const last = new Map<KObject, ApplyResult>();
         const each = (f: (c: typeof plain.cluster) => void) => {
           for (const c of [plain.cluster, listed.cluster]) {
             try {
@@ -86,34 +91,35 @@ describe('ReapplyList', () => {
           if (step.op === 'pass') {
             const opts = { dryRun: step.dryRun };
             const list = step.only === null ? manifests : [manifests[step.only]!];
-            const pass = (step.dryRun ? lists.dry : lists.real).begin(
-              listed.cluster,
-              CI.manager,
-              list,
-            );
-            list.forEach((m, i) => {
-              const expected = plain.cluster.apply(m, CI, opts);
-              const known = pass.known(i);
-              if (known) answered++;
-              const got = known ?? listed.cluster.apply(m, CI, opts);
-              pass.answered(i, got);
+            // The stored side goes through an applier, as the lanes do.
+            const applier = listed.cluster.applier(CI.manager, list);
+            for (const [i, m] of list.entries()) {
+              const expected = plain.cluster.apply(structuredClone(m), CI, opts);
+              const got = applier.apply(i, CI, opts);
+              if (got === last.get(m)) answered++;
+              last.set(m, got);
               expect({ ...got, warnings: [...got.warnings] }).toEqual({
                 ...expected,
                 warnings: [...expected.warnings],
               });
-            });
+            }
           } else if (step.op === 'commit') {
             const i = NAMES.indexOf(step.name);
-            manifests = Object.freeze(
-              manifests.map((m, j) => (j === i ? manifestOf(step.name, step.v) : m)),
-            );
+            manifests = manifests.map((m, j) => (j === i ? manifestOf(step.name, step.v) : m));
           } else if (step.op === 'scale' && step.name !== 'c')
             each((c) =>
               ops.scale(c, { kind: 'Deployment', name: step.name }, step.replicas, PERSON),
             );
           else if (step.op === 'other')
             // Another manager applies the same manifest: the fields become its own.
-            each((c) => c.apply(manifests[NAMES.indexOf(step.name)]!, OTHER));
+            each((c) =>
+              c.apply(
+                c === plain.cluster
+                  ? structuredClone(manifests[NAMES.indexOf(step.name)]!)
+                  : manifests[NAMES.indexOf(step.name)]!,
+                OTHER,
+              ),
+            );
           else if (step.op === 'delete')
             each((c) =>
               c.delete(
@@ -133,7 +139,7 @@ describe('ReapplyList', () => {
       { numRuns: 300, seed: 42 },
     );
     expect(runs).toBe(300);
-    // The list did answer: the property is not passed by always going the long way.
+    // Memory did answer: the property is not passed by always going the long way.
     expect(answered).toBeGreaterThan(100);
   });
 });

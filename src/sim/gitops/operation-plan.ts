@@ -1,0 +1,57 @@
+// The plan of one sync operation: the one place that turns an operation (who asked, for what) and
+// the lane's options into `planSync`'s options. The operation runs this plan, and the preview of a
+// manual Sync (the UI's sync plan, `argocd app sync --dry-run`) shows this plan, so the two can
+// never disagree on order (adjustDeps), waves, prunes or refusals.
+import type { DesiredApp } from '../apps/apps';
+import type { Operation } from './applications';
+import type { ReconcileResult, ResourceDiff } from '../compare/types';
+import { pruneDisabled } from './flux-apply';
+import type { GitopsOptions } from './options';
+import { planSync, type SyncPlan } from './sync-plan';
+
+export interface PlannedOperation {
+  kind: Operation['kind'];
+  /** Self-heal: only the resources that are not Synced. */
+  selective: boolean;
+  revision: string;
+}
+
+/** Manifests that do not parse refuse the sync, as Argo's ComparisonError does. */
+function comparisonError(desired: DesiredApp): SyncPlan {
+  return {
+    waves: [],
+    skippedPrune: [],
+    warnings: [],
+    refused: {
+      code: 'ComparisonError',
+      message: `ComparisonError: ${desired.errors.map((e) => `${e.file}:${e.line}:${e.col}: ${e.message}`).join('; ')}`,
+    },
+  };
+}
+
+/** @param diff the app's diff against `desired` (only asked for when the manifests parse). */
+export function operationPlan(
+  op: PlannedOperation,
+  desired: DesiredApp,
+  diff: () => ReconcileResult,
+  options: GitopsOptions,
+): SyncPlan {
+  if (desired.errors.length > 0) return comparisonError(desired);
+  return planSync(diff(), {
+    prune: options.prune,
+    // Argo guards only automated syncs against pruning everything; a person may.
+    allowEmpty: options.allowEmpty || op.kind === 'manual' || op.kind === 'rollback',
+    selective: op.selective,
+    desiredCount: desired.objects.length,
+    revision: op.revision,
+    ...(options.flavour === 'flux' ? { keepLive: pruneDisabled } : {}),
+  });
+}
+
+/** A manual Sync of Git HEAD, before it runs: its plan and the resources it changes. */
+export interface SyncPreview {
+  app: string;
+  plan: SyncPlan;
+  /** The app's OutOfSync resources (none when the manifests do not parse). */
+  resources: ResourceDiff[];
+}
