@@ -16,8 +16,7 @@ beforeEach(() => {
 /** Presses Play and lets frames run until Play pauses by itself (or `frames` ran). */
 async function playUntilPaused(frames = 400): Promise<void> {
   store.setState({ playing: true, speed: 1000 });
-  for (let i = 0; i < frames && store.getState().playing; i++)
-    await store.getState().tick(250);
+  for (let i = 0; i < frames && store.getState().playing; i++) await store.getState().tick(250);
 }
 
 /** Where Step alone ends step `k`: the clock of a fresh run after k steps. */

@@ -45,10 +45,15 @@ function gitopsState(sandbox: Sandbox): unknown[] {
 function devopsState(sandbox: Sandbox): unknown[] {
   const lane = sandbox.devops;
   const out: unknown[] = [lane.snapshot, ...fields(lane.options), lane.runs.length];
-  // Only the latest run is still written to (a run's log closes when it finishes).
-  const run = lane.latestRun;
-  out.push(...fields(run));
-  for (const stage of run?.stages ?? []) out.push(...fields(stage), stage.lines.length);
+  // Only runs in progress are still written to (a run's log closes when it finishes); several
+  // at once with the parallel model, which also has several pipelines waiting for approval.
+  out.push(lane.running, lane.awaitingApproval.join());
+  const latest = lane.latestRun;
+  for (const run of lane.runs.slice(-10)) {
+    if (run !== latest && run.result !== 'running') continue;
+    out.push(...fields(run));
+    for (const stage of run.stages) out.push(...fields(stage), stage.lines.length);
+  }
   return out;
 }
 

@@ -70,6 +70,8 @@ export interface LaneViewOf<N extends ClusterName> {
   /** DevOps: the latest runs (newest last) and the requests waiting. */
   runs: PipelineRun[];
   queued: number;
+  /** DevOps: the runs waiting for a person's approval, oldest first. */
+  awaitingApproval: number[];
   /** GitOps: the Applications and the notifications feed. */
   applications: Application[];
   notifications: Notification[];
@@ -121,6 +123,7 @@ const LANE_PARTS: {
         .slice(-10)
         .map((r) => ({ ...r, stages: r.stages.map((s) => ({ ...s, lines: [...s.lines] })) })),
       queued: lane.snapshot.context.queue.length,
+      awaitingApproval: lane.awaitingApproval,
       applications: [],
       notifications: [],
       options: { ...lane.options },
@@ -132,6 +135,7 @@ const LANE_PARTS: {
     note: lane.apps.map((a) => a.policy).filter(Boolean)[0] ?? 'starting',
     runs: [],
     queued: 0,
+    awaitingApproval: [],
     applications: lane.apps.map(applicationView),
     notifications: lane.notifications.slice(-50).map((n) => ({ ...n })),
     options: { ...lane.options },

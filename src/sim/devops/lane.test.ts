@@ -58,8 +58,8 @@ describe('DevOps lane (push pipeline)', () => {
     ]);
   });
 
-  it('queues a push behind the run in progress', async () => {
-    const { clock, lane, commit, cluster } = await setup();
+  it('with the queue model, queues a push behind the run in progress', async () => {
+    const { clock, lane, commit, cluster } = await setup({ concurrency: 'queue' });
     await clock.advanceBy(30_000);
     await commit('v2', withImage('web:2.0'));
     expect(lane.snapshot.context.queue).toHaveLength(1);
@@ -68,8 +68,75 @@ describe('DevOps lane (push pipeline)', () => {
     expect(image(cluster)).toBe('web:2.0');
   });
 
-  it('cancels the run in progress with cancelInProgress', async () => {
-    const { clock, lane, commit } = await setup({ cancelInProgress: true });
+  // REFERENCE.md, push lane: GitHub Actions' concurrency group keeps one running and one pending
+  // run; a newer run replaces the pending one, which is listed as cancelled. It is the default.
+  it('by default (a GitHub concurrency group) deploys the newest push and lists the skipped one as cancelled', async () => {
+    const { clock, lane, commit, cluster } = await setup();
+    await clock.advanceBy(30_000);
+    await commit('v2', withImage('web:2.0'));
+    await commit('v3', withImage('web:3.0'));
+    expect(lane.latestRun).toMatchObject({ id: 1, result: 'running' });
+    await clock.advanceBy(600_000);
+    expect(lane.runs.map((r) => [r.id, r.result])).toEqual([
+      [1, 'succeeded'],
+      [2, 'cancelled'],
+      [3, 'succeeded'],
+    ]);
+    expect(lane.runs[1]!.stages[0]!.lines[0]).toMatch(/cancelled before it started/);
+    expect(image(cluster)).toBe('web:3.0');
+  });
+
+  // REFERENCE.md, push lane: "Without a group, runs deploy in parallel." Each run has its own log.
+  it('with the parallel model, runs pushes at once, each in its own pipeline', async () => {
+    const { clock, lane, commit, cluster } = await setup({ concurrency: 'parallel' });
+    await clock.advanceBy(30_000);
+    await commit('v2', withImage('web:2.0'));
+    expect(lane.running).toBe(2);
+    expect(lane.latestRun).toMatchObject({ id: 2, result: 'running' });
+    await clock.advanceBy(600_000);
+    expect(lane.running).toBe(0);
+    expect(lane.runs.map((r) => [r.id, r.result])).toEqual([
+      [1, 'succeeded'],
+      [2, 'succeeded'],
+    ]);
+    expect(lane.runs[0]!.stages.map((s) => s.stage)).toEqual(
+      lane.runs[1]!.stages.map((s) => s.stage),
+    );
+    expect(image(cluster)).toBe('web:2.0');
+  });
+
+  // With no group nothing orders the deploys: approved out of order, the older commit lands last
+  // and the cluster runs what Git no longer says.
+  it('with the parallel model, an older run approved last deploys over a newer one', async () => {
+    const { clock, lane, commit, cluster, audit } = await setup({
+      concurrency: 'parallel',
+      approval: true,
+    });
+    await clock.advanceBy(200_000);
+    expect(lane.approve('dana', 1)).toBe(true);
+    await clock.advanceBy(200_000);
+    await commit('v2', withImage('web:2.0'));
+    await clock.advanceBy(10_000);
+    await commit('v3', withImage('web:3.0'));
+    await clock.advanceBy(200_000);
+    expect(lane.approve('dana', 3)).toBe(true);
+    await clock.advanceBy(60_000);
+    expect(image(cluster)).toBe('web:3.0');
+    expect(lane.approve('dana')).toBe(true); // the oldest waiting: run 2
+    await clock.advanceBy(60_000);
+    expect(image(cluster)).toBe('web:2.0');
+    expect(lane.runs.map((r) => r.result)).toEqual(['succeeded', 'succeeded', 'succeeded']);
+    expect(
+      audit
+        .records()
+        .filter((r) => r.verb === 'approve')
+        .map((r) => r.object),
+    ).toEqual(['run/1', 'run/3', 'run/2']);
+    expect(lane.approve('dana')).toBe(false);
+  });
+
+  it('cancels the run in progress with cancel-in-progress', async () => {
+    const { clock, lane, commit } = await setup({ concurrency: 'cancel-in-progress' });
     await clock.advanceBy(30_000);
     await commit('v2', withImage('web:2.0'));
     await clock.advanceBy(600_000);

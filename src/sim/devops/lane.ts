@@ -15,7 +15,7 @@ import type { ConfigRepo } from '../git';
 import type { FaultTiming, Lane, LaneRollbackRequest } from '../lane';
 import { observeTransitions, type Transition, type Transitions } from '../lanes/transitions';
 import { applyApp, type ApplyLine } from './deploy';
-import { pipelineMachine, type PipelineContext } from './machine';
+import { pipelineMachine, type NumberedRequest, type PipelineContext } from './machine';
 import { CreatedKeys } from './created-keys';
 import { devopsOptions, type DevopsOptions } from './options';
 import { liveDeployments, rolloutStatus, verifyTimeoutMs } from './rollout';
@@ -58,15 +58,21 @@ export class DevopsLane implements Lane<'devops'> {
   readonly apps: AppSpec[];
   readonly runs: PipelineRun[];
   private readonly runLog: RunLog;
+  /** The lane's pipeline; with the `parallel` model, more pipelines run alongside (one run each). */
   private readonly actor: Actor<typeof pipelineMachine>;
-  private desired: DesiredApp[] = [];
-  private applyFailed = false;
+  private readonly parallel: Actor<typeof pipelineMachine>[] = [];
+  private readonly machine: typeof pipelineMachine;
+  /** Requests numbered so far (GitHub's run number): the next is `requests + 1`. */
+  private requests = 0;
+  /** What each run in progress has read and done, by run id. */
+  private readonly work = new Map<number, { desired: DesiredApp[]; applyFailed: boolean }>();
   /** Objects the pipeline has created per app: what `--prune` may delete, and orphans otherwise. */
   readonly applied = new Map<string, CreatedKeys>();
   /** The live Deployments the verify guards last asked for, and what they were found for. */
   private deployments: {
     cluster: Cluster;
     version: number;
+    run: number;
     desired: DesiredApp | undefined;
     live: readonly KObject[];
   } | null = null;
@@ -76,27 +82,33 @@ export class DevopsLane implements Lane<'devops'> {
     deployFailsAfter: null as number | null,
     ciDownUntil: -1,
   };
-  private readonly transitions: Transitions<PipelineState>;
+  /** Each pipeline's last change of state (the lane shows the one it is shown by). */
+  private readonly transitions = new Map<
+    Actor<typeof pipelineMachine>,
+    Transitions<PipelineState>
+  >();
 
   constructor(private readonly deps: DevopsDeps) {
     this.options = devopsOptions(deps.options);
     this.apps = deps.apps;
     this.runLog = new RunLog(deps.clock);
     this.runs = this.runLog.runs;
-    const machine = pipelineMachine.provide({
+    this.machine = pipelineMachine.provide({
       guards: {
         ciAvailable: () => deps.clock.now() >= this.faults.ciDownUntil,
         testsPass: () => this.drawTests(),
-        deployFailed: () => this.applyFailed,
-        rolloutComplete: () => rolloutStatus(this.appDeployments()) === 'complete',
-        rolloutFailed: () => rolloutStatus(this.appDeployments()) === 'failed',
+        deployFailed: ({ context }) => this.workOf(context)?.applyFailed === true,
+        rolloutComplete: ({ context }) =>
+          rolloutStatus(this.appDeployments(context)) === 'complete',
+        rolloutFailed: ({ context }) => rolloutStatus(this.appDeployments(context)) === 'failed',
         // Options a person can change while the lane runs are read when they are needed, so a
         // switch turned on in the app takes effect at the next run.
         firstAppGated: ({ context }) => this.options.approval || context.gates[0] === true,
-        cancelInProgress: () => this.options.cancelInProgress,
+        cancelsRunning: () => this.options.concurrency === 'cancel-in-progress',
+        replacesPending: () => this.options.concurrency === 'github-concurrency-group',
       },
       delays: {
-        verifyTimeout: () => verifyTimeoutMs(this.appDeployments()),
+        verifyTimeout: ({ context }) => verifyTimeoutMs(this.appDeployments(context)),
         checkout: () => this.options.stages.checkout,
         build: () => this.options.stages.build,
         test: () => this.options.stages.test,
@@ -108,40 +120,94 @@ export class DevopsLane implements Lane<'devops'> {
         stageFinished: ({ context }, params) =>
           this.stageFinished(params.stage, params.ok, context, params.reason),
         applyApp: ({ context }) => this.deploy(context),
-        runCancelled: () => this.runLog.finish('cancelled'),
-        approved: ({ event }) =>
-          this.runLog.log(`approved by ${event.type === 'APPROVE' ? event.by : 'someone'}`),
+        runCancelled: ({ context }) => this.endRun(context, 'cancelled'),
+        requestsCancelled: ({ context }) => {
+          for (const req of context.superseded) this.runLog.cancelledBeforeStart(req);
+        },
+        approved: ({ context, event }) =>
+          this.runLog.log(
+            context.run?.id ?? 0,
+            `approved by ${event.type === 'APPROVE' ? event.by : 'someone'}`,
+          ),
       },
     });
-    this.actor = createActor(machine, {
-      clock: deps.clock,
+    this.actor = this.startPipeline();
+  }
+
+  private startPipeline(): Actor<typeof pipelineMachine> {
+    const actor: Actor<typeof pipelineMachine> = createActor(this.machine, {
+      clock: this.deps.clock,
       input: {
         stages: this.options.stages,
         approval: this.options.approval,
-        cancelInProgress: this.options.cancelInProgress,
+        concurrency: this.options.concurrency,
         gates: this.apps.map((a) => a.approval === true),
       },
     });
-    this.transitions = observeTransitions(this.actor, stateOf);
-    this.actor.start();
+    this.transitions.set(actor, observeTransitions(actor, stateOf));
+    actor.start();
+    return actor;
+  }
+
+  /** Every pipeline of the lane: the lane's own, then those `parallel` started. */
+  private pipelines(): Actor<typeof pipelineMachine>[] {
+    return this.parallel.length === 0 ? [this.actor] : [this.actor, ...this.parallel];
+  }
+
+  /** The pipeline the lane is shown by: the one with the newest run in progress, else its own. */
+  private shown(): Actor<typeof pipelineMachine> {
+    if (this.parallel.length === 0) return this.actor;
+    let best = this.actor;
+    let bestId = -1;
+    for (const p of this.pipelines()) {
+      const { context } = p.getSnapshot();
+      const id = busy(p) ? (context.run?.id ?? 0) : -1;
+      if (id > bestId) [best, bestId] = [p, id];
+    }
+    return best;
+  }
+
+  /** A request goes to the lane's pipeline, or with `parallel` to a pipeline free to take it. */
+  private request(revision: string, trigger: NumberedRequest['trigger'], by: string): void {
+    const request: NumberedRequest = { id: ++this.requests, revision, trigger, by };
+    let target = this.actor;
+    if (this.options.concurrency === 'parallel' && busy(this.actor)) {
+      // Finished parallel pipelines are dropped; a new one takes the run.
+      for (let i = this.parallel.length - 1; i >= 0; i--)
+        if (!busy(this.parallel[i]!)) {
+          const done = this.parallel.splice(i, 1)[0]!;
+          done.stop();
+          this.transitions.delete(done);
+        }
+      target = this.startPipeline();
+      this.parallel.push(target);
+    }
+    target.send({ type: 'PUSH', request });
   }
 
   // ---- triggers ----------------------------------------------------------------------------
 
   /** The push webhook: a commit landed on the watched branch. */
   push(revision: string, by: string): void {
-    this.actor.send({ type: 'PUSH', request: { revision, trigger: 'push', by } });
+    this.request(revision, 'push', by);
   }
 
   /** Re-run the pipeline of an earlier commit (Git HEAD still names whatever it names). */
   rerun(revision: string, by: string): void {
-    this.actor.send({ type: 'PUSH', request: { revision, trigger: 'rerun', by } });
+    this.request(revision, 'rerun', by);
   }
 
-  /** A person approves the waiting deploy; the approval is in the audit trail with their name. */
-  approve(by: string): boolean {
-    if (this.state !== 'waiting-approval') return false;
-    const run = this.latestRun;
+  /**
+   * A person approves a waiting deploy (run `runId`, else the oldest waiting); the approval is in
+   * the audit trail with their name.
+   */
+  approve(by: string, runId?: number): boolean {
+    const id = runId ?? this.awaitingApproval[0];
+    const pipeline = this.pipelines().find(
+      (p) => p.getSnapshot().matches('waiting-approval') && p.getSnapshot().context.run?.id === id,
+    );
+    if (!pipeline) return false;
+    const run = this.runLog.running(pipeline.getSnapshot().context.run?.id ?? 0);
     this.deps.audit.append({
       cluster: 'devops',
       actor: by,
@@ -152,7 +218,7 @@ export class DevopsLane implements Lane<'devops'> {
       changes: [],
       message: `approved the deploy of ${run?.revision.slice(0, 7) ?? 'the run'}`,
     });
-    this.actor.send({ type: 'APPROVE', by });
+    pipeline.send({ type: 'APPROVE', by });
     return true;
   }
 
@@ -212,7 +278,9 @@ export class DevopsLane implements Lane<'devops'> {
     this.faults.ciDownUntil = untilMs;
     this.deps.clock.schedule(
       untilMs - this.deps.clock.now(),
-      () => this.actor.send({ type: 'CI_RESTORED' }),
+      () => {
+        for (const p of this.pipelines()) p.send({ type: 'CI_RESTORED' });
+      },
       'ci-restored',
     );
   }
@@ -224,7 +292,7 @@ export class DevopsLane implements Lane<'devops'> {
   // ---- views ---------------------------------------------------------------------------------
 
   get state(): PipelineState {
-    return stateOf(this.actor.getSnapshot());
+    return stateOf(this.shown().getSnapshot());
   }
 
   get pipeline(): Exclude<PipelineState, 'idle'> | null {
@@ -234,15 +302,29 @@ export class DevopsLane implements Lane<'devops'> {
 
   /** The last change of state and the event behind it (the UI marks it on the diagram). */
   get lastTransition(): Transition<PipelineState> | null {
-    return this.transitions.last;
+    return this.transitions.get(this.shown())?.last ?? null;
   }
 
   get snapshot(): SnapshotFrom<typeof pipelineMachine> {
-    return this.actor.getSnapshot();
+    return this.shown().getSnapshot();
   }
 
+  /** The runs waiting for a person's approval, oldest first (several only with `parallel`). */
+  get awaitingApproval(): number[] {
+    return this.pipelines()
+      .filter((p) => p.getSnapshot().matches('waiting-approval'))
+      .map((p) => p.getSnapshot().context.run?.id ?? 0)
+      .sort((a, b) => a - b);
+  }
+
+  /** Runs in progress at once (more than one only with the `parallel` model). */
+  get running(): number {
+    return this.pipelines().filter(busy).length;
+  }
+
+  /** The run in progress, else the latest by number. */
   get latestRun(): PipelineRun | null {
-    return this.runs.at(-1) ?? null;
+    return this.runLog.current ?? this.runs.at(-1) ?? null;
   }
 
   /** The revision of the latest successful run before `beforeRunId` (the default `rerun` target). */
@@ -256,15 +338,16 @@ export class DevopsLane implements Lane<'devops'> {
   // ---- stage effects -----------------------------------------------------------------------
 
   private stageStarted(stage: string, context: PipelineContext): void {
+    const req = context.run!;
     if (stage === 'checkout') {
-      const req = context.run!;
       this.runLog.begin(req);
-      this.applyFailed = false;
-      this.desired = [];
+      const work = { desired: [] as DesiredApp[], applyFailed: false };
+      this.work.set(req.id, work);
       // WARNING: async: the clock holds virtual time until the manifests are read.
-      void this.deps.clock.track(this.loadRevision(req.revision));
+      void this.deps.clock.track(this.loadRevision(req.revision, work));
     }
     this.runLog.stageStarted(
+      req.id,
       stage,
       stage === 'approval'
         ? `waiting for approval before deploying ${this.appAt(context).name}`
@@ -278,34 +361,45 @@ export class DevopsLane implements Lane<'devops'> {
     context: PipelineContext,
     reason?: string,
   ): void {
-    const run = this.runLog.current;
+    const run = this.runLog.running(context.run?.id ?? 0);
     if (!run) return;
     const lines: string[] = [];
-    if (stage === 'build' && ok) lines.push(`built ${this.images().join(', ') || 'no images'}`);
+    if (stage === 'build' && ok)
+      lines.push(`built ${this.images(context).join(', ') || 'no images'}`);
     if (stage === 'test' && ok) lines.push('all tests passed');
     if (reason) lines.push(reason);
-    this.runLog.stageFinished(stage, ok, lines);
+    this.runLog.stageFinished(run.id, stage, ok, lines);
     const app = this.appAt(context);
     if (!ok && (stage === 'deploy' || stage === 'verify'))
-      this.record('deploy-failed', app, `${stage}: ${reason ?? 'failed'}`);
+      this.record('deploy-failed', app, run, `${stage}: ${reason ?? 'failed'}`);
     if (ok && stage === 'verify')
-      this.record('deploy-succeeded', app, `deployed ${run.revision.slice(0, 7)} to ${app.name}`);
-    if (!ok) this.runLog.finish('failed');
+      this.record(
+        'deploy-succeeded',
+        app,
+        run,
+        `deployed ${run.revision.slice(0, 7)} to ${app.name}`,
+      );
+    if (!ok) this.endRun(context, 'failed');
     else if (stage === 'verify' && (context.run?.appIndex ?? 0) + 1 >= this.apps.length)
-      this.runLog.finish('succeeded');
+      this.endRun(context, 'succeeded');
+  }
+
+  private endRun(context: PipelineContext, result: PipelineRun['result']): void {
+    const id = context.run?.id ?? 0;
+    this.runLog.finish(id, result);
+    this.work.delete(id);
+  }
+
+  private workOf(context: PipelineContext) {
+    return this.work.get(context.run?.id ?? 0);
   }
 
   private appAt(context: PipelineContext): AppSpec {
     return this.apps[context.run?.appIndex ?? 0] ?? this.apps[0]!;
   }
 
-  /** The app the latest run is at (outside actions the snapshot is current). */
-  private currentApp(): AppSpec {
-    return this.appAt(this.actor.getSnapshot().context);
-  }
-
-  private async loadRevision(revision: string): Promise<void> {
-    this.desired = await Promise.all(
+  private async loadRevision(revision: string, work: { desired: DesiredApp[] }): Promise<void> {
+    work.desired = await Promise.all(
       this.apps.map((app) => loadDesired(this.deps.repo, revision, app)),
     );
   }
@@ -320,19 +414,22 @@ export class DevopsLane implements Lane<'devops'> {
     return !this.deps.rng.chance(this.options.flakyRate);
   }
 
-  private images(): string[] {
+  private images(context: PipelineContext): string[] {
     const out = new Set<string>();
-    for (const d of this.desired) for (const image of imagesOf(d.manifests)) out.add(image);
+    for (const d of this.workOf(context)?.desired ?? [])
+      for (const image of imagesOf(d.manifests)) out.add(image);
     return [...out].sort();
   }
 
   private deploy(context: PipelineContext): void {
     const app = this.appAt(context);
-    const desired = this.desired[this.apps.indexOf(app)];
-    const run = this.runLog.current!;
+    const work = this.workOf(context)!;
+    const desired = work.desired[this.apps.indexOf(app)];
+    const run = this.runLog.running(context.run?.id ?? 0)!;
     this.record(
       'deploy-started',
       app,
+      run,
       `run #${run.id}: kubectl apply -f ${app.path || '.'} (${run.trigger} by ${run.by})`,
     );
     const failAfter = this.faults.deployFailsAfter;
@@ -346,29 +443,35 @@ export class DevopsLane implements Lane<'devops'> {
       prune: this.options.prune,
       created,
     });
-    for (const line of result.lines) this.runLog.log(formatLine(line));
-    this.applyFailed = result.failed;
+    for (const line of result.lines) this.runLog.log(run.id, formatLine(line));
+    work.applyFailed = result.failed;
   }
 
-  /** The live Deployments of the app the latest run is at. */
-  private appDeployments(): readonly KObject[] {
+  /** The live Deployments of the app the run of `context` is at. */
+  private appDeployments(context: PipelineContext): readonly KObject[] {
     // The verify guards ask again and again, mostly with nothing written in between.
     const { cluster } = this.deps;
-    const desired = this.desired[this.apps.indexOf(this.currentApp())];
+    const run = context.run?.id ?? 0;
+    const desired = this.workOf(context)?.desired[this.apps.indexOf(this.appAt(context))];
     const last = this.deployments;
-    if (last?.cluster === cluster && last.version === cluster.version && last.desired === desired)
+    if (
+      last?.cluster === cluster &&
+      last.version === cluster.version &&
+      last.run === run &&
+      last.desired === desired
+    )
       return last.live;
     const live = liveDeployments(cluster, desired);
-    this.deployments = { cluster, version: cluster.version, desired, live };
+    this.deployments = { cluster, version: cluster.version, run, desired, live };
     return live;
   }
 
   private record(
     verb: 'deploy-started' | 'deploy-succeeded' | 'deploy-failed',
     app: AppSpec,
+    run: PipelineRun | null,
     message: string,
   ): void {
-    const run = this.runLog.current;
     this.deps.audit.append({
       cluster: 'devops',
       actor: 'ci-bot',
@@ -391,6 +494,12 @@ export class DevopsLane implements Lane<'devops'> {
   clusterLost(): void {
     this.applied.clear();
   }
+}
+
+/** A pipeline with a run in progress or waiting for a runner. */
+function busy(p: Actor<typeof pipelineMachine>): boolean {
+  const snap = p.getSnapshot();
+  return !['idle', 'succeeded', 'failed'].includes(stateOf(snap)) || snap.context.queue.length > 0;
 }
 
 function stateOf(snap: SnapshotFrom<typeof pipelineMachine>): PipelineState {

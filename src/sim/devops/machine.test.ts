@@ -58,9 +58,10 @@ function stateIds(value: StateValue, parent = 'pipeline'): string[] {
   ]);
 }
 
+// The lane numbers requests; `pipeline().send` numbers them 1, 2, 3… as they are sent.
 const push = (revision: string): ModelEvent => ({
   type: 'PUSH',
-  request: { revision, trigger: 'push', by: 'alice' },
+  request: { id: 0, revision, trigger: 'push', by: 'alice' },
 });
 
 /**
@@ -99,6 +100,9 @@ function pipeline(
         h.log.push(`${at()} ${ok ? 'ok' : 'FAIL'} ${stage}${reason ? `: ${reason}` : ''}`),
       applyApp: ({ context }) => h.log.push(`${at()} apply app ${context.run?.appIndex}`),
       runCancelled: ({ context }) => h.log.push(`${at()} cancel run ${context.run?.id}`),
+      requestsCancelled: ({ context }) => {
+        for (const r of context.superseded) h.log.push(`${at()} cancel pending ${r.id}`);
+      },
       approved: ({ event }) => h.log.push(`${at()} approved by ${'by' in event ? event.by : '?'}`),
     },
   });
@@ -107,7 +111,7 @@ function pipeline(
     input: {
       stages: DEFAULT_STAGES,
       approval: false,
-      cancelInProgress: false,
+      concurrency: 'queue',
       gates: [],
       ...input,
     },
@@ -125,7 +129,13 @@ function pipeline(
   const run = (ms: number) => {
     for (let t = 0; t < ms; t += 1_000) clock.increment(1_000);
   };
-  const send = (event: ModelEvent) => actor.send(event as PipelineEvent);
+  let requests = 0;
+  const send = (event: ModelEvent) =>
+    actor.send(
+      (event.type === 'PUSH'
+        ? { ...event, request: { ...event.request, id: ++requests } }
+        : event) as PipelineEvent,
+    );
   return { ...h, machine, actor, clock, state, run, send };
 }
 
@@ -225,7 +235,7 @@ describe('pipelineMachine on a simulated clock', () => {
     expect(p.log.slice(-2)).toEqual(['160s apply app 0', '180s FAIL deploy: kubectl apply failed']);
   });
 
-  it('queues pushes during a run and runs them after it, oldest first', () => {
+  it('with the queue model, queues pushes during a run and runs them after it, oldest first', () => {
     const p = pipeline();
     p.send(push('a1'));
     p.run(50_000);
@@ -250,8 +260,8 @@ describe('pipelineMachine on a simulated clock', () => {
     expect(p.actor.getSnapshot().context).toMatchObject({ runs: 3, run: { revision: 'c3' } });
   });
 
-  it('with cancelInProgress, a push cancels the run in progress and starts its own', () => {
-    const p = pipeline({ cancelInProgress: true });
+  it('cancel-in-progress: a push cancels the run in progress and starts its own', () => {
+    const p = pipeline({ concurrency: 'cancel-in-progress' });
     p.send(push('a1'));
     p.run(50_000);
     p.send(push('b2'));
@@ -266,14 +276,46 @@ describe('pipelineMachine on a simulated clock', () => {
     expect(p.state()).toBe('succeeded');
   });
 
-  // No run has started in `queued`: nothing is cancelled, the newer request replaces the waiting one.
-  it('with cancelInProgress, a push supersedes a request still waiting for CI', () => {
-    const p = pipeline({ cancelInProgress: true });
+  // No run has started in `queued`: the waiting request is dropped (reported), the newer one waits.
+  it('cancel-in-progress: a push supersedes a request still waiting for CI', () => {
+    const p = pipeline({ concurrency: 'cancel-in-progress' });
     p.world.ciAvailable = false;
     p.send(push('a1'));
     p.send(push('b2'));
-    expect(p.log).toEqual([]);
-    expect(p.actor.getSnapshot().context.queue.map((r) => r.revision)).toEqual(['b2']);
+    expect(p.log).toEqual(['0s cancel pending 1']);
+    expect(p.actor.getSnapshot().context.queue.map((r) => [r.id, r.revision])).toEqual([[2, 'b2']]);
+  });
+
+  // REFERENCE.md, push lane: a concurrency group keeps one running and one pending run; a newer
+  // run replaces the pending one, which is cancelled (GitHub docs "Control the concurrency of
+  // workflows and jobs").
+  it('github-concurrency-group: one run and one pending; a newer push replaces the pending one', () => {
+    const p = pipeline({ concurrency: 'github-concurrency-group' });
+    p.send(push('a1'));
+    p.run(50_000);
+    p.send(push('b2'));
+    expect(p.log.filter((line) => line.includes('cancel'))).toEqual([]);
+    p.send(push('c3'));
+    p.send(push('d4'));
+    expect(p.log.slice(-2)).toEqual(['50s cancel pending 2', '50s cancel pending 3']);
+    expect(p.state()).toBe('build');
+    expect(p.actor.getSnapshot().context.queue.map((r) => [r.id, r.revision])).toEqual([[4, 'd4']]);
+    p.run(130_000);
+    expect(p.actor.getSnapshot().context).toMatchObject({
+      runs: 2,
+      run: { id: 4, revision: 'd4' },
+      queue: [],
+    });
+  });
+
+  it('github-concurrency-group: while CI is down, the first request keeps its place', () => {
+    const p = pipeline({ concurrency: 'github-concurrency-group' });
+    p.world.ciAvailable = false;
+    p.send(push('a1'));
+    p.send(push('b2'));
+    p.send(push('c3'));
+    expect(p.log).toEqual(['0s cancel pending 2']);
+    expect(p.actor.getSnapshot().context.queue.map((r) => r.revision)).toEqual(['a1', 'c3']);
   });
 
   it.each([
@@ -428,17 +470,32 @@ const MODEL_EVENTS: ModelEvent[] = [
 const INPUTS: Array<{ name: string; input: PipelineInput; unreached: string[] }> = [
   {
     name: 'one app',
-    input: { stages: DEFAULT_STAGES, approval: false, cancelInProgress: false, gates: [] },
+    input: { stages: DEFAULT_STAGES, approval: false, concurrency: 'queue', gates: [] },
     unreached: ['pipeline.waiting-approval'],
   },
   {
     name: 'one app, approval',
-    input: { stages: DEFAULT_STAGES, approval: true, cancelInProgress: false, gates: [] },
+    input: { stages: DEFAULT_STAGES, approval: true, concurrency: 'queue', gates: [] },
     unreached: [],
   },
   {
-    name: 'one app, cancelInProgress',
-    input: { stages: DEFAULT_STAGES, approval: false, cancelInProgress: true, gates: [] },
+    name: 'one app, cancel-in-progress',
+    input: {
+      stages: DEFAULT_STAGES,
+      approval: false,
+      concurrency: 'cancel-in-progress',
+      gates: [],
+    },
+    unreached: ['pipeline.waiting-approval'],
+  },
+  {
+    name: 'one app, github-concurrency-group',
+    input: {
+      stages: DEFAULT_STAGES,
+      approval: false,
+      concurrency: 'github-concurrency-group',
+      gates: [],
+    },
     unreached: ['pipeline.waiting-approval'],
   },
   {
@@ -446,7 +503,7 @@ const INPUTS: Array<{ name: string; input: PipelineInput; unreached: string[] }>
     input: {
       stages: DEFAULT_STAGES,
       approval: false,
-      cancelInProgress: false,
+      concurrency: 'queue',
       gates: [false, true],
     },
     unreached: [],

@@ -2,8 +2,9 @@
 //   idle -> queued -> checkout -> build -> test -> [waiting-approval] -> deploy -> verify
 //        -> succeeded | failed
 // The machine lives for the whole sandbox: `succeeded` and `failed` describe the latest run while
-// the lane keeps listening for pushes. A push during a run queues behind it (or, with
-// cancelInProgress, cancels it). With several apps the run loops deploy -> verify per app, with an
+// the lane keeps listening for pushes. What a push during a run does is the lane's CI concurrency
+// model (concurrency.ts): queue behind it, replace the one pending run (GitHub Actions' concurrency
+// group, the default), or cancel the run in progress. With several apps the run loops deploy -> verify per app, with an
 // approval gate before an app that asks for one.
 //
 // What a stage *does* (read Git, apply manifests, look at rollout status, draw a flaky test) is
@@ -28,6 +29,16 @@ export const VERIFY_POLL_MS = 2_000;
 
 export type RunTrigger = 'push' | 'rerun';
 
+/**
+ * How runs of the workflow share the deploy (REFERENCE.md, push lane: "Runs of the same workflow
+ * at once"): `queue` runs every request in turn (GitLab's resource_group); the
+ * `github-concurrency-group` keeps one running and one pending run, a newer request replacing the
+ * pending one; `cancel-in-progress` cancels the running one; `parallel` (no group) runs them at
+ * once, each in its own pipeline (the lane holds one machine per run).
+ */
+export type CiConcurrency =
+  'queue' | 'github-concurrency-group' | 'cancel-in-progress' | 'parallel';
+
 export interface RunRequest {
   revision: string;
   trigger: RunTrigger;
@@ -35,26 +46,34 @@ export interface RunRequest {
   by: string;
 }
 
+/** A request as the lane numbers it when it arrives (GitHub's run number), before it starts. */
+export type NumberedRequest = RunRequest & { id: number };
+
 export interface PipelineContext {
   stages: StageDurations;
   approval: boolean;
-  cancelInProgress: boolean;
-  queue: RunRequest[];
+  concurrency: CiConcurrency;
+  queue: NumberedRequest[];
   /** The run in progress, or the latest one. */
-  run: (RunRequest & { id: number; appIndex: number }) | null;
+  run: (NumberedRequest & { appIndex: number }) | null;
+  /** Runs started. */
   runs: number;
+  /** The requests the latest `supersede` dropped before they started. */
+  superseded: NumberedRequest[];
   appCount: number;
   /** Which apps ask for an approval before their deploy (index -> true). */
   gates: boolean[];
 }
 
 export type PipelineEvent =
-  { type: 'PUSH'; request: RunRequest } | { type: 'APPROVE'; by: string } | { type: 'CI_RESTORED' };
+  | { type: 'PUSH'; request: NumberedRequest }
+  | { type: 'APPROVE'; by: string }
+  | { type: 'CI_RESTORED' };
 
 export interface PipelineInput {
   stages: StageDurations;
   approval: boolean;
-  cancelInProgress: boolean;
+  concurrency: CiConcurrency;
   gates: boolean[];
 }
 
@@ -81,7 +100,8 @@ export const pipelineMachine = setup({
     rolloutComplete: () => true,
     rolloutFailed: () => false,
     hasQueued: ({ context }) => context.queue.length > 0,
-    cancelInProgress: ({ context }) => context.cancelInProgress,
+    cancelsRunning: ({ context }) => context.concurrency === 'cancel-in-progress',
+    replacesPending: ({ context }) => context.concurrency === 'github-concurrency-group',
     moreApps: ({ context }) => (context.run?.appIndex ?? 0) + 1 < context.appCount,
     nextAppGated: ({ context }) => context.gates[(context.run?.appIndex ?? 0) + 1] === true,
     firstAppGated: ({ context }) => context.approval || context.gates[0] === true,
@@ -91,15 +111,17 @@ export const pipelineMachine = setup({
       queue: ({ context, event }) =>
         event.type === 'PUSH' ? [...context.queue, event.request] : context.queue,
     }),
-    replaceQueue: assign({
-      queue: ({ event }) => (event.type === 'PUSH' ? [event.request] : []),
-    }),
+    // Requests waiting past the first `keep` are superseded: reported, then dropped.
+    supersede: assign(({ context }, params: { keep: number }) => ({
+      superseded: context.queue.slice(params.keep),
+      queue: context.queue.slice(0, params.keep),
+    })),
     startRun: assign(({ context }) => {
       const [next, ...rest] = context.queue;
       return {
         queue: rest,
         runs: context.runs + 1,
-        run: next ? { ...next, id: context.runs + 1, appIndex: 0 } : null,
+        run: next ? { ...next, appIndex: 0 } : null,
       };
     }),
     nextApp: assign({
@@ -111,6 +133,8 @@ export const pipelineMachine = setup({
     stageFinished: (_, _params: { stage: string; ok: boolean; reason?: string }) => {},
     applyApp: () => {},
     runCancelled: () => {},
+    // Reads `superseded`, which `supersede` has just set.
+    requestsCancelled: () => {},
     approved: () => {},
   },
 }).createMachine({
@@ -118,17 +142,32 @@ export const pipelineMachine = setup({
   context: ({ input }) => ({
     stages: input.stages,
     approval: input.approval,
-    cancelInProgress: input.cancelInProgress,
+    concurrency: input.concurrency,
     gates: input.gates,
     appCount: Math.max(1, input.gates.length),
     queue: [],
     run: null,
     runs: 0,
+    superseded: [],
   }),
   initial: 'idle',
+  // A push while a run is in progress (idle, queued and the end states handle their own).
   on: {
     PUSH: [
-      { guard: 'cancelInProgress', target: '.queued', actions: ['runCancelled', 'enqueue'] },
+      {
+        guard: 'cancelsRunning',
+        target: '.queued',
+        actions: [
+          'runCancelled',
+          { type: 'supersede', params: { keep: 0 } },
+          'requestsCancelled',
+          'enqueue',
+        ],
+      },
+      {
+        guard: 'replacesPending',
+        actions: [{ type: 'supersede', params: { keep: 0 } }, 'requestsCancelled', 'enqueue'],
+      },
       { actions: 'enqueue' },
     ],
   },
@@ -137,10 +176,20 @@ export const pipelineMachine = setup({
       on: { PUSH: { target: 'queued', actions: 'enqueue' } },
     },
     queued: {
-      // Waits for a runner: while CI is down, runs stay here. No run has started, so a push with
-      // cancelInProgress replaces what waits (nothing to cancel) instead of adding to it.
+      // Waits for a runner: while CI is down, runs stay here. The first request waiting holds the
+      // group's running place: cancel-in-progress replaces it, the group replaces the one after.
       on: {
-        PUSH: [{ guard: 'cancelInProgress', actions: 'replaceQueue' }, { actions: 'enqueue' }],
+        PUSH: [
+          {
+            guard: 'cancelsRunning',
+            actions: [{ type: 'supersede', params: { keep: 0 } }, 'requestsCancelled', 'enqueue'],
+          },
+          {
+            guard: 'replacesPending',
+            actions: [{ type: 'supersede', params: { keep: 1 } }, 'requestsCancelled', 'enqueue'],
+          },
+          { actions: 'enqueue' },
+        ],
         CI_RESTORED: { guard: 'ciAvailable', target: 'checkout', actions: 'startRun' },
       },
       always: { guard: 'ciAvailable', target: 'checkout', actions: 'startRun' },

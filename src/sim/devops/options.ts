@@ -1,13 +1,13 @@
-// The pipeline's options and their defaults: a plain push-to-deploy workflow (no approval, runs
-// queue behind each other, no prune, no flaky tests).
-import { DEFAULT_STAGES, type StageDurations } from './machine';
+// The pipeline's options and their defaults: a plain push-to-deploy workflow (no approval, GitHub
+// Actions' concurrency group, no prune, no flaky tests).
+import { DEFAULT_STAGES, type CiConcurrency, type StageDurations } from './machine';
 
 export interface DevopsOptions {
   stages: StageDurations;
   /** A manual approval before the deploy of every run. */
   approval: boolean;
-  /** A push cancels the run in progress instead of queueing behind it. */
-  cancelInProgress: boolean;
+  /** What a push does while a run is in progress (machine.ts, `CiConcurrency`). */
+  concurrency: CiConcurrency;
   /** `kubectl apply --prune`: delete what the pipeline once applied and Git no longer declares. */
   prune: boolean;
   /** Share of test stages that fail by chance (seeded). */
@@ -17,7 +17,7 @@ export interface DevopsOptions {
 export const DEFAULT_DEVOPS: DevopsOptions = {
   stages: DEFAULT_STAGES,
   approval: false,
-  cancelInProgress: false,
+  concurrency: 'github-concurrency-group',
   prune: false,
   flakyRate: 0,
 };

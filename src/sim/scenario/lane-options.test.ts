@@ -10,8 +10,10 @@ import type { SetAction, WrittenLaneOptions } from './schema';
 describe('the written lane options match the lane option types', () => {
   // Checked by the compiler (npm run typecheck): a schema field with no lane option, or a lane
   // option a scenario cannot write, fails here.
-  it('writes every pipeline option, and no other', () => {
-    expectTypeOf<keyof WrittenLaneOptions['devops']>().toEqualTypeOf<keyof DevopsOptions>();
+  it('writes every pipeline option, and no other but the older name cancelInProgress', () => {
+    expectTypeOf<Exclude<keyof WrittenLaneOptions['devops'], 'cancelInProgress'>>().toEqualTypeOf<
+      keyof DevopsOptions
+    >();
   });
 
   it("writes every reconciler option but the self-heal backoff (Argo CD's, fixed), and no other", () => {
@@ -71,6 +73,16 @@ describe('laneOptions', () => {
       approval: true,
     });
   });
+
+  it.each([
+    [true, 'cancel-in-progress'],
+    [false, 'queue'],
+  ] as const)(
+    'devops: the older cancelInProgress: %s is concurrency %s',
+    (written, concurrency) => {
+      expect(laneOptions('devops', { cancelInProgress: written })).toEqual({ concurrency });
+    },
+  );
 
   it("keeps the order written (a flavour's timing comes before a poll set after it)", () => {
     const options = laneOptions('gitops', { pollInterval: '5m', flavour: 'flux', lane: 'gitops' });

@@ -35,12 +35,24 @@ function stages(written: NonNullable<WrittenLaneOptions['devops']['stages']>): S
   return out;
 }
 
-const CONVERTERS: { [N in ClusterName]: Converters<WrittenLaneOptions[N], LaneOptionsOf[N]> } = {
+/** Written options kept under an older name: each becomes the option that replaced it. */
+type Renamed = { devops: 'cancelInProgress'; gitops: never };
+/** `cancelInProgress` came before `concurrency`: true is cancel-in-progress, false a queue. */
+const RENAMED: { [N in ClusterName]: Record<Renamed[N], (value: never) => [string, unknown]> } = {
+  devops: {
+    cancelInProgress: (value: boolean) => ['concurrency', value ? 'cancel-in-progress' : 'queue'],
+  },
+  gitops: {},
+};
+
+const CONVERTERS: {
+  [N in ClusterName]: Converters<Omit<WrittenLaneOptions[N], Renamed[N]>, LaneOptionsOf[N]>;
+} = {
   devops: {
     stages,
     prune: same,
     approval: same,
-    cancelInProgress: same,
+    concurrency: same,
     flakyRate: same,
   },
   gitops: {
@@ -75,10 +87,14 @@ export function laneOptions<N extends ClusterName>(
   written: WrittenLaneOptions[N] & { lane?: N },
 ): Partial<LaneOptionsOf[N]> {
   const converters = CONVERTERS[lane] as Record<string, (value: unknown) => unknown>;
+  const renamed = RENAMED[lane] as Record<string, (value: unknown) => [string, unknown]>;
   const out = safeRecord<unknown>();
   for (const [key, value] of Object.entries(written)) {
     if (key === 'lane') continue;
-    out[key] = Object.hasOwn(converters, key) ? converters[key]!(value) : value;
+    if (Object.hasOwn(renamed, key)) {
+      const [name, converted] = renamed[key]!(value);
+      out[name] = converted;
+    } else out[key] = Object.hasOwn(converters, key) ? converters[key]!(value) : value;
   }
   return out as Partial<LaneOptionsOf[N]>;
 }

@@ -73,6 +73,10 @@ export const devopsLaneSchema = z.strictObject({
   ),
   prune: z.optional(z.boolean()),
   approval: z.optional(z.boolean()),
+  concurrency: z.optional(
+    z.enum(['queue', 'github-concurrency-group', 'cancel-in-progress', 'parallel']),
+  ),
+  /** The boolean before `concurrency`: true is `cancel-in-progress`, false is `queue`. */
   cancelInProgress: z.optional(z.boolean()),
   flakyRate: z.optional(z.number().check(z.gte(0), z.lte(1))),
 });
@@ -168,7 +172,12 @@ export const ACTIONS = {
   }),
   refresh: z.strictObject({ lane: z.literal('gitops') }),
   rerun: z.strictObject({ lane: z.literal('devops'), commit: z.optional(str(200)), by: actor() }),
-  approve: z.strictObject({ lane: z.optional(z.literal('devops')), by: actor() }),
+  approve: z.strictObject({
+    lane: z.optional(z.literal('devops')),
+    by: actor(),
+    /** Which waiting run (its number); the oldest waiting one when left out. */
+    run: z.optional(z.number().check(z.int(), z.gte(1))),
+  }),
   wait: duration(),
 } as const;
 

@@ -36,7 +36,7 @@ export function LaneActions({ view, run }: { view: LaneView; run: (action: Actio
           >
             Re-run pipeline
           </button>
-          {view.state === 'waiting-approval' ? (
+          {view.awaitingApproval.length === 1 ? (
             <button
               type="button"
               className="lp-btn lp-btn-primary"
@@ -45,7 +45,20 @@ export function LaneActions({ view, run }: { view: LaneView; run: (action: Actio
             >
               Approve
             </button>
-          ) : null}
+          ) : (
+            // Parallel runs wait each for its own approval, as GitHub's "Review deployments" does.
+            view.awaitingApproval.map((id) => (
+              <button
+                key={id}
+                type="button"
+                className="lp-btn lp-btn-primary"
+                title={`Run #${id} waits for a person before its deploy: approve it`}
+                onClick={() => run({ approve: { by: 'you', run: id } })}
+              >
+                Approve #{id}
+              </button>
+            ))
+          )}
         </>
       ) : (
         <>

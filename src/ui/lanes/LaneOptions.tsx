@@ -2,6 +2,7 @@
 // approval), each change a `set` action, so a session records and replays it.
 import { formatDuration } from '../../sim/clock';
 import { ARGO_DEFAULTS, FLUX_DEFAULTS, type Flavour } from '../../sim/gitops/options';
+import type { CiConcurrency } from '../../sim/devops/machine';
 import type { LaneOptionsOf } from '../../sim/lane';
 import type { Action } from '../../sim/scenario';
 import type { Lane } from './lane-types';
@@ -95,12 +96,55 @@ export function LaneOptions({ view, run }: LaneOptionsProps) {
           <span className="lp-mono">{t.label}</span>
         </label>
       ))}
-      {view.name === 'gitops' ? <ReconcilerFields options={view.options} run={run} /> : null}
+      {view.name === 'gitops' ? (
+        <ReconcilerFields options={view.options} run={run} />
+      ) : (
+        <PipelineFields options={view.options} run={run} />
+      )}
     </fieldset>
   );
 }
 
 /** The reconciler's tool and poll interval. */
+/** The CI concurrency models (REFERENCE.md, push lane), as a person picks one. */
+const CONCURRENCY: Array<{ value: CiConcurrency; label: string }> = [
+  { value: 'github-concurrency-group', label: 'concurrency group' },
+  { value: 'cancel-in-progress', label: 'cancel in progress' },
+  { value: 'queue', label: 'queue' },
+  { value: 'parallel', label: 'parallel' },
+];
+const CONCURRENCY_TITLE =
+  'What a push does while a run is in progress: a GitHub Actions concurrency group keeps one ' +
+  'running and one pending run (a newer push replaces the pending one); cancel-in-progress ' +
+  'cancels the running one; a queue runs every push in turn (GitLab resource_group); parallel ' +
+  '(no group) deploys them at once, so an older commit can finish last';
+
+function PipelineFields({
+  options,
+  run,
+}: {
+  options: LaneOptionsOf['devops'];
+  run: (action: Action) => void;
+}) {
+  return (
+    <label className="lp-field" title={CONCURRENCY_TITLE}>
+      <span>concurrency</span>
+      <select
+        value={options.concurrency}
+        onChange={(e) =>
+          run({ set: { lane: 'devops', concurrency: e.target.value as CiConcurrency } })
+        }
+      >
+        {CONCURRENCY.map((c) => (
+          <option key={c.value} value={c.value}>
+            {c.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 function ReconcilerFields({
   options,
   run,

@@ -233,9 +233,21 @@ describe('LanePanel', () => {
   });
 
   it('offers Approve only while the pipeline waits for it', () => {
-    appStore.setState({ view: sandboxView({ devops: devopsView({ state: 'build' }) }) });
+    appStore.setState({
+      view: sandboxView({ devops: devopsView({ state: 'build', awaitingApproval: [] }) }),
+    });
     render(<LanePanel lane="devops" />);
-    expect(lane('DevOps lane').queryByRole('button', { name: 'Approve' })).toBeNull();
+    expect(lane('DevOps lane').queryByRole('button', { name: /Approve/ })).toBeNull();
+  });
+
+  it('offers one Approve per waiting run when parallel runs wait', async () => {
+    const user = userEvent.setup();
+    appStore.setState({ view: sandboxView({ devops: devopsView({ awaitingApproval: [2, 3] }) }) });
+    render(<LanePanel lane="devops" />);
+    const panel = lane('DevOps lane');
+    expect(panel.queryByRole('button', { name: 'Approve' })).toBeNull();
+    await user.click(panel.getByRole('button', { name: 'Approve #3' }));
+    expect(act).toHaveBeenLastCalledWith({ approve: { by: 'you', run: 3 } });
   });
 
   it('refreshes and syncs the Application', async () => {
@@ -277,6 +289,10 @@ describe('LanePanel', () => {
     expect(devops.getByRole<HTMLInputElement>('switch', { name: 'approval' }).checked).toBe(true);
     await user.click(devops.getByRole('switch', { name: 'prune' }));
     expect(act).toHaveBeenLastCalledWith({ set: { lane: 'devops', prune: true } });
+    const concurrency = devops.getByRole<HTMLSelectElement>('combobox', { name: 'concurrency' });
+    expect(concurrency.value).toBe('github-concurrency-group');
+    await user.selectOptions(concurrency, 'parallel');
+    expect(act).toHaveBeenLastCalledWith({ set: { lane: 'devops', concurrency: 'parallel' } });
   });
 
   it('shows the sync plan: what a Sync would change, with diffs', async () => {

@@ -141,13 +141,14 @@ export function devopsView(overrides: Partial<LaneViewOf<'devops'>> = {}): LaneV
       },
     ],
     queued: 1,
+    awaitingApproval: [2],
     plan: [],
     applications: [],
     notifications: [],
     options: {
       stages: { checkout: 10_000, build: 90_000, test: 60_000, deploy: 20_000 },
       approval: true,
-      cancelInProgress: false,
+      concurrency: 'github-concurrency-group',
       prune: false,
       flakyRate: 0,
     },
@@ -299,6 +300,7 @@ export function gitopsView(overrides: Partial<LaneViewOf<'gitops'>> = {}): LaneV
     ],
     runs: [],
     queued: 0,
+    awaitingApproval: [],
     applications: [application()],
     notifications: [
       {

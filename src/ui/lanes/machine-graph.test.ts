@@ -34,7 +34,7 @@ describe('machineGraph', () => {
       { target: 'down', event: 'GO_DOWN', label: 'GO_DOWN' },
     ]);
     expect(machineGraph(pipelineMachine).anyState).toEqual([
-      { target: 'queued', event: 'PUSH', label: 'PUSH [cancelInProgress]' },
+      { target: 'queued', event: 'PUSH', label: 'PUSH [cancelsRunning]' },
     ]);
   });
 

@@ -14,7 +14,7 @@ describe('transition words', () => {
     ['always', 'otherwise'],
     ['always [moreApps && nextAppGated]', 'when apps are left and the next app needs approval'],
     ['WEBHOOK [webhookEnabled]', 'on a webhook, if webhooks are on'],
-    ['PUSH [cancelInProgress]', 'on a push to main, if it cancels the run in progress'],
+    ['PUSH [cancelsRunning]', 'on a push to main, if it cancels the run in progress'],
     ['comparing done [shouldSync]', 'diff done, if auto-sync is due'],
     ['SOMETHING_NEW [aGuard]', 'SOMETHING_NEW, if aGuard'],
     ['constructor', 'constructor'],
