@@ -9,6 +9,11 @@ export interface AppObjectOptions {
   tag?: string;
   /** ConfigMap `LOG_LEVEL` value (default `info`). */
   logLevel?: string;
+  /**
+   * How many objects the app has: the last Deployment reads the ConfigMap before it rather than
+   * one past the end, whose Pods would stay in CreateContainerConfigError (default: unbounded).
+   */
+  count?: number;
 }
 
 /** Object i of the app: Deployment `app-i`, Service `svc-i` or ConfigMap `cfg-i`. */
@@ -31,7 +36,13 @@ export function appObject(i: number, opts: AppObjectOptions = {}): KObject {
                   name: 'web',
                   image: `${name}:${opts.tag ?? '1.0'}`,
                   ports: [{ containerPort: 8080 }],
-                  envFrom: [{ configMapRef: { name: `cfg-${i + 2}` } }],
+                  envFrom: [
+                    {
+                      configMapRef: {
+                        name: `cfg-${i + 2 < (opts.count ?? Infinity) ? i + 2 : i - 1}`,
+                      },
+                    },
+                  ],
                   resources: { requests: { cpu: '100m', memory: '64Mi' } },
                 },
               ],
@@ -60,7 +71,7 @@ export function appObject(i: number, opts: AppObjectOptions = {}): KObject {
 }
 
 export function appObjects(n: number): KObject[] {
-  return Array.from({ length: n }, (_, i) => appObject(i));
+  return Array.from({ length: n }, (_, i) => appObject(i, { count: n }));
 }
 
 export function appFilePath(folder: string, i: number): string {

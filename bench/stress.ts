@@ -48,7 +48,7 @@ export async function runStress(budgetMs = 180_000): Promise<StressResult> {
   const files = appFiles(OBJECTS, FOLDER);
   const changes = Array.from({ length: COMMITS }, (_, n) => {
     const i = (n % 167) * 3;
-    const obj = appObject(i, { tag: `2.${n}` });
+    const obj = appObject(i, { tag: `2.${n}`, count: OBJECTS });
     return {
       message: `${obj.metadata.name}: 2.${n}`,
       write: { [appFilePath(FOLDER, i)]: appFile(obj) },
