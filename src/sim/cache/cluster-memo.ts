@@ -3,6 +3,7 @@
 // frozen copies made of them) are kept; a manifest that is not frozen may still be edited and is
 // computed afresh. Live objects are the cluster's own: a write stores a new object and never
 // edits one, so an object's diff and health hold for as long as it is kept.
+import { isStored } from '../stored';
 import type { Health, KObject } from '../cluster';
 import type { ComparedFields, CompareMemo } from '../compare/memo';
 import type { ResourceDiff } from '../compare/types';
@@ -30,13 +31,13 @@ export class ClusterMemo implements CompareMemo {
    * frozen manifest.
    */
   copy(manifest: KObject, slot: string, make: () => KObject): KObject {
-    if (!Object.isFrozen(manifest)) return make();
+    if (!isStored(manifest)) return make();
     const copies = getOrCreate(this.copies, manifest, () => new Map<string, KObject>());
     return getOrCreate(copies, slot, make);
   }
 
   manifestKey(manifest: KObject, make: () => string): string {
-    return Object.isFrozen(manifest) ? getOrCreate(this.manifestKeys, manifest, make) : make();
+    return isStored(manifest) ? getOrCreate(this.manifestKeys, manifest, make) : make();
   }
 
   liveKey(live: KObject, make: () => string): string {
@@ -44,9 +45,7 @@ export class ClusterMemo implements CompareMemo {
   }
 
   compared<C extends ComparedFields>(manifest: KObject, make: () => C): C {
-    return Object.isFrozen(manifest)
-      ? (getOrCreate(this.comparedFields, manifest, make) as C)
-      : make();
+    return isStored(manifest) ? (getOrCreate(this.comparedFields, manifest, make) as C) : make();
   }
 
   diff(
@@ -54,7 +53,7 @@ export class ClusterMemo implements CompareMemo {
     live: KObject | undefined,
     make: (immutable: boolean) => ResourceDiff,
   ): ResourceDiff {
-    if (desired && !Object.isFrozen(desired)) return make(false);
+    if (desired && !isStored(desired)) return make(false);
     const byLive = getOrCreate(
       this.diffs,
       desired ?? NONE,

@@ -2,6 +2,7 @@
 // cluster: what the observer and the push lane's verify stage look live objects up by. Manifests
 // are frozen and shared per tree; a key depends on which kinds the cluster serves as namespaced,
 // hence the generation of its kinds.
+import { isStored } from '../stored';
 import { refKey, refOf, type Cluster, type KObject } from '../cluster';
 
 export interface DeclaredKeys {
@@ -51,7 +52,7 @@ export class StoreKeys {
         return key;
       });
       const keys = same && reuse ? reuse.keys : { list, set: new Set(list) };
-      if (Object.isFrozen(manifests)) this.previous = { manifests, generation, keys };
+      if (isStored(manifests)) this.previous = { manifests, generation, keys };
       return keys;
     });
   }
@@ -66,7 +67,7 @@ export class StoreKeys {
     const hit = table.get(of);
     if (hit?.generation === generation) return hit.value;
     const value = compute();
-    if (Object.isFrozen(of)) table.set(of, { generation, value });
+    if (isStored(of)) table.set(of, { generation, value });
     return value;
   }
 }

@@ -10,6 +10,7 @@
 // field removed from Git that the last sync applied. Keyed lists compare item by merge key
 // (`containers[name=web]`), not by index. Git's Secret `stringData` is folded into base64 `data`
 // first, as the API server does, so the two spellings of one value are equal.
+import { isStored } from '../stored';
 import { refKey, refOf, type KObject } from '../cluster';
 import { KindRegistry } from '../cluster/kinds';
 import { groupOf, type IgnoreDifference } from './ignore';
@@ -73,7 +74,7 @@ export function scopeDesired(
   return memo.scoped(obj, clusterScoped ? '\0' : namespace, () => {
     const { namespace: _dropped, ...meta } = obj.metadata;
     const scoped = { ...obj, metadata: clusterScoped ? meta : { ...obj.metadata, namespace } };
-    if (Object.isFrozen(obj)) {
+    if (isStored(obj)) {
       Object.freeze(scoped.metadata);
       Object.freeze(scoped);
     }
