@@ -185,12 +185,16 @@ const HANDLERS: { [K in ActionName]: Handler<K> } = {
     await sandbox.settle();
     return done(`devops: re-running the pipeline of ${rev.slice(0, 7)}`);
   },
-  async approve(sandbox, { by }) {
-    const ok = sandbox.devops.approve(by ?? DEFAULT_ACTOR);
+  async approve(sandbox, { by = DEFAULT_ACTOR, run }) {
+    const ok = sandbox.devops.approve(by, run);
     await sandbox.settle();
-    return ok
-      ? done(`devops: deploy approved by ${by ?? DEFAULT_ACTOR}`)
-      : refused('no pipeline is waiting for approval');
+    if (ok)
+      return done(`devops: deploy${run === undefined ? '' : ` of run #${run}`} approved by ${by}`);
+    return refused(
+      run === undefined
+        ? 'no pipeline is waiting for approval'
+        : `run #${run} is not waiting for approval`,
+    );
   },
 };
 
