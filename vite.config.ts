@@ -108,6 +108,7 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.ts'],
     exclude: ['test/e2e/**', 'node_modules/**'],
     testTimeout: 20_000,
+    setupFiles: ['test/setup.ts'],
     // isomorphic-git's browser (ESM) build, run through Vite as the app's is, with the aliases above.
     alias: [
       {
