@@ -62,12 +62,7 @@ export class StageEffects {
     );
   }
 
-  stageFinished(
-    stage: string,
-    ok: boolean,
-    context: PipelineContext,
-    reason?: string,
-  ): void {
+  stageFinished(stage: string, ok: boolean, context: PipelineContext, reason?: string): void {
     const run = this.deps.runLog.running(context.run?.id ?? 0);
     if (!run) return;
     const lines: string[] = [];
