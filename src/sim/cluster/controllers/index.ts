@@ -1,4 +1,4 @@
-// The in-cluster controllers: Deployment, ReplicaSet, the kubelet's Pod lifecycle and the HPA.
+// The in-cluster controllers: Deployment, ReplicaSet, Job, the kubelet's Pod lifecycle and the HPA.
 // They run on the virtual clock from one work queue: a change to an object enqueues it (and its
 // owners); the queue drains at the current instant, in insertion order, so runs are repeatable.
 import type { Cluster } from '../cluster';
@@ -6,6 +6,7 @@ import { refKey, type KObject, type ObjectRef, type OwnerReference } from '../ob
 import type { WriteContext } from '../write';
 import { syncDeployment } from './deployment';
 import { HpaController } from './hpa';
+import { syncJob } from './job';
 import { ObjectTimers } from '../../clock';
 import { Kubelet } from './kubelet';
 import { syncReplicaSet } from './replicaset';
@@ -33,6 +34,10 @@ export function createControllers(cluster: Cluster): Controllers {
     counters: new Map<string, number>(),
     timers: new ObjectTimers(cluster.clock, 'replicaset'),
   };
+  const jobs = {
+    counters: new Map<string, number>(),
+    timers: new ObjectTimers(cluster.clock, 'job'),
+  };
 
   const drain = () => {
     scheduled = null;
@@ -49,6 +54,9 @@ export function createControllers(cluster: Cluster): Controllers {
           break;
         case 'ReplicaSet':
           syncReplicaSet(cluster, obj, replicaSets);
+          break;
+        case 'Job':
+          syncJob(cluster, obj, jobs);
           break;
         case 'Pod':
           kubelet.observe(obj);
@@ -77,6 +85,7 @@ export function createControllers(cluster: Cluster): Controllers {
         add({ kind: owner.kind, name: owner.name, namespace: ref.namespace });
       kubelet.forget(ref);
       replicaSets.timers.cancel(refKey(ref));
+      jobs.timers.cancel(refKey(ref));
       hpa.forget(ref);
     },
     beginPodDeletion: (pod, ctx, graceSeconds) => kubelet.beginDeletion(pod, ctx, graceSeconds),
@@ -89,6 +98,8 @@ export function createControllers(cluster: Cluster): Controllers {
       rollouts.reset();
       replicaSets.counters.clear();
       replicaSets.timers.reset();
+      jobs.counters.clear();
+      jobs.timers.reset();
     },
     rollouts,
   };
