@@ -104,6 +104,9 @@ function podHealth(obj: KObject): Health {
   if (state.startsWith('Err') || state.endsWith('Error') || state.endsWith('BackOff'))
     return { status: 'Degraded', message: state };
   if (state === 'Pending' || state === 'ContainerCreating') return { status: 'Progressing' };
+  // A Pod that runs to completion (restartPolicy Never or OnFailure) is Progressing while it runs.
+  const restart = (obj.spec as { restartPolicy?: string } | undefined)?.restartPolicy;
+  if (restart === 'Never' || restart === 'OnFailure') return { status: 'Progressing' };
   return conditions(obj).some((c) => c.type === 'Ready' && c.status === 'True')
     ? { status: 'Healthy' }
     : { status: 'Progressing' };
