@@ -92,3 +92,21 @@ export function withHooks(
     ],
   };
 }
+
+/**
+ * What must be done before wave `next` starts: the previous wave's applies (Healthy, hooks
+ * complete); before the first PostSync wave every Sync-phase apply; before the first SyncFail
+ * wave (the operation failed), nothing.
+ */
+export function awaitedBeforeWave(waves: readonly SyncWave[], next: number): SyncTask[] {
+  const wave = waves[next];
+  const previous = waves[next - 1];
+  if (!previous || (previous.action !== 'apply' && wave?.phase !== 'PostSync')) return [];
+  if (wave?.phase === 'SyncFail' && previous.phase !== 'SyncFail') return [];
+  if (wave?.phase === 'PostSync' && previous.phase !== 'PostSync')
+    return waves
+      .slice(0, next)
+      .filter((w) => w.action === 'apply' && w.phase !== 'PreSync')
+      .flatMap((w) => w.tasks);
+  return previous.tasks;
+}

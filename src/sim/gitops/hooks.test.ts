@@ -8,6 +8,7 @@
 import '../../platform/node';
 import { describe, expect, it } from 'vitest';
 import { loadScenario, ScenarioRun } from '../scenario';
+import { buildReport } from '../scenario/report';
 
 interface Hook {
   name: string;
@@ -39,11 +40,11 @@ function job({ name, hook, image = 'task:ok', policy, wave }: Hook): string {
 }
 
 /** The app `web` (Ready 10 s after its Pod starts) with the given hooks; auto-sync, no retry. */
-function scenario(hooks: Hook[], extra = '') {
+function scenario(hooks: Hook[], extra = '', gitops = 'prune: true, retry: { limit: 0 }') {
   return loadScenario(
     `id: hooks
 title: Hooks
-lanes: { gitops: { prune: true, retry: { limit: 0 } } }
+lanes: { gitops: { ${gitops} } }
 images:
   task:ok: { runFor: 20s }
   task:bad: { runFor: 5s, exitCode: 1 }
@@ -68,8 +69,8 @@ steps:
   );
 }
 
-async function start(hooks: Hook[], extra?: string) {
-  const run = await ScenarioRun.start(scenario(hooks, extra));
+async function start(hooks: Hook[], extra?: string, gitops?: string) {
+  const run = await ScenarioRun.start(scenario(hooks, extra, gitops));
   const cluster = run.sandbox.clusters.gitops;
   const app = () => run.sandbox.gitops.apps[0]!;
   const get = (kind: string, name: string) => cluster.get({ kind, name, namespace: 'default' });
@@ -204,5 +205,32 @@ describe('Argo CD resource hooks', () => {
     await kept.run.advance(200_000);
     expect(kept.has('Job', 'db-migrate')).toBe(true);
     expect(kept.app().sync).toBe('Synced');
+  });
+
+  it('are not run by a self-heal, a selective sync', async () => {
+    const w = await start([{ name: 'db-migrate', hook: 'PreSync' }], '', 'selfHeal: true');
+    await w.run.advance(60_000);
+    const first = w.job('db-migrate')!.metadata.uid;
+    await w.run.act({
+      kubectl: { lane: 'gitops', actor: 'bob', run: 'scale deployment/web --replicas=3' },
+    });
+    await w.run.advance(30_000);
+    expect(w.app().operation).toMatchObject({ kind: 'heal', phase: 'Succeeded' });
+    expect(w.app().operation?.results.some((r) => r.hook)).toBe(false);
+    expect(w.job('db-migrate')!.metadata.uid).toBe(first);
+  });
+
+  it('appear with their phases in the --json report of the Application', async () => {
+    const w = await start([{ name: 'db-migrate', hook: 'PreSync' }]);
+    await w.run.advance(60_000);
+    const app = Object.values((await buildReport(w.run)).lanes.gitops.applications ?? {})[0];
+    expect(app?.operation?.hooks).toEqual([
+      {
+        key: 'Job/default/db-migrate',
+        hookType: 'PreSync',
+        hookPhase: 'Succeeded',
+        message: 'Reached expected number of succeeded pods',
+      },
+    ]);
   });
 });

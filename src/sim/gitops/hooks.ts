@@ -22,6 +22,7 @@ import {
 } from '../cluster';
 import { deletePoliciesOf } from '../compare/hooks';
 import type { SyncTask } from './sync-plan';
+import type { TaskResult } from './sync-run';
 
 /** A hook's state in the operation (Argo CD's `hookPhase`). */
 export type HookState = 'Running' | 'Succeeded' | 'Failed';
@@ -61,8 +62,22 @@ export class HookRun {
     return applyLine(result.display, result.outcome);
   }
 
-  /** The hook's state now; applies its delete policy once it has finished. */
-  poll(task: SyncTask): HookStatus {
+  /**
+   * The hook's state now, also written to its task's result; applies its delete policy once it
+   * has finished.
+   */
+  poll(task: SyncTask, results: TaskResult[]): HookStatus {
+    const status = this.check(task);
+    const result = results.find((r) => r.key === task.key && r.hook === task.hook);
+    if (result) {
+      result.hookPhase = status.state;
+      if (status.state !== 'Running' && status.message) result.message = status.message;
+      result.ok = status.state !== 'Failed';
+    }
+    return status;
+  }
+
+  private check(task: SyncTask): HookStatus {
     const id = `${task.hook!}\0${refKey(task.ref)}`;
     const done = this.finished.get(id);
     if (done) return done;
@@ -85,6 +100,14 @@ function hookStatus(live: KObject): HookStatus {
     return { state: 'Succeeded', message: health?.message ?? '' };
   if (health.status === 'Degraded') return { state: 'Failed', message: health.message ?? '' };
   return { state: 'Running', message: health.message ?? '' };
+}
+
+/** The operation's message when a hook failed (Argo CD's text, then which hook and why). */
+export function hookFailure(task: SyncTask, status: HookStatus): string {
+  return (
+    `one or more synchronization tasks completed unsuccessfully: ${taskName(task)} ` +
+    `(${task.hook} hook) failed${status.message ? `: ${status.message}` : ''}`
+  );
 }
 
 /** "waiting for completion of hook batch/Job/db-migrate" (and N more hooks), as Argo CD says. */

@@ -25,7 +25,8 @@ import { ClusterCache } from '../cache/cluster-cache';
 import { TRACKING_ANNOTATION, trackingId } from '../compare/tracking';
 import type { OperationPhase } from './app-status';
 import { fluxLabels, isKubectlManager, SSA_ANNOTATION, ssaMode } from './flux-apply';
-import { HookRun, taskName, waitingForHooks, type HookState } from './hooks';
+import { awaitedBeforeWave } from './hook-plan';
+import { HookRun, hookFailure, taskName, waitingForHooks, type HookState } from './hooks';
 import type { Flavour } from './options';
 import type { SyncPlan, SyncTask } from './sync-plan';
 
@@ -171,7 +172,7 @@ export class SyncOperation {
    * Otherwise the operation waits for it, or fails when one is Degraded.
    */
   private previousWaveHealthy(): boolean {
-    const tasks = this.tasksToWaitFor();
+    const tasks = awaitedBeforeWave(this.plan.waves, this.state.nextWave);
     const waiting: string[] = [];
     const hooks: string[] = [];
     for (const task of tasks) {
@@ -199,39 +200,10 @@ export class SyncOperation {
     return hooks.length === 0 && waiting.length === 0;
   }
 
-  /**
-   * What must be done before the next wave starts: the previous wave's applies; before the first
-   * PostSync wave every Sync-phase apply; before the first SyncFail wave, nothing.
-   */
-  private tasksToWaitFor(): SyncTask[] {
-    const { waves } = this.plan;
-    const next = waves[this.state.nextWave];
-    const previous = waves[this.state.nextWave - 1];
-    if (!previous || (previous.action !== 'apply' && next?.phase !== 'PostSync')) return [];
-    if (next?.phase === 'SyncFail' && previous.phase !== 'SyncFail') return [];
-    if (next?.phase === 'PostSync' && previous.phase !== 'PostSync')
-      return waves
-        .slice(0, this.state.nextWave)
-        .filter((w) => w.action === 'apply' && w.phase !== 'PreSync')
-        .flatMap((w) => w.tasks);
-    return previous.tasks;
-  }
-
   /** A hook's state, written to its result; a failed hook fails the operation. */
   private pollHook(task: SyncTask): HookState {
-    const status = this.hooks.poll(task);
-    const result = this.state.results.find((r) => r.key === task.key && r.hook === task.hook);
-    if (result) {
-      result.hookPhase = status.state;
-      if (status.state !== 'Running' && status.message) result.message = status.message;
-      result.ok = status.state !== 'Failed';
-    }
-    if (status.state === 'Failed')
-      this.fail(
-        `one or more synchronization tasks completed unsuccessfully: ${resourceName(task)} ` +
-          `(${task.hook} hook) failed` +
-          (status.message ? `: ${status.message}` : ''),
-      );
+    const status = this.hooks.poll(task, this.state.results);
+    if (status.state === 'Failed') this.fail(hookFailure(task, status));
     return status.state;
   }
 
