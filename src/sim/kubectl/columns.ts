@@ -161,6 +161,10 @@ const PRINTERS = table<Printer>({
     ],
     wide: TEMPLATE_WIDE,
   },
+  StatefulSet: {
+    columns: [['READY', (s) => `${n(status(s).readyReplicas)}/${n(spec(s).replicas)}`]],
+    wide: TEMPLATE_WIDE.slice(0, 2),
+  },
   ReplicaSet: {
     columns: [
       ['DESIRED', (r) => n(spec(r).replicas)],

@@ -1,6 +1,8 @@
-// The in-cluster controllers: Deployment, ReplicaSet, the kubelet's Pod lifecycle and the HPA.
+// The in-cluster controllers: Deployment, ReplicaSet, StatefulSet, the kubelet's Pod lifecycle and
+// the HPA.
 // They run on the virtual clock from one work queue: a change to an object enqueues it (and its
 // owners); the queue drains at the current instant, in insertion order, so runs are repeatable.
+import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
 import type { Cluster } from '../cluster';
 import { refKey, type KObject, type ObjectRef, type OwnerReference } from '../object';
 import type { WriteContext } from '../write';
@@ -10,6 +12,7 @@ import { ObjectTimers } from '../../clock';
 import { Kubelet } from './kubelet';
 import { syncReplicaSet } from './replicaset';
 import { RolloutClock } from './rollout-clock';
+import { syncStatefulSet } from './statefulset';
 
 export interface Controllers {
   enqueue(ref: ObjectRef): void;
@@ -33,6 +36,10 @@ export function createControllers(cluster: Cluster): Controllers {
     counters: new Map<string, number>(),
     timers: new ObjectTimers(cluster.clock, 'replicaset'),
   };
+  const statefulSets = {
+    revisions: new Map<string, Map<string, PodTemplateSpec>>(),
+    timers: new ObjectTimers(cluster.clock, 'statefulset'),
+  };
 
   const drain = () => {
     scheduled = null;
@@ -49,6 +56,9 @@ export function createControllers(cluster: Cluster): Controllers {
           break;
         case 'ReplicaSet':
           syncReplicaSet(cluster, obj, replicaSets);
+          break;
+        case 'StatefulSet':
+          syncStatefulSet(cluster, obj, statefulSets);
           break;
         case 'Pod':
           kubelet.observe(obj);
@@ -77,6 +87,8 @@ export function createControllers(cluster: Cluster): Controllers {
         add({ kind: owner.kind, name: owner.name, namespace: ref.namespace });
       kubelet.forget(ref);
       replicaSets.timers.cancel(refKey(ref));
+      statefulSets.timers.cancel(refKey(ref));
+      statefulSets.revisions.delete(refKey(ref));
       hpa.forget(ref);
     },
     beginPodDeletion: (pod, ctx, graceSeconds) => kubelet.beginDeletion(pod, ctx, graceSeconds),
@@ -89,6 +101,8 @@ export function createControllers(cluster: Cluster): Controllers {
       rollouts.reset();
       replicaSets.counters.clear();
       replicaSets.timers.reset();
+      statefulSets.revisions.clear();
+      statefulSets.timers.reset();
     },
     rollouts,
   };

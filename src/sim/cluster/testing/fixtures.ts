@@ -82,3 +82,25 @@ export function hpa(min: number, max: number): KObject {
 export function configMap(name: string, data: Record<string, string>): KObject {
   return { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name }, data };
 }
+
+/** A StatefulSet `db` of `replicas` Pods running `image`; `extra` is merged into its spec. */
+export function statefulSet(
+  opts: { name?: string; image?: string; replicas?: number; extra?: Record<string, unknown> } = {},
+): KObject {
+  const name = opts.name ?? 'db';
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'StatefulSet',
+    metadata: { name },
+    spec: {
+      ...(opts.replicas === undefined ? {} : { replicas: opts.replicas }),
+      serviceName: name,
+      selector: { matchLabels: { app: name } },
+      template: {
+        metadata: { labels: { app: name } },
+        spec: { containers: [{ name, image: opts.image ?? `${name}:1.0` }] },
+      },
+      ...opts.extra,
+    },
+  };
+}
