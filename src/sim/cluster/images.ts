@@ -12,6 +12,8 @@ export interface ImageBehaviour {
   crash?: boolean;
   /** The image cannot be pulled (a typo, a missing tag): ErrImagePull, then ImagePullBackOff. */
   pullError?: boolean;
+  /** CPU each Running, Ready Pod of this image uses, in millicores (load.ts; default 0). */
+  cpuMillis?: number;
 }
 
 export const DEFAULT_READY_AFTER_MS = 10_000;

@@ -65,8 +65,11 @@ export function deployment(
   };
 }
 
-/** An HPA (autoscaling/v2) keeping the Deployment `web` between `min` and `max` replicas. */
-export function hpa(min: number, max: number): KObject {
+/**
+ * An HPA (autoscaling/v2) keeping the Deployment `web` between `min` and `max` replicas, at
+ * `utilization` % of the Pods' CPU request when given (else the API's default, 80 %).
+ */
+export function hpa(min: number, max: number, utilization?: number): KObject {
   return {
     apiVersion: 'autoscaling/v2',
     kind: 'HorizontalPodAutoscaler',
@@ -75,6 +78,19 @@ export function hpa(min: number, max: number): KObject {
       scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web' },
       minReplicas: min,
       maxReplicas: max,
+      ...(utilization === undefined
+        ? {}
+        : {
+            metrics: [
+              {
+                type: 'Resource',
+                resource: {
+                  name: 'cpu',
+                  target: { type: 'Utilization', averageUtilization: utilization },
+                },
+              },
+            ],
+          }),
     },
   };
 }
