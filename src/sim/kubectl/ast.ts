@@ -108,6 +108,16 @@ export interface RolloutCommand extends Scoped {
   toRevision?: number;
 }
 
+export interface LogsCommand extends Scoped {
+  verb: 'logs';
+  /** `web-x2k4p`, `pod/web-x2k4p`, `deploy/web` (kubectl then picks one of its Pods). */
+  target: string;
+  container?: string;
+  previous: boolean;
+  /** Lines from the end; absent: all (`--tail=-1`). */
+  tail?: number;
+}
+
 export interface VersionCommand {
   verb: 'version';
   client: boolean;
@@ -133,6 +143,7 @@ export type ParsedCommand =
   | PatchCommand
   | MetadataCommand
   | RolloutCommand
+  | LogsCommand
   | VersionCommand
   | ApiResourcesCommand
   | HelpCommand;

@@ -203,6 +203,24 @@ export function build(path: string, args: string[], flags: FlagSet): ParsedComma
         ...(toRevision !== undefined ? { toRevision } : {}),
       };
     }
+    case 'logs': {
+      if (args.length === 0 || args.length > 2)
+        return usageError(
+          'E_MISSING_ARGUMENT',
+          path,
+          "expected 'logs [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command",
+        );
+      const container = flags.str('container') ?? args[1];
+      const tail = flags.int('tail');
+      return {
+        verb: 'logs',
+        ...ns,
+        target: args[0]!,
+        ...(container !== undefined ? { container } : {}),
+        previous: flags.bool('previous'),
+        ...(tail !== undefined && tail >= 0 ? { tail } : {}),
+      };
+    }
     case 'version':
       return { verb: 'version', client: flags.bool('client') };
     case 'api-resources':

@@ -91,6 +91,32 @@ export const COMMANDS: readonly CommandInfo[] = [
     ],
   },
   {
+    path: 'logs',
+    group: 'Basic',
+    short: 'Print the logs for a container in a pod',
+    usage: 'kubectl logs [-p] (POD | TYPE/NAME) [-c CONTAINER] [flags]',
+    examples: [
+      'kubectl logs web-7d9f8c6b5d-x2k4p',
+      'kubectl logs web-7d9f8c6b5d-x2k4p --previous',
+      'kubectl logs deploy/web --tail=2',
+      'kubectl logs db-0 -c db',
+    ],
+    flags: [
+      { name: 'container', short: 'c', kind: 'string', help: 'Print the logs of this container' },
+      {
+        name: 'previous',
+        short: 'p',
+        kind: 'bool',
+        help: 'Print the logs of the previous instance of the container (after a crash)',
+      },
+      {
+        name: 'tail',
+        kind: 'int',
+        help: 'Lines of recent log to show (default -1: all)',
+      },
+    ],
+  },
+  {
     path: 'delete',
     group: 'Basic',
     short: 'Delete resources by file names, resources and names, or by label selector',
