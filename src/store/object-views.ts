@@ -1,10 +1,11 @@
 // The objects of a lane's cluster as the view shows them: each live object (Pods and ReplicaSets
 // nested under their Deployment) with its health and its diff against Git HEAD as the observer
-// last saw it, and what Git declares but is not live, as Missing. Secrets are masked here.
+// last saw it, its Kubernetes events, and what Git declares but is not live, as Missing. Secrets
+// are masked here. Events are grouped by object in one pass over the (bounded) event store.
 import type { ClusterName } from '../sim/audit';
 import { healthOf, maskObject, podState, refKey, refOf, type KObject } from '../sim/cluster';
 import type { Sandbox } from '../sim/sandbox';
-import type { ObjectView } from './view';
+import type { ObjectEvent, ObjectView } from './view';
 
 const NESTED = new Set(['Pod', 'ReplicaSet']);
 
@@ -20,7 +21,19 @@ export function objectViews(sandbox: Sandbox, lane: ClusterName): ObjectView[] {
   const all = cluster.list();
   const pods = all.filter((o) => o.kind === 'Pod');
   const replicaSets = all.filter((o) => o.kind === 'ReplicaSet');
+  const events = new Map<string, ObjectEvent[]>();
+  for (const e of cluster.events.list()) {
+    const key = refKey(e.involvedObject);
+    const list = events.get(key) ?? [];
+    events.set(key, list);
+    const { type, reason, count, source, message, firstTimestamp, lastTimestamp } = e;
+    list.push({ type, reason, count, source, message, firstTimestamp, lastTimestamp });
+  }
   const podsOf = (obj: KObject) => {
+    if (obj.kind === 'StatefulSet')
+      return pods
+        .filter((p) => p.metadata.ownerReferences?.some((r) => r.uid === obj.metadata.uid))
+        .map((p) => ({ name: p.metadata.name, state: podState(p) }));
     if (obj.kind !== 'Deployment') return [];
     const owned = new Set(
       replicaSets
@@ -54,6 +67,7 @@ export function objectViews(sandbox: Sandbox, lane: ClusterName): ObjectView[] {
       drift: d && d.r.status === 'OutOfSync' ? d.r.reason : null,
       fields: d?.r.fields ?? [],
       ...(d?.r.textDiff && d.r.status === 'OutOfSync' ? { textDiff: d.r.textDiff } : {}),
+      events: events.get(key) ?? [],
     });
   }
   // Declared in Git but not live: shown as Missing.

@@ -129,7 +129,10 @@ export function getEvents(cmd: GetCommand, x: Exec): void {
 }
 
 /** describe's AGE of an event: `12s`, or `5s (x4 over 70s)` for a repeated one. */
-function eventAge(e: KubeEvent, now: number): string {
+export function eventAge(
+  e: Pick<KubeEvent, 'count' | 'firstTimestamp' | 'lastTimestamp'>,
+  now: number,
+): string {
   const last = humanDuration(now - e.lastTimestamp);
   return e.count > 1 ? `${last} (x${e.count} over ${humanDuration(now - e.firstTimestamp)})` : last;
 }
