@@ -4,7 +4,7 @@
 import type { PatchType } from '../cluster';
 import type { FieldRequirement } from './events';
 
-export type OutputFormat = 'wide' | 'yaml' | 'json' | 'name';
+export type OutputFormat = 'wide' | 'yaml' | 'json' | 'name' | 'jsonpath';
 export type DryRun = 'none' | 'client' | 'server';
 export type RolloutAction = 'undo' | 'status' | 'history' | 'restart';
 
@@ -35,6 +35,8 @@ export interface GetCommand extends Scoped {
   resources: ResourceArg[];
   allNamespaces: boolean;
   output?: OutputFormat;
+  /** The template of `-o jsonpath=TEMPLATE`. */
+  jsonpath?: string;
   selector?: Requirement[];
   /** `--field-selector` (events: involvedObject.name=..., reason=..., type=...). */
   fieldSelector?: FieldRequirement[];

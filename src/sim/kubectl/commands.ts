@@ -44,6 +44,7 @@ export const COMMANDS: readonly CommandInfo[] = [
       'kubectl get pods',
       'kubectl get deploy,svc -n shop',
       'kubectl get deployment web -o yaml --show-managed-fields',
+      "kubectl get pods -o jsonpath='{.items[*].metadata.name}'",
       'kubectl get all -A',
       'kubectl get events --field-selector involvedObject.name=web-7d9f8c6b5d-x2k4p',
     ],
@@ -58,7 +59,7 @@ export const COMMANDS: readonly CommandInfo[] = [
         name: 'output',
         short: 'o',
         kind: 'string',
-        help: 'Output format: json, yaml, name or wide',
+        help: "Output format: json, yaml, name, wide or jsonpath='{.spec.replicas}'",
       },
       SELECTOR,
       {

@@ -7,6 +7,7 @@
 import type { Cluster, KObject, KubeEvent } from '../cluster';
 import { isoTime } from '../cluster/time';
 import { humanDuration } from './age';
+import { printJsonPath } from './jsonpath';
 import type { GetCommand } from './ast';
 import type { Exec } from './context';
 import type { Description } from './description';
@@ -102,6 +103,11 @@ export function getEvents(cmd: GetCommand, x: Exec): void {
   }
   if (cmd.output === 'yaml' || cmd.output === 'json') {
     x.out.print(printObjects(events.map(eventObject), cmd.output, true));
+    return;
+  }
+  if (cmd.output === 'jsonpath') {
+    const items = events.map(eventObject);
+    x.out.print(printJsonPath(cmd.jsonpath ?? '', { apiVersion: 'v1', kind: 'List', items }));
     return;
   }
   if (cmd.output === 'name') {

@@ -23,7 +23,7 @@ const WAITING_WHY: Record<string, string> = {
 export function logs(cmd: LogsCommand, x: Exec): void {
   const pod = podFor(cmd, x);
   if (pod instanceof Error) return x.out.fail(pod);
-  const containers = ((pod.spec as PodSpec).containers ?? []);
+  const containers = (pod.spec as PodSpec).containers ?? [];
   let name = cmd.container;
   if (name === undefined) {
     name = containers[0]?.name ?? '';
