@@ -99,11 +99,7 @@ function at(value: unknown, path: readonly string[]): unknown {
 
 /** A value as jsonpath prints it: text as itself, a map or a list as JSON. */
 const show = (v: unknown) =>
-  typeof v === 'string'
-    ? v
-    : v !== null && typeof v === 'object'
-      ? JSON.stringify(v)
-      : String(v);
+  typeof v === 'string' ? v : v !== null && typeof v === 'object' ? JSON.stringify(v) : String(v);
 
 function evaluate(values: unknown[], steps: readonly Step[]): unknown[] {
   let current = values;

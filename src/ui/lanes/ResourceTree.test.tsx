@@ -152,7 +152,11 @@ describe('ResourceTree', () => {
     renderTree();
     await user.click(screen.getByRole('button', { name: /^Deployment web/ }));
     const events = screen.getByRole('table', { name: 'Events of Deployment web' });
-    expect(within(events).getAllByRole('row').map((r) => r.textContent)).toEqual([
+    expect(
+      within(events)
+        .getAllByRole('row')
+        .map((r) => r.textContent),
+    ).toEqual([
       'TypeReasonAgeFromMessage',
       'NormalScalingReplicaSet0sdeployment-controllerScaled up replica set web-5f6a1e to 1',
     ]);

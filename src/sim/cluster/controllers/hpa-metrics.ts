@@ -76,7 +76,7 @@ export function recommend(
   const requests = new Map<KObject, number>();
   for (const pod of live) {
     let sum = 0;
-    for (const c of ((pod.spec as PodSpec).containers ?? [])) {
+    for (const c of (pod.spec as PodSpec).containers ?? []) {
       const req = (c.resources?.requests as Record<string, unknown> | undefined)?.cpu;
       if (req === undefined || Number.isNaN(millis(req)))
         return {
