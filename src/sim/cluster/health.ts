@@ -125,14 +125,78 @@ function serviceHealth(obj: KObject): Health {
   return { status: 'Healthy' };
 }
 
+// gitops-engine pkg/health/health_hpa.go checkConditions: the first condition (in status order)
+// that is a known failure is Degraded, the first known good one is Healthy; else Progressing.
+const HPA_DEGRADED = new Set([
+  'AbleToScale/FailedGetScale',
+  'AbleToScale/FailedUpdateScale',
+  'ScalingActive/FailedGetResourceMetric',
+  'ScalingActive/InvalidSelector',
+]);
+const HPA_HEALTHY = new Set([
+  'AbleToScale/SucceededRescale',
+  'ScalingLimited/DesiredWithinRange',
+  'ScalingLimited/TooFewReplicas',
+  'ScalingLimited/TooManyReplicas',
+]);
+
 function hpaHealth(obj: KObject): Health {
-  const failed = conditions(obj).find(
-    (c) => (c.type === 'AbleToScale' || c.type === 'ScalingActive') && c.status === 'False',
-  );
-  if (failed) return { status: 'Degraded', message: failed.message ?? failed.reason ?? '' };
-  if (conditions(obj).length === 0)
-    return { status: 'Progressing', message: 'Waiting to initialize' };
-  return { status: 'Healthy' };
+  for (const c of conditions(obj)) {
+    const key = `${c.type}/${c.reason ?? ''}`;
+    if (HPA_DEGRADED.has(key)) return { status: 'Degraded', message: c.message ?? '' };
+    if (HPA_HEALTHY.has(key)) return { status: 'Healthy', message: c.message ?? '' };
+  }
+  return { status: 'Progressing', message: 'Waiting to Autoscale' };
+}
+
+// gitops-engine pkg/health/health_statefulset.go (after kubectl's rollout status).
+function statefulSetHealth(obj: KObject): Health {
+  const spec = obj.spec as {
+    replicas?: number;
+    updateStrategy?: { type?: string; rollingUpdate?: { partition?: number } };
+  };
+  const st = (obj.status ?? {}) as {
+    observedGeneration?: number;
+    readyReplicas?: number;
+    updatedReplicas?: number;
+    currentReplicas?: number;
+    currentRevision?: string;
+    updateRevision?: string;
+  };
+  if (!st.observedGeneration || (obj.metadata.generation ?? 1) > st.observedGeneration)
+    return {
+      status: 'Progressing',
+      message: 'Waiting for statefulset spec update to be observed...',
+    };
+  const want = spec.replicas ?? 1;
+  const ready = st.readyReplicas ?? 0;
+  const updated = st.updatedReplicas ?? 0;
+  if (ready < want)
+    return { status: 'Progressing', message: `Waiting for ${want - ready} pods to be ready...` };
+  const strategy = spec.updateStrategy ?? {};
+  if (strategy.type === 'RollingUpdate' && strategy.rollingUpdate) {
+    const partition = strategy.rollingUpdate.partition;
+    if (partition !== undefined && updated < want - partition)
+      return {
+        status: 'Progressing',
+        message: `Waiting for partitioned roll out to finish: ${updated} out of ${want - partition} new pods have been updated...`,
+      };
+    return {
+      status: 'Healthy',
+      message: `partitioned roll out complete: ${updated} new pods have been updated...`,
+    };
+  }
+  if (strategy.type === 'OnDelete')
+    return { status: 'Healthy', message: `statefulset has ${ready} ready pods` };
+  if (st.updateRevision !== st.currentRevision)
+    return {
+      status: 'Progressing',
+      message: `waiting for statefulset rolling update to complete ${updated} pods at revision ${st.updateRevision ?? ''}...`,
+    };
+  return {
+    status: 'Healthy',
+    message: `statefulset rolling update complete ${st.currentReplicas ?? 0} pods at revision ${st.currentRevision ?? ''}...`,
+  };
 }
 
 // gitops-engine pkg/health/health_job.go: Progressing until a Complete or Failed condition;
@@ -150,6 +214,7 @@ function jobHealth(obj: KObject): Health {
 const CHECKS = table<(obj: KObject) => Health>({
   Deployment: deploymentHealth,
   ReplicaSet: replicaSetHealth,
+  StatefulSet: statefulSetHealth,
   Pod: podHealth,
   Service: serviceHealth,
   HorizontalPodAutoscaler: hpaHealth,

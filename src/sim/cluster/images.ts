@@ -20,6 +20,8 @@ export interface ImageBehaviour {
   exitCode?: number;
   /** How long such a container runs before it exits (default DEFAULT_RUN_FOR_MS). */
   runForMs?: number;
+  /** CPU each Running, Ready Pod of this image uses, in millicores (load.ts; default 0). */
+  cpuMillis?: number;
 }
 
 export const DEFAULT_READY_AFTER_MS = 10_000;

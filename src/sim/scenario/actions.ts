@@ -6,6 +6,7 @@ import { CodedError } from '../coded-error';
 import type { LaneOptionsOf } from '../lane';
 import { BRANCH, type Sandbox } from '../sandbox';
 import { safeKey, safeRecord, type SafeRecord } from '../safe-keys';
+import { cpuMillis } from './cpu';
 import { laneOptions } from './lane-options';
 import { patchYaml } from './patch';
 import type { Action, ActionName, WrittenLaneOptions } from './schema';
@@ -150,6 +151,18 @@ const HANDLERS: { [K in ActionName]: Handler<K> } = {
       }
     }
     return done(texts.join('\n'));
+  },
+  async load(sandbox, { lane, target, namespace, cpu }) {
+    const [kind, name] = target.split('/') as [string, string];
+    const ref = {
+      kind: kind === 'statefulset' ? 'StatefulSet' : 'Deployment',
+      name,
+      namespace: namespace ?? 'default',
+    };
+    for (const name of lanesOf(lane))
+      sandbox.clusters[name].load.set(ref, cpu === 'none' ? null : cpuMillis(cpu));
+    await sandbox.settle();
+    return done(`${lane}: load on ${target} ${cpu === 'none' ? 'cleared' : `set to ${cpu} CPU`}`);
   },
   async wipe(sandbox, { lane }) {
     for (const name of lanesOf(lane)) await sandbox.wipe(name);

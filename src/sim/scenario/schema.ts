@@ -50,6 +50,11 @@ const applyInterval = () =>
     ),
   );
 const lane = () => z.enum(['devops', 'gitops']);
+/** A CPU quantity as Kubernetes writes it: `250m`, `1`, `1.5`; `none` where it can be cleared. */
+const cpuQuantity = () =>
+  str(20).check(
+    z.regex(/^(none|[0-9]+(\.[0-9]+)?m?)$/, { message: 'a CPU quantity such as 250m' }),
+  );
 const laneOrBoth = () => z.enum(['devops', 'gitops', 'both']);
 const actor = () => z.optional(str(100));
 
@@ -177,6 +182,21 @@ export const ACTIONS = {
     by: actor(),
     /** Which waiting run (its number); the oldest waiting one when left out. */
     run: z.optional(z.number().check(z.int(), z.gte(1))),
+  }),
+  /**
+   * The CPU a workload's traffic needs in total, shared by its Ready Pods (cluster/load.ts), read
+   * by the HPA. `target` is `deployment/NAME` or `statefulset/NAME`; `cpu` a quantity (`900m`,
+   * `2`) or `none` to go back to what the images declare.
+   */
+  load: z.strictObject({
+    lane: laneOrBoth(),
+    target: str(300).check(
+      z.regex(/^(deployment|statefulset)\/[a-z0-9.-]+$/, {
+        message: 'deployment/NAME or statefulset/NAME',
+      }),
+    ),
+    namespace: z.optional(str(63)),
+    cpu: cpuQuantity(),
   }),
   wait: duration(),
 } as const;
@@ -343,6 +363,8 @@ export const rawScenarioSchema = z.strictObject({
         ready: z.optional(z.boolean()),
         exitCode: z.optional(z.number().check(z.int(), z.gte(0), z.lte(255))),
         runFor: z.optional(duration()),
+        /** CPU each Running, Ready Pod of the image uses (`250m`), read by the HPA. */
+        cpu: z.optional(cpuQuantity()),
       }),
     ),
   ),

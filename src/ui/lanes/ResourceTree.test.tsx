@@ -38,6 +38,17 @@ const web: ObjectView = {
   }),
   drift: 'modified',
   fields: [{ path: 'spec.replicas', desired: 3, live: 5 }],
+  events: [
+    {
+      type: 'Normal',
+      reason: 'ScalingReplicaSet',
+      count: 1,
+      source: 'deployment-controller',
+      message: 'Scaled up replica set web-5f6a1e to 1',
+      firstTimestamp: 0,
+      lastTimestamp: 0,
+    },
+  ],
 };
 const service: ObjectView = {
   key: 'Service/default/web',
@@ -166,5 +177,22 @@ describe('ResourceTree', () => {
     expect([...item.querySelectorAll('.rt-leaf')].map((n) => n.textContent)).toEqual([
       'Pod db-migrate-x2k4p Error',
     ]);
+  });
+
+  it('shows the object’s Kubernetes events in its view, and says when there are none', async () => {
+    const user = userEvent.setup();
+    renderTree();
+    await user.click(screen.getByRole('button', { name: /^Deployment web/ }));
+    const events = screen.getByRole('table', { name: 'Events of Deployment web' });
+    expect(
+      within(events)
+        .getAllByRole('row')
+        .map((r) => r.textContent),
+    ).toEqual([
+      'TypeReasonAgeFromMessage',
+      'NormalScalingReplicaSet0sdeployment-controllerScaled up replica set web-5f6a1e to 1',
+    ]);
+    await user.click(screen.getByRole('button', { name: /^Service web/ }));
+    expect(screen.getByText('Events: none')).toBeTruthy();
   });
 });

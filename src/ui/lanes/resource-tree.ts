@@ -3,7 +3,7 @@
 // root. Pure: built from the view's objects.
 // Simplification: ReplicaSets are read from their pods' names (Kubernetes names a ReplicaSet's
 // pods `<replicaset>-<suffix>`), so a ReplicaSet scaled to zero is not shown; Endpoints are the
-// Running pods of the Deployments whose pod labels match the Service's selector.
+// Running pods of the Deployments and StatefulSets whose pod labels match the Service's selector.
 import type { PodState } from '../../sim/cluster';
 import type { ObjectView } from '../../store/view';
 
@@ -71,7 +71,10 @@ function endpoints(service: ObjectView, all: readonly ObjectView[]): string[] {
   const selector = selectorOf(service);
   if (!selector || Object.keys(selector).length === 0) return [];
   return all
-    .filter((o) => o.kind === 'Deployment' && o.namespace === service.namespace)
+    .filter(
+      (o) =>
+        (o.kind === 'Deployment' || o.kind === 'StatefulSet') && o.namespace === service.namespace,
+    )
     .filter((d) => {
       const labels = podLabelsOf(d);
       return labels !== null && matches(selector, labels);

@@ -1,6 +1,8 @@
-// The in-cluster controllers: Deployment, ReplicaSet, Job, the kubelet's Pod lifecycle and the HPA.
+// The in-cluster controllers: Deployment, ReplicaSet, StatefulSet, Job, the kubelet's Pod lifecycle
+// and the HPA.
 // They run on the virtual clock from one work queue: a change to an object enqueues it (and its
 // owners); the queue drains at the current instant, in insertion order, so runs are repeatable.
+import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
 import type { Cluster } from '../cluster';
 import { refKey, refOf, type KObject, type ObjectRef, type OwnerReference } from '../object';
 import type { WriteContext } from '../write';
@@ -11,6 +13,7 @@ import { ObjectTimers } from '../../clock';
 import { Kubelet } from './kubelet';
 import { syncReplicaSet } from './replicaset';
 import { RolloutClock } from './rollout-clock';
+import { syncStatefulSet } from './statefulset';
 
 export interface Controllers {
   enqueue(ref: ObjectRef): void;
@@ -57,6 +60,10 @@ export function createControllers(cluster: Cluster, verifyIdle = VERIFY_IDLE_ENV
     counters: new Map<string, number>(),
     timers: new ObjectTimers(cluster.clock, 'job'),
   };
+  const statefulSets = {
+    revisions: new Map<string, Map<string, PodTemplateSpec>>(),
+    timers: new ObjectTimers(cluster.clock, 'statefulset'),
+  };
 
   /**
    * A controller's sync leaves its object as it wants it, from what it read: its own object and
@@ -98,6 +105,9 @@ export function createControllers(cluster: Cluster, verifyIdle = VERIFY_IDLE_ENV
         case 'Job':
           syncJob(cluster, obj, jobs);
           break;
+        case 'StatefulSet':
+          syncStatefulSet(cluster, obj, statefulSets);
+          break;
         case 'Pod':
           kubelet.observe(obj);
           break;
@@ -136,6 +146,8 @@ export function createControllers(cluster: Cluster, verifyIdle = VERIFY_IDLE_ENV
       kubelet.forget(ref);
       replicaSets.timers.cancel(refKey(ref));
       jobs.timers.cancel(refKey(ref));
+      statefulSets.timers.cancel(refKey(ref));
+      statefulSets.revisions.delete(refKey(ref));
       hpa.forget(ref);
     },
     get skippedSyncs() {
@@ -153,6 +165,8 @@ export function createControllers(cluster: Cluster, verifyIdle = VERIFY_IDLE_ENV
       replicaSets.timers.reset();
       jobs.counters.clear();
       jobs.timers.reset();
+      statefulSets.revisions.clear();
+      statefulSets.timers.reset();
     },
     rollouts,
   };
