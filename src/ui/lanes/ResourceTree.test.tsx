@@ -2,13 +2,14 @@
 // Argo CD's resource tree (issue 14): Application -> Deployment -> ReplicaSet -> Pod and
 // Service -> Endpoints, each object with its health and its relation to Git (drifted, pending,
 // orphan told apart), and a click that opens live vs desired.
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KObject } from '../../sim/cluster';
 import type { ObjectView } from '../../store/view';
 import { gitRelation, type Write } from './git-relation';
 import { ResourceTree } from './ResourceTree';
+import { renderWithStore } from '../testing/render-with-store';
 
 afterEach(cleanup);
 
@@ -95,7 +96,7 @@ const WRITES = new Map<string, Write[]>([
 ]);
 
 function renderTree() {
-  render(
+  renderWithStore(
     <ResourceTree
       lane="gitops"
       objects={[config, leftover, service, web]}
@@ -163,7 +164,7 @@ describe('ResourceTree', () => {
       drift: null,
       fields: [],
     };
-    render(
+    renderWithStore(
       <ResourceTree
         lane="gitops"
         objects={[job]}
