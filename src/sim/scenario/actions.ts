@@ -3,6 +3,7 @@
 import type { ClusterName } from '../audit';
 import { parseDuration } from '../clock';
 import { CodedError } from '../coded-error';
+import { promptLine, runConsoleLine, type ConsoleOutput } from '../console-line';
 import type { LaneOptionsOf } from '../lane';
 import { BRANCH, type Sandbox } from '../sandbox';
 import { safeKey, safeRecord, type SafeRecord } from '../safe-keys';
@@ -23,6 +24,8 @@ export interface ActionOutcome {
   text: string;
   /** A refused kubectl line is output, not a failure of the scenario: people mistype. */
   fatal: boolean;
+  /** What each console line of the action printed (`kubectl`, `run`); absent for other actions. */
+  console?: ConsoleOutput[];
 }
 
 const lanesOf = (lane: ClusterName | 'both'): ClusterName[] =>
@@ -112,16 +115,29 @@ const HANDLERS: { [K in ActionName]: Handler<K> } = {
   },
   async kubectl(sandbox, k) {
     const lines: string[] = [];
+    const console: ConsoleOutput[] = [];
     let ok = true;
     for (const lane of lanesOf(k.lane)) {
       const r = await sandbox.kubectl(lane, k.run, k.actor ?? DEFAULT_ACTOR);
       ok &&= r.ok;
-      lines.push(
-        `${lane}$ kubectl ${k.run.replace(/^\s*kubectl\s+/, '')}`,
-        ...[r.stdout, r.stderr].filter(Boolean),
-      );
+      const printed = [r.stdout, r.stderr].filter(Boolean);
+      lines.push(`${lane}$ kubectl ${k.run.replace(/^\s*kubectl\s+/, '')}`, ...printed);
+      console.push({ lane, line: k.run.trim(), ok: r.ok, output: printed.join('\n') });
     }
-    return { ok, text: lines.join('\n'), fatal: false };
+    return { ok, text: lines.join('\n'), fatal: false, console };
+  },
+  async run(sandbox, r) {
+    // The line's own action (a commit, a sync...) is checked like any action a learner takes.
+    const printed = await runConsoleLine(sandbox, r.lane, r.line, r.actor ?? LEARNER, (a) =>
+      checkedAction(sandbox, a),
+    );
+    const output: ConsoleOutput = { ...printed!, ...(r.id !== undefined ? { id: r.id } : {}) };
+    return {
+      ok: output.ok,
+      text: [`${output.lane}$ ${promptLine(r.line)}`, output.output].filter(Boolean).join('\n'),
+      fatal: false,
+      console: [output],
+    };
   },
   async rollback(sandbox, r) {
     return done(
@@ -233,6 +249,16 @@ function handle<K extends ActionName>(
   value: ActionValue<K>,
 ): Promise<ActionOutcome> {
   return HANDLERS[name](sandbox, value);
+}
+
+/** A console line's action, refused like a link's when it breaks the scenario rules. */
+async function checkedAction(sandbox: Sandbox, action: Action): Promise<ActionOutcome> {
+  // The checker brings the zod schema: loaded with the first line, as the runner loads it.
+  const { checkAction, issueText } = await import('./action-check');
+  const checked = checkAction(action);
+  if (!checked.action)
+    return { ok: false, text: `E_ACTION: ${issueText(checked.issues[0]!)}`, fatal: true };
+  return runAction(sandbox, checked.action);
 }
 
 /** Runs one action. Refusals come back as `ok: false`; only bugs throw. */

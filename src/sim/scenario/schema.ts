@@ -9,6 +9,7 @@
 import * as z from 'zod/mini';
 import { formatDuration, parseDuration } from '../clock';
 import { MAX_SEED, MAX_STEPS, MAX_VIRTUAL_MS, MIN_INTERVAL_MS } from './limits';
+import { unsafePattern } from './safe-pattern';
 
 // zod compiles validators with `new Function` unless told not to; a CSP would report that.
 z.config({ jitless: true });
@@ -57,6 +58,12 @@ const cpuQuantity = () =>
   );
 const laneOrBoth = () => z.enum(['devops', 'gitops', 'both']);
 const actor = () => z.optional(str(100));
+/** A `run` action's id: kebab-case, and not `last` (which `output.of` reserves). */
+const outputId = () =>
+  str(63).check(
+    z.regex(KEBAB, { message: 'kebab-case, such as pods or describe-web' }),
+    z.refine((id) => id !== 'last', { message: '"last" means the last line; choose another id' }),
+  );
 
 const ignoreDifference = z.strictObject({
   group: z.optional(str(200)),
@@ -142,6 +149,16 @@ export const ACTIONS = {
   }),
   revert: z.union([str(200), z.strictObject({ commit: str(200), author: actor() })]),
   kubectl: z.strictObject({ lane: laneOrBoth(), actor: actor(), run: str(10_000) }),
+  /**
+   * A console line as the learner types it (kubectl on `lane`, git, argocd, flux), printed as the
+   * console prints it; `id` names its output for an `output:` expectation of the same step.
+   */
+  run: z.strictObject({
+    lane: lane(),
+    line: str(10_000),
+    id: z.optional(outputId()),
+    actor: actor(),
+  }),
   rollback: z.strictObject({
     lane: lane(),
     method: z.enum(['rollout-undo', 'rerun', 'git-revert', 'history']),
@@ -237,6 +254,32 @@ export const METRIC_NAMES = [
   'deployments',
 ] as const;
 
+/**
+ * What a console line printed: the step's `run` with that id, or the last line of the step (of a
+ * task: the learner's last line). Exactly one of `contains`, `matches` (a line matches; a safe
+ * subset, safe-pattern.ts) or `lines` (the output, line by line, trailing spaces aside).
+ */
+const outputSchema = z
+  .strictObject({
+    of: str(63).check(z.regex(KEBAB, { message: 'a run id of this step, or last' })),
+    contains: z.optional(str(1_000)),
+    matches: z.optional(
+      str(1_000).check(
+        z.superRefine((pattern, ctx) => {
+          const why = unsafePattern(pattern);
+          if (why) ctx.issues.push({ code: 'custom', message: why, input: pattern });
+        }),
+      ),
+    ),
+    lines: z.optional(z.array(str(1_000)).check(z.maxLength(200))),
+  })
+  .check(
+    z.refine((o) => [o.contains, o.matches, o.lines].filter((v) => v !== undefined).length === 1, {
+      message: 'one of contains, matches or lines',
+    }),
+  );
+export type OutputExpectation = z.infer<typeof outputSchema>;
+
 export const expectationSchema = z.strictObject({
   lane: z.optional(laneOrBoth()),
   app: z.optional(str(63)),
@@ -265,6 +308,7 @@ export const expectationSchema = z.strictObject({
   exists: z.optional(z.boolean()),
   /** The line as the learner reads it, instead of the generated sentence (describe.ts). */
   text: z.optional(str(500)),
+  output: z.optional(outputSchema),
   audit: z.optional(
     z.strictObject({
       actor: z.optional(str(100)),
