@@ -144,9 +144,10 @@ export class Cluster {
    * object) throw a ClusterError and are recorded in the audit trail first.
    */
   apply(given: unknown, ctx: WriteContext, opts: ApplyOptions = {}): ApplyResult {
-    const clientSide = appliesClientSide(ctx.manager);
+    const clientSide = !opts.serverSide && appliesClientSide(ctx.manager);
     const stored = isStored(given) && isRecord(given) ? (given as Stored<KObject>) : null;
-    const known = stored && this.known.answer(stored, ctx.manager, opts);
+    // What the cluster knows of a manifest is known per manager as it usually applies.
+    const known = stored && !opts.serverSide && this.known.answer(stored, ctx.manager, opts);
     if (known) return known;
     // A client-side apply sends the manifest with its last-applied annotation (last-applied.ts).
     const manifest = clientSide ? withLastApplied(given) : given;

@@ -7,6 +7,8 @@ import type { Operation } from './applications';
 import type { ReconcileResult, ResourceDiff } from '../compare/types';
 import { pruneDisabled } from './flux-apply';
 import type { GitopsOptions } from './options';
+import { argoPlanOptions } from './sync-options-plan';
+import type { SyncFlags } from './sync-flags';
 import { planSync, type SyncPlan } from './sync-plan';
 
 export interface PlannedOperation {
@@ -14,6 +16,8 @@ export interface PlannedOperation {
   /** Self-heal: only the resources that are not Synced. */
   selective: boolean;
   revision: string;
+  /** A manual sync's flags (sync-flags.ts). */
+  flags?: SyncFlags;
 }
 
 /** Manifests that do not parse refuse the sync, as Argo's ComparisonError does. */
@@ -38,13 +42,13 @@ export function operationPlan(
 ): SyncPlan {
   if (desired.errors.length > 0) return comparisonError(desired);
   return planSync(diff(), {
-    prune: options.prune,
+    prune: op.flags?.prune ?? options.prune,
     // Argo guards only automated syncs against pruning everything; a person may.
     allowEmpty: options.allowEmpty || op.kind === 'manual' || op.kind === 'rollback',
     selective: op.selective,
     desiredCount: desired.objects.length,
     revision: op.revision,
-    ...(options.flavour === 'flux' ? { keepLive: pruneDisabled } : {}),
+    ...(options.flavour === 'flux' ? { keepLive: pruneDisabled } : argoPlanOptions(op, options)),
   });
 }
 

@@ -165,11 +165,26 @@ const HANDLERS: { [K in ActionName]: Handler<K> } = {
         .join(', ')}`,
     );
   },
-  async sync(sandbox, { revision, by, app }) {
+  async sync(sandbox, { revision, by, app, prune, dryRun, resources }) {
     const sha = revision === undefined ? undefined : await sandbox.repo.resolve(revision);
-    sandbox.gitops.sync(by ?? DEFAULT_ACTOR, app, sha);
+    const flags = {
+      ...(prune !== undefined ? { prune } : {}),
+      ...(dryRun ? { dryRun } : {}),
+      ...(resources ? { resources } : {}),
+    };
+    const flagged = Object.keys(flags).length > 0;
+    sandbox.gitops.sync(by ?? DEFAULT_ACTOR, app, sha, flagged ? flags : undefined);
     await sandbox.settle();
-    return done(`gitops: sync requested${revision ? ` to ${revision}` : ''}`);
+    return done(
+      `gitops: ${dryRun ? 'dry-run ' : ''}sync requested${revision ? ` to ${revision}` : ''}`,
+    );
+  },
+  async terminateOp(sandbox, { app }) {
+    const name = app ?? sandbox.gitops.apps[0]?.spec.name ?? '';
+    if (!sandbox.gitops.terminateOperation(name))
+      return refused(`gitops: Unable to terminate operation. No operation is in progress`);
+    await sandbox.settle();
+    return done(`gitops: Application '${name}' operation terminating`);
   },
   async refresh(sandbox) {
     sandbox.gitops.refresh();

@@ -8,6 +8,7 @@
 // rather than a union's "no variant matched".
 import * as z from 'zod/mini';
 import { formatDuration, parseDuration } from '../clock';
+import { SYNC_OPTION_NAMES } from '../gitops/sync-options';
 import { MAX_SEED, MAX_STEPS, MAX_VIRTUAL_MS, MIN_INTERVAL_MS } from './limits';
 
 // zod compiles validators with `new Function` unless told not to; a CSP would report that.
@@ -49,6 +50,8 @@ const applyInterval = () =>
       { message: `0 (none, flavour argo) or between ${formatDuration(MIN_INTERVAL_MS)} and 30d` },
     ),
   );
+/** `CreateNamespace=true`, `PruneLast=false`, ...: each app-level sync option with either value. */
+const SYNC_OPTION_ENTRIES = SYNC_OPTION_NAMES.flatMap((n) => [`${n}=true`, `${n}=false`]);
 const lane = () => z.enum(['devops', 'gitops']);
 const laneOrBoth = () => z.enum(['devops', 'gitops', 'both']);
 const actor = () => z.optional(str(100));
@@ -101,6 +104,8 @@ export const gitopsLaneSchema = z.strictObject({
     }),
   ),
   ignoreDifferences: z.optional(z.array(ignoreDifference).check(z.maxLength(100))),
+  /** Argo CD's `spec.syncPolicy.syncOptions`, as its list writes them (`- PruneLast=true`). */
+  syncOptions: z.optional(z.array(z.enum(SYNC_OPTION_ENTRIES)).check(z.maxLength(20))),
 });
 
 const app = z.strictObject({
@@ -169,7 +174,23 @@ export const ACTIONS = {
     app: z.optional(str(63)),
     /** `argocd app sync --revision`: a commit, branch or tag instead of Git's HEAD. */
     revision: z.optional(str(200)),
+    /** `--prune`: delete what Git no longer declares (left out: the lane's prune policy). */
+    prune: z.optional(z.boolean()),
+    /** `--dry-run`: say what the sync would do, change nothing. */
+    dryRun: z.optional(z.boolean()),
+    /** `--resource GROUP:KIND:NAME` (or GROUP:KIND:NAMESPACE/NAME): sync only these. */
+    resources: z.optional(
+      z
+        .array(
+          str(600).check(
+            z.regex(/^[^:]*:[^:/]+:([^:/]+\/)?[^:/]+$/, { message: 'GROUP:KIND:NAME' }),
+          ),
+        )
+        .check(z.minLength(1), z.maxLength(100)),
+    ),
   }),
+  /** `argocd app terminate-op`: end the app's running operation. */
+  terminateOp: z.strictObject({ lane: z.literal('gitops'), app: z.optional(str(63)), by: actor() }),
   refresh: z.strictObject({ lane: z.literal('gitops') }),
   rerun: z.strictObject({ lane: z.literal('devops'), commit: z.optional(str(200)), by: actor() }),
   approve: z.strictObject({
