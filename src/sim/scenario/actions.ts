@@ -4,7 +4,9 @@ import type { ClusterName } from '../audit';
 import { parseDuration } from '../clock';
 import { CodedError } from '../coded-error';
 import type { LaneOptionsOf } from '../lane';
+import { appMatches, waitTimedOut } from '../gitops/app-wait';
 import { BRANCH, type Sandbox } from '../sandbox';
+import { DEFAULT_WAIT_FOR_TIMEOUT } from './action-wait';
 import { safeKey, safeRecord, type SafeRecord } from '../safe-keys';
 import { laneOptions } from './lane-options';
 import { patchYaml } from './patch';
@@ -178,6 +180,21 @@ const HANDLERS: { [K in ActionName]: Handler<K> } = {
     return done(
       `gitops: ${dryRun ? 'dry-run ' : ''}sync requested${revision ? ` to ${revision}` : ''}`,
     );
+  },
+  async waitFor(sandbox, value) {
+    const { app, timeout = DEFAULT_WAIT_FOR_TIMEOUT } = value;
+    const target = sandbox.gitops.apps.find((a) => app === undefined || a.spec.name === app);
+    if (!target) return refused(`gitops: there is no Application "${app}"`);
+    const limit = ms(timeout) ?? 0;
+    let waited = 0;
+    // One virtual second at a time, as the real command watches the Application's events.
+    while (!appMatches(target, value)) {
+      if (waited >= limit)
+        return { ok: false, text: waitTimedOut(target.spec.name, limit), fatal: false };
+      await sandbox.advance(1_000);
+      waited += 1_000;
+    }
+    return done(`gitops: app ${target.spec.name} matched after ${waited / 1000}s`);
   },
   async terminateOp(sandbox, { app }) {
     const name = app ?? sandbox.gitops.apps[0]?.spec.name ?? '';

@@ -189,6 +189,19 @@ export const ACTIONS = {
         .check(z.minLength(1), z.maxLength(100)),
     ),
   }),
+  /**
+   * `argocd app wait`: let virtual time run until the app is Synced (`sync`), Healthy (`health`)
+   * and has no operation running (`operation`), all three when none is named; `timeout` (5m by
+   * default) ends the wait unmet.
+   */
+  waitFor: z.strictObject({
+    lane: z.literal('gitops'),
+    app: z.optional(str(63)),
+    health: z.optional(z.boolean()),
+    sync: z.optional(z.boolean()),
+    operation: z.optional(z.boolean()),
+    timeout: z.optional(duration(1000, 3_600_000)),
+  }),
   /** `argocd app terminate-op`: end the app's running operation. */
   terminateOp: z.strictObject({ lane: z.literal('gitops'), app: z.optional(str(63)), by: actor() }),
   refresh: z.strictObject({ lane: z.literal('gitops') }),
