@@ -5,6 +5,7 @@
 import type { DesiredApp } from '../apps/apps';
 import type { Operation } from './applications';
 import type { ReconcileResult, ResourceDiff } from '../compare/types';
+import { comparisonErrorMessage } from './comparison-error';
 import { pruneDisabled } from './flux-apply';
 import type { GitopsOptions } from './options';
 import { argoPlanOptions } from './sync-options-plan';
@@ -28,7 +29,7 @@ function comparisonError(desired: DesiredApp): SyncPlan {
     warnings: [],
     refused: {
       code: 'ComparisonError',
-      message: `ComparisonError: ${desired.errors.map((e) => `${e.file}:${e.line}:${e.col}: ${e.message}`).join('; ')}`,
+      message: `ComparisonError: ${comparisonErrorMessage(desired.errors)}`,
     },
   };
 }
