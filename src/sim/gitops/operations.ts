@@ -11,6 +11,7 @@ import type { WakeReason } from './machine';
 import { FLUX_MANAGER } from './flux-apply';
 import type { GitopsOptions } from './options';
 import { retryDelay, retryPolicyOf } from './policy';
+import { retryingMessage } from './retry-message';
 import { operationPlan } from './operation-plan';
 import { WAVE_DELAY_MS } from './sync-plan';
 import { SyncOperation } from './sync-run';
@@ -262,6 +263,7 @@ export class Operations {
         { trigger: op.kind },
       );
       applications.notify('on-sync-failed', app, op.message);
+      if (retryAt !== null) op.message = retryingMessage(op.message, retries + 1, retryAt);
     }
     if (this.queue.length > 0) return this.startNext();
     this.deps.done();
