@@ -6,7 +6,9 @@ import type { DesiredApp } from '../apps/apps';
 import type { Operation } from './applications';
 import type { ReconcileResult, ResourceDiff } from '../compare/types';
 import { comparisonErrorMessage } from './comparison-error';
+import { withoutHooks } from '../compare/hooks';
 import { pruneDisabled } from './flux-apply';
+import { withHooks } from './hook-plan';
 import type { GitopsOptions } from './options';
 import { argoPlanOptions } from './sync-options-plan';
 import type { SyncFlags } from './sync-flags';
@@ -42,15 +44,20 @@ export function operationPlan(
   options: GitopsOptions,
 ): SyncPlan {
   if (desired.errors.length > 0) return comparisonError(desired);
-  return planSync(diff(), {
+  const argo = options.flavour === 'argo';
+  const plan = planSync(diff(), {
     prune: op.flags?.prune ?? options.prune,
     // Argo guards only automated syncs against pruning everything; a person may.
     allowEmpty: options.allowEmpty || op.kind === 'manual' || op.kind === 'rollback',
     selective: op.selective,
-    desiredCount: desired.objects.length,
+    desiredCount: argo ? withoutHooks(desired.manifests).length : desired.objects.length,
     revision: op.revision,
     ...(options.flavour === 'flux' ? { keepLive: pruneDisabled } : argoPlanOptions(op, options)),
   });
+  // Argo CD runs its resource hooks in their phases; to Flux they are plain objects.
+  // A selective sync (`--resource`) runs no hooks, as Argo CD's does not.
+  const selective = op.selective || (op.flags?.resources?.length ?? 0) > 0;
+  return argo ? withHooks(plan, desired.manifests, selective) : plan;
 }
 
 /** A manual Sync of Git HEAD, before it runs: its plan and the resources it changes. */

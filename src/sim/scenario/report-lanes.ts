@@ -1,7 +1,8 @@
 // What each lane says about its own work, for the `--json` report: the pipeline's runs (a CI
 // system's run list), and each Application's conditions, last operation and sync history as
 // `argocd app get -o json` shows them (status.conditions, status.operationState, status.history,
-// status.resources with each one's sync status, health and requiresPruning).
+// status.resources with each one's sync status, health and requiresPruning), with the resource
+// hooks the operation ran and their phases.
 import { healthOf, type Cluster } from '../cluster';
 import type { ResourceDiff } from '../compare/types';
 import type { Application } from '../gitops/applications';
@@ -28,6 +29,11 @@ export interface ApplicationSummary {
     message: string;
     startedAt: number;
     finishedAt?: number;
+    /**
+     * The resource hooks it ran, when it ran any (argocd's operationState.syncResult.resources
+     * with a hookType and hookPhase).
+     */
+    hooks?: { key: string; hookType: string; hookPhase: string; message: string }[];
   } | null;
   history: { id: number; revision: string; deployedAt: number }[];
   /** status.resources: what the last comparison found, in sync order. */
@@ -80,6 +86,11 @@ function resourceSummary(r: ResourceDiff, cluster: Cluster): ResourceSummary {
 
 function summary(app: Application, cluster: Cluster): ApplicationSummary {
   const op = app.operation;
+  const hooks = (op?.results ?? []).flatMap((r) =>
+    r.hook && r.hookPhase
+      ? [{ key: r.key, hookType: r.hook, hookPhase: r.hookPhase, message: r.message }]
+      : [],
+  );
   return {
     conditions: app.conditions.map(({ type, message }) => ({ type, message })),
     operation: op
@@ -90,6 +101,7 @@ function summary(app: Application, cluster: Cluster): ApplicationSummary {
           message: op.message,
           startedAt: op.startedAt,
           ...(op.finishedAt !== undefined ? { finishedAt: op.finishedAt } : {}),
+          ...(hooks.length > 0 ? { hooks } : {}),
         }
       : null,
     history: app.history.map(({ id, revision, deployedAt }) => ({ id, revision, deployedAt })),

@@ -2,22 +2,23 @@
 // The GitOps lane shows each Application's conditions and the resources that require pruning
 // (REFERENCE.md, pull lane: Prune=false keeps the app OutOfSync; the allowEmpty guard is a
 // condition), and its options offer Argo CD's app-level sync options, each explained.
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
-import { appStore } from '../../store/app-store';
-import { type AppState } from '../../store/store';
+import type { ReactElement } from 'react';
+import { createAppStore, type AppState } from '../../store/store';
+import { renderWithStore } from '../testing/render-with-store';
 import { gitopsView, sandboxView, stubResizeObserver } from './fixtures';
 import { LanePanel } from './LanePanel';
 
 beforeAll(stubResizeObserver);
 
-const initial = appStore.getState();
+let appStore = createAppStore();
+const render = (ui: ReactElement) => renderWithStore(ui, appStore);
 let act: Mock<AppState['act']>;
 
 afterEach(() => {
   cleanup();
-  appStore.setState(initial, true);
 });
 
 /** The fixture's gitops lane with a condition and a ConfigMap left behind by Prune=false. */
@@ -53,6 +54,7 @@ function withConditions() {
 }
 
 beforeEach(() => {
+  appStore = createAppStore();
   act = vi.fn<AppState['act']>(() => Promise.resolve({ ok: true, text: 'done', fatal: false }));
 });
 
