@@ -10,6 +10,7 @@ import type { ConfigRepo } from '../git';
 import type { Application, Applications } from './applications';
 import type { WakeReason } from './machine';
 import { CONTROLLER, type Operations } from './operations';
+import { comparisonErrorMessage } from './comparison-error';
 import { pruneDisabled } from './flux-apply';
 import type { GitopsOptions } from './options';
 import { autoSyncDecision } from './policy';
@@ -75,9 +76,7 @@ export class Comparer {
         app.conditions = [
           {
             type: 'ComparisonError',
-            message: desired.errors
-              .map((e) => `${e.file}:${e.line}:${e.col}: ${e.message}`)
-              .join('; '),
+            message: comparisonErrorMessage(desired.errors),
           },
         ];
         app.policy = 'cannot compare: manifests do not parse';

@@ -24,6 +24,8 @@ import { isStored, stored } from '../stored';
 import { ClusterCache } from '../cache/cluster-cache';
 import { TRACKING_ANNOTATION, trackingId } from '../compare/tracking';
 import type { OperationPhase } from './app-status';
+import { argoApply, type ArgoApplied } from './argo-apply';
+import { NO_ARGO_SETTINGS, type ArgoSyncSettings } from './sync-options';
 import { fluxLabels, isKubectlManager, SSA_ANNOTATION, ssaMode } from './flux-apply';
 import { awaitedBeforeWave } from './hook-plan';
 import { HookRun, hookFailure, taskName, waitingForHooks, type HookState } from './hooks';
@@ -55,7 +57,12 @@ export interface SyncState {
  * The copy of a frozen manifest is frozen too and kept by the cluster's cache, one per engine and
  * app, so that every sync applies the same object and the cluster can keep what it learns about it.
  */
-function withTracking(cluster: Cluster, app: string, manifest: KObject, engine: Flavour): KObject {
+export function withTracking(
+  cluster: Cluster,
+  app: string,
+  manifest: KObject,
+  engine: Flavour,
+): KObject {
   return ClusterCache.of(cluster).memo.copy(manifest, `${engine}:${app}`, () =>
     engine === 'flux' ? fluxCopy(app, manifest) : argoCopy(app, manifest),
   );
@@ -88,6 +95,8 @@ export class SyncOperation {
     private readonly ctx: WriteContext,
     /** Argo CD's dry run is client-side; Flux's is server-side (see above), and so is its apply. */
     private readonly engine: Flavour = 'flux',
+    /** Argo CD: how each resource is applied (argo-apply.ts). */
+    private readonly argo: ArgoSyncSettings = NO_ARGO_SETTINGS,
   ) {
     this.state = {
       phase: 'Running',
@@ -182,6 +191,8 @@ export class SyncOperation {
         if (hook === 'Running') hooks.push(resourceName(task));
         continue;
       }
+      // A wave prunes first, then applies (prune-waves.ts): only what it applied has a health.
+      if (task.action !== 'apply') continue;
       const health = healthOf(this.cluster.get(task.ref));
       if (!health || health.status === 'Healthy') continue;
       const name = resourceName(task);
@@ -247,7 +258,7 @@ export class SyncOperation {
           action: 'apply',
           wave: task.wave,
           ok: true,
-          message: applyLine(result.display, result.outcome),
+          message: (result as ArgoApplied).line ?? applyLine(result.display, result.outcome),
         });
       } else {
         this.cluster.delete(task.ref, ctx);
@@ -277,7 +288,15 @@ export class SyncOperation {
    * `ssa: Merge`, and leaves an existing object that says `ssa: Ignore` alone: null.
    */
   private applyOne(task: SyncTask, i: number): ApplyResult | null {
-    if (this.engine === 'argo') return this.applier.apply(i, this.ctx);
+    if (this.engine === 'argo')
+      return argoApply({
+        ...this.argo,
+        cluster: this.cluster,
+        applier: this.applier,
+        index: i,
+        manifest: this.tracked[i]!,
+        ctx: this.ctx,
+      });
     const live = this.cluster.get(task.ref);
     const mode = ssaMode(task.manifest, live);
     if (mode === 'Ignore' && live) return null;

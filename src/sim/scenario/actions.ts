@@ -5,7 +5,9 @@ import { parseDuration } from '../clock';
 import { CodedError } from '../coded-error';
 import { promptLine, runConsoleLine, type ConsoleOutput } from '../console-line';
 import type { LaneOptionsOf } from '../lane';
+import { appMatches, waitTimedOut } from '../gitops/app-wait';
 import { BRANCH, type Sandbox } from '../sandbox';
+import { DEFAULT_WAIT_FOR_TIMEOUT } from './action-wait';
 import { safeKey, safeRecord, type SafeRecord } from '../safe-keys';
 import { cpuMillis } from './cpu';
 import { laneOptions } from './lane-options';
@@ -194,11 +196,41 @@ const HANDLERS: { [K in ActionName]: Handler<K> } = {
         .join(', ')}`,
     );
   },
-  async sync(sandbox, { revision, by, app }) {
+  async sync(sandbox, { revision, by, app, prune, dryRun, resources }) {
     const sha = revision === undefined ? undefined : await sandbox.repo.resolve(revision);
-    sandbox.gitops.sync(by ?? DEFAULT_ACTOR, app, sha);
+    const flags = {
+      ...(prune !== undefined ? { prune } : {}),
+      ...(dryRun ? { dryRun } : {}),
+      ...(resources ? { resources } : {}),
+    };
+    const flagged = Object.keys(flags).length > 0;
+    sandbox.gitops.sync(by ?? DEFAULT_ACTOR, app, sha, flagged ? flags : undefined);
     await sandbox.settle();
-    return done(`gitops: sync requested${revision ? ` to ${revision}` : ''}`);
+    return done(
+      `gitops: ${dryRun ? 'dry-run ' : ''}sync requested${revision ? ` to ${revision}` : ''}`,
+    );
+  },
+  async waitFor(sandbox, value) {
+    const { app, timeout = DEFAULT_WAIT_FOR_TIMEOUT } = value;
+    const target = sandbox.gitops.apps.find((a) => app === undefined || a.spec.name === app);
+    if (!target) return refused(`gitops: there is no Application "${app}"`);
+    const limit = ms(timeout) ?? 0;
+    let waited = 0;
+    // One virtual second at a time, as the real command watches the Application's events.
+    while (!appMatches(target, value)) {
+      if (waited >= limit)
+        return { ok: false, text: waitTimedOut(target.spec.name, limit), fatal: false };
+      await sandbox.advance(1_000);
+      waited += 1_000;
+    }
+    return done(`gitops: app ${target.spec.name} matched after ${waited / 1000}s`);
+  },
+  async terminateOp(sandbox, { app }) {
+    const name = app ?? sandbox.gitops.apps[0]?.spec.name ?? '';
+    if (!sandbox.gitops.terminateOperation(name))
+      return refused(`gitops: Unable to terminate operation. No operation is in progress`);
+    await sandbox.settle();
+    return done(`gitops: Application '${name}' operation terminating`);
   },
   async refresh(sandbox) {
     sandbox.gitops.refresh();

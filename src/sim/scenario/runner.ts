@@ -21,6 +21,7 @@ import { StepPlayer } from './play';
 import { questionResult } from './question';
 import type { NextStep, PlayOutcome, RunOptions, StepResult, UserAction } from './run-types';
 import { stepKind } from './run-types';
+import { actionWaitMs } from './action-wait';
 import { sandboxOptions } from './sandbox-options';
 import type { Action, Scenario, Step } from './schema';
 import { taskState, taskStepResult, type TaskState } from './task';
@@ -336,7 +337,8 @@ export class ScenarioRun {
     const checked = checkAction(action);
     if (!checked.action)
       return { ok: false, text: `E_ACTION: ${issueText(checked.issues[0]!)}`, fatal: true };
-    const overBudget = 'wait' in action ? this.budget.spend(parseDuration(action.wait) ?? 0) : null;
+    const waits = actionWaitMs(action);
+    const overBudget = waits > 0 ? this.budget.spend(waits) : null;
     if (overBudget) return { ok: false, text: `E_DURATION_LIMIT: ${overBudget}`, fatal: true };
     const afterStep = this.results.length;
     this.user.push({ afterStep, action, ...(opts.solution ? { solution: true as const } : {}) });

@@ -8,6 +8,7 @@
 // rather than a union's "no variant matched".
 import * as z from 'zod/mini';
 import { formatDuration, parseDuration } from '../clock';
+import { SYNC_OPTION_NAMES } from '../gitops/sync-options';
 import { MAX_SEED, MAX_STEPS, MAX_VIRTUAL_MS, MIN_INTERVAL_MS } from './limits';
 import { unsafePattern } from './safe-pattern';
 
@@ -50,6 +51,8 @@ const applyInterval = () =>
       { message: `0 (none, flavour argo) or between ${formatDuration(MIN_INTERVAL_MS)} and 30d` },
     ),
   );
+/** `CreateNamespace=true`, `PruneLast=false`, ...: each app-level sync option with either value. */
+const SYNC_OPTION_ENTRIES = SYNC_OPTION_NAMES.flatMap((n) => [`${n}=true`, `${n}=false`]);
 const lane = () => z.enum(['devops', 'gitops']);
 /** A CPU quantity as Kubernetes writes it: `250m`, `1`, `1.5`; `none` where it can be cleared. */
 const cpuQuantity = () =>
@@ -113,6 +116,8 @@ export const gitopsLaneSchema = z.strictObject({
     }),
   ),
   ignoreDifferences: z.optional(z.array(ignoreDifference).check(z.maxLength(100))),
+  /** Argo CD's `spec.syncPolicy.syncOptions`, as its list writes them (`- PruneLast=true`). */
+  syncOptions: z.optional(z.array(z.enum(SYNC_OPTION_ENTRIES)).check(z.maxLength(20))),
 });
 
 const app = z.strictObject({
@@ -191,7 +196,36 @@ export const ACTIONS = {
     app: z.optional(str(63)),
     /** `argocd app sync --revision`: a commit, branch or tag instead of Git's HEAD. */
     revision: z.optional(str(200)),
+    /** `--prune`: delete what Git no longer declares (left out: the lane's prune policy). */
+    prune: z.optional(z.boolean()),
+    /** `--dry-run`: say what the sync would do, change nothing. */
+    dryRun: z.optional(z.boolean()),
+    /** `--resource GROUP:KIND:NAME` (or GROUP:KIND:NAMESPACE/NAME): sync only these. */
+    resources: z.optional(
+      z
+        .array(
+          str(600).check(
+            z.regex(/^[^:]*:[^:/]+:([^:/]+\/)?[^:/]+$/, { message: 'GROUP:KIND:NAME' }),
+          ),
+        )
+        .check(z.minLength(1), z.maxLength(100)),
+    ),
   }),
+  /**
+   * `argocd app wait`: let virtual time run until the app is Synced (`sync`), Healthy (`health`)
+   * and has no operation running (`operation`), all three when none is named; `timeout` (5m by
+   * default) ends the wait unmet.
+   */
+  waitFor: z.strictObject({
+    lane: z.literal('gitops'),
+    app: z.optional(str(63)),
+    health: z.optional(z.boolean()),
+    sync: z.optional(z.boolean()),
+    operation: z.optional(z.boolean()),
+    timeout: z.optional(duration(1000, 3_600_000)),
+  }),
+  /** `argocd app terminate-op`: end the app's running operation. */
+  terminateOp: z.strictObject({ lane: z.literal('gitops'), app: z.optional(str(63)), by: actor() }),
   refresh: z.strictObject({ lane: z.literal('gitops') }),
   rerun: z.strictObject({ lane: z.literal('devops'), commit: z.optional(str(200)), by: actor() }),
   approve: z.strictObject({
