@@ -9,6 +9,8 @@ import type { ReconcileResult } from '../compare/types';
 import { addHistory } from './history';
 import type { WakeReason } from './machine';
 import { FLUX_MANAGER } from './flux-apply';
+import { fluxTrail, runFluxReconcile, scheduleFluxRetry } from './flux-operations';
+import { FluxReconcile } from './flux-reconcile';
 import type { GitopsOptions } from './options';
 import { retryDelay, retryPolicyOf } from './policy';
 import { operationPlan } from './operation-plan';
@@ -25,6 +27,13 @@ export interface QueuedSync {
   kind: Operation['kind'];
   by: string;
   selective: boolean;
+}
+
+/** The operation running, and the stepwise sync (a Flux reconcile in that flavour) behind it. */
+interface Running {
+  op: Operation;
+  sync: SyncOperation | FluxReconcile;
+  app: Application;
 }
 
 export interface OperationsDeps {
@@ -48,7 +57,7 @@ export class Operations {
   private requested: QueuedSync[] = [];
   private finishedAt = -Infinity;
   private waveTimer: number | null = null;
-  private running: { op: Operation; sync: SyncOperation; app: Application } | null = null;
+  private running: Running | null = null;
 
   constructor(private readonly deps: OperationsDeps) {}
 
@@ -145,18 +154,16 @@ export class Operations {
       () => this.deps.diff(app, desired),
       options,
     );
-    const sync = new SyncOperation(
-      this.deps.cluster,
-      app.spec.name,
-      plan,
-      {
-        actor: 'reconciler',
-        channel: 'reconciler',
-        manager: options.flavour === 'argo' ? 'argocd-controller' : FLUX_MANAGER,
-        revision,
-      },
-      options.flavour,
-    );
+    const ctx = {
+      actor: 'reconciler',
+      channel: 'reconciler' as const,
+      manager: options.flavour === 'argo' ? 'argocd-controller' : FLUX_MANAGER,
+      revision,
+    };
+    const sync =
+      options.flavour === 'flux'
+        ? runFluxReconcile(this.deps, app.spec.name, plan, ctx)
+        : new SyncOperation(this.deps.cluster, app.spec.name, plan, ctx, options.flavour);
     this.running = { op, sync, app };
     this.step();
   }
@@ -168,7 +175,8 @@ export class Operations {
     run.op.results = run.sync.state.results;
     run.op.message = run.sync.state.message;
     if (!run.sync.done) {
-      this.waveTimer = this.deps.clock.schedule(WAVE_DELAY_MS, () => this.step(), 'sync-wave');
+      const delay = run.sync instanceof FluxReconcile ? run.sync.delayMs : WAVE_DELAY_MS;
+      this.waveTimer = this.deps.clock.schedule(delay, () => this.step(), 'sync-wave');
       return;
     }
     this.finish(run);
@@ -180,7 +188,7 @@ export class Operations {
     app,
   }: {
     op: Operation;
-    sync: SyncOperation;
+    sync: Running['sync'];
     app: Application;
   }): void {
     const { applications } = this.deps;
@@ -188,9 +196,11 @@ export class Operations {
     this.running = null;
     this.waveTimer = null;
     op.phase = sync.state.phase;
+    if (sync instanceof FluxReconcile && sync.reason) op.reason = sync.reason;
     op.finishedAt = now;
     this.finishedAt = now;
     const by = op.initiatedBy.automated ? 'reconciler' : op.initiatedBy.username;
+    const flux = this.deps.options.flavour === 'flux';
     if (op.phase === 'Succeeded') {
       app.history = addHistory(app.history, {
         revision: op.revision,
@@ -206,8 +216,10 @@ export class Operations {
         app,
         op.revision,
         by,
-        `Sync operation to ${op.revision.slice(0, 7)} succeeded`,
-        { trigger: op.kind },
+        flux
+          ? fluxTrail(op, this.deps.options, now)
+          : `Sync operation to ${op.revision.slice(0, 7)} succeeded`,
+        { trigger: op.kind, ...(op.reason ? { reason: op.reason } : {}) },
       );
       applications.notify(
         'on-sync-succeeded',
@@ -220,15 +232,19 @@ export class Operations {
           ? app.lastAttempt.retries + (op.kind === 'retry' ? 1 : 0)
           : 0;
       app.lastAttempt = { revision: op.revision, failed: true, retries, message: op.message };
-      const retryAt = this.scheduleRetry(op, app, retries);
+      const retryAt =
+        (flux ? scheduleFluxRetry(this.deps.clock, this.deps.options, this.deps.wake) : null) ??
+        this.scheduleRetry(op, app, retries);
       if (retryAt !== null) app.lastAttempt.retryAt = retryAt;
       applications.record(
         'deploy-failed',
         app,
         op.revision,
         by,
-        `Sync operation to ${op.revision.slice(0, 7)} failed: ${op.message}`,
-        { trigger: op.kind },
+        flux
+          ? fluxTrail(op, this.deps.options, now)
+          : `Sync operation to ${op.revision.slice(0, 7)} failed: ${op.message}`,
+        { trigger: op.kind, ...(op.reason ? { reason: op.reason } : {}) },
       );
       applications.notify('on-sync-failed', app, op.message);
     }

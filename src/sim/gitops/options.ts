@@ -3,6 +3,7 @@
 // allowEmpty off; self-heal backoff 2 s x3 capped at 300 s). The flux flavour follows what
 // `flux bootstrap` sets: GitRepository interval 1m, Kustomization interval 10m, prune on.
 import type { IgnoreDifference } from '../compare/ignore';
+import { KUSTOMIZATION_DEFAULTS, type KustomizationOptions } from './flux-options';
 
 export type Flavour = 'argo' | 'flux';
 
@@ -14,7 +15,8 @@ export interface RetryPolicy {
   maxMs: number;
 }
 
-export interface GitopsOptions {
+/** The Flux Kustomization's own options (wait, timeout, retryInterval, force, healthChecks). */
+export interface GitopsOptions extends KustomizationOptions {
   flavour: Flavour;
   automated: boolean;
   selfHeal: boolean;
@@ -49,6 +51,7 @@ export const ARGO_DEFAULTS: GitopsOptions = {
   retry: null,
   selfHealBackoff: { initialMs: 2_000, factor: 3, maxMs: 300_000 },
   ignoreDifferences: [],
+  ...KUSTOMIZATION_DEFAULTS,
 };
 
 export const FLUX_DEFAULTS: GitopsOptions = {

@@ -105,6 +105,8 @@ export class SyncOperation {
   private next = 0;
   /** Applies the tracked manifests: the dry run's answers serve the apply (cluster applier.ts). */
   private readonly applier: Applier;
+  /** What the dry run refused, by object key, as the API server said it (Flux words it its way). */
+  readonly refusals: { key: string; message: string }[] = [];
 
   get done(): boolean {
     return this.state.phase !== 'Running';
@@ -234,6 +236,7 @@ export class SyncOperation {
         // Only what kubectl finds before any request fails a client-side dry run.
         if (this.engine === 'argo' && !e.data.clientSide) continue;
         errors.push(`${task.key}: ${e.message}`);
+        this.refusals.push({ key: task.key, message: e.message });
       }
     }
     if (errors.length > 0)
