@@ -32,7 +32,9 @@ export async function runCliLine(
   const result =
     tool === 'argocd'
       ? await (await import('../sim/argocd-cli')).runArgocd(line, view, 'you')
-      : (await import('../sim/flux-cli')).runFlux(line, view, 'you');
+      : await (
+          await import('../sim/flux-cli')
+        ).runFlux(line, { ...view, repo: sandbox.repo }, 'you');
   if (result.kind === 'text') return { ok: result.ok, output: result.text };
   const outcome = await act(result.action);
   if (!outcome) return null;
