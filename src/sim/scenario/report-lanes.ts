@@ -2,6 +2,7 @@
 // system's run list), and each Application's conditions, last operation and sync history as
 // `argocd app get -o json` shows them (status.conditions, status.operationState, status.history).
 import type { Application } from '../gitops/applications';
+import { kustomizationStatus, type KustomizationStatus } from '../gitops/flux-ready';
 import type { PipelineRun } from '../devops/runs';
 import { safeKey, safeRecord } from '../safe-keys';
 import type { Sandbox } from '../sandbox';
@@ -27,6 +28,8 @@ export interface ApplicationSummary {
     finishedAt?: number;
   } | null;
   history: { id: number; revision: string; deployedAt: number }[];
+  /** Flux flavour only: the Kustomization's Ready condition and revisions (gitops/flux-ready.ts). */
+  kustomization?: KustomizationStatus;
 }
 
 export function runSummaries(sandbox: Sandbox): RunSummary[] {
@@ -44,7 +47,12 @@ export function runSummaries(sandbox: Sandbox): RunSummary[] {
 export function applicationSummaries(sandbox: Sandbox): Record<string, ApplicationSummary> {
   // App names come from a scenario: a safe record, so `__proto__` is a plain key.
   const out = safeRecord<ApplicationSummary>();
-  for (const app of sandbox.gitops.apps) out[safeKey(app.spec.name)] = summary(app);
+  const flux = sandbox.gitops.options.flavour === 'flux';
+  for (const app of sandbox.gitops.apps)
+    out[safeKey(app.spec.name)] = {
+      ...summary(app),
+      ...(flux ? { kustomization: kustomizationStatus(app) } : {}),
+    };
   return out;
 }
 
