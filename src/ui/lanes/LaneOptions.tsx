@@ -5,6 +5,7 @@ import { ARGO_DEFAULTS, FLUX_DEFAULTS, type Flavour } from '../../sim/gitops/opt
 import type { CiConcurrency } from '../../sim/devops/machine';
 import type { LaneOptionsOf } from '../../sim/lane';
 import type { Action } from '../../sim/scenario';
+import { KustomizationOptions } from './KustomizationOptions';
 import type { Lane } from './lane-types';
 
 const POLL_CHOICES = [30_000, 60_000, 120_000, 180_000, 300_000, 600_000];
@@ -190,6 +191,7 @@ function ReconcilerFields({
           ))}
         </select>
       </label>
+      {flavour === 'flux' ? <KustomizationOptions options={options} run={run} /> : null}
     </>
   );
 }

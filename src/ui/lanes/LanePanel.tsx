@@ -7,6 +7,7 @@ import type { LaneView } from '../../store/view';
 import { lazy, memo, Suspense, useMemo } from 'react';
 import { LastOperation } from './AppActivity';
 import { ClusterObjects } from './ClusterObjects';
+import { KustomizationReady } from './KustomizationReady';
 import { LaneActions } from './LaneActions';
 import { LaneOptions } from './LaneOptions';
 import { LANE_TITLES, type Lane } from './lane-types';
@@ -88,6 +89,7 @@ function GitopsParts({ view }: { view: LaneView }) {
   const apps = view.applications;
   const several = apps.length > 1;
   const changes = planChanges(view.plan);
+  const flux = view.name === 'gitops' && view.options.flavour === 'flux';
   return (
     <>
       <Section
@@ -105,6 +107,7 @@ function GitopsParts({ view }: { view: LaneView }) {
         {apps.map((a) => (
           <div key={a.spec.name}>
             {several ? <h4 className="lp-h4 lp-mono">{a.spec.name}</h4> : null}
+            {flux ? <KustomizationReady app={a} /> : null}
             <LastOperation app={a} now={now} />
           </div>
         ))}
