@@ -6,6 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { build, preview } from 'vite';
 import type { Page } from 'playwright-core';
 import { launch } from '../test/e2e/browser';
+import { stepToEnd } from '../test/e2e/steps';
 import { playReactWork, REACT_COUNTER, stepLongTasks } from './react-work';
 import { median } from './table';
 
@@ -62,33 +63,9 @@ const CLICK_STEP = `new Promise((resolve) => {
 /** Steps through a lesson, timing each Step; questions are answered and tasks shown, untimed. */
 async function stepPaints(page: Page): Promise<number[]> {
   const times: number[] = [];
-  const count = async () =>
-    ((await page.locator('.step-count').textContent()) ?? '').match(/Step (\d+) of (\d+)/)!;
-  for (let i = 0; i < 60; i++) {
-    const [, done, total] = await count();
-    if (Number(done) >= Number(total)) break;
-    const predict = page.getByRole('region', { name: 'Predict' });
-    const task = page.getByRole('region', { name: 'Your task' });
-    if (await predict.isVisible()) {
-      await predict.getByRole('radio').first().check();
-      await predict.getByRole('button', { name: 'Lock in my answer' }).click();
-    }
-    if (await task.isVisible()) {
-      await task.getByRole('button', { name: 'Show me' }).click();
-      const check = task.getByRole('button', { name: 'Check and continue' });
-      for (let w = 0; w < 600 && !(await check.isEnabled()); w++)
-        await new Promise((r) => setTimeout(r, 100));
-      await check.click();
-    } else {
-      // Clicked only once enabled: a click on the busy button is not a step.
-      const step = page.getByRole('button', { name: 'Step', exact: true });
-      for (let w = 0; w < 600 && !(await step.isEnabled()); w++)
-        await new Promise((r) => setTimeout(r, 100));
-      times.push(await page.evaluate<number>(CLICK_STEP));
-    }
-    for (let w = 0; w < 600 && (await count())[1] === done; w++)
-      await new Promise((r) => setTimeout(r, 50));
-  }
+  await stepToEnd(page, undefined, async () => {
+    times.push(await page.evaluate<number>(CLICK_STEP));
+  });
   return times;
 }
 

@@ -54,6 +54,8 @@ export interface ObjectView {
   drift: 'missing' | 'extra' | 'modified' | null;
   fields: FieldDiff[];
   textDiff?: string;
+  /** An Argo CD resource hook (its `argocd.argoproj.io/hook` value): a sync task, not compared. */
+  hook?: string;
 }
 
 export interface LaneViewOf<N extends ClusterName> {

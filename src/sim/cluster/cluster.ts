@@ -33,6 +33,8 @@ export interface ClusterOptions {
   clock: VirtualClock;
   audit: AuditLog;
   images?: ImageCatalog;
+  /** Tests: verify that every controller sync skipped as idle would have written nothing. */
+  verifyIdleSyncs?: boolean;
 }
 
 export const BOOTSTRAP: WriteContext = {
@@ -74,7 +76,7 @@ export class Cluster {
     this.images = opts.images ?? imageCatalog();
     this.events = new EventStore(opts.clock);
     this.serverFields = new ServerFields(opts.name, opts.clock);
-    this.controllers = createControllers(this);
+    this.controllers = createControllers(this, opts.verifyIdleSyncs);
     this.deleting = {
       objects: this.objects,
       owners: this.owners,
@@ -218,6 +220,11 @@ export class Cluster {
    */
   delete(ref: ObjectRef, ctx: WriteContext, opts: { gracePeriodSeconds?: number } = {}): void {
     deleteObject(this.deleting, ref, ctx, opts);
+  }
+
+  /** How many controller wakes were answered without a sync: the object's own writes woke it. */
+  get idleSyncsSkipped(): number {
+    return this.controllers.skippedSyncs;
   }
 
   /** Wakes the controllers for an object without writing it (a timer fired). */

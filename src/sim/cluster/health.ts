@@ -95,12 +95,18 @@ function replicaSetHealth(obj: KObject): Health {
 // gitops-engine pkg/health/health_pod.go: a Pod being deleted is Progressing ("Pending
 // deletion"); a waiting reason that starts with `Err` or ends in `Error` or `BackOff`
 // (ErrImagePull, CreateContainerConfigError, ImagePullBackOff, CrashLoopBackOff) is Degraded.
+// A Pod that ran to completion: Succeeded is Healthy, Failed is Degraded.
 function podHealth(obj: KObject): Health {
   const state = podState(obj);
+  if (state === 'Completed') return { status: 'Healthy' };
+  if (state === 'Error') return { status: 'Degraded', message: 'Error' };
   if (state === 'Terminating') return { status: 'Progressing', message: 'Pending deletion' };
   if (state.startsWith('Err') || state.endsWith('Error') || state.endsWith('BackOff'))
     return { status: 'Degraded', message: state };
   if (state === 'Pending' || state === 'ContainerCreating') return { status: 'Progressing' };
+  // A Pod that runs to completion (restartPolicy Never or OnFailure) is Progressing while it runs.
+  const restart = (obj.spec as { restartPolicy?: string } | undefined)?.restartPolicy;
+  if (restart === 'Never' || restart === 'OnFailure') return { status: 'Progressing' };
   return conditions(obj).some((c) => c.type === 'Ready' && c.status === 'True')
     ? { status: 'Healthy' }
     : { status: 'Progressing' };
@@ -129,12 +135,25 @@ function hpaHealth(obj: KObject): Health {
   return { status: 'Healthy' };
 }
 
+// gitops-engine pkg/health/health_job.go: Progressing until a Complete or Failed condition;
+// Failed is Degraded (with the condition's message), Complete is Healthy.
+function jobHealth(obj: KObject): Health {
+  const cs = conditions(obj);
+  const failed = cs.find((c) => c.type === 'Failed' && c.status === 'True');
+  if (failed) return { status: 'Degraded', message: failed.message ?? '' };
+  const complete = cs.find((c) => c.type === 'Complete' && c.status === 'True');
+  if (complete)
+    return { status: 'Healthy', ...(complete.message ? { message: complete.message } : {}) };
+  return { status: 'Progressing' };
+}
+
 const CHECKS = table<(obj: KObject) => Health>({
   Deployment: deploymentHealth,
   ReplicaSet: replicaSetHealth,
   Pod: podHealth,
   Service: serviceHealth,
   HorizontalPodAutoscaler: hpaHealth,
+  Job: jobHealth,
 });
 
 /** Whether the kind has a health check: without one, an object does not count towards an app's. */

@@ -20,6 +20,7 @@ export { refKey, refOf, kubectlName, isRecord, type KObject, type ObjectRef } fr
 export { applyLine } from './refs';
 export { maskObject, MASK } from './secret';
 export { podState, isPodReady, type PodState } from './controllers/kubelet';
+export { jobFinished } from './controllers/job';
 export { formatPath, leaves, getPath, parsePath, type FieldPath } from './fieldpath';
 export { sameValue, stableStringify } from './equal';
 export { isStatusPath } from './status-path';

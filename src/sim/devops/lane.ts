@@ -75,8 +75,9 @@ export class DevopsLane implements Lane<'devops'> {
         testsPass: () => this.faults.drawTests(deps.rng, this.options.flakyRate),
         deployFailed: ({ context }) => stages.workOf(context)?.applyFailed === true,
         rolloutComplete: ({ context }) =>
-          rolloutStatus(stages.appDeployments(context)) === 'complete',
-        rolloutFailed: ({ context }) => rolloutStatus(stages.appDeployments(context)) === 'failed',
+          rolloutStatus(deps.cluster, stages.appDeployments(context)) === 'complete',
+        rolloutFailed: ({ context }) =>
+          rolloutStatus(deps.cluster, stages.appDeployments(context)) === 'failed',
         // Options a person can change while the lane runs are read when they are needed, so a
         // switch turned on in the app takes effect at the next run.
         firstAppGated: ({ context }) => this.options.approval || context.gates[0] === true,

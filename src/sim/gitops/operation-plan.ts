@@ -5,7 +5,9 @@
 import type { DesiredApp } from '../apps/apps';
 import type { Operation } from './applications';
 import type { ReconcileResult, ResourceDiff } from '../compare/types';
+import { withoutHooks } from '../compare/hooks';
 import { pruneDisabled } from './flux-apply';
+import { withHooks } from './hook-plan';
 import type { GitopsOptions } from './options';
 import { planSync, type SyncPlan } from './sync-plan';
 
@@ -37,15 +39,18 @@ export function operationPlan(
   options: GitopsOptions,
 ): SyncPlan {
   if (desired.errors.length > 0) return comparisonError(desired);
-  return planSync(diff(), {
+  const argo = options.flavour === 'argo';
+  const plan = planSync(diff(), {
     prune: options.prune,
     // Argo guards only automated syncs against pruning everything; a person may.
     allowEmpty: options.allowEmpty || op.kind === 'manual' || op.kind === 'rollback',
     selective: op.selective,
-    desiredCount: desired.objects.length,
+    desiredCount: argo ? withoutHooks(desired.manifests).length : desired.objects.length,
     revision: op.revision,
     ...(options.flavour === 'flux' ? { keepLive: pruneDisabled } : {}),
   });
+  // Argo CD runs its resource hooks in their phases; to Flux they are plain objects.
+  return argo ? withHooks(plan, desired.manifests, op.selective) : plan;
 }
 
 /** A manual Sync of Git HEAD, before it runs: its plan and the resources it changes. */

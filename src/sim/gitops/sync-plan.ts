@@ -2,7 +2,8 @@
 //
 //   order: phase, wave, kind, name
 //
-// - phase: DriftLab has no resource hooks, so every task is in the Sync phase.
+// - phase: PreSync hooks, then the Sync phase (resources and Sync hooks), then PostSync hooks;
+//   SyncFail hooks run only when the operation fails (hook-plan.ts adds the hooks' tasks).
 // - wave: annotation `argocd.argoproj.io/sync-wave`, an integer, default 0, negatives allowed.
 // - kind: Argo's kindOrder (Helm's install order); kinds it does not list come after those it does.
 // - name; then namespace, only so that the order never depends on input order.
@@ -14,6 +15,7 @@
 // The engine runs one wave, waits until its resources are Healthy and WAVE_DELAY_MS more, then
 // runs the next (sync-run.ts).
 import type { KObject, ObjectRef } from '../cluster';
+import type { HookPhase } from '../compare/hooks';
 import { groupOf } from '../compare/ignore';
 import { compareSyncOrder, syncWaveOf } from '../compare/sync-order';
 import type { ReconcileResult, ResourceDiff } from '../compare/types';
@@ -33,12 +35,16 @@ export interface SyncTask {
   name: string;
   /** What an apply task applies (the desired manifest, namespace resolved). */
   manifest?: KObject;
+  /** A resource hook's task: the phase it runs in (hook-plan.ts). */
+  hook?: HookPhase;
 }
 
 export interface SyncWave {
   action: 'apply' | 'prune';
   wave: number;
   tasks: SyncTask[];
+  /** The hook phase the wave belongs to; none: the Sync phase. */
+  phase?: HookPhase;
 }
 
 export interface SyncPlanWarning {

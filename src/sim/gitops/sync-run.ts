@@ -7,7 +7,9 @@
 // then fails part-way, a partial sync, and later waves do not run. A wave starts only when every
 // resource the wave before it applied is Healthy; one that turns Degraded fails the operation and
 // later waves are never applied (REFERENCE.md, sync waves; gitops-engine `sync_context.go`).
-// Applies carry the tracking annotation that marks the object as the app's.
+// Applies carry the tracking annotation that marks the object as the app's. Resource hooks
+// (hooks.ts, hook-plan.ts) run in their phases: a phase waits for its hooks' completion, a failed
+// hook fails the operation, and then the SyncFail hooks run before the operation ends Failed.
 import {
   applyLine,
   healthOf,
@@ -23,6 +25,8 @@ import { ClusterCache } from '../cache/cluster-cache';
 import { TRACKING_ANNOTATION, trackingId } from '../compare/tracking';
 import type { OperationPhase } from './app-status';
 import { fluxLabels, isKubectlManager, SSA_ANNOTATION, ssaMode } from './flux-apply';
+import { awaitedBeforeWave } from './hook-plan';
+import { HookRun, hookFailure, taskName, waitingForHooks, type HookState } from './hooks';
 import type { Flavour } from './options';
 import type { SyncPlan, SyncTask } from './sync-plan';
 
@@ -32,6 +36,9 @@ export interface TaskResult {
   wave: number;
   ok: boolean;
   message: string;
+  /** A hook's task: its phase and its state (Argo CD's hookType and hookPhase). */
+  hook?: SyncTask['hook'];
+  hookPhase?: HookState;
 }
 
 export interface SyncState {
@@ -91,9 +98,10 @@ export class SyncOperation {
     };
     this.tasks = plan.waves.flatMap((w) => w.tasks);
     this.tracked = this.tasks.map((t) =>
-      t.action === 'apply' ? withTracking(cluster, app, t.manifest!, engine) : undefined,
+      t.action === 'apply' && !t.hook ? withTracking(cluster, app, t.manifest!, engine) : undefined,
     );
     this.applier = cluster.applier(ctx.manager, this.tracked);
+    this.hooks = new HookRun(cluster, ctx);
     if (plan.refused) this.fail(plan.refused.message);
     else this.dryRun();
   }
@@ -101,12 +109,13 @@ export class SyncOperation {
   /** Every task in the order the waves run them, and what each apply task applies. */
   private readonly tasks: readonly SyncTask[];
   private readonly tracked: readonly (KObject | undefined)[];
-  /** The index in `tasks` of the next task to run. */
-  private next = 0;
   /** Applies the tracked manifests: the dry run's answers serve the apply (cluster applier.ts). */
   private readonly applier: Applier;
   /** What the dry run refused, by object key, as the API server said it (Flux words it its way). */
   readonly refusals: { key: string; message: string }[] = [];
+  private readonly hooks: HookRun;
+  /** Why the operation failed, while its SyncFail hooks run. */
+  private failure: string | null = null;
 
   get done(): boolean {
     return this.state.phase !== 'Running';
@@ -119,17 +128,45 @@ export class SyncOperation {
   step(): void {
     if (this.done) return;
     const wave = this.plan.waves[this.state.nextWave];
-    if (!wave) return this.succeed();
+    // The end: every wave ran (SyncFail's only after a failure) once the last hooks completed.
+    if (!wave || (wave.phase === 'SyncFail' && this.failure === null)) {
+      if (!this.hooksCompleted()) return;
+      return this.failure === null ? this.succeed() : this.fail(this.failure);
+    }
     if (!this.previousWaveHealthy()) return;
-    for (const task of wave.tasks) this.run(task, this.next++);
+    const before = this.state.results.length;
+    let i = this.firstTask(this.state.nextWave);
+    for (const task of wave.tasks) this.run(task, i++);
     this.state.nextWave++;
-    const failed = this.state.results.filter((r) => !r.ok);
+    const failed = this.state.results.slice(before).filter((r) => !r.ok);
     if (failed.length > 0)
       return this.fail(
         `one or more objects failed to apply, reason: ${failed.map((r) => r.message).join('; ')}`,
       );
-    if (this.state.nextWave >= this.plan.waves.length) this.succeed();
-    else this.state.message = `waiting for wave ${this.plan.waves[this.state.nextWave]!.wave}`;
+    const next = this.plan.waves[this.state.nextWave];
+    if (!next && !wave.tasks.some((t) => t.hook)) this.succeed();
+    else if (next) this.state.message = `waiting for wave ${next.wave}`;
+  }
+
+  /** The index in `tasks` of wave `n`'s first task. */
+  private firstTask(n: number): number {
+    let i = 0;
+    for (const w of this.plan.waves.slice(0, n)) i += w.tasks.length;
+    return i;
+  }
+
+  /** Whether the hooks of the wave that ran last have completed (a failed one fails the sync). */
+  private hooksCompleted(): boolean {
+    const last = this.plan.waves[this.state.nextWave - 1];
+    const running: string[] = [];
+    for (const task of last?.tasks ?? []) {
+      if (!task.hook) continue;
+      const state = this.pollHook(task);
+      if (state === 'Failed') return false;
+      if (state === 'Running') running.push(resourceName(task));
+    }
+    if (running.length > 0) this.state.message = waitingForHooks(running);
+    return running.length === 0;
   }
 
   /**
@@ -137,10 +174,16 @@ export class SyncOperation {
    * Otherwise the operation waits for it, or fails when one is Degraded.
    */
   private previousWaveHealthy(): boolean {
-    const previous = this.plan.waves[this.state.nextWave - 1];
-    if (!previous || previous.action !== 'apply') return true;
+    const tasks = awaitedBeforeWave(this.plan.waves, this.state.nextWave);
     const waiting: string[] = [];
-    for (const task of previous.tasks) {
+    const hooks: string[] = [];
+    for (const task of tasks) {
+      if (task.hook) {
+        const hook = this.pollHook(task);
+        if (hook === 'Failed') return false;
+        if (hook === 'Running') hooks.push(resourceName(task));
+        continue;
+      }
       const health = healthOf(this.cluster.get(task.ref));
       if (!health || health.status === 'Healthy') continue;
       const name = resourceName(task);
@@ -153,19 +196,42 @@ export class SyncOperation {
       }
       waiting.push(name);
     }
-    if (waiting.length === 0) return true;
-    this.state.message = `waiting for healthy state of ${waiting.join(', ')}`;
-    return false;
+    if (hooks.length > 0) this.state.message = waitingForHooks(hooks);
+    else if (waiting.length > 0)
+      this.state.message = `waiting for healthy state of ${waiting.join(', ')}`;
+    return hooks.length === 0 && waiting.length === 0;
+  }
+
+  /** A hook's state, written to its result; a failed hook fails the operation. */
+  private pollHook(task: SyncTask): HookState {
+    const status = this.hooks.poll(task, this.state.results);
+    if (status.state === 'Failed') this.fail(hookFailure(task, status));
+    return status.state;
   }
 
   /** The controller went away mid-sync. */
   terminate(reason: string): void {
+    this.terminated = true;
     if (!this.done) this.fail(reason);
   }
+
+  private terminated = false;
 
   private run(task: SyncTask, i: number): void {
     const ctx = this.ctx;
     try {
+      if (task.hook) {
+        this.state.results.push({
+          key: task.key,
+          action: 'apply',
+          wave: task.wave,
+          ok: true,
+          message: this.hooks.start(task),
+          hook: task.hook,
+          hookPhase: 'Running',
+        });
+        return;
+      }
       if (task.action === 'apply') {
         const result = this.applyOne(task, i);
         if (!result) {
@@ -203,6 +269,7 @@ export class SyncOperation {
         wave: task.wave,
         ok: false,
         message: e.message,
+        ...(task.hook ? { hook: task.hook, hookPhase: 'Failed' as const } : {}),
       });
     }
   }
@@ -225,7 +292,7 @@ export class SyncOperation {
     const creating = new Set(tasks.filter((t) => t.kind === 'Namespace').map((t) => t.name));
     const errors: string[] = [];
     for (const [i, task] of tasks.entries()) {
-      if (task.action !== 'apply') continue;
+      if (task.action !== 'apply' || task.hook) continue;
       try {
         this.applier.apply(i, this.ctx, { dryRun: true });
       } catch (e) {
@@ -248,16 +315,21 @@ export class SyncOperation {
     this.state.message = 'successfully synced (all tasks run)';
   }
 
+  /**
+   * The operation failed. Once it has begun running waves its SyncFail hooks run first (the
+   * operation stays Running meanwhile), then it ends Failed with the first failure's message.
+   */
   private fail(message: string): void {
+    const syncFail = this.plan.waves.findIndex((w) => w.phase === 'SyncFail');
+    if (this.failure === null && syncFail >= 0 && this.state.nextWave > 0 && !this.terminated) {
+      this.failure = message;
+      this.state.nextWave = syncFail;
+      this.state.message = `${message}; running SyncFail hooks`;
+      return;
+    }
     this.state.phase = 'Failed';
-    this.state.message = message;
+    this.state.message = this.failure ?? message;
   }
 }
 
-/** A resource as Argo CD's operation messages name it: group/Kind/name (apps/Deployment/db). */
-function resourceName(task: SyncTask): string {
-  const group = task.manifest?.apiVersion.includes('/')
-    ? task.manifest.apiVersion.split('/')[0]
-    : '';
-  return `${group}/${task.kind}/${task.name}`;
-}
+const resourceName = taskName;

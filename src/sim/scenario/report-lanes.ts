@@ -1,6 +1,7 @@
 // What each lane says about its own work, for the `--json` report: the pipeline's runs (a CI
 // system's run list), and each Application's conditions, last operation and sync history as
-// `argocd app get -o json` shows them (status.conditions, status.operationState, status.history).
+// `argocd app get -o json` shows them (status.conditions, status.operationState, status.history),
+// with the resource hooks the operation ran and their phases.
 import type { Application } from '../gitops/applications';
 import { kustomizationStatus, type KustomizationStatus } from '../gitops/flux-ready';
 import type { PipelineRun } from '../devops/runs';
@@ -26,6 +27,11 @@ export interface ApplicationSummary {
     message: string;
     startedAt: number;
     finishedAt?: number;
+    /**
+     * The resource hooks it ran, when it ran any (argocd's operationState.syncResult.resources
+     * with a hookType and hookPhase).
+     */
+    hooks?: { key: string; hookType: string; hookPhase: string; message: string }[];
   } | null;
   history: { id: number; revision: string; deployedAt: number }[];
   /** Flux flavour only: the Kustomization's Ready condition and revisions (gitops/flux-ready.ts). */
@@ -58,6 +64,11 @@ export function applicationSummaries(sandbox: Sandbox): Record<string, Applicati
 
 function summary(app: Application): ApplicationSummary {
   const op = app.operation;
+  const hooks = (op?.results ?? []).flatMap((r) =>
+    r.hook && r.hookPhase
+      ? [{ key: r.key, hookType: r.hook, hookPhase: r.hookPhase, message: r.message }]
+      : [],
+  );
   return {
     conditions: app.conditions.map(({ type, message }) => ({ type, message })),
     operation: op
@@ -68,6 +79,7 @@ function summary(app: Application): ApplicationSummary {
           message: op.message,
           startedAt: op.startedAt,
           ...(op.finishedAt !== undefined ? { finishedAt: op.finishedAt } : {}),
+          ...(hooks.length > 0 ? { hooks } : {}),
         }
       : null,
     history: app.history.map(({ id, revision, deployedAt }) => ({ id, revision, deployedAt })),

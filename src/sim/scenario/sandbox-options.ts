@@ -15,6 +15,8 @@ export function sandboxOptions(scenario: Scenario, opts: RunOptions) {
       ...(b.readyAfter ? { readyAfterMs: parseDuration(b.readyAfter) ?? undefined } : {}),
       ...(b.notReadyFor ? { notReadyForMs: parseDuration(b.notReadyFor) ?? undefined } : {}),
       ...(b.ready === false ? { ready: false } : {}),
+      ...(b.exitCode !== undefined ? { exitCode: b.exitCode } : {}),
+      ...(b.runFor ? { runForMs: parseDuration(b.runFor) ?? undefined } : {}),
     };
   }
   const files = scenario.repo.files ?? opts.dirFiles ?? {};

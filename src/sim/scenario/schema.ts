@@ -354,6 +354,8 @@ export const rawScenarioSchema = z.strictObject({
         readyAfter: z.optional(duration()),
         notReadyFor: z.optional(duration()),
         ready: z.optional(z.boolean()),
+        exitCode: z.optional(z.number().check(z.int(), z.gte(0), z.lte(255))),
+        runFor: z.optional(duration()),
       }),
     ),
   ),

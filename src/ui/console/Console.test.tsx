@@ -2,24 +2,23 @@
 // The console over a real free-play session: kubectl lines on a cluster, git lines on the
 // repository (recorded when they change it), history, and Tab completion.
 import '../../platform/node';
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { isReadOnlyKubectl } from '../../store/console';
-import { appStore } from '../../store/app-store';
+import type { ReactElement } from 'react';
+import { createAppStore } from '../../store/store';
+import { renderWithStore } from '../testing/render-with-store';
 import { Console } from './Console';
 
-const initial = appStore.getState();
+const appStore = createAppStore();
+const render = (ui: ReactElement) => renderWithStore(ui, appStore);
 
 beforeAll(async () => {
   await appStore.getState().open('free-play');
 });
 
 afterEach(cleanup);
-
-afterAll(() => {
-  appStore.setState(initial, true);
-});
 
 const log = () => within(screen.getByRole('region', { name: 'Console' })).getByRole('list');
 const input = () => screen.getByRole<HTMLInputElement>('textbox', { name: 'Command' });

@@ -2,35 +2,35 @@
 // The Flux flavour's Kustomization options and Ready condition in the GitOps lane (sim/gitops/
 // flux-options.ts and flux-ready.ts; REFERENCE.md, Flux flavour): each option with a line in
 // plain words, each change a `set` action; none of it in the Argo CD flavour.
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import { FLUX_DEFAULTS } from '../../sim/gitops/options';
-import { appStore } from '../../store/app-store';
-import { type AppState } from '../../store/store';
+import { createAppStore, type AppState } from '../../store/store';
+import { renderWithStore } from '../testing/render-with-store';
 import { gitopsView, sandboxView, stubResizeObserver } from './fixtures';
 import { parseHealthChecks } from './KustomizationOptions';
 import { LanePanel } from './LanePanel';
 
 beforeAll(stubResizeObserver);
 
-const initial = appStore.getState();
+let appStore = createAppStore();
 let act: Mock<AppState['act']>;
 
 function show(flavour: 'flux' | 'argo') {
   const options = flavour === 'flux' ? { ...FLUX_DEFAULTS } : gitopsView().options;
   appStore.setState({ view: sandboxView({ gitops: gitopsView({ options }) }), act });
-  render(<LanePanel lane="gitops" />);
+  renderWithStore(<LanePanel lane="gitops" />, appStore);
   return within(screen.getByRole('region', { name: 'GitOps lane' }));
 }
 
 beforeEach(() => {
+  appStore = createAppStore();
   act = vi.fn<AppState['act']>(() => Promise.resolve({ ok: true, text: 'done', fatal: false }));
 });
 
 afterEach(() => {
   cleanup();
-  appStore.setState(initial, true);
 });
 
 describe('the Flux flavour shows the Kustomization options', () => {

@@ -135,4 +135,36 @@ describe('ResourceTree', () => {
     expect(detail.textContent).toContain('spec.replicas');
     expect(within(detail).getByText('Desired and live manifests')).toBeTruthy();
   });
+
+  // An Argo CD PreSync hook (REFERENCE.md lines 53-57): a Job with its Pods, under its app,
+  // marked as a hook (a sync task, not compared with Git).
+  it('nests a hook Job and its Pods under the app, marked with its phase', () => {
+    const job: ObjectView = {
+      key: 'Job/default/db-migrate',
+      kind: 'Job',
+      name: 'db-migrate',
+      namespace: 'default',
+      app: 'web',
+      hook: 'PreSync',
+      health: 'Degraded',
+      pods: [{ name: 'db-migrate-x2k4p', state: 'Error' }],
+      live: manifest('Job', 'db-migrate', {}),
+      drift: null,
+      fields: [],
+    };
+    render(
+      <ResourceTree
+        lane="gitops"
+        objects={[job]}
+        apps={{ web: { sync: 'Synced', health: 'Healthy', inSyncWithGit: true } }}
+        relationOf={(o) => gitRelation(o)}
+      />,
+    );
+    const node = screen.getByRole('button', { name: /^Job db-migrate/ });
+    expect(node.textContent).toBe('Job db-migrate✖DegradedPreSync hook');
+    const item = node.closest('li')!;
+    expect([...item.querySelectorAll('.rt-leaf')].map((n) => n.textContent)).toEqual([
+      'Pod db-migrate-x2k4p Error',
+    ]);
+  });
 });
