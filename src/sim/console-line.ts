@@ -94,7 +94,7 @@ async function cliResult(tool: CliTool, line: string, sandbox: Sandbox, actor: s
   const view = gitView(sandbox);
   return tool === 'argocd'
     ? await (await import('./argocd-cli')).runArgocd(line, view, actor)
-    : (await import('./flux-cli')).runFlux(line, view, actor);
+    : await (await import('./flux-cli')).runFlux(line, { ...view, repo: sandbox.repo }, actor);
 }
 
 /**

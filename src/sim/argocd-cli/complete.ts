@@ -4,7 +4,7 @@ import { tokenize } from '../kubectl/tokenize';
 import { APP_COMMANDS } from './run';
 
 const FLUX: Record<string, string[]> = {
-  '': ['get', 'reconcile', 'suspend', 'resume', 'events', 'help'],
+  '': ['get', 'reconcile', 'suspend', 'resume', 'diff', 'events', 'help'],
   get: ['kustomizations', 'sources'],
   'get sources': ['git'],
   reconcile: ['kustomization', 'source'],
@@ -12,8 +12,14 @@ const FLUX: Record<string, string[]> = {
   'reconcile source git': ['flux-system'],
   suspend: ['kustomization'],
   resume: ['kustomization'],
+  diff: ['kustomization'],
 };
-const FLUX_NAMED = ['reconcile kustomization', 'suspend kustomization', 'resume kustomization'];
+const FLUX_NAMED = [
+  'reconcile kustomization',
+  'suspend kustomization',
+  'resume kustomization',
+  'diff kustomization',
+];
 const ARGO_NAMED = APP_COMMANDS.filter((c) => c !== 'list');
 
 function candidates(tool: string, words: string[], apps: readonly string[]): string[] {
@@ -26,6 +32,8 @@ function candidates(tool: string, words: string[], apps: readonly string[]): str
     return [];
   }
   if (FLUX_NAMED.includes(path)) return [...apps];
+  // `flux diff kustomization <name>` goes on with the folder to diff.
+  if (words.length === 3 && path.startsWith('diff kustomization ')) return ['--path'];
   return FLUX[path] ?? [];
 }
 

@@ -51,6 +51,8 @@ export interface OperationDetail {
   cause?: 'commit' | 'change';
   /** observe: the change record (seq) that moved it, when a cluster change did. */
   causeSeq?: number;
+  /** Flux: the Ready reason a reconcile ended with (`flux events` shows it). */
+  reason?: string;
 }
 export type Verb = ClusterVerb | RepoVerb | LaneVerb;
 

@@ -3,7 +3,7 @@
 // LAST SEEN, TYPE, REASON, OBJECT, MESSAGE.
 import type { AuditRecord } from '../audit';
 import { humanDuration } from '../kubectl/age';
-import { fluxRevision, fluxTable } from './table';
+import { fluxTable } from './table';
 
 const REASONS: Partial<Record<AuditRecord['verb'], [string, string]>> = {
   'deploy-started': ['Normal', 'Progressing'],
@@ -19,14 +19,13 @@ export function fluxEvents(records: readonly AuditRecord[], now: number): string
     .filter((r) => r.cluster === 'gitops' && r.channel === 'reconciler' && REASONS[r.verb])
     .slice(-SHOWN)
     .map((r) => {
-      const [type, reason] = REASONS[r.verb]!;
+      const [type, verbReason] = REASONS[r.verb]!;
+      // A finished reconcile's event carries its Ready reason (HealthCheckFailed, ...) and
+      // kustomize-controller's message ("Reconciliation finished in 2s, next run in 10m0s", or
+      // the error), as the lane recorded them (gitops/flux-operations.ts).
+      const reason = r.operation?.reason ?? verbReason;
       const name = r.object.replace(/^app\//, '');
-      // A success reads as the Kustomization's Ready message; the others as DriftLab recorded them.
-      const message =
-        r.verb === 'deploy-succeeded' && r.revision
-          ? `Applied revision: ${fluxRevision(r.revision)}`
-          : (r.message ?? '');
-      return [humanDuration(now - r.t), type, reason, `Kustomization/${name}`, message];
+      return [humanDuration(now - r.t), type, reason, `Kustomization/${name}`, r.message ?? ''];
     });
   return fluxTable([['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'], ...rows]);
 }

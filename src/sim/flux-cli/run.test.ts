@@ -27,7 +27,7 @@ describe('flux read lines answer from the lane', () => {
     ['flux help', /flux reconcile kustomization <name> \[--with-source\]/],
   ])('%s', async (line, expected) => {
     const { view } = await sandbox();
-    const r = runFlux(line, view, 'you');
+    const r = await runFlux(line, view, 'you');
     expect(r.kind === 'text' && r.ok && r.text).toMatch(expected);
   });
 });
@@ -36,7 +36,7 @@ describe('flux events', () => {
   it('lists the Kustomization events of the first apply, oldest first', async () => {
     const { s, view } = await sandbox();
     const trail = { records: s.audit.records(), now: s.now() };
-    const r = runFlux('flux events', { ...view, trail }, 'you');
+    const r = await runFlux('flux events', { ...view, trail }, 'you');
     const lines = r.kind === 'text' && r.ok ? r.text.split('\n') : [];
     expect(lines[0]).toMatch(/^LAST SEEN\tTYPE {2}\tREASON {17}\tOBJECT {11}\tMESSAGE$/);
     expect(
@@ -70,7 +70,7 @@ describe('flux refusals', () => {
     ['flux', 'flux get kustomizations --bogus', /^✗ unknown flag: --bogus$/],
   ] as const)('%s lane: %s', async (flavour, line, expected) => {
     const { view } = await sandbox(flavour);
-    const r = runFlux(line, view, 'you');
+    const r = await runFlux(line, view, 'you');
     expect(r.kind === 'text' && !r.ok && r.text).toMatch(expected);
   });
 });
@@ -84,22 +84,22 @@ describe('flux write lines become recorded scenario actions', () => {
     ['flux resume kustomization web', { set: { lane: 'gitops', suspend: false } }],
   ])('%s', async (line, action) => {
     const { view } = await sandbox();
-    const r = runFlux(line, view, 'you');
+    const r = await runFlux(line, view, 'you');
     expect(r.kind === 'action' && r.action).toEqual(action);
   });
 
   it('suspend shows in SUSPENDED, and a reconcile applies the new revision', async () => {
     const { s, view } = await sandbox();
-    const suspend = runFlux('flux suspend kustomization web', view, 'you');
+    const suspend = await runFlux('flux suspend kustomization web', view, 'you');
     if (suspend.kind !== 'action') throw new Error('expected an action');
     await runAction(s, suspend.action);
-    const table = runFlux('flux get ks', view, 'you');
+    const table = await runFlux('flux get ks', view, 'you');
     expect(table.kind === 'text' && table.text.split('\n')[1]).toMatch(/\tTrue {5}\t/);
-    const resume = runFlux('flux resume kustomization web', view, 'you');
+    const resume = await runFlux('flux resume kustomization web', view, 'you');
     if (resume.kind !== 'action') throw new Error('expected an action');
     await runAction(s, resume.action);
     const sha = await scaleWebTo4(s);
-    const reconcile = runFlux('flux reconcile kustomization web --with-source', view, 'you');
+    const reconcile = await runFlux('flux reconcile kustomization web --with-source', view, 'you');
     if (reconcile.kind !== 'action') throw new Error('expected an action');
     const outcome = await runAction(s, reconcile.action);
     await s.advance(5_000);

@@ -7,6 +7,8 @@ import type { ArgoView as GitopsView, CliResult } from '../argocd-cli';
 import type { Application } from '../gitops/lane';
 import { tokenize } from '../kubectl/tokenize';
 import { CliSyntaxError, readFlags } from '../argocd-cli/words';
+import { kustomizationStatus } from '../gitops/flux-ready';
+import { diffKustomization, type FluxDiffView } from './diff';
 import { fluxEvents } from './events';
 import { fluxRevision, fluxTable } from './table';
 
@@ -16,28 +18,24 @@ export const FLUX_HELP = `flux lines the console runs (the GitOps lane's Flux ob
   flux reconcile kustomization <name> [--with-source]
   flux reconcile source git flux-system
   flux suspend kustomization <name> | flux resume kustomization <name>
+  flux diff kustomization <name> --path <dir>
+                                            what applying the folder <dir> would change
   flux events                               what the controllers did, oldest first`;
 
 export const SOURCE = 'flux-system';
 const NAMESPACE = 'flux-system';
 
-/** READY and MESSAGE of a Kustomization, from the app's last apply and health (kstatus). */
+/** READY and MESSAGE of a Kustomization: its Ready condition (gitops/flux-ready.ts). */
 function readiness(app: Application): [string, string] {
-  const op = app.operation;
-  if (op?.phase === 'Running') return ['Unknown', 'Reconciliation in progress'];
-  if (op && op.phase !== 'Succeeded') return ['False', op.message];
-  if (app.health === 'Degraded')
-    return ['False', `Health check failed after 0s: ${app.healthMessage ?? 'Degraded'}`];
-  if (app.health === 'Progressing') return ['Unknown', 'Reconciliation in progress'];
-  if (!app.syncedRevision) return ['False', 'no revision applied yet'];
-  return ['True', `Applied revision: ${fluxRevision(app.syncedRevision)}`];
+  const { ready } = kustomizationStatus(app);
+  return [ready.status, ready.message];
 }
 
 export function getKustomizations(view: GitopsView): string {
   const suspended = view.gitops.options.suspend ? 'True' : 'False';
   const rows = view.gitops.apps.map((app) => {
     const [ready, message] = readiness(app);
-    const rev = app.syncedRevision ? fluxRevision(app.syncedRevision) : '';
+    const rev = kustomizationStatus(app).lastAppliedRevision;
     return [app.spec.name, rev, suspended, ready, message];
   });
   return fluxTable([['NAME', 'REVISION', 'SUSPENDED', 'READY', 'MESSAGE'], ...rows]);
@@ -61,7 +59,7 @@ const text = (ok: boolean, t: string): CliResult => ({ kind: 'text', ok, text: t
 const KUSTOMIZATION = ['kustomization', 'kustomizations', 'ks'];
 
 /** Runs (or, for a change, translates) one flux line. Only bugs throw. */
-export function runFlux(line: string, view: GitopsView, actor: string): CliResult {
+export async function runFlux(line: string, view: FluxDiffView, actor: string): Promise<CliResult> {
   const words = tokenize(line);
   if (words instanceof Error) return text(false, words.message);
   if (words[0] === 'flux') words.shift();
@@ -71,11 +69,12 @@ export function runFlux(line: string, view: GitopsView, actor: string): CliResul
       'flux: this GitOps lane runs Argo CD, not Flux: there are no Kustomizations here. Try argocd app list.',
     );
   try {
-    const { positional, bools } = readFlags(
+    const flags = readFlags(
       words,
-      ['-n', '--namespace'],
-      ['--with-source', '-A', '--all-namespaces'],
+      ['-n', '--namespace', '--path'],
+      ['--with-source', '-A', '--all-namespaces', '--progress-bar'],
     );
+    const { positional, bools } = flags;
     const [command, kind, name, extra] = positional;
     if (command === undefined || command === 'help') return text(true, FLUX_HELP);
     const apps = view.gitops.apps;
@@ -89,6 +88,14 @@ export function runFlux(line: string, view: GitopsView, actor: string): CliResul
           return text(false, `✗ flux get sources ${name ?? ''}: only git sources are simulated`);
         }
         return text(false, `✗ flux get ${kind ?? ''}: try kustomizations or sources git`);
+      case 'diff': {
+        if (!KUSTOMIZATION.includes(kind ?? ''))
+          return text(false, '✗ flux diff takes kustomization <name> --path <dir>');
+        if (!name) return text(false, '✗ Kustomization name is required');
+        const diff = await diffKustomization(view, name, flags.values.get('--path') ?? '');
+        // Exit 1 (a change found) is what the command is for: only an error is a refusal.
+        return text(diff.exit < 2, diff.text);
+      }
       case 'events':
         if (!view.trail) return text(false, '✗ no events are kept here');
         return text(true, fluxEvents(view.trail.records, view.trail.now));

@@ -12,5 +12,4 @@ export function fluxTable(rows: readonly (readonly string[])[]): string {
     .join('\n');
 }
 
-/** Flux 2.x's revision text: `main@sha1:<full sha>` (DriftLab's lane follows main). */
-export const fluxRevision = (sha: string) => `main@sha1:${sha}`;
+export { fluxRevision } from '../gitops/flux-ready';

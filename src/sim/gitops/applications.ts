@@ -9,6 +9,7 @@ import { type Cluster, type HealthStatus, type KObject } from '../cluster';
 import { isTrackedBy } from '../compare/tracking';
 import type { ResourceDiff } from '../compare/types';
 import type { OperationPhase, SyncStatusCode } from './app-status';
+import type { FluxOutcome } from './flux-ready';
 import type { HistoryEntry } from './history';
 import type { AttemptState, HealState } from './policy';
 import type { TaskResult } from './sync-run';
@@ -22,6 +23,8 @@ export interface Operation {
   initiatedBy: { username: string; automated: boolean };
   kind: 'auto' | 'heal' | 'manual' | 'rollback' | 'retry';
   results: TaskResult[];
+  /** Flux: the reason the reconcile left on its Ready condition (flux-ready.ts). */
+  reason?: FluxOutcome;
 }
 
 export interface Application {

@@ -12,6 +12,7 @@ import type { WakeReason } from './machine';
 import { CONTROLLER, type Operations } from './operations';
 import { comparisonErrorMessage } from './comparison-error';
 import { pruneDisabled } from './flux-apply';
+import { fluxRequeueAfter } from './flux-options';
 import type { GitopsOptions } from './options';
 import { autoSyncDecision } from './policy';
 
@@ -63,10 +64,11 @@ export class Comparer {
     const now = this.deps.clock.now();
     const flux = options.flavour === 'flux';
     const apps = applications.all;
-    // Flux applies at its interval, or at once for a new source revision it has not tried yet.
+    // Flux applies at its interval (after a failure, its retryInterval), or at once for a new
+    // source revision it has not tried yet.
     const fluxApplyDue =
       flux &&
-      (now - operations.lastApplyAt >= options.applyInterval ||
+      (now - operations.lastApplyAt >= fluxRequeueAfter(options, apps) ||
         apps.some((a) => a.syncedRevision !== head && a.lastAttempt?.revision !== head));
     for (const app of apps) {
       const desired = await loadDesired(this.deps.repo, head, app.spec);
@@ -121,7 +123,7 @@ export class Comparer {
           app,
           app.syncedRevision === head && app.lastAttempt?.failed !== true ? 'Synced' : 'OutOfSync',
         );
-        app.policy = `next apply in ${Math.round((operations.lastApplyAt + options.applyInterval - now) / 1000)}s`;
+        app.policy = `next apply in ${Math.round((operations.lastApplyAt + fluxRequeueAfter(options, apps) - now) / 1000)}s`;
       }
       applications.refreshHealth(app);
     }

@@ -300,7 +300,8 @@ describe('the dry run before a sync: a release whose Service port is out of rang
     await commit('web: release with a bad port', release);
     lane.refresh();
     await clock.advanceBy(120_000);
-    expect(app.operation?.message).toMatch(/failed to apply \(dry run\)/);
+    // fluxcd/pkg ssa DryRunErr: "Service/default/web dry-run failed (Invalid): ...".
+    expect(app.operation?.message).toMatch(/^Service\/default\/web dry-run failed \(Invalid\): /);
     expect(greeting(cluster)).toBe('hello');
     expect(image(cluster)).toBe('web:1.0');
   });

@@ -9,6 +9,8 @@ import type { ReconcileResult } from '../compare/types';
 import { addHistory } from './history';
 import type { WakeReason } from './machine';
 import { FLUX_MANAGER } from './flux-apply';
+import { fluxTrail, runFluxReconcile, scheduleFluxRetry } from './flux-operations';
+import { FluxReconcile } from './flux-reconcile';
 import type { GitopsOptions } from './options';
 import { retryDelay, retryPolicyOf } from './policy';
 import { retryingMessage } from './retry-message';
@@ -48,9 +50,10 @@ export interface OperationsDeps {
   wake: (reason: WakeReason) => void;
 }
 
-/** What the queue runs: a sync, or a dry run of one (dry-run-sync.ts). */
-type SyncRun = Pick<SyncOperation, 'state' | 'done' | 'step' | 'terminate'>;
+/** What the queue runs: a sync, a dry run of one (dry-run-sync.ts), or a Flux reconcile. */
+type SyncRun = Pick<SyncOperation, 'state' | 'done' | 'step' | 'terminate'> | FluxReconcile;
 
+/** The operation running, the stepwise sync behind it, and a manual sync's flags. */
 interface Running {
   op: Operation;
   sync: SyncRun;
@@ -191,7 +194,9 @@ export class Operations {
       createNamespaces(cluster, plan, ctx);
     const sync = dryRun
       ? new DryRunSync(cluster, app.spec.name, plan, ctx, options.flavour)
-      : new SyncOperation(cluster, app.spec.name, plan, ctx, options.flavour, options);
+      : argo
+        ? new SyncOperation(cluster, app.spec.name, plan, ctx, options.flavour, options)
+        : runFluxReconcile(this.deps, app.spec.name, plan, ctx);
     this.running = { op, sync, app, flags: q.flags };
     this.step();
   }
@@ -203,7 +208,8 @@ export class Operations {
     run.op.results = run.sync.state.results;
     run.op.message = run.sync.state.message;
     if (!run.sync.done) {
-      this.waveTimer = this.deps.clock.schedule(WAVE_DELAY_MS, () => this.step(), 'sync-wave');
+      const delay = run.sync instanceof FluxReconcile ? run.sync.delayMs : WAVE_DELAY_MS;
+      this.waveTimer = this.deps.clock.schedule(delay, () => this.step(), 'sync-wave');
       return;
     }
     this.finish(run);
@@ -215,9 +221,11 @@ export class Operations {
     this.running = null;
     this.waveTimer = null;
     op.phase = sync.state.phase;
+    if (sync instanceof FluxReconcile && sync.reason) op.reason = sync.reason;
     op.finishedAt = now;
     this.finishedAt = now;
     const by = op.initiatedBy.automated ? 'reconciler' : op.initiatedBy.username;
+    const flux = this.deps.options.flavour === 'flux';
     if (flags?.dryRun) {
       // What it would do is in its results; the app, its history and its retries stay as they were.
     } else if (op.phase === 'Succeeded') {
@@ -237,8 +245,10 @@ export class Operations {
         app,
         op.revision,
         by,
-        `Sync operation to ${op.revision.slice(0, 7)} succeeded`,
-        { trigger: op.kind },
+        flux
+          ? fluxTrail(op, this.deps.options, now)
+          : `Sync operation to ${op.revision.slice(0, 7)} succeeded`,
+        { trigger: op.kind, ...(op.reason ? { reason: op.reason } : {}) },
       );
       applications.notify(
         'on-sync-succeeded',
@@ -252,15 +262,20 @@ export class Operations {
           : 0;
       app.lastAttempt = { revision: op.revision, failed: true, retries, message: op.message };
       // A terminated operation is not retried (it ends the operation, retries included).
-      const retryAt = terminated ? null : this.scheduleRetry(op, app, retries);
+      const retryAt = terminated
+        ? null
+        : ((flux ? scheduleFluxRetry(this.deps.clock, this.deps.options, this.deps.wake) : null) ??
+          this.scheduleRetry(op, app, retries));
       if (retryAt !== null) app.lastAttempt.retryAt = retryAt;
       applications.record(
         'deploy-failed',
         app,
         op.revision,
         by,
-        `Sync operation to ${op.revision.slice(0, 7)} failed: ${op.message}`,
-        { trigger: op.kind },
+        flux
+          ? fluxTrail(op, this.deps.options, now)
+          : `Sync operation to ${op.revision.slice(0, 7)} failed: ${op.message}`,
+        { trigger: op.kind, ...(op.reason ? { reason: op.reason } : {}) },
       );
       applications.notify('on-sync-failed', app, op.message);
       if (retryAt !== null) op.message = retryingMessage(op.message, retries + 1, retryAt);

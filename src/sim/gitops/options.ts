@@ -4,6 +4,7 @@
 // `flux bootstrap` sets: GitRepository interval 1m, Kustomization interval 10m, prune on.
 import type { IgnoreDifference } from '../compare/ignore';
 import { NO_SYNC_OPTIONS, type SyncOptions } from './sync-options';
+import { KUSTOMIZATION_DEFAULTS, type KustomizationOptions } from './flux-options';
 
 export type Flavour = 'argo' | 'flux';
 
@@ -15,7 +16,8 @@ export interface RetryPolicy {
   maxMs: number;
 }
 
-export interface GitopsOptions {
+/** The Flux Kustomization's own options (wait, timeout, retryInterval, force, healthChecks). */
+export interface GitopsOptions extends KustomizationOptions {
   flavour: Flavour;
   automated: boolean;
   selfHeal: boolean;
@@ -53,6 +55,7 @@ export const ARGO_DEFAULTS: GitopsOptions = {
   selfHealBackoff: { initialMs: 2_000, factor: 3, maxMs: 300_000 },
   ignoreDifferences: [],
   syncOptions: NO_SYNC_OPTIONS,
+  ...KUSTOMIZATION_DEFAULTS,
 };
 
 export const FLUX_DEFAULTS: GitopsOptions = {

@@ -120,6 +120,8 @@ export class SyncOperation {
   private readonly tracked: readonly (KObject | undefined)[];
   /** Applies the tracked manifests: the dry run's answers serve the apply (cluster applier.ts). */
   private readonly applier: Applier;
+  /** What the dry run refused, by object key, as the API server said it (Flux words it its way). */
+  readonly refusals: { key: string; message: string }[] = [];
   private readonly hooks: HookRun;
   /** Why the operation failed, while its SyncFail hooks run. */
   private failure: string | null = null;
@@ -320,6 +322,7 @@ export class SyncOperation {
         // Only what kubectl finds before any request fails a client-side dry run.
         if (this.engine === 'argo' && !e.data.clientSide) continue;
         errors.push(`${task.key}: ${e.message}`);
+        this.refusals.push({ key: task.key, message: e.message });
       }
     }
     if (errors.length > 0)

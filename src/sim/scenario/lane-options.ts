@@ -67,6 +67,11 @@ const CONVERTERS: {
     applyInterval: ms,
     webhook: same,
     suspend: same,
+    wait: same,
+    timeout: ms,
+    retryInterval: ms,
+    force: same,
+    healthChecks: same,
     retry: (r) =>
       retryPolicy({
         limit: r.limit,

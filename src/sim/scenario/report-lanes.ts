@@ -6,6 +6,7 @@
 import { healthOf, type Cluster } from '../cluster';
 import type { ResourceDiff } from '../compare/types';
 import type { Application } from '../gitops/applications';
+import { kustomizationStatus, type KustomizationStatus } from '../gitops/flux-ready';
 import type { PipelineRun } from '../devops/runs';
 import { safeKey, safeRecord } from '../safe-keys';
 import type { Sandbox } from '../sandbox';
@@ -38,6 +39,8 @@ export interface ApplicationSummary {
   history: { id: number; revision: string; deployedAt: number }[];
   /** status.resources: what the last comparison found, in sync order. */
   resources: ResourceSummary[];
+  /** Flux flavour only: the Kustomization's Ready condition and revisions (gitops/flux-ready.ts). */
+  kustomization?: KustomizationStatus;
 }
 
 export interface ResourceSummary {
@@ -67,7 +70,12 @@ export function applicationSummaries(sandbox: Sandbox): Record<string, Applicati
   // App names come from a scenario: a safe record, so `__proto__` is a plain key.
   const out = safeRecord<ApplicationSummary>();
   const cluster = sandbox.clusters.gitops;
-  for (const app of sandbox.gitops.apps) out[safeKey(app.spec.name)] = summary(app, cluster);
+  const flux = sandbox.gitops.options.flavour === 'flux';
+  for (const app of sandbox.gitops.apps)
+    out[safeKey(app.spec.name)] = {
+      ...summary(app, cluster),
+      ...(flux ? { kustomization: kustomizationStatus(app) } : {}),
+    };
   return out;
 }
 

@@ -77,6 +77,13 @@ const ignoreDifference = z.strictObject({
   managedFieldsManagers: z.optional(z.array(str(200)).check(z.maxLength(100))),
 });
 
+/** A Flux `healthChecks` entry: kind, name and (else as the cluster scopes it) namespace. */
+const healthCheck = z.strictObject({
+  kind: str(200),
+  name: str(253),
+  namespace: z.optional(str(63)),
+});
+
 export const devopsLaneSchema = z.strictObject({
   stages: z.optional(
     z.strictObject({
@@ -107,6 +114,12 @@ export const gitopsLaneSchema = z.strictObject({
   applyInterval: z.optional(applyInterval()),
   webhook: z.optional(z.boolean()),
   suspend: z.optional(z.boolean()),
+  // Flux Kustomization options (gitops/flux-options.ts); the Argo flavour ignores them.
+  wait: z.optional(z.boolean()),
+  timeout: z.optional(interval()),
+  retryInterval: z.optional(interval()),
+  force: z.optional(z.boolean()),
+  healthChecks: z.optional(z.array(healthCheck).check(z.maxLength(100))),
   retry: z.optional(
     z.strictObject({
       limit: z.number().check(z.int(), z.gte(0), z.lte(100)),

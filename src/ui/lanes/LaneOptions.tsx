@@ -5,6 +5,7 @@ import { ARGO_DEFAULTS, FLUX_DEFAULTS, type Flavour } from '../../sim/gitops/opt
 import type { CiConcurrency } from '../../sim/devops/machine';
 import type { LaneOptionsOf } from '../../sim/lane';
 import type { Action } from '../../sim/scenario';
+import { KustomizationOptions } from './KustomizationOptions';
 import type { Lane } from './lane-types';
 import { SyncOptionsFields } from './SyncOptionsFields';
 
@@ -192,6 +193,7 @@ function ReconcilerFields({
         </select>
       </label>
       {flavour === 'argo' ? <SyncOptionsFields options={options.syncOptions} run={run} /> : null}
+      {flavour === 'flux' ? <KustomizationOptions options={options} run={run} /> : null}
     </>
   );
 }

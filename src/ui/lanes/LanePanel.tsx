@@ -8,6 +8,7 @@ import { lazy, memo, Suspense, useMemo } from 'react';
 import { LastOperation } from './AppActivity';
 import { AppConditions } from './AppConditions';
 import { ClusterObjects } from './ClusterObjects';
+import { KustomizationReady } from './KustomizationReady';
 import { LaneActions } from './LaneActions';
 import { LaneOptions } from './LaneOptions';
 import { LANE_TITLES, type Lane } from './lane-types';
@@ -89,6 +90,7 @@ function GitopsParts({ view }: { view: LaneView }) {
   const apps = view.applications;
   const several = apps.length > 1;
   const changes = planChanges(view.plan);
+  const flux = view.name === 'gitops' && view.options.flavour === 'flux';
   return (
     <>
       <Section
@@ -107,6 +109,7 @@ function GitopsParts({ view }: { view: LaneView }) {
           <div key={a.spec.name}>
             {several ? <h4 className="lp-h4 lp-mono">{a.spec.name}</h4> : null}
             <AppConditions app={a} />
+            {flux ? <KustomizationReady app={a} /> : null}
             <LastOperation app={a} now={now} />
           </div>
         ))}
