@@ -22,6 +22,7 @@ import {
   type LessonSlice,
 } from './lesson-slice';
 import { errorText } from './error-text';
+import { mainThreadSlices } from './main-thread-slice';
 
 export const SPEEDS = [1, 10, 60, 300, 1000] as const;
 const PLAY_REFRESH_MS = 120;
@@ -76,6 +77,9 @@ function afterPaint(work: () => void): void {
   if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(work, 0));
   else setTimeout(work, 0);
 }
+
+/** One for the app: every run (the live one, its standby) shares the main thread. */
+const pause = mainThreadSlices();
 
 /** The session slice, and the live run behind it (simulation state stays out of the store). */
 function sessionSlice(): {
@@ -154,6 +158,7 @@ function sessionSlice(): {
         // A standby run one step behind makes "Step back" immediate; it follows after the paint.
         standby: true,
         schedule: afterPaint,
+        pause,
         ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
         ...(dirFiles ? { dirFiles } : {}),
       };
