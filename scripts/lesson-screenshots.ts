@@ -2,10 +2,11 @@
 // progress, a revealed question and a lesson summary, at a laptop's and a phone's size.
 // `npx tsx scripts/lesson-screenshots.ts` (builds, serves on a free port, drives the system
 // Chromium). Writes docs/{lessons,task,question,summary}.png (1280x800) and *-phone.png (390x844)
-// to test/e2e/screenshots.
+// to test/e2e/screenshots; and the sandbox for the README: docs/desktop.png (1280x800),
+// docs/phone.png (390x844) and docs/resource-tree.png (a lane's objects as Argo CD's tree).
 import { mkdirSync } from 'node:fs';
 import { build, preview } from 'vite';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launch } from '../test/e2e/browser';
 
 const LESSON = 'Your first change, through a pull request';
@@ -85,6 +86,37 @@ async function tour(page: Page, base: string, phone: boolean): Promise<void> {
   await shoot(page, 'question', phone);
 }
 
+/** The sandbox mid-lesson: hotfix-drift after Bob's kubectl scale (step 2). */
+async function sandboxShots(browser: Browser, base: string): Promise<void> {
+  const url = `${base}?scenario=hotfix-drift&step=2`;
+  const views = [
+    ['desktop', { width: 1280, height: 800 }],
+    ['phone', { width: 390, height: 844 }],
+  ] as const;
+  for (const [name, viewport] of views) {
+    const page = await browser.newPage({ viewport });
+    await page.goto(url);
+    await page.getByRole('region', { name: 'GitOps lane' }).waitFor();
+    await page.getByRole('region', { name: 'Timeline' }).waitFor();
+    await page.waitForTimeout(1_500);
+    await page.screenshot({ path: `docs/${name}.png` });
+    console.log(`wrote docs/${name}.png`);
+    await page.close();
+  }
+  // One long column (below 1001 px the page scrolls), so the whole lane is in the picture.
+  const page = await browser.newPage({ viewport: { width: 760, height: 1800 } });
+  await page.goto(url);
+  const lane = page.getByRole('region', { name: 'DevOps lane' });
+  await lane.getByRole('button', { name: 'Tree', exact: true }).click();
+  const tree = lane.getByRole('list', { name: 'Resource tree' });
+  await tree.getByRole('button', { name: /^Deployment web/ }).click();
+  await page.getByRole('region', { name: 'Diff of Deployment web' }).waitFor();
+  await page.waitForTimeout(600);
+  await tree.screenshot({ path: 'docs/resource-tree.png' });
+  console.log('wrote docs/resource-tree.png');
+  await page.close();
+}
+
 await build({ logLevel: 'warn' });
 const server = await preview({ preview: { host: '127.0.0.1', port: 0 }, logLevel: 'warn' });
 const base = server.resolvedUrls!.local[0]!;
@@ -98,6 +130,7 @@ try {
     await tour(page, base, phone);
     await page.close();
   }
+  await sandboxShots(browser, base);
 } finally {
   await browser.close();
   await server.close();

@@ -78,6 +78,12 @@ function afterPaint(work: () => void): void {
   else setTimeout(work, 0);
 }
 
+/** What the narration shows of a lesson, before and after its sandbox is built. */
+const lessonText = (scenario: Scenario) => ({
+  scenarioTitle: scenario.title,
+  steps: scenario.steps.map((s) => ({ title: s.title, say: s.say ?? '' })),
+});
+
 /** One for the app: every run (the live one, its standby) shares the main thread. */
 const pause = mainThreadSlices();
 
@@ -167,6 +173,9 @@ function sessionSlice(): {
       const replaying = opts.actions !== undefined || steps > 0;
       const seed = opts.seed ?? scenario.seed ?? 1;
       set(replaying ? loadAnswers(id, seed) : { answers: {}, hints: {} });
+      // The first opening from the start (a lesson's link): its title and first narration paint
+      // while the sandbox is built, not after (the first view's largest text, issue 14).
+      if (!run && !replaying) set(lessonText(scenario));
       const next =
         opts.actions || steps > 0
           ? await ScenarioRun.replay(scenario, options, steps, opts.actions ?? [])
@@ -174,8 +183,7 @@ function sessionSlice(): {
       stopIfPolluted();
       set({
         scenarioId: id,
-        scenarioTitle: scenario.title,
-        steps: scenario.steps.map((s) => ({ title: s.title, say: s.say ?? '' })),
+        ...lessonText(scenario),
         seed: next.seed,
         status: 'ready',
         error: null,
