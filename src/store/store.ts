@@ -100,8 +100,21 @@ function sessionSlice(): {
   // Every operation on the run goes through this chain: a step never overlaps a replay.
   let chain: Promise<unknown> = Promise.resolve();
 
-  function serial<T>(fn: () => Promise<T>): Promise<T> {
-    const next = chain.then(fn, fn);
+  // True while an operation other than Play runs: it refreshes the view itself once done, so the
+  // views its events ask for meanwhile are skipped (the run pauses between events now: each would
+  // be a render of a state half-way through a step).
+  let quiet = false;
+
+  function serial<T>(fn: () => Promise<T>, opts: { quiet: boolean } = { quiet: true }): Promise<T> {
+    const run = async () => {
+      quiet = opts.quiet;
+      try {
+        return await fn();
+      } finally {
+        quiet = false;
+      }
+    };
+    const next = chain.then(run, run);
     chain = next.catch(() => undefined);
     return next;
   }
@@ -136,7 +149,7 @@ function sessionSlice(): {
         pending = true;
         const rebuild = () => {
           pending = false;
-          void refresh();
+          if (!quiet) void refresh();
         };
         if (get().playing) setTimeout(rebuild, PLAY_REFRESH_MS);
         else queueMicrotask(rebuild);
@@ -293,44 +306,47 @@ function sessionSlice(): {
       setSpeed: (speed) => set({ speed }),
 
       tick: (wallMs) =>
-        serial(async () => {
-          if (!run || !get().playing) return;
-          try {
-            // Virtual time moves in slices, and a frame stops once its budget is spent: at top speed
-            // a busy stretch then plays slower than asked rather than freezing the page (the
-            // slices' promises resolve within one task, so only this check keeps it short).
-            const started = performance.now();
-            let left = Math.min(wallMs, 250) * get().speed;
-            const guided = isGuided(get());
-            while (left > 0 && performance.now() - started < FRAME_BUDGET_MS) {
-              const slice = Math.min(left, PLAY_SLICE_MS);
-              left -= slice;
-              if (!guided) {
-                await run.advance(slice);
-                continue;
+        serial(
+          async () => {
+            if (!run || !get().playing) return;
+            try {
+              // Virtual time moves in slices, and a frame stops once its budget is spent: at top speed
+              // a busy stretch then plays slower than asked rather than freezing the page (the
+              // slices' promises resolve within one task, so only this check keeps it short).
+              const started = performance.now();
+              let left = Math.min(wallMs, 250) * get().speed;
+              const guided = isGuided(get());
+              while (left > 0 && performance.now() - started < FRAME_BUDGET_MS) {
+                const slice = Math.min(left, PLAY_SLICE_MS);
+                left -= slice;
+                if (!guided) {
+                  await run.advance(slice);
+                  continue;
+                }
+                // Guided Play never runs time between steps: it plays the next step's own time and
+                // pauses where the step ends, before a question, and once a task's goal holds.
+                const outcome = await run.play(slice);
+                if (outcome.kind === 'time' && !run.checkTask()?.goalMet) continue;
+                if (outcome.kind === 'playing' || (outcome.kind === 'time' && !run.nextStep))
+                  continue;
+                set({ playing: false });
+                await refresh();
+                publish();
+                return;
               }
-              // Guided Play never runs time between steps: it plays the next step's own time and
-              // pauses where the step ends, before a question, and once a task's goal holds.
-              const outcome = await run.play(slice);
-              if (outcome.kind === 'time' && !run.checkTask()?.goalMet) continue;
-              if (outcome.kind === 'playing' || (outcome.kind === 'time' && !run.nextStep))
-                continue;
-              set({ playing: false });
-              await refresh();
-              publish();
+            } catch (e) {
+              // A failure is shown and stops play, instead of every later frame failing unseen.
+              set({ playing: false, notice: `The simulation stopped: ${errorText(e)}` });
               return;
             }
-          } catch (e) {
-            // A failure is shown and stops play, instead of every later frame failing unseen.
-            set({ playing: false, notice: `The simulation stopped: ${errorText(e)}` });
-            return;
-          }
-          // Saved about once a second while playing, not every frame.
-          const now = performance.now();
-          if (now - lastPlaySave < 1_000) return;
-          lastPlaySave = now;
-          publish();
-        }),
+            // Saved about once a second while playing, not every frame.
+            const now = performance.now();
+            if (now - lastPlaySave < 1_000) return;
+            lastPlaySave = now;
+            publish();
+          },
+          { quiet: false },
+        ),
 
       act: (action, record = true) =>
         serial(async () => {
