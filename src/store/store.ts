@@ -3,29 +3,19 @@
 // renders. Vanilla (no React import): React reads it through hooks.ts.
 import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla';
 import { runAction, type ActionOutcome } from '../sim/scenario/actions';
-import { ScenarioRun, type StepResult, type UserAction } from '../sim/scenario/runner';
-import type { Action, Scenario } from '../sim/scenario/schema';
-import { FREE_PLAY, hasScenario, loadLibraryScenario } from './library';
+import type { ScenarioRun, StepResult } from '../sim/scenario/runner';
+import type { Action } from '../sim/scenario/schema';
+import { FREE_PLAY, hasScenario } from './library';
+import { LiveRun, stopIfPolluted, type OpenOptions } from './live-run';
 import { addressQuery, SESSION_FORMAT, sessionQuery, type SessionRecord } from './session-link';
 import { clearSavedSession, persistSessions, saveLesson } from './persistence';
-import { repairPrototypes } from './prototype-guard';
 import { safetyState, type SafetySlice } from './safety';
-import { ViewAdapter, type SandboxView } from './view';
-import { coalesce } from './coalesce';
+import type { SandboxView } from './view';
 import { consoleSlice, type ConsoleSlice } from './console';
-import {
-  isGuided,
-  lessonSlice,
-  lessonView,
-  loadAnswers,
-  mayStep,
-  type LessonSlice,
-} from './lesson-slice';
+import { isGuided, lessonSlice, mayStep, type LessonSlice } from './lesson-slice';
 import { errorText } from './error-text';
-import { mainThreadSlices } from './main-thread-slice';
 
 export const SPEEDS = [1, 10, 60, 300, 1000] as const;
-const PLAY_REFRESH_MS = 120;
 /** Play: wall time a frame may spend on the simulation, and the virtual time of one slice. */
 const FRAME_BUDGET_MS = 10;
 const PLAY_SLICE_MS = 2_000;
@@ -49,10 +39,7 @@ export interface SessionSlice {
   playing: boolean;
   speed: number;
   busy: boolean;
-  open: (
-    id: string,
-    opts?: { seed?: number; step?: number; actions?: UserAction[] },
-  ) => Promise<void>;
+  open: (id: string, opts?: OpenOptions) => Promise<void>;
   importScenario: (text: string, fileName: string) => Promise<void>;
   reset: () => Promise<void>;
   step: () => Promise<void>;
@@ -72,137 +59,18 @@ export interface SessionSlice {
 
 export type AppState = SessionSlice & ConsoleSlice & SafetySlice & LessonSlice;
 
-/** Runs `work` once the browser has painted what is on screen now (a timer where nothing paints). */
-function afterPaint(work: () => void): void {
-  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(work, 0));
-  else setTimeout(work, 0);
-}
-
-/** What the narration shows of a lesson, before and after its sandbox is built. */
-const lessonText = (scenario: Scenario) => ({
-  scenarioTitle: scenario.title,
-  steps: scenario.steps.map((s) => ({ title: s.title, say: s.say ?? '' })),
-});
-
-/** One for the app: every run (the live one, its standby) shares the main thread. */
-const pause = mainThreadSlices();
-
 /** The session slice, and the live run behind it (simulation state stays out of the store). */
 function sessionSlice(): {
   slice: StateCreator<AppState, [], [], SessionSlice>;
   currentRun: () => ScenarioRun | null;
 } {
-  /** The live run behind the store; replaced on open, back and jump. */
-  let run: ScenarioRun | null = null;
-  /** Imported scenarios are not in the library: their text is kept to rebuild runs. */
-  let imported: { scenario: Scenario } | null = null;
+  let live: LiveRun | null = null;
   let lastPlaySave = 0;
-  // Every operation on the run goes through this chain: a step never overlaps a replay.
-  let chain: Promise<unknown> = Promise.resolve();
-
-  // True while an operation other than Play runs: it refreshes the view itself once done, so the
-  // views its events ask for meanwhile are skipped (the run pauses between events now: each would
-  // be a render of a state half-way through a step).
-  let quiet = false;
-
-  function serial<T>(fn: () => Promise<T>, opts: { quiet: boolean } = { quiet: true }): Promise<T> {
-    const run = async () => {
-      quiet = opts.quiet;
-      try {
-        return await fn();
-      } finally {
-        quiet = false;
-      }
-    };
-    const next = chain.then(run, run);
-    chain = next.catch(() => undefined);
-    return next;
-  }
 
   const slice: StateCreator<AppState, [], [], SessionSlice> = (set, get) => {
-    let unsubscribe: (() => void) | null = null;
-
-    /** Hands the current session record to the persistence subscriber. */
-    const publish = () => set({ published: get().sessionRecord() });
-
-    // Views are built asynchronously (the repo is promise-based): one at a time, and a request made
-    // during a build gets the next one, so a view always follows even when builds are slow.
-    // One view adapter per sandbox: it keeps what did not change between views (view.ts).
-    let adapter: ViewAdapter | null = null;
-    const refresh = coalesce(async () => {
-      const target = run;
-      if (!target) return;
-      const views =
-        adapter?.sandbox === target.sandbox ? adapter : (adapter = new ViewAdapter(target.sandbox));
-      const view = await views.build();
-      if (target === run) set({ view, results: [...target.results], ...lessonView(target) });
-    });
-
-    const adopt = async (next: ScenarioRun) => {
-      unsubscribe?.();
-      run = next;
-      let pending = false;
-      unsubscribe = next.sandbox.subscribe(() => {
-        // Many changes land in one instant: rebuild the view once per burst. While playing, at most
-        // every PLAY_REFRESH_MS: a view costs more than a frame of simulation, and the eye needs less.
-        if (pending) return;
-        pending = true;
-        const rebuild = () => {
-          pending = false;
-          if (!quiet) void refresh();
-        };
-        if (get().playing) setTimeout(rebuild, PLAY_REFRESH_MS);
-        else queueMicrotask(rebuild);
-      });
-      // A question answered before a reload is answered again in the new run.
-      const asked = next.nextStep;
-      const chosen = asked ? get().answers[asked.index] : undefined;
-      if (asked?.kind === 'question' && chosen !== undefined) next.answer(chosen);
-      await refresh();
-      publish();
-    };
-
-    const build = async (
-      id: string,
-      opts: { seed?: number; step?: number; actions?: UserAction[] } = {},
-    ) => {
-      if (id === 'imported') imported ??= (await import('./restore')).importedLesson();
-      const source =
-        id === 'imported' && imported
-          ? { scenario: imported.scenario }
-          : await loadLibraryScenario(id);
-      const { scenario } = source;
-      const dirFiles = 'dirFiles' in source ? source.dirFiles : undefined;
-      const options = {
-        // A standby run one step behind makes "Step back" immediate; it follows after the paint.
-        standby: true,
-        schedule: afterPaint,
-        pause,
-        ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
-        ...(dirFiles ? { dirFiles } : {}),
-      };
-      const steps = Math.min(opts.step ?? 0, scenario.steps.length);
-      // A fresh start forgets earlier answers; a replay (a reload, a link) takes back its own.
-      const replaying = opts.actions !== undefined || steps > 0;
-      const seed = opts.seed ?? scenario.seed ?? 1;
-      set(replaying ? loadAnswers(id, seed) : { answers: {}, hints: {} });
-      // The first opening from the start (a lesson's link): its title and first narration paint
-      // while the sandbox is built, not after (the first view's largest text, issue 14).
-      if (!run && !replaying) set(lessonText(scenario));
-      const next =
-        opts.actions || steps > 0
-          ? await ScenarioRun.replay(scenario, options, steps, opts.actions ?? [])
-          : await ScenarioRun.start(scenario, options);
-      stopIfPolluted();
-      set({
-        scenarioId: id,
-        ...lessonText(scenario),
-        seed: next.seed,
-        status: 'ready',
-        error: null,
-      });
-      await adopt(next);
-    };
+    const session = new LiveRun(set, get);
+    live = session;
+    const { serial, publish, refresh } = session;
 
     return {
       status: 'idle',
@@ -223,14 +91,14 @@ function sessionSlice(): {
         serial(async () => {
           set({ status: 'loading', playing: false, busy: true });
           // Opened from elsewhere (a reload, a link, another tab): the lesson is the stored one.
-          if (id === 'imported') imported = null;
+          if (id === 'imported') session.imported = null;
           try {
             if (id !== 'imported' && !hasScenario(id)) {
               set({
                 notice: `There is no scenario "${id}" in this build's library; free play opened instead.`,
               });
-              await build(FREE_PLAY);
-            } else await build(id, opts);
+              await session.build(FREE_PLAY);
+            } else await session.build(id, opts);
           } catch (e) {
             set({ status: 'error', error: errorText(e) });
           } finally {
@@ -243,7 +111,7 @@ function sessionSlice(): {
           // The validating loader (zod) is only needed for files people bring: load it on demand.
           const { loadScenario, isScenarioError } = await import('./restore');
           try {
-            imported = { scenario: loadScenario(text, fileName) };
+            session.imported = { scenario: loadScenario(text, fileName) };
             saveLesson(fileName, text);
           } catch (e) {
             // The current session stays as it was.
@@ -254,7 +122,7 @@ function sessionSlice(): {
           }
           set({ busy: true, playing: false });
           try {
-            await build('imported');
+            await session.build('imported');
           } catch (e) {
             set({ status: 'error', error: `${fileName}: ${errorText(e)}` });
           } finally {
@@ -267,7 +135,7 @@ function sessionSlice(): {
           clearSavedSession();
           set({ busy: true, playing: false, entries: [] });
           try {
-            await build(get().scenarioId);
+            await session.build(get().scenarioId);
           } catch (e) {
             set({ status: 'error', error: errorText(e) });
           } finally {
@@ -277,22 +145,22 @@ function sessionSlice(): {
 
       step: () =>
         serial(async () => {
-          if (!run || run.done || !mayStep(get())) return;
-          await run.step();
-          set({ results: [...run.results] });
+          if (!session.run || session.run.done || !mayStep(get())) return;
+          await session.run.step();
+          set({ results: [...session.run.results] });
           await refresh();
           publish();
         }),
 
-      back: () => get().jumpTo(Math.max(0, (run?.stepsDone ?? 0) - 1)),
+      back: () => get().jumpTo(Math.max(0, (session.run?.stepsDone ?? 0) - 1)),
 
       jumpTo: (k) =>
         serial(async () => {
-          if (!run) return;
+          if (!session.run) return;
           set({ busy: true, playing: false });
           try {
-            const next = await run.jumpTo(k);
-            if (next !== run) await adopt(next);
+            const next = await session.run.jumpTo(k);
+            if (next !== session.run) await session.adopt(next);
             else await refresh();
             publish();
           } finally {
@@ -308,7 +176,7 @@ function sessionSlice(): {
       tick: (wallMs) =>
         serial(
           async () => {
-            if (!run || !get().playing) return;
+            if (!session.run || !get().playing) return;
             try {
               // Virtual time moves in slices, and a frame stops once its budget is spent: at top speed
               // a busy stretch then plays slower than asked rather than freezing the page (the
@@ -320,14 +188,17 @@ function sessionSlice(): {
                 const slice = Math.min(left, PLAY_SLICE_MS);
                 left -= slice;
                 if (!guided) {
-                  await run.advance(slice);
+                  await session.run.advance(slice);
                   continue;
                 }
                 // Guided Play never runs time between steps: it plays the next step's own time and
                 // pauses where the step ends, before a question, and once a task's goal holds.
-                const outcome = await run.play(slice);
-                if (outcome.kind === 'time' && !run.checkTask()?.goalMet) continue;
-                if (outcome.kind === 'playing' || (outcome.kind === 'time' && !run.nextStep))
+                const outcome = await session.run.play(slice);
+                if (outcome.kind === 'time' && !session.run.checkTask()?.goalMet) continue;
+                if (
+                  outcome.kind === 'playing' ||
+                  (outcome.kind === 'time' && !session.run.nextStep)
+                )
                   continue;
                 set({ playing: false });
                 await refresh();
@@ -350,8 +221,10 @@ function sessionSlice(): {
 
       act: (action, record = true) =>
         serial(async () => {
-          if (!run) return null;
-          const outcome = record ? await run.act(action) : await runAction(run.sandbox, action);
+          if (!session.run) return null;
+          const outcome = record
+            ? await session.run.act(action)
+            : await runAction(session.run.sandbox, action);
           try {
             stopIfPolluted();
           } catch (e) {
@@ -366,39 +239,27 @@ function sessionSlice(): {
 
       showSolution: () =>
         serial(async () => {
-          if (!run) return;
-          await run.showSolution();
+          if (!session.run) return;
+          await session.run.showSolution();
           await refresh();
           publish();
         }),
 
       sessionRecord: () =>
-        run
+        session.run
           ? {
               v: SESSION_FORMAT,
               scenario: get().scenarioId,
-              seed: run.seed,
-              step: run.stepsDone,
-              actions: [...run.userActions],
+              seed: session.run.seed,
+              step: session.run.stepsDone,
+              actions: [...session.run.userActions],
             }
           : null,
 
       dismissNotice: () => set({ notice: null }),
     };
   };
-  return { slice, currentRun: () => run };
-}
-
-/**
- * Throws when the last thing run changed a shared prototype (prototype-guard.ts repairs it): the
- * caller's catch turns it into a message and the session stops, instead of a blank page.
- */
-function stopIfPolluted(): void {
-  const keys = repairPrototypes();
-  if (keys.length > 0)
-    throw new Error(
-      `it tried to change JavaScript's built-in objects (${keys.join(', ')}); it was undone and stopped`,
-    );
+  return { slice, currentRun: () => live?.run ?? null };
 }
 
 /** The app's store: its state, the run behind it, and the queries that name its session. */

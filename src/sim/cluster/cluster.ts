@@ -1,42 +1,29 @@
 // The simulated API server of one cluster: a store of objects, the write path that admits them
-// (admission.ts), merges field ownership (ownership.ts) and sets server fields and defaults
-// (server-fields.ts), and an audit record for every change. Controllers (controllers/) react to
-// changes on the virtual clock.
+// (admission.ts), merges field ownership (ownership.ts, apply-write.ts) and sets server fields and
+// defaults (server-fields.ts), deletes with their cascades (deletion.ts), and an audit record for
+// every change. Controllers (controllers/) react to changes on the virtual clock.
 import type { AuditLog, ClusterName, ClusterVerb, FieldChange } from '../audit';
 import type { VirtualClock } from '../clock';
 import { safeRecord } from '../safe-keys';
-import { admit, settledManifest, type AdmissionEnv } from './admission';
+import { admit, type AdmissionEnv } from './admission';
+import { applyWrite, type ApplyEnv } from './apply-write';
 import { changesBetween } from './changes';
 import { commitWrite, type CommitEnv, type Write } from './commit';
 import { createControllers, type Controllers } from './controllers';
+import { deleteObject, type DeletionEnv } from './deletion';
 import { sameValue } from './equal';
 import { ClusterError } from './errors';
 import { EventStore } from './events';
 import { imageCatalog, type ImageCatalog } from './images';
 import { KindRegistry } from './kinds';
-import {
-  appliesClientSide,
-  droppedFields,
-  lastAppliedFields,
-  withLastApplied,
-} from './last-applied';
-import { isStored, type Stored } from '../stored';
-import { clone, isRecord, refKey, refOf, type KObject, type ObjectRef } from './object';
-import {
-  appliedFields,
-  applyChangesNothing,
-  applyOwnedFields,
-  claimChangedFields,
-  copyOwnership,
-  ownershipOfCreated,
-  type Ownership,
-} from './ownership';
+import type { Stored } from '../stored';
+import { clone, refKey, refOf, type KObject, type ObjectRef } from './object';
+import { claimChangedFields, copyOwnership, ownershipOfCreated, type Ownership } from './ownership';
 import { displayName, notFoundError, preferredApiVersion, scopedRef, statusName } from './refs';
 import { podsRequested } from './pod-quota';
 import { Applier, nextPass, type Pass } from './applier';
 import { KnownApplies } from './known-applies';
 import { ServerFields } from './server-fields';
-import { hasFieldsToTake, takeOverFields } from './takeover';
 import { StoredObjects, statusLeaves, storedLeaves, type ListFilter } from './store';
 import { validateObject } from './validate';
 import type { ApplyOptions, ApplyOutcome, ApplyResult, WriteContext } from './write';
@@ -46,6 +33,8 @@ export interface ClusterOptions {
   clock: VirtualClock;
   audit: AuditLog;
   images?: ImageCatalog;
+  /** Tests: verify that every controller sync skipped as idle would have written nothing. */
+  verifyIdleSyncs?: boolean;
 }
 
 export const BOOTSTRAP: WriteContext = {
@@ -54,8 +43,6 @@ export const BOOTSTRAP: WriteContext = {
   manager: 'kube-apiserver',
   revision: null,
 };
-
-/** A manifest as a client-side apply sends it, settled (admission.ts), or null. */
 
 export class Cluster {
   readonly name: ClusterName;
@@ -71,6 +58,8 @@ export class Cluster {
   private readonly owners = new Map<string, Ownership>();
   private readonly controllers: Controllers;
   private readonly serverFields: ServerFields;
+  /** What a delete reads and writes of this cluster (deletion.ts). */
+  private readonly deleting: DeletionEnv;
   /** Applies that change nothing, answered without admission (see known-applies.ts). */
   private readonly known = new KnownApplies({
     kinds: this.kinds,
@@ -87,7 +76,16 @@ export class Cluster {
     this.images = opts.images ?? imageCatalog();
     this.events = new EventStore(opts.clock);
     this.serverFields = new ServerFields(opts.name, opts.clock);
-    this.controllers = createControllers(this);
+    this.controllers = createControllers(this, opts.verifyIdleSyncs);
+    this.deleting = {
+      objects: this.objects,
+      owners: this.owners,
+      controllers: this.controllers,
+      scoped: (ref) => this.scoped(ref),
+      notFound: (ref) => this.notFound(ref),
+      record: (ctx, verb, key, changes) => this.record(ctx, verb, key, changes),
+      notify: (ref) => this.notify(ref),
+    };
     this.bootstrap();
   }
 
@@ -144,67 +142,7 @@ export class Cluster {
    * object) throw a ClusterError and are recorded in the audit trail first.
    */
   apply(given: unknown, ctx: WriteContext, opts: ApplyOptions = {}): ApplyResult {
-    const clientSide = appliesClientSide(ctx.manager);
-    const stored = isStored(given) && isRecord(given) ? (given as Stored<KObject>) : null;
-    const known = stored && this.known.answer(stored, ctx.manager, opts);
-    if (known) return known;
-    // A client-side apply sends the manifest with its last-applied annotation (last-applied.ts).
-    const manifest = clientSide ? withLastApplied(given) : given;
-    const settled = settledManifest(manifest);
-    const { obj, type } = admit(manifest, ctx.file, this.admission(ctx, opts.dryRun === true));
-    const ref = refOf(obj);
-    const key = refKey(ref);
-    const existing = this.objects.get(key);
-    const warnings = this.warnings(obj);
-    const display = this.display(ref);
-    if (stored && settled)
-      this.known.admitted(stored, { kinds: this.kinds.generation, ref, display, warnings });
-    const answer = (outcome: ApplyOutcome): ApplyResult => ({
-      outcome,
-      ref,
-      key,
-      display,
-      warnings: [...warnings],
-    });
-    // Re-applying what is already there (most applies) needs no copy, merge or comparison.
-    const fields = appliedFields(settled ?? obj);
-    const taking =
-      existing !== undefined &&
-      opts.takeOver !== undefined &&
-      hasFieldsToTake(this.owners.get(key), opts.takeOver);
-    if (
-      existing &&
-      !taking &&
-      applyChangesNothing(existing, obj.apiVersion, fields, this.owners.get(key), ctx.manager)
-    )
-      return answer('unchanged');
-    const next: KObject = existing
-      ? clone(existing)
-      : {
-          apiVersion: obj.apiVersion,
-          kind: obj.kind,
-          metadata: {
-            ...(ref.namespace !== undefined ? { namespace: ref.namespace } : {}),
-            name: ref.name,
-          },
-        };
-    next.apiVersion = obj.apiVersion;
-    const ownership = copyOwnership(this.owners.get(key));
-    if (taking) takeOverFields(ownership, ctx.manager, opts.takeOver!);
-    const last = clientSide ? lastAppliedFields(existing) : null;
-    const dropped = last ? droppedFields(last, new Set(fields.map((f) => f.text))) : undefined;
-    applyOwnedFields(next, obj, ownership, ctx.manager, clientSide ? (dropped ?? []) : undefined);
-    const outcome = this.commit({
-      key,
-      existing,
-      next,
-      ownership,
-      ctx,
-      dryRun: opts.dryRun === true,
-    });
-    if (outcome !== 'unchanged' && type.kind === 'CustomResourceDefinition' && !opts.dryRun)
-      this.kinds.addCustomResource(next);
-    return answer(outcome);
+    return applyWrite(this.applying, given, ctx, opts);
   }
 
   /**
@@ -216,12 +154,6 @@ export class Cluster {
     const { pass, previous, keep } = nextPass(this, this.passes.get(manager), manager, manifests);
     this.passes.set(manager, keep);
     return new Applier(this, this.known.answer, pass, previous);
-  }
-
-  private warnings(obj: KObject): string[] {
-    return [this.kinds.deprecationWarning(obj.apiVersion, obj.kind)].filter(
-      (w): w is string => w !== null,
-    );
   }
 
   /**
@@ -287,44 +219,12 @@ export class Cluster {
    * A Pod is Terminating for its grace period first (controllers/kubelet.ts), unless it is 0.
    */
   delete(ref: ObjectRef, ctx: WriteContext, opts: { gracePeriodSeconds?: number } = {}): void {
-    const scoped = this.scoped(ref);
-    const key = refKey(scoped);
-    const existing = this.objects.get(key);
-    if (!existing) throw this.notFound(ref);
-    if (
-      existing.kind === 'Pod' &&
-      this.controllers.beginPodDeletion(existing, ctx, opts.gracePeriodSeconds)
-    )
-      return;
-    this.objects.delete(key);
-    this.owners.delete(key);
-    this.controllers.forget(scoped, existing.metadata.ownerReferences ?? []);
-    this.record(ctx, 'delete', key, []);
-    // Cascades work from lists taken up front: an earlier delete may already have taken a later
-    // entry with it (a Deployment's Pods), so entries no longer stored are skipped.
-    // Simplification: the Namespace goes at once, so its Pods do not wait out a grace period.
-    if (existing.kind === 'Namespace') {
-      for (const obj of this.list({ namespace: existing.metadata.name })) {
-        if (this.objects.has(refKey(refOf(obj))))
-          this.delete(refOf(obj), ctx, { gracePeriodSeconds: 0 });
-      }
-    }
-    const uid = existing.metadata.uid;
-    const dependents = typeof uid === 'string' ? this.objects.dependentsOf(uid) : [];
-    for (const dependent of dependents) {
-      if (!this.objects.has(refKey(refOf(dependent)))) continue;
-      this.delete(
-        refOf(dependent),
-        {
-          actor: 'garbage-collector',
-          channel: 'controller',
-          manager: 'kube-controller-manager',
-          revision: null,
-        },
-        opts.gracePeriodSeconds === 0 ? opts : {},
-      );
-    }
-    this.notify(scoped);
+    deleteObject(this.deleting, ref, ctx, opts);
+  }
+
+  /** How many controller wakes were answered without a sync: the object's own writes woke it. */
+  get idleSyncsSkipped(): number {
+    return this.controllers.skippedSyncs;
   }
 
   /** Wakes the controllers for an object without writing it (a timer fired). */
@@ -387,6 +287,17 @@ export class Cluster {
 
   /** Stores a write if it changes anything, with its audit record (commit.ts). */
   private readonly commit = (write: Write) => commitWrite(this.committing, write);
+
+  /** What an apply reads and writes of this cluster. */
+  private readonly applying: ApplyEnv = {
+    kinds: this.kinds,
+    objects: this.objects,
+    owners: this.owners,
+    known: this.known,
+    admission: (ctx, dryRun) => this.admission(ctx, dryRun),
+    display: (ref) => this.display(ref),
+    commit: (write) => this.commit(write),
+  };
 
   /** What a commit reads and writes of this cluster. */
   private readonly committing: CommitEnv = {

@@ -28,11 +28,15 @@ export function liveDeployments(cluster: Cluster, desired: DesiredApp | undefine
   return out;
 }
 
-/** kubectl rollout status over an app's (stored) Deployments: any Degraded fails it. */
-export function rolloutStatus(deployments: readonly KObject[]): RolloutStatus {
+/**
+ * kubectl rollout status over an app's (stored) Deployments of `cluster`: any Degraded fails it.
+ * The guards ask at every event; each Deployment's health is kept for as long as it is stored.
+ */
+export function rolloutStatus(cluster: Cluster, deployments: readonly KObject[]): RolloutStatus {
+  const { memo } = ClusterCache.of(cluster);
   let complete = true;
   for (const deploy of deployments) {
-    const health = healthOf(deploy)?.status;
+    const health = memo.health(deploy, () => healthOf(deploy))?.status;
     if (health === 'Degraded') return 'failed';
     if (health !== 'Healthy') complete = false;
   }

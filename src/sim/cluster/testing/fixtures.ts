@@ -7,7 +7,11 @@ import type { KObject } from '../object';
 import type { WriteContext } from '../write';
 
 export function makeCluster(
-  opts: { name?: ClusterName; images?: Record<string, ImageBehaviour> } = {},
+  opts: {
+    name?: ClusterName;
+    images?: Record<string, ImageBehaviour>;
+    verifyIdleSyncs?: boolean;
+  } = {},
 ) {
   const clock = new VirtualClock();
   const audit = new AuditLog(clock);
@@ -16,6 +20,7 @@ export function makeCluster(
     clock,
     audit,
     images: imageCatalog(opts.images),
+    ...(opts.verifyIdleSyncs ? { verifyIdleSyncs: true } : {}),
   });
   return { clock, audit, cluster };
 }
