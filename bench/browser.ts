@@ -219,14 +219,17 @@ async function playFrames(browser: Browser, base: string) {
   };
 }
 
-/** Step, from the click to the painted result, every step of three lessons. */
+/** The sandbox has opened its session (the workspace is no longer busy). */
+const OPENED = `document.querySelector('main.workspace')?.getAttribute('aria-busy') === 'false'`;
+
+/** Step, from the click to the painted result, every step of every lesson of the library. */
 async function stepPaintFigures(browser: Browser, base: string) {
   const stepPaintByScenario: Record<string, number> = {};
   const all: number[] = [];
   for (const id of STEP_PAINT_SCENARIOS) {
     const p = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await p.goto(`${base}?scenario=${id}`);
-    await waitUntil(p, READY);
+    await waitUntil(p, OPENED, 60_000);
     const times = await stepPaints(p);
     all.push(...times);
     Object.assign(stepPaintByScenario, { [id]: Math.round(median(times)) });
