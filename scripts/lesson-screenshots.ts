@@ -61,7 +61,11 @@ async function tour(page: Page, base: string, phone: boolean): Promise<void> {
   await page.evaluate(() => window.scrollTo(0, 0));
   await shoot(page, 'task', phone);
 
+  // On a phone the speed waits behind More.
+  const more = page.getByRole('button', { name: 'More', exact: true });
+  if (await more.isVisible()) await more.click();
   await page.getByRole('combobox', { name: 'Speed' }).selectOption('300');
+  if (await more.isVisible()) await more.click();
   await page.getByRole('button', { name: 'Play' }).click();
   const check = task.getByRole('button', { name: 'Check and continue' });
   while (!(await check.isEnabled())) await page.waitForTimeout(200);
