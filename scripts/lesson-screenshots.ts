@@ -85,8 +85,10 @@ async function tour(page: Page, base: string, phone: boolean): Promise<void> {
   await ask.getByRole('radio').first().check();
   await ask.getByRole('button', { name: 'Lock in my answer' }).click();
   await page.getByRole('button', { name: 'Step', exact: true }).click();
-  await page.getByRole('region', { name: 'Answer' }).waitFor();
-  await page.evaluate(() => window.scrollTo(0, 0));
+  const answer = page.getByRole('region', { name: 'Answer' });
+  await answer.waitFor();
+  // Step 3 is a task: its card comes first, the answer under it.
+  await answer.scrollIntoViewIfNeeded();
   await shoot(page, 'question', phone);
 }
 
