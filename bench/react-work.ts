@@ -4,6 +4,7 @@
 // component counts as rendered in a commit when its fiber was re-created for that commit and carries
 // React's PerformedWork flag (a fiber kept from the last commit did no work).
 import type { Page } from 'playwright-core';
+import { stepCount } from '../test/e2e/steps';
 
 /** Installed before the app loads (page.addInitScript). A string: it runs in the page. */
 export const REACT_COUNTER = `(() => {
@@ -89,13 +90,6 @@ export function manyObjectsScenario(n: number): string {
   const step = (title: string) => `  - title: ${title}\n    do:\n      - wait: 1m\n`;
   const steps = Array.from({ length: STEPS }, (_, i) => step(`Minute ${i + 1}`)).join('');
   return `id: many-objects\ntitle: ${n} objects\nsummary: A cluster of ${n} ConfigMaps.\nseed: 1\nrepo:\n  path: apps/big\n  files:\n${files.join('\n')}\nsteps:\n${steps}`;
-}
-
-/** The step counter, "Step 1 of 3" as [1, 3]. */
-async function stepCount(page: Page): Promise<[number, number]> {
-  const text = (await page.locator('.step-count').textContent()) ?? '';
-  const m = /Step (\d+) of (\d+)/.exec(text);
-  return m ? [Number(m[1]), Number(m[2])] : [NaN, NaN];
 }
 
 /**

@@ -125,6 +125,9 @@ export class Sandbox {
       get ignoreDifferences() {
         return gitops.options.ignoreDifferences;
       },
+      get hooksAreTasks() {
+        return gitops.options.flavour === 'argo';
+      },
     });
   }
 

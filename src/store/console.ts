@@ -1,13 +1,12 @@
 // The console's slice of the store: kubectl lines on the chosen cluster, git lines on the
-// repository (see src/sim/git-console), their history, and Tab completion.
+// repository, argocd and flux lines on the GitOps lane, their history, and Tab completion. Each
+// line runs as the scenario action `run` (src/sim/console-line.ts dispatches it), so a lesson's
+// `run:` prints exactly what the console prints.
 import type { StateCreator } from 'zustand/vanilla';
 import type { ClusterName } from '../sim/audit';
+import { cliToolOf, isGitLine, laneOfLine, lineChanges, withoutCode } from '../sim/console-line';
 import { BRANCH, type Sandbox } from '../sim/sandbox';
-import type { ActionOutcome } from '../sim/scenario/actions';
 import type { ScenarioRun } from '../sim/scenario/runner';
-import type { Action } from '../sim/scenario/schema';
-import { cliToolOf, runCliLine } from './cli-lines';
-import { errorText } from './error-text';
 import type { AppState } from './store';
 
 export interface ConsoleEntry {
@@ -65,27 +64,27 @@ export function consoleSlice(
     runLine: (line) => {
       const run = async () => {
         if (line.trim() === '') return;
-        const add = (entry: Omit<ConsoleEntry, 'id'>) =>
-          set((s) => ({ entries: [...s.entries, { id: ++entryId, ...entry }].slice(-200) }));
-        if (isGitLine(line)) {
-          const result = await runGitLine(line, get().act, currentRun);
-          if (result) add({ lane: 'repo', line, ...result });
-          return;
-        }
-        const tool = cliToolOf(line);
         const current = currentRun();
-        if (tool && current) {
-          const result = await runCliLine(tool, line, current.sandbox, get().act);
-          if (result) add({ lane: 'gitops', line, ...result });
-          return;
-        }
+        if (!current) return;
         const lane = get().consoleLane;
-        const outcome = await get().act(
-          { kubectl: { lane, actor: 'you', run: line } },
-          !isReadOnlyKubectl(line),
-        );
+        // A line that only looks is answered and not recorded, so that a link and the address bar
+        // grow only with what changed; unless the next task's goal reads what lines print.
+        const record = current.readsOutput || (await lineChanges(current.sandbox, line));
+        const outcome = await get().act({ run: { lane, line } }, record);
         if (!outcome) return;
-        add({ lane, line, ok: outcome.ok, output: outcome.text.split('\n').slice(1).join('\n') });
+        const printed = outcome.console?.[0];
+        set((s) => ({
+          entries: [
+            ...s.entries,
+            {
+              id: ++entryId,
+              lane: printed?.lane ?? laneOfLine(line, lane),
+              line,
+              ok: printed?.ok ?? outcome.ok,
+              output: printed?.output ?? withoutCode(outcome.text),
+            },
+          ].slice(-200),
+        }));
       };
       const next = lines.then(run);
       lines = next.catch(() => undefined);
@@ -107,66 +106,4 @@ async function gitCandidates(line: string, sandbox: Sandbox): Promise<string[]> 
     tags: tags.map((t) => t.name),
     files: files.map((f) => f.path),
   });
-}
-
-const READ_ONLY_VERBS = new Set([
-  'get',
-  'describe',
-  'api-resources',
-  'api-versions',
-  'version',
-  'help',
-  'explain',
-  'logs',
-  'top',
-  'cluster-info',
-]);
-
-/**
- * A kubectl line that only looks (`get`, `describe`, `rollout status`, `--help`...): run, but not
- * recorded with the session, so that a link and the address bar grow only with what changed the
- * cluster. Replaying without it lands in the same state: it writes nothing, and the time it ran at
- * is the same instant the next recorded action runs at.
- */
-export function isReadOnlyKubectl(line: string): boolean {
-  const words = line.trim().split(/\s+/);
-  if (words[0] === 'kubectl') words.shift();
-  const [verb = '', sub = ''] = words;
-  if (words.includes('-h') || words.includes('--help')) return true;
-  return (
-    READ_ONLY_VERBS.has(verb) || (verb === 'rollout' && (sub === 'status' || sub === 'history'))
-  );
-}
-
-/** A console line for the repository (`git log`, `git commit ...`), not for a cluster. */
-export function isGitLine(line: string): boolean {
-  return /^\s*git(\s|$)/.test(line);
-}
-
-/**
- * A git line: one that changes the repository runs as the scenario action it stands for (so the
- * session records it); one that only looks is answered from the repository and recorded nowhere.
- */
-async function runGitLine(
-  line: string,
-  act: (action: Action) => Promise<ActionOutcome | null>,
-  currentRun: () => ScenarioRun | null,
-): Promise<{ ok: boolean; output: string } | null> {
-  // The console's git support is loaded on first use, like kubectl's.
-  const { parseGitLine, readGit } = await import('../sim/git-console');
-  try {
-    const parsed = parseGitLine(line, 'you');
-    if (parsed.kind === 'action') {
-      const outcome = await act(parsed.action);
-      return outcome && { ok: outcome.ok, output: outcome.text };
-    }
-    const current = currentRun();
-    if (!current) return null;
-    return { ok: true, output: await readGit(current.sandbox.repo, BRANCH, parsed.read) };
-  } catch (e) {
-    // Refusals carry a stable code (E_GIT_SYNTAX, E_UNKNOWN_REVISION...); anything else is a bug.
-    const code = (e as { code?: unknown }).code;
-    if (typeof code !== 'string') throw e;
-    return { ok: false, output: errorText(e) };
-  }
 }

@@ -29,7 +29,7 @@ function fields(record: object | null | undefined): unknown[] {
 /** The cluster as the objects table shows it, and the observer's diff of it against Git HEAD. */
 export function clusterBasis(sandbox: Sandbox, lane: ClusterName): Basis {
   const cluster = sandbox.clusters[lane];
-  return [cluster, cluster.version, sandbox.observer.observation(lane)];
+  return [cluster, cluster.version, cluster.events.version, sandbox.observer.observation(lane)];
 }
 
 function gitopsState(sandbox: Sandbox): unknown[] {

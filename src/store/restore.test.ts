@@ -3,14 +3,13 @@
 // cannot be replayed is set aside with a notice and the app starts clean (or on the saved session),
 // never blank; an imported lesson survives a reload. A real store over real sandboxes.
 import '../platform/node';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { saveLesson, saveSession, savedSessionText } from './persistence';
 import { restore } from './restore';
 import { brokenSession } from './set-aside';
 import { sessionQuery, type SessionRecord } from './session-link';
-import { appStore } from './app-store';
+import { createAppStore, type AppStore } from './store';
 
-const initial = appStore.getState();
 const LESSON = `id: tiny
 title: A tiny lesson
 repo:
@@ -36,18 +35,20 @@ function record(over: Partial<SessionRecord> = {}): SessionRecord {
   return { v: 2, scenario: 'free-play', seed: 1, step: 0, actions: [], ...over };
 }
 
+// A page's store, new for each test: the page is opened afresh (watchOtherTabs listens to the
+// storage events, which do not reach a store of another test).
+let appStore: AppStore;
 beforeEach(() => {
   localStorage.clear();
-  appStore.setState(initial, true);
+  appStore = createAppStore();
   visit();
 });
-afterEach(() => appStore.setState(initial, true));
 
 const state = () => appStore.getState();
 
 describe('restore', () => {
   it('opens free play on a first visit, with nothing to say', async () => {
-    await restore();
+    await restore(appStore);
     expect(state()).toMatchObject({
       status: 'ready',
       scenarioId: 'free-play',
@@ -64,7 +65,7 @@ describe('restore', () => {
         actions: [{ afterStep: 1, action: { wait: '30s' } }],
       }),
     );
-    await restore();
+    await restore(appStore);
     expect(state()).toMatchObject({ status: 'ready', scenarioId: 'hotfix-drift', notice: null });
     expect(state().sessionRecord()).toMatchObject({
       step: 1,
@@ -77,7 +78,7 @@ describe('restore', () => {
       record({ actions: [{ afterStep: 0, action: { wait: { by: 5 } } }] as never }),
     );
     localStorage.setItem('driftlab.session', bad);
-    await restore();
+    await restore(appStore);
     expect(state().status).toBe('ready');
     expect(state().notice).toBe(
       'Your saved session could not be restored: action 1: wrong type for wait (expected string, found a map with by). It is set aside below.',
@@ -104,7 +105,7 @@ describe('restore', () => {
         ],
       }),
     );
-    await restore();
+    await restore(appStore);
     expect(state()).toMatchObject({
       status: 'ready',
       scenarioId: 'imported',
@@ -118,7 +119,7 @@ describe('restore', () => {
 
   it('sets aside a session whose imported lesson is gone, naming what to do', async () => {
     saveSession(record({ scenario: 'imported' }));
-    await restore();
+    await restore(appStore);
     expect(state().scenarioId).toBe('free-play');
     expect(state().notice).toContain(
       "an imported lesson that is not in this browser: import the lesson's file",
@@ -129,7 +130,7 @@ describe('restore', () => {
   it('sets aside a session whose stored lesson no longer loads, with file and line', async () => {
     saveLesson('tiny.yaml', LESSON.replace('title: A tiny lesson', 'title: [unclosed'));
     saveSession(record({ scenario: 'imported' }));
-    await restore();
+    await restore(appStore);
     expect(state().status).toBe('ready');
     expect(state().scenarioId).toBe('free-play');
     expect(state().notice).toMatch(
@@ -143,7 +144,7 @@ describe('restore', () => {
       'base64url',
     );
     visit(`?v=1&scenario=free-play&actions=${actions}`);
-    await restore();
+    await restore(appStore);
     expect(state().notice).toBe(
       'This link was not replayed: action 1: wrong type for wait (expected string, found 5).',
     );
@@ -153,7 +154,7 @@ describe('restore', () => {
 
   it("says when a link's step is past the lesson's end, instead of clamping silently", async () => {
     visit('?scenario=free-play&step=40');
-    await restore();
+    await restore(appStore);
     const steps = state().steps.length;
     expect(state().results).toHaveLength(steps);
     expect(state().notice).toBe(
@@ -164,7 +165,7 @@ describe('restore', () => {
   it('says when a link asks for a step beyond a task nobody solved, and opens at the task', async () => {
     // hotfix-drift's third step is a task: a link with no actions cannot replay past it.
     visit('?scenario=hotfix-drift&step=4');
-    await restore();
+    await restore(appStore);
     expect(state().results).toHaveLength(2);
     expect(state().notice).toBe(
       'step=4 lies past a task not solved in this link; it opened at the task, step 3.',
@@ -180,7 +181,7 @@ describe('restore', () => {
     });
     saveSession(long);
     visit(sessionQuery(long, false));
-    await restore();
+    await restore(appStore);
     expect(state().notice).toBeNull();
     expect(state().sessionRecord()?.actions).toHaveLength(2);
   });
@@ -188,7 +189,7 @@ describe('restore', () => {
 
 describe('a console line that writes to a prototype', () => {
   it('leaves Object.prototype untouched and the session running', async () => {
-    await restore();
+    await restore(appStore);
     await state().act({
       kubectl: {
         lane: 'gitops',

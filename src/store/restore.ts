@@ -11,7 +11,7 @@ import { parseSavedSession, parseSessionQuery, type SessionRequest } from './lin
 import { clearSavedSession, saveLesson, savedSessionText } from './persistence';
 import { brokenSession, savedLesson, setAside, watchOtherTabs } from './set-aside';
 import { SESSION_FORMAT, unpack } from './session-link';
-import { appStore } from './app-store';
+import type { AppStore } from './store';
 import { loadScenario } from '../sim/scenario/load';
 import type { Scenario } from '../sim/scenario/schema';
 
@@ -44,7 +44,11 @@ type Candidate = { request: SessionRequest; source: Source };
  * Opens a candidate; true when it opened. On failure its record is set aside, with a notice, for
  * the caller to try the next one.
  */
-async function replay({ request, source }: Candidate, notices: string[]): Promise<boolean> {
+async function replay(
+  appStore: AppStore,
+  { request, source }: Candidate,
+  notices: string[],
+): Promise<boolean> {
   const { open } = appStore.getState();
   let reason: string | null = null;
   if (request.scenario === 'imported' && !savedLesson()) {
@@ -125,15 +129,15 @@ function linkCandidate(notices: string[]): Candidate | 'none' | 'refused' {
  * Boots the app: the link's session, else (or when it fails) the saved one, else a clean start;
  * then listens for other tabs.
  */
-export async function restore(): Promise<void> {
+export async function restore(appStore: AppStore): Promise<void> {
   const notices: string[] = [];
   const lessonProblem = lessonFromLink(location.hash);
   if (lessonProblem) notices.push(lessonProblem);
   const link = linkCandidate(notices);
-  let opened = typeof link === 'object' && (await replay(link, notices));
+  let opened = typeof link === 'object' && (await replay(appStore, link, notices));
   if (!opened && (typeof link !== 'object' || link.source.kind === 'link')) {
     const saved = savedCandidate(notices);
-    opened = saved !== null && (await replay(saved, notices));
+    opened = saved !== null && (await replay(appStore, saved, notices));
   }
   if (!opened) await appStore.getState().open(FREE_PLAY);
   const existing = appStore.getState().notice;
@@ -149,7 +153,7 @@ export async function restore(): Promise<void> {
 }
 
 /** "Load theirs": the session another tab saved, replayed with the same guards. */
-export async function openOtherTab(text: string): Promise<void> {
+export async function openOtherTab(appStore: AppStore, text: string): Promise<void> {
   appStore.setState({ otherTab: null });
   if (text === '') {
     clearSavedSession();
@@ -159,7 +163,9 @@ export async function openOtherTab(text: string): Promise<void> {
   const parsed = parseSavedSession(text);
   const notices: string[] = [];
   if (!parsed.ok) notices.push(`The other tab's session could not be read: ${parsed.message}.`);
-  else if (!(await replay({ request: parsed.value, source: { kind: 'saved', text } }, notices)))
+  else if (
+    !(await replay(appStore, { request: parsed.value, source: { kind: 'saved', text } }, notices))
+  )
     await appStore.getState().open(FREE_PLAY);
   appStore.setState({
     notice: notices.join('\n') || null,

@@ -36,6 +36,19 @@ export interface PullRequestView {
   approvals: readonly string[];
 }
 
+/** A Kubernetes event about an object, as describe's Events section shows it. */
+export interface ObjectEvent {
+  type: 'Normal' | 'Warning';
+  reason: string;
+  count: number;
+  /** First and last seen, virtual ms: the age is shown against the view's time. */
+  firstTimestamp: number;
+  lastTimestamp: number;
+  /** Who said it: `kubelet`, `replicaset-controller`, `horizontal-pod-autoscaler`... */
+  source: string;
+  message: string;
+}
+
 export interface ObjectView {
   key: string;
   kind: string;
@@ -54,6 +67,10 @@ export interface ObjectView {
   drift: 'missing' | 'extra' | 'modified' | null;
   fields: FieldDiff[];
   textDiff?: string;
+  /** An Argo CD resource hook (its `argocd.argoproj.io/hook` value): a sync task, not compared. */
+  hook?: string;
+  /** Its Kubernetes events, oldest first (cluster/events.ts; not the audit trail). */
+  events?: ObjectEvent[];
 }
 
 export interface LaneViewOf<N extends ClusterName> {

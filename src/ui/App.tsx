@@ -2,7 +2,9 @@ import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useApp } from '../store/hooks';
 import { FREE_PLAY } from '../store/library';
 import { errorText } from '../store/error-text';
-import { appStore, currentQuery } from '../store/app-store';
+import type { AppStore } from '../store/store';
+import { AppStoreProvider, useAppStore } from '../store/store-context';
+import { pageStore } from './page-store';
 import { ConsoleDrawer } from './console/ConsoleDrawer';
 import { GitPanel } from './git/GitPanel';
 import { useKeyboard } from './layout/useKeyboard';
@@ -32,16 +34,26 @@ const VIEW_TABS = [
  * Opens the session the address names, else the one saved before a reload, else free play, in
  * restore.ts's guarded order (loaded on demand, with the schema that checks a link's actions).
  */
-function boot(): void {
+function boot(appStore: AppStore): void {
   import('../store/restore')
-    .then((m) => m.restore())
+    .then((m) => m.restore(appStore))
     .catch((e: unknown) => {
       appStore.setState({ notice: `The session could not be restored: ${errorText(e)}` });
       void appStore.getState().open(FREE_PLAY);
     });
 }
 
+/** The sandbox: the page's session store, handed down to every panel. */
 export function App() {
+  return (
+    <AppStoreProvider store={pageStore()}>
+      <Sandbox />
+    </AppStoreProvider>
+  );
+}
+
+function Sandbox() {
+  const appStore = useAppStore();
   const status = useApp((s) => s.status);
   const error = useApp((s) => s.error);
   const view = useApp((s) => s.view);
@@ -56,14 +68,14 @@ export function App() {
   }, [done]);
 
   useEffect(() => {
-    if (appStore.getState().status === 'idle') boot();
-  }, []);
+    if (appStore.getState().status === 'idle') boot(appStore);
+  }, [appStore]);
 
   // Keep the address bar in step with the session, so a reload and a copied address agree.
   useEffect(() => {
-    const q = currentQuery();
+    const q = appStore.currentQuery();
     if (q && q !== location.search) history.replaceState(null, '', `${location.pathname}${q}`);
-  }, [view]);
+  }, [appStore, view]);
 
   return (
     <div className="app">

@@ -2,11 +2,13 @@
 // with every field its manifest sets equal to Git's value and no field that the last apply set
 // (its last-applied-configuration) and Git dropped, and nothing the lane once created from Git is
 // left behind (an orphan counts as out of sync). Fields the GitOps lane's
-// ignoreDifferences names do not count. The same test for both lanes, so they compare fairly.
+// ignoreDifferences names do not count. In an Argo CD lane its resource hooks (a migration Job)
+// are tasks, not desired state: left out on both sides. The same test for both lanes otherwise.
 import { liveCandidates, sameBasis, type ObservedApp, type ViewBasis } from '../cache/observed';
 import { refOf, type Cluster } from '../cluster';
 import { reconcile } from '../compare/diff';
 import { rollUpHealth } from '../compare/health';
+import { withoutHooks } from '../compare/hooks';
 import type { IgnoreDifference } from '../compare/ignore';
 import type { AppSyncView, ResourceDiff } from '../compare/types';
 import type { ConfigRepo } from '../git';
@@ -18,6 +20,8 @@ export interface LaneSubject {
   /** Keys of live objects the lane created from Git for an app (tracked, or applied by CI). */
   createdKeys(app: AppSpec): readonly string[];
   ignoreDifferences: readonly IgnoreDifference[];
+  /** Argo CD runs its resource hooks as sync tasks: they are not the app's desired state. */
+  hooksAreTasks?: boolean;
 }
 
 /**
@@ -35,7 +39,9 @@ export async function appSyncView(
 ): Promise<AppSyncView> {
   const desired = await loadDesired(repo, head, app);
   const { cluster } = lane;
-  const { manifests } = desired;
+  // To Argo CD its hooks are tasks of a sync, not desired state (compare/hooks.ts); to kubectl
+  // and Flux the annotation means nothing.
+  const manifests = lane.hooksAreTasks ? withoutHooks(desired.manifests) : desired.manifests;
   const basis: ViewBasis = {
     cluster,
     version: cluster.version,
@@ -46,7 +52,9 @@ export async function appSyncView(
   const noIgnore = lane.ignoreDifferences.length === 0;
   if (cached?.view && cached.basis && noIgnore && sameBasis(cached.basis, basis))
     return cached.view;
-  const { candidates, live } = liveCandidates(manifests, basis, cached);
+  const found = liveCandidates(manifests, basis, cached);
+  const { candidates } = found;
+  const live = lane.hooksAreTasks ? withoutHooks(found.live) : found.live;
   const opts = {
     ignore: lane.ignoreDifferences,
     managedFields: (key: string) => {

@@ -5,6 +5,7 @@ import type { AuditRecord } from '../audit';
 import { healthOf, type Cluster } from '../cluster';
 import { isoTime } from '../cluster/time';
 import type { Application, GitopsLane } from '../gitops/lane';
+import { pruneDisabledByAnnotation } from '../gitops/resource-sync-options';
 import { goTime, tabwriter } from './table';
 
 /** Where DriftLab's simulated Argo CD says things live (no real server or repository). */
@@ -101,7 +102,7 @@ function resourceTable(view: ArgoView, app: Application): string {
       r.status,
       health,
       '',
-      messages.get(r.key) ?? (r.requiresPruning ? 'ignored (requires pruning)' : ''),
+      messages.get(r.key) ?? pruneMessage(r),
     ];
   });
   return tabwriter([
@@ -110,7 +111,14 @@ function resourceTable(view: ArgoView, app: Application): string {
   ]);
 }
 
-export function appGet(view: ArgoView, app: Application): string {
+/** `operation`: the operation block printFinalStatus puts before the resources (operation.ts). */
+/** gitops-engine `pruneObject`'s words for a resource that requires pruning and was left. */
+function pruneMessage(r: Application['resources'][number]): string {
+  if (!r.requiresPruning) return '';
+  return pruneDisabledByAnnotation(r.live) ? 'ignored (no prune)' : 'ignored (requires pruning)';
+}
+
+export function appGet(view: ArgoView, app: Application, operation = ''): string {
   const lines = [
     field('Name:', qualified(app)),
     field('Project:', ARGO.project),
@@ -131,6 +139,7 @@ export function appGet(view: ArgoView, app: Application): string {
       '',
       tabwriter([['CONDITION', 'MESSAGE'], ...app.conditions.map((c) => [c.type, c.message])]),
     );
+  if (operation) lines.push('', operation);
   lines.push('', resourceTable(view, app));
   return lines.join('\n');
 }

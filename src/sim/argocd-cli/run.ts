@@ -6,6 +6,7 @@
 import type { Action } from '../scenario/schema';
 import { tokenize } from '../kubectl/tokenize';
 import { ARGO, appDiff, appGet, appHistory, appList, type ArgoView } from './read';
+import { showApp, syncLine, waitLine } from './sync-lines';
 import { CliSyntaxError, readFlags } from './words';
 
 export type CliResult =
@@ -22,7 +23,8 @@ export const ARGOCD_HELP = `argocd lines the console runs (the GitOps lane's App
   argocd app get <app>                     its source, status and resources
   argocd app diff <app>                    what differs between Git and the cluster
   argocd app history <app>                 the deployments a rollback can go to
-  argocd app sync <app> [--revision <rev>] [--dry-run]
+  argocd app sync <app> [--revision <rev>] [--prune] [--dry-run] [--resource GROUP:KIND:NAME]...
+  argocd app wait <app> [--health] [--sync] [--operation] [--timeout <seconds>]
   argocd app rollback <app> [<id>]         (auto-sync must be off)
   argocd app set <app> --sync-policy automated|none [--self-heal] [--auto-prune]
   argocd app terminate-op <app>`;
@@ -39,19 +41,17 @@ export const APP_COMMANDS = [
   'sync',
   'rollback',
   'set',
+  'wait',
   'terminate-op',
 ];
 
-/** As `argocd app sync` and `rollback` do: the Application once the operation ran. */
-const showApp =
-  (name: string) =>
-  (view: ArgoView, outcome: string): string => {
-    const app = view.gitops.apps.find((a) => a.spec.name === name);
-    return app ? `${outcome}\n${appGet(view, app)}` : outcome;
-  };
-
 /** Runs (or, for a change, translates) one argocd line. Only bugs throw. */
-export async function runArgocd(line: string, view: ArgoView, actor: string): Promise<CliResult> {
+export function runArgocd(line: string, view: ArgoView, actor: string): Promise<CliResult> {
+  // A promise, as the flux lines' (which read Git) are: the console awaits either.
+  return Promise.resolve(argocdLine(line, view, actor));
+}
+
+function argocdLine(line: string, view: ArgoView, actor: string): CliResult {
   const words = tokenize(line);
   if (words instanceof Error) return text(false, words.message);
   if (words[0] === 'argocd') words.shift();
@@ -66,19 +66,19 @@ export async function runArgocd(line: string, view: ArgoView, actor: string): Pr
   if (group !== 'app' && group !== 'apps')
     return text(false, `Error: unknown command "${group}" for "argocd"\n\n${ARGOCD_HELP}`);
   try {
-    return await appCommand(command, args, view, actor);
+    return appCommand(command, args, view, actor);
   } catch (e) {
     if (e instanceof CliSyntaxError) return text(false, `Error: ${e.message}`);
     throw e;
   }
 }
 
-async function appCommand(
+function appCommand(
   command: string | undefined,
   args: string[],
   view: ArgoView,
   actor: string,
-): Promise<CliResult> {
+): CliResult {
   const { gitops } = view;
   const appNamed = (name: string | undefined) => {
     const bare = name?.replace(`${ARGO.namespace}/`, '');
@@ -90,8 +90,9 @@ async function appCommand(
   }
   const flags = readFlags(
     args,
-    ['--revision', '--sync-policy'],
-    ['--dry-run', '--prune', '--self-heal', '--auto-prune'],
+    ['--revision', '--sync-policy', '--timeout'],
+    ['--dry-run', '--prune', '--self-heal', '--auto-prune', '--health', '--sync', '--operation'],
+    ['--resource'],
   );
   const [name, ...rest] = flags.positional;
   if (command === undefined || !APP_COMMANDS.includes(command))
@@ -112,33 +113,10 @@ async function appCommand(
       const d = appDiff(app);
       return text(true, d.text);
     }
-    case 'sync': {
-      if (flags.bools.get('--prune'))
-        return text(
-          false,
-          'argocd app sync --prune is not simulated: DriftLab prunes by the lane policy (argocd app set <app> --auto-prune).',
-        );
-      if (flags.bools.get('--dry-run')) {
-        const preview = (await gitops.preview()).find((p) => p.app === appName);
-        if (preview?.plan.refused) return text(false, preview.plan.refused.message);
-        const planned = (preview?.resources ?? []).map(
-          (r) =>
-            `${r.group}/${r.kind} ${r.namespace ?? ''}/${r.name}: ${r.reason ?? 'modified'} (dry run)`,
-        );
-        return text(
-          true,
-          planned.length ? planned.join('\n') : `${appName}: nothing to sync (dry run)`,
-        );
-      }
-      const revision = flags.values.get('--revision');
-      return {
-        kind: 'action',
-        action: {
-          sync: { lane: 'gitops', by: actor, app: appName, ...(revision ? { revision } : {}) },
-        },
-        after: showApp(appName),
-      };
-    }
+    case 'sync':
+      return syncLine(flags, appName, actor);
+    case 'wait':
+      return waitLine(flags, appName);
     case 'rollback': {
       const idText = rest[0];
       const id = idText === undefined ? undefined : Number(idText);
@@ -199,7 +177,11 @@ async function appCommand(
           false,
           'rpc error: code = InvalidArgument desc = Unable to terminate operation. No operation is in progress',
         );
-      return text(false, 'argocd app terminate-op of a running sync is not simulated yet.');
+      return {
+        kind: 'action',
+        action: { terminateOp: { lane: 'gitops', app: appName, by: actor } },
+        after: () => `Application '${appName}' operation terminating`,
+      };
     }
   }
 }

@@ -10,6 +10,8 @@ export class CliSyntaxError extends CodedError<'E_CLI_SYNTAX'> {
 
 export interface Flags {
   values: Map<string, string>;
+  /** Flags that may be given more than once (`--resource a --resource b`), in order. */
+  lists: Map<string, string[]>;
   bools: Map<string, boolean>;
   positional: string[];
 }
@@ -18,8 +20,10 @@ export function readFlags(
   words: readonly string[],
   valued: readonly string[],
   booleans: readonly string[],
+  repeatable: readonly string[] = [],
 ): Flags {
   const values = new Map<string, string>();
+  const lists = new Map<string, string[]>();
   const bools = new Map<string, boolean>();
   const positional: string[] = [];
   for (let i = 0; i < words.length; i++) {
@@ -30,7 +34,11 @@ export function readFlags(
     }
     const eq = w.indexOf('=');
     const name = eq > 0 ? w.slice(0, eq) : w;
-    if (valued.includes(name)) {
+    if (repeatable.includes(name)) {
+      const value = eq > 0 ? w.slice(eq + 1) : words[++i];
+      if (value === undefined) throw new CliSyntaxError(`flag needs an argument: ${name}`);
+      lists.set(name, [...(lists.get(name) ?? []), value]);
+    } else if (valued.includes(name)) {
       const value = eq > 0 ? w.slice(eq + 1) : words[++i];
       if (value === undefined) throw new CliSyntaxError(`flag needs an argument: ${name}`);
       values.set(name, value);
@@ -41,5 +49,5 @@ export function readFlags(
       bools.set(name, text === 'true');
     } else throw new CliSyntaxError(`unknown flag: ${name}`);
   }
-  return { values, bools, positional };
+  return { values, lists, bools, positional };
 }

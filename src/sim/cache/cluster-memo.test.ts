@@ -7,20 +7,13 @@ import { refOf, type KObject } from '../cluster';
 import { CI, configMap, deployment, makeCluster, PERSON } from '../cluster/testing/fixtures';
 import { reconcile, type ReconcileOptions } from '../compare/diff';
 import { rollUpHealth } from '../compare/health';
+import { stored } from '../stored';
 import { expectCacheEqualsFresh } from '../testing/cache-vs-fresh';
 import { ClusterMemo } from './cluster-memo';
 
 const NAMES = ['a', 'b', 'c'];
 const KUBECTL = { ...PERSON, channel: 'kubectl' as const, manager: 'kubectl', revision: null };
 const HPA_IGNORE = [{ group: 'apps', kind: 'Deployment', jsonPointers: ['/spec/replicas'] }];
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
-}
 
 /**
  * A manifest, frozen as Git's are, without a namespace (reconcile scopes a copy of it); or, when
@@ -32,7 +25,7 @@ function manifest(kind: 'Deployment' | 'ConfigMap', name: string, v: number, loo
     kind === 'Deployment'
       ? deployment({ name, image: `web:${v}`, replicas: 1 + (v % 3) })
       : configMap(name, { v: String(v) });
-  if (!loose) return deepFreeze(obj);
+  if (!loose) return stored(obj);
   obj.metadata.namespace = 'default';
   return obj;
 }
@@ -127,7 +120,7 @@ describe('ClusterMemo', () => {
     // A copy as a sync makes one (gitops/sync-run.ts): the manifest with its app's label.
     const labelled = (m: KObject, slot: string): KObject => {
       const copy = { ...m, metadata: { ...m.metadata, labels: { app: slot } } };
-      return Object.isFrozen(m) ? deepFreeze(copy) : copy;
+      return Object.isFrozen(m) ? stored(copy) : copy;
     };
     await expectCacheEqualsFresh({
       start: fc.constant(null),

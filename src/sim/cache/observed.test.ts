@@ -3,14 +3,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { KObject } from '../cluster';
-import { CI, configMap, makeCluster, PERSON } from '../cluster/testing/fixtures';
+import { CI, configMap, makeCluster } from '../cluster/testing/fixtures';
 import { expectCacheEqualsFresh } from '../testing/cache-vs-fresh';
+import {
+  applyStep,
+  checkStep,
+  deleteConfigMap,
+  deleteStep,
+  expectSameObjects,
+} from '../testing/config-map-history';
 import { ClusterMemo } from './cluster-memo';
 import { StoreKeys } from './keys';
 import { liveCandidates, ObservedApp, type ViewBasis } from './observed';
 
 const NAMES = ['a', 'b', 'c', 'd', 'e', 'f'];
-const KUBECTL = { ...PERSON, channel: 'kubectl' as const, manager: 'kubectl', revision: null };
 
 type Step =
   | { op: 'apply'; name: string; v: number }
@@ -20,18 +26,8 @@ type Step =
   | { op: 'check' };
 
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
-  {
-    weight: 4,
-    arbitrary: fc.record({
-      op: fc.constant('apply' as const),
-      name: fc.constantFrom(...NAMES),
-      v: fc.nat(3),
-    }),
-  },
-  {
-    weight: 2,
-    arbitrary: fc.record({ op: fc.constant('delete' as const), name: fc.constantFrom(...NAMES) }),
-  },
+  { weight: 4, arbitrary: applyStep(NAMES, { v: fc.nat(3) }) },
+  { weight: 2, arbitrary: deleteStep(NAMES) },
   {
     weight: 1,
     arbitrary: fc.record({
@@ -46,7 +42,7 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
       names: fc.uniqueArray(fc.constantFrom(...NAMES), { minLength: 1, maxLength: 4 }),
     }),
   },
-  { weight: 3, arbitrary: fc.record({ op: fc.constant('check' as const) }) },
+  { weight: 3, arbitrary: checkStep },
 );
 
 const keyOf = (name: string) => `ConfigMap/default/${name}`;
@@ -76,10 +72,8 @@ type World = ReturnType<typeof world>;
 function act(w: World, step: Step): void {
   const { cluster } = w;
   if (step.op === 'apply') cluster.apply(configMap(step.name, { v: String(step.v) }), CI);
-  else if (step.op === 'delete') {
-    if (cluster.byKey(keyOf(step.name)))
-      cluster.delete({ kind: 'ConfigMap', name: step.name, namespace: 'default' }, KUBECTL);
-  } else if (step.op === 'created') w.created = step.names.map(keyOf);
+  else if (step.op === 'delete') deleteConfigMap(cluster, step.name);
+  else if (step.op === 'created') w.created = step.names.map(keyOf);
   else if (step.op === 'commit')
     Object.assign(
       w,
@@ -112,8 +106,7 @@ describe('liveCandidates', () => {
       fresh: (w) => liveCandidates(w.manifests, basisOf(w)),
       agree: (kept, fresh) => {
         expect([...kept.candidates.keys()]).toEqual([...fresh.candidates.keys()]);
-        expect(kept.live.length).toBe(fresh.live.length);
-        kept.live.forEach((obj, i) => expect(obj).toBe(fresh.live[i]));
+        expectSameObjects(kept.live, fresh.live);
       },
       runs: 200,
       seed: 5,

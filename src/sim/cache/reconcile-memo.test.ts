@@ -6,17 +6,10 @@ import { describe, expect, it } from 'vitest';
 import type { KObject } from '../cluster';
 import { CI, configMap, deployment, makeCluster, PERSON } from '../cluster/testing/fixtures';
 import { reconcile } from '../compare/diff';
+import { stored } from '../stored';
 import { expectCacheEqualsFresh } from '../testing/cache-vs-fresh';
 import { ClusterMemo } from './cluster-memo';
 import { ReconcileMemo } from './reconcile-memo';
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
-}
 
 const NAMES = ['a', 'b', 'c', 'd'];
 
@@ -28,7 +21,7 @@ function manifest(kind: 'Deployment' | 'ConfigMap', name: string, v: number, wav
       : configMap(name, { v: String(v) });
   if (wave !== undefined)
     obj.metadata.annotations = { 'argocd.argoproj.io/sync-wave': String(wave) };
-  return deepFreeze(obj);
+  return stored(obj);
 }
 
 interface Spec {

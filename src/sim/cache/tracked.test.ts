@@ -4,13 +4,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { refKey, refOf, type KObject } from '../cluster';
-import { CI, configMap, makeCluster, PERSON } from '../cluster/testing/fixtures';
+import { CI, configMap, makeCluster } from '../cluster/testing/fixtures';
 import { isTrackedBy, TRACKING_ANNOTATION, trackingId } from '../compare/tracking';
 import { expectCacheEqualsFresh } from '../testing/cache-vs-fresh';
+import {
+  applyStep,
+  checkStep,
+  deleteConfigMap,
+  deleteStep,
+  expectSameObjects,
+  KUBECTL,
+} from '../testing/config-map-history';
 import { TrackedObjects } from './tracked';
 
 const NAMES = ['a', 'b', 'c', 'd', 'e'];
-const KUBECTL = { ...PERSON, channel: 'kubectl' as const, manager: 'kubectl', revision: null };
 
 type Step =
   | { op: 'apply'; name: string; by: 'shop' | 'blog' | null; v: number }
@@ -20,18 +27,13 @@ type Step =
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
   {
     weight: 4,
-    arbitrary: fc.record({
-      op: fc.constant('apply' as const),
-      name: fc.constantFrom(...NAMES),
+    arbitrary: applyStep(NAMES, {
       by: fc.constantFrom('shop' as const, 'blog' as const, null),
       v: fc.nat(2),
     }),
   },
-  {
-    weight: 1,
-    arbitrary: fc.record({ op: fc.constant('delete' as const), name: fc.constantFrom(...NAMES) }),
-  },
-  { weight: 3, arbitrary: fc.record({ op: fc.constant('check' as const) }) },
+  { weight: 1, arbitrary: deleteStep(NAMES) },
+  { weight: 3, arbitrary: checkStep },
 );
 
 const tracked = (objects: readonly KObject[], keys: readonly string[]) => ({
@@ -59,10 +61,7 @@ describe('TrackedObjects', () => {
             cm.metadata.annotations = { [TRACKING_ANNOTATION]: trackingId(step.by, cm) };
           // A person's apply leaves the annotation as it was; the reconciler's sets it.
           cluster.apply(cm, step.by === null ? KUBECTL : CI);
-        } else if (step.op === 'delete') {
-          if (cluster.byKey(`ConfigMap/default/${step.name}`))
-            cluster.delete({ kind: 'ConfigMap', name: step.name, namespace: 'default' }, KUBECTL);
-        }
+        } else if (step.op === 'delete') deleteConfigMap(cluster, step.name);
       },
       // Several writes between two looks: the journal then names several keys.
       looksAfter: (step) => step.op === 'check',
@@ -83,8 +82,7 @@ describe('TrackedObjects', () => {
       },
       agree: (cached, fresh) => {
         expect(cached.keys).toEqual(fresh.keys);
-        expect(cached.objects.length).toBe(fresh.objects.length);
-        cached.objects.forEach((obj, i) => expect(obj).toBe(fresh.objects[i]));
+        expectSameObjects(cached.objects, fresh.objects);
       },
       runs: 300,
       seed: 11,

@@ -45,9 +45,10 @@ export function applyWrite(
   ctx: WriteContext,
   opts: ApplyOptions,
 ): ApplyResult {
-  const clientSide = appliesClientSide(ctx.manager);
+  const clientSide = !opts.serverSide && appliesClientSide(ctx.manager);
   const stored = isStored(given) && isRecord(given) ? (given as Stored<KObject>) : null;
-  const known = stored && env.known.answer(stored, ctx.manager, opts);
+  // What the cluster knows of a manifest is known per manager as it usually applies.
+  const known = stored && !opts.serverSide && env.known.answer(stored, ctx.manager, opts);
   if (known) return known;
   // A client-side apply sends the manifest with its last-applied annotation (last-applied.ts).
   const manifest = clientSide ? withLastApplied(given) : given;

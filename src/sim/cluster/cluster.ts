@@ -16,6 +16,7 @@ import { ClusterError } from './errors';
 import { EventStore } from './events';
 import { imageCatalog, type ImageCatalog } from './images';
 import { KindRegistry } from './kinds';
+import { LoadModel } from './load';
 import type { Stored } from '../stored';
 import { clone, refKey, refOf, type KObject, type ObjectRef } from './object';
 import { claimChangedFields, copyOwnership, ownershipOfCreated, type Ownership } from './ownership';
@@ -51,6 +52,8 @@ export class Cluster {
   readonly images: ImageCatalog;
   /** Kubernetes Events (events.ts): what controllers and the kubelet say, not the audit trail. */
   readonly events: EventStore;
+  /** The simulated CPU load on workloads, read by the HPA (load.ts). */
+  readonly load = new LoadModel();
   private readonly audit: AuditLog;
   /** The Pods the stored workloads ask for (pod-quota.ts). */
   private readonly pods = podsRequested();

@@ -79,6 +79,21 @@ export function applyDefaults(obj: KObject, ctx: DefaultingContext): void {
       podSpecDefaults(map(template, 'spec'));
       break;
     }
+    case 'StatefulSet': {
+      // kubernetes.io/docs/concepts/workloads/controllers/statefulset (apps/v1 defaults)
+      const spec = map(o, 'spec');
+      fill(spec, 'replicas', 1);
+      fill(spec, 'podManagementPolicy', 'OrderedReady');
+      fill(spec, 'revisionHistoryLimit', 10);
+      const strategy = map(spec, 'updateStrategy');
+      fill(strategy, 'type', 'RollingUpdate');
+      if (strategy.type === 'RollingUpdate') fill(map(strategy, 'rollingUpdate'), 'partition', 0);
+      const retention = map(spec, 'persistentVolumeClaimRetentionPolicy');
+      fill(retention, 'whenDeleted', 'Retain');
+      fill(retention, 'whenScaled', 'Retain');
+      podSpecDefaults(map(map(spec, 'template'), 'spec'));
+      break;
+    }
     case 'ReplicaSet':
     case 'Pod': {
       const spec = map(o, 'spec');

@@ -44,6 +44,7 @@ export interface EventFilter {
 export class EventStore {
   // In order of last sighting: a repeat moves to the end, so expiry and eviction take the front.
   private readonly events = new Map<string, KubeEvent>();
+  private recorded = 0;
 
   constructor(
     private readonly clock: VirtualClock,
@@ -61,6 +62,7 @@ export class EventStore {
     };
     const key = `${source}|${refKey(involved)}|${metadata.uid ?? ''}|${type}|${reason}|${message}`;
     const now = this.clock.now();
+    this.recorded++;
     const seen = this.events.get(key);
     this.events.delete(key);
     this.events.set(
@@ -100,6 +102,11 @@ export class EventStore {
   /** The events about one object (describe's Events section). */
   about(ref: ObjectRef): KubeEvent[] {
     return this.list({ namespace: ref.namespace ?? 'default', name: ref.name, kind: ref.kind });
+  }
+
+  /** Counts every record (a repeat too): views built from the events are current while it is. */
+  get version(): number {
+    return this.recorded;
   }
 
   get size(): number {

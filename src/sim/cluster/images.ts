@@ -1,5 +1,6 @@
 // How simulated container images behave when a Pod runs them. Scenarios mark images as broken
-// (`web:3.0: { crash: true }`); every other image starts after 10 s and is Ready at once.
+// (`web:3.0: { crash: true }`); every other image starts after 10 s and is Ready at once. In a
+// Job's Pod an image runs to completion: it exits after `runFor` with its `exitCode`.
 
 export interface ImageBehaviour {
   /** Virtual ms from Pod creation to the container's start (default 10 s): ContainerCreating. */
@@ -12,6 +13,15 @@ export interface ImageBehaviour {
   crash?: boolean;
   /** The image cannot be pulled (a typo, a missing tag): ErrImagePull, then ImagePullBackOff. */
   pullError?: boolean;
+  /**
+   * In a Pod that is not restarted (`restartPolicy: Never` or `OnFailure`, a Job's), the
+   * container exits with this code (default 0) once it has run for `runForMs`.
+   */
+  exitCode?: number;
+  /** How long such a container runs before it exits (default DEFAULT_RUN_FOR_MS). */
+  runForMs?: number;
+  /** CPU each Running, Ready Pod of this image uses, in millicores (load.ts; default 0). */
+  cpuMillis?: number;
 }
 
 export const DEFAULT_READY_AFTER_MS = 10_000;
@@ -19,6 +29,8 @@ export const DEFAULT_READY_AFTER_MS = 10_000;
 export const CRASH_START_MS = 1_000;
 /** The first pull of a missing image fails this long after the Pod was created. */
 export const PULL_ERROR_AFTER_MS = 5_000;
+/** A run-to-completion container (a Job's) runs this long unless its image says `runFor`. */
+export const DEFAULT_RUN_FOR_MS = 5_000;
 
 export type ImageCatalog = (image: string) => ImageBehaviour;
 

@@ -1,6 +1,6 @@
 // The simulated Kubernetes-like cluster: an API server with audit (cluster.ts), its admission
 // (admission.ts) and field ownership (ownership.ts), the controllers that run Deployments,
-// ReplicaSets, Pods and HPAs on virtual time (controllers/), health per kind (health.ts) and the
+// ReplicaSets, StatefulSets, Pods and HPAs on virtual time (controllers/), health per kind (health.ts) and the
 // imperative kubectl operations (ops.ts).
 export { Cluster, BOOTSTRAP, type ClusterOptions } from './cluster';
 export type { WriteContext, ApplyResult, ApplyOutcome } from './write';
@@ -15,11 +15,14 @@ export {
   type HealthStatus,
 } from './health';
 export { EventStore, type KubeEvent, type EventType } from './events';
+export { LoadModel } from './load';
+export { metricSpecs } from './controllers/hpa-metrics';
 export { imageCatalog, type ImageBehaviour, type ImageCatalog } from './images';
 export { refKey, refOf, kubectlName, isRecord, type KObject, type ObjectRef } from './object';
 export { applyLine } from './refs';
 export { maskObject, MASK } from './secret';
 export { podState, isPodReady, type PodState } from './controllers/kubelet';
+export { jobFinished } from './controllers/job';
 export { formatPath, leaves, getPath, parsePath, type FieldPath } from './fieldpath';
 export { sameValue, stableStringify } from './equal';
 export { isStatusPath } from './status-path';

@@ -19,6 +19,11 @@ export interface WriteContext {
 export interface ApplyOptions {
   dryRun?: boolean;
   takeOver?: TakeOverFrom;
+  /**
+   * `kubectl apply --server-side --force-conflicts` by a manager that otherwise applies
+   * client-side (Argo CD's `ServerSideApply=true`): field ownership decides, no last-applied.
+   */
+  serverSide?: boolean;
 }
 
 export type ApplyOutcome = 'created' | 'configured' | 'unchanged';

@@ -13,6 +13,13 @@ import { CreatedKeys } from './created-keys';
 import { applyApp, type ApplyLine } from './deploy';
 import type { PipelineFaults } from './faults';
 import type { PipelineContext } from './machine';
+import {
+  jobsState,
+  preDeployJobs,
+  startJobs,
+  WAIT_POLL_MS,
+  withoutPreDeployJobs,
+} from './pre-deploy';
 import type { DevopsOptions } from './options';
 import { liveDeployments } from './rollout';
 import type { PipelineRun, RunLog } from './runs';
@@ -30,7 +37,7 @@ export interface StageDeps {
 
 export class StageEffects {
   /** What each run in progress has read and done, by run id. */
-  private readonly work = new Map<number, { desired: DesiredApp[]; applyFailed: boolean }>();
+  private readonly work = new Map<number, Work>();
   /** Objects the pipeline has created per app: what `--prune` may delete, and orphans otherwise. */
   readonly applied = new Map<string, CreatedKeys>();
   /** The live Deployments the verify guards last asked for, and what they were found for. */
@@ -69,6 +76,9 @@ export class StageEffects {
     if (stage === 'build' && ok)
       lines.push(`built ${this.images(context).join(', ') || 'no images'}`);
     if (stage === 'test' && ok) lines.push('all tests passed');
+    const waiting = this.work.get(run.id)?.waiting;
+    if (stage === 'deploy' && waiting)
+      lines.push(`error: timed out waiting for the condition on jobs/${waiting}`);
     if (reason) lines.push(reason);
     this.deps.runLog.stageFinished(run.id, stage, ok, lines);
     const app = this.appAt(context);
@@ -124,11 +134,40 @@ export class StageEffects {
       run,
       `run #${run.id}: kubectl apply -f ${app.path || '.'} (${run.trigger} by ${run.by})`,
     );
+    const jobs = preDeployJobs(desired!);
+    if (jobs.length === 0) return this.applyRest(app, desired!, run, work);
+    // The PreSync Jobs first (pre-deploy.ts); the rest once they completed, within the step.
+    const { cluster, clock } = this.deps;
+    for (const line of startJobs(cluster, jobs, run.revision, this.deps.options.stages.deploy))
+      this.deps.runLog.log(run.id, line);
+    work.applyFailed = true;
+    work.waiting = jobs.map((j) => j.metadata.name).join(',');
+    const poll = () => {
+      if (this.work.get(run.id) !== work || !work.waiting) return;
+      const state = jobsState(cluster, jobs);
+      if (state.state === 'running') {
+        clock.schedule(WAIT_POLL_MS, poll, 'kubectl-wait');
+        return;
+      }
+      work.waiting = undefined;
+      if (state.state === 'failed') {
+        this.deps.runLog.log(run.id, `error: job ${state.name} failed: BackoffLimitExceeded`);
+        return;
+      }
+      for (const j of jobs)
+        this.deps.runLog.log(run.id, `job.batch/${j.metadata.name} condition met`);
+      this.applyRest(app, withoutPreDeployJobs(desired!, jobs), run, work);
+    };
+    clock.schedule(WAIT_POLL_MS, poll, 'kubectl-wait');
+  }
+
+  /** `kubectl apply -f` of the app (without the PreSync Jobs once they ran). */
+  private applyRest(app: AppSpec, desired: DesiredApp, run: PipelineRun, work: Work): void {
     const failAfter = this.deps.faults.takeDeployFailsAfter();
     const created = getOrCreate(this.applied, app.name, () => new CreatedKeys());
     const result = applyApp({
       cluster: this.deps.cluster,
-      desired: desired!,
+      desired,
       revision: run.revision,
       failAfter,
       prune: this.deps.options.prune,
@@ -175,6 +214,13 @@ export class StageEffects {
       ...(run ? { operation: { trigger: run.trigger } } : {}),
     });
   }
+}
+
+interface Work {
+  desired: DesiredApp[];
+  applyFailed: boolean;
+  /** The PreSync Jobs `kubectl wait` still waits for (pre-deploy.ts). */
+  waiting?: string;
 }
 
 function formatLine(line: ApplyLine): string {

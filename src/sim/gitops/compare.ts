@@ -4,11 +4,13 @@ import { loadDesired, type DesiredApp } from '../apps/apps';
 import { ClusterCache } from '../cache/cluster-cache';
 import type { VirtualClock } from '../clock';
 import { refKey, refOf, type Cluster, type KObject } from '../cluster';
+import { withoutHooks } from '../compare/hooks';
 import type { ReconcileResult, ResourceDiff } from '../compare/types';
 import type { ConfigRepo } from '../git';
 import type { Application, Applications } from './applications';
 import type { WakeReason } from './machine';
 import { CONTROLLER, type Operations } from './operations';
+import { comparisonErrorMessage } from './comparison-error';
 import { pruneDisabled } from './flux-apply';
 import type { GitopsOptions } from './options';
 import { autoSyncDecision } from './policy';
@@ -37,7 +39,10 @@ export class Comparer {
     const live = this.deps.applications.tracked(app.spec);
     const memo = ClusterCache.of(cluster).app(app.spec.name).reconciled;
     let byKey: Map<string, KObject> | null = null;
-    return memo.run(desired.manifests, live, cluster.kinds.generation, {
+    // Argo CD leaves its hooks out of the diff (compare/hooks.ts); to Flux they are plain objects.
+    const manifests =
+      this.deps.options.flavour === 'argo' ? withoutHooks(desired.manifests) : desired.manifests;
+    return memo.run(manifests, live, cluster.kinds.generation, {
       ignore: this.deps.options.ignoreDifferences,
       managedFields: (key) => {
         byKey ??= new Map(live.map((o) => [refKey(refOf(o)), o]));
@@ -71,9 +76,7 @@ export class Comparer {
         app.conditions = [
           {
             type: 'ComparisonError',
-            message: desired.errors
-              .map((e) => `${e.file}:${e.line}:${e.col}: ${e.message}`)
-              .join('; '),
+            message: comparisonErrorMessage(desired.errors),
           },
         ];
         app.policy = 'cannot compare: manifests do not parse';

@@ -21,6 +21,7 @@ import { reconcilerMachine, type WakeEvent, type WakeReason } from './machine';
 import { operationPlan, type SyncPreview } from './operation-plan';
 import { Operations } from './operations';
 import { gitopsOptions, type GitopsOptions } from './options';
+import type { SyncFlags } from './sync-flags';
 import { Watch } from './watch';
 
 export type { Application, Notification, Operation } from './applications';
@@ -137,12 +138,27 @@ export class GitopsLane implements Lane<'gitops'> {
     this.send('refresh');
   }
 
-  /** "Sync": a manual sync of every app (or one) to Git's current HEAD, or to `revision`. */
-  sync(by: string, appName?: string, revision = 'HEAD'): void {
+  /**
+   * "Sync": a manual sync of every app (or one) to Git's current HEAD, or to `revision`, with
+   * `argocd app sync`'s flags (sync-flags.ts).
+   */
+  sync(by: string, appName?: string, revision = 'HEAD', flags?: SyncFlags): void {
     for (const app of this.apps)
       if (!appName || app.spec.name === appName)
-        this.operations.request({ app, revision, kind: 'manual', by, selective: false });
+        this.operations.request({
+          app,
+          revision,
+          kind: 'manual',
+          by,
+          selective: false,
+          ...(flags ? { flags } : {}),
+        });
     this.send('sync');
+  }
+
+  /** `argocd app terminate-op`: ends the app's running operation; false when none runs. */
+  terminateOperation(appName: string): boolean {
+    return this.operations.terminateApp(appName);
   }
 
   /**

@@ -5,8 +5,13 @@
 import type { DesiredApp } from '../apps/apps';
 import type { Operation } from './applications';
 import type { ReconcileResult, ResourceDiff } from '../compare/types';
+import { comparisonErrorMessage } from './comparison-error';
+import { withoutHooks } from '../compare/hooks';
 import { pruneDisabled } from './flux-apply';
+import { withHooks } from './hook-plan';
 import type { GitopsOptions } from './options';
+import { argoPlanOptions } from './sync-options-plan';
+import type { SyncFlags } from './sync-flags';
 import { planSync, type SyncPlan } from './sync-plan';
 
 export interface PlannedOperation {
@@ -14,6 +19,8 @@ export interface PlannedOperation {
   /** Self-heal: only the resources that are not Synced. */
   selective: boolean;
   revision: string;
+  /** A manual sync's flags (sync-flags.ts). */
+  flags?: SyncFlags;
 }
 
 /** Manifests that do not parse refuse the sync, as Argo's ComparisonError does. */
@@ -24,7 +31,7 @@ function comparisonError(desired: DesiredApp): SyncPlan {
     warnings: [],
     refused: {
       code: 'ComparisonError',
-      message: `ComparisonError: ${desired.errors.map((e) => `${e.file}:${e.line}:${e.col}: ${e.message}`).join('; ')}`,
+      message: `ComparisonError: ${comparisonErrorMessage(desired.errors)}`,
     },
   };
 }
@@ -37,15 +44,20 @@ export function operationPlan(
   options: GitopsOptions,
 ): SyncPlan {
   if (desired.errors.length > 0) return comparisonError(desired);
-  return planSync(diff(), {
-    prune: options.prune,
+  const argo = options.flavour === 'argo';
+  const plan = planSync(diff(), {
+    prune: op.flags?.prune ?? options.prune,
     // Argo guards only automated syncs against pruning everything; a person may.
     allowEmpty: options.allowEmpty || op.kind === 'manual' || op.kind === 'rollback',
     selective: op.selective,
-    desiredCount: desired.objects.length,
+    desiredCount: argo ? withoutHooks(desired.manifests).length : desired.objects.length,
     revision: op.revision,
-    ...(options.flavour === 'flux' ? { keepLive: pruneDisabled } : {}),
+    ...(options.flavour === 'flux' ? { keepLive: pruneDisabled } : argoPlanOptions(op, options)),
   });
+  // Argo CD runs its resource hooks in their phases; to Flux they are plain objects.
+  // A selective sync (`--resource`) runs no hooks, as Argo CD's does not.
+  const selective = op.selective || (op.flags?.resources?.length ?? 0) > 0;
+  return argo ? withHooks(plan, desired.manifests, selective) : plan;
 }
 
 /** A manual Sync of Git HEAD, before it runs: its plan and the resources it changes. */

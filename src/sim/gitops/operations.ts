@@ -2,7 +2,7 @@
 // wave by wave (sync-run.ts) on the sandbox clock, written to the trail, and retried when they fail.
 import { loadDesired, type DesiredApp } from '../apps/apps';
 import type { VirtualClock } from '../clock';
-import type { Cluster } from '../cluster';
+import type { Cluster, WriteContext } from '../cluster';
 import type { ConfigRepo } from '../git';
 import type { Application, Applications, Operation } from './applications';
 import type { ReconcileResult } from '../compare/types';
@@ -11,9 +11,13 @@ import type { WakeReason } from './machine';
 import { FLUX_MANAGER } from './flux-apply';
 import type { GitopsOptions } from './options';
 import { retryDelay, retryPolicyOf } from './policy';
+import { retryingMessage } from './retry-message';
 import { operationPlan } from './operation-plan';
 import { WAVE_DELAY_MS } from './sync-plan';
 import { SyncOperation } from './sync-run';
+import { createNamespaces } from './create-namespace';
+import { DryRunSync } from './dry-run-sync';
+import type { SyncFlags } from './sync-flags';
 
 /** The user the automated policy syncs as. */
 export const CONTROLLER = 'argocd-application-controller';
@@ -25,6 +29,8 @@ export interface QueuedSync {
   kind: Operation['kind'];
   by: string;
   selective: boolean;
+  /** A manual sync's flags: prune, dry run, selected resources (sync-flags.ts). */
+  flags?: SyncFlags;
 }
 
 export interface OperationsDeps {
@@ -42,13 +48,23 @@ export interface OperationsDeps {
   wake: (reason: WakeReason) => void;
 }
 
+/** What the queue runs: a sync, or a dry run of one (dry-run-sync.ts). */
+type SyncRun = Pick<SyncOperation, 'state' | 'done' | 'step' | 'terminate'>;
+
+interface Running {
+  op: Operation;
+  sync: SyncRun;
+  app: Application;
+  flags: SyncFlags | undefined;
+}
+
 export class Operations {
   private queue: QueuedSync[] = [];
   /** Manual syncs and rollbacks asked for: queued at the next comparison. */
   private requested: QueuedSync[] = [];
   private finishedAt = -Infinity;
   private waveTimer: number | null = null;
-  private running: { op: Operation; sync: SyncOperation; app: Application } | null = null;
+  private running: Running | null = null;
 
   constructor(private readonly deps: OperationsDeps) {}
 
@@ -91,6 +107,21 @@ export class Operations {
     this.finish(run);
   }
 
+  /**
+   * `argocd app terminate-op`: the app's running operation ends now as Failed, "Operation
+   * terminated", its later waves never run and it is not retried. False when none is running.
+   */
+  terminateApp(appName: string): boolean {
+    const run = this.running;
+    if (!run || run.app.spec.name !== appName) return false;
+    if (this.waveTimer !== null) this.deps.clock.cancel(this.waveTimer);
+    this.waveTimer = null;
+    run.sync.terminate('Operation terminated');
+    run.op.message = run.sync.state.message;
+    this.finish(run, true);
+    return true;
+  }
+
   /** Drops the running sync and everything queued or asked for. */
   clear(reason: string): void {
     this.running?.sync.terminate(reason);
@@ -130,34 +161,38 @@ export class Operations {
       results: [],
     };
     app.operation = op;
-    applications.record(
-      'deploy-started',
-      app,
-      revision,
-      automated ? 'reconciler' : q.by,
-      `${op.initiatedBy.username} initiated ${q.kind === 'heal' ? 'self-heal ' : ''}sync to ${revision.slice(0, 7)}`,
-      { trigger: q.kind },
-    );
+    const dryRun = q.flags?.dryRun === true;
+    // A dry run deploys nothing: it is not a deployment in the trail (nor in DORA's figures).
+    if (!dryRun)
+      applications.record(
+        'deploy-started',
+        app,
+        revision,
+        automated ? 'reconciler' : q.by,
+        `${op.initiatedBy.username} initiated ${q.kind === 'heal' ? 'self-heal ' : ''}sync to ${revision.slice(0, 7)}`,
+        { trigger: q.kind },
+      );
     if (q.kind === 'heal') app.heal = { attempts: app.heal.attempts + 1, lastAt: now };
     const plan = operationPlan(
-      { kind: q.kind, selective: q.selective, revision },
+      { kind: q.kind, selective: q.selective, revision, ...(q.flags ? { flags: q.flags } : {}) },
       desired,
       () => this.deps.diff(app, desired),
       options,
     );
-    const sync = new SyncOperation(
-      this.deps.cluster,
-      app.spec.name,
-      plan,
-      {
-        actor: 'reconciler',
-        channel: 'reconciler',
-        manager: options.flavour === 'argo' ? 'argocd-controller' : FLUX_MANAGER,
-        revision,
-      },
-      options.flavour,
-    );
-    this.running = { op, sync, app };
+    const ctx: WriteContext = {
+      actor: 'reconciler',
+      channel: 'reconciler',
+      manager: options.flavour === 'argo' ? 'argocd-controller' : FLUX_MANAGER,
+      revision,
+    };
+    const { cluster } = this.deps;
+    const argo = options.flavour === 'argo';
+    if (argo && options.syncOptions.CreateNamespace && !dryRun && !plan.refused)
+      createNamespaces(cluster, plan, ctx);
+    const sync = dryRun
+      ? new DryRunSync(cluster, app.spec.name, plan, ctx, options.flavour)
+      : new SyncOperation(cluster, app.spec.name, plan, ctx, options.flavour, options);
+    this.running = { op, sync, app, flags: q.flags };
     this.step();
   }
 
@@ -174,15 +209,7 @@ export class Operations {
     this.finish(run);
   }
 
-  private finish({
-    op,
-    sync,
-    app,
-  }: {
-    op: Operation;
-    sync: SyncOperation;
-    app: Application;
-  }): void {
+  private finish({ op, sync, app, flags }: Running, terminated = false): void {
     const { applications } = this.deps;
     const now = this.deps.clock.now();
     this.running = null;
@@ -191,13 +218,17 @@ export class Operations {
     op.finishedAt = now;
     this.finishedAt = now;
     const by = op.initiatedBy.automated ? 'reconciler' : op.initiatedBy.username;
-    if (op.phase === 'Succeeded') {
-      app.history = addHistory(app.history, {
-        revision: op.revision,
-        deployStartedAt: op.startedAt,
-        deployedAt: now,
-        initiatedBy: op.initiatedBy,
-      });
+    if (flags?.dryRun) {
+      // What it would do is in its results; the app, its history and its retries stay as they were.
+    } else if (op.phase === 'Succeeded') {
+      // A selective sync is not a deployment of the revision: no history entry (controller/sync.go).
+      if (!flags?.resources?.length)
+        app.history = addHistory(app.history, {
+          revision: op.revision,
+          deployStartedAt: op.startedAt,
+          deployedAt: now,
+          initiatedBy: op.initiatedBy,
+        });
       if (op.kind !== 'heal') app.heal = { attempts: 0, lastAt: null };
       app.syncedRevision = op.revision;
       app.lastAttempt = { revision: op.revision, failed: false, retries: 0 };
@@ -220,7 +251,8 @@ export class Operations {
           ? app.lastAttempt.retries + (op.kind === 'retry' ? 1 : 0)
           : 0;
       app.lastAttempt = { revision: op.revision, failed: true, retries, message: op.message };
-      const retryAt = this.scheduleRetry(op, app, retries);
+      // A terminated operation is not retried (it ends the operation, retries included).
+      const retryAt = terminated ? null : this.scheduleRetry(op, app, retries);
       if (retryAt !== null) app.lastAttempt.retryAt = retryAt;
       applications.record(
         'deploy-failed',
@@ -231,6 +263,7 @@ export class Operations {
         { trigger: op.kind },
       );
       applications.notify('on-sync-failed', app, op.message);
+      if (retryAt !== null) op.message = retryingMessage(op.message, retries + 1, retryAt);
     }
     if (this.queue.length > 0) return this.startNext();
     this.deps.done();

@@ -3,6 +3,7 @@
 // allowEmpty off; self-heal backoff 2 s x3 capped at 300 s). The flux flavour follows what
 // `flux bootstrap` sets: GitRepository interval 1m, Kustomization interval 10m, prune on.
 import type { IgnoreDifference } from '../compare/ignore';
+import { NO_SYNC_OPTIONS, type SyncOptions } from './sync-options';
 
 export type Flavour = 'argo' | 'flux';
 
@@ -33,6 +34,8 @@ export interface GitopsOptions {
   retry: RetryPolicy | null;
   selfHealBackoff: { initialMs: number; factor: number; maxMs: number };
   ignoreDifferences: IgnoreDifference[];
+  /** Argo: `spec.syncPolicy.syncOptions` (sync-options.ts). */
+  syncOptions: SyncOptions;
 }
 
 export const ARGO_DEFAULTS: GitopsOptions = {
@@ -49,6 +52,7 @@ export const ARGO_DEFAULTS: GitopsOptions = {
   retry: null,
   selfHealBackoff: { initialMs: 2_000, factor: 3, maxMs: 300_000 },
   ignoreDifferences: [],
+  syncOptions: NO_SYNC_OPTIONS,
 };
 
 export const FLUX_DEFAULTS: GitopsOptions = {
@@ -84,5 +88,6 @@ export function gitopsOptions(partial: Partial<GitopsOptions> = {}): GitopsOptio
     ...base,
     ...partial,
     selfHealBackoff: { ...base.selfHealBackoff, ...partial.selfHealBackoff },
+    syncOptions: { ...base.syncOptions, ...partial.syncOptions },
   };
 }

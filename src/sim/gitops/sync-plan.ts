@@ -2,21 +2,24 @@
 //
 //   order: phase, wave, kind, name
 //
-// - phase: DriftLab has no resource hooks, so every task is in the Sync phase.
+// - phase: PreSync hooks, then the Sync phase (resources and Sync hooks), then PostSync hooks;
+//   SyncFail hooks run only when the operation fails (hook-plan.ts adds the hooks' tasks).
 // - wave: annotation `argocd.argoproj.io/sync-wave`, an integer, default 0, negatives allowed.
 // - kind: Argo's kindOrder (Helm's install order); kinds it does not list come after those it does.
 // - name; then namespace, only so that the order never depends on input order.
 // - a Namespace moves up to the first task that lives in it (taking that task's wave), and a
 //   CustomResourceDefinition up to the first object of the kind it defines (`adjustDeps`).
-// - prune tasks run in reverse wave order, after every apply wave. Simplification: upstream swaps
-//   the prune waves symmetrically and interleaves them with the apply waves (PruneLast=true puts
-//   them all at the end, as here).
+// - prune tasks: Argo swaps the prune waves symmetrically and runs each prune first in its wave;
+//   PruneLast=true puts them in one wave after all others (prune-waves.ts). Without `pruneLast`
+//   (the Flux flavour) they run in reverse wave order after every apply wave.
 // The engine runs one wave, waits until its resources are Healthy and WAVE_DELAY_MS more, then
 // runs the next (sync-run.ts).
 import type { KObject, ObjectRef } from '../cluster';
+import type { HookPhase } from '../compare/hooks';
 import { groupOf } from '../compare/ignore';
 import { compareSyncOrder, syncWaveOf } from '../compare/sync-order';
 import type { ReconcileResult, ResourceDiff } from '../compare/types';
+import { arrangeWaves } from './prune-waves';
 
 // The order is the diff's too: it lives with the diff (compare/sync-order.ts).
 export { compareSyncOrder, syncWaveOf } from '../compare/sync-order';
@@ -33,12 +36,16 @@ export interface SyncTask {
   name: string;
   /** What an apply task applies (the desired manifest, namespace resolved). */
   manifest?: KObject;
+  /** A resource hook's task: the phase it runs in (hook-plan.ts). */
+  hook?: HookPhase;
 }
 
 export interface SyncWave {
   action: 'apply' | 'prune';
   wave: number;
   tasks: SyncTask[];
+  /** The hook phase the wave belongs to; none: the Sync phase. */
+  phase?: HookPhase;
 }
 
 export interface SyncPlanWarning {
@@ -66,8 +73,15 @@ export interface PlanOptions {
   desiredCount: number;
   /** The revision being synced, for the refusal message. */
   revision?: string;
-  /** A live object that must not be pruned (Flux `kustomize.toolkit.fluxcd.io/prune: disabled`). */
+  /**
+   * A live object that must not be pruned (Flux `kustomize.toolkit.fluxcd.io/prune: disabled`,
+   * Argo `argocd.argoproj.io/sync-options: Prune=false`).
+   */
   keepLive?: (live: KObject) => boolean;
+  /** Argo: which prunes run in the final wave (PruneLast); the others run in the waves. */
+  pruneLast?: (r: ResourceDiff) => boolean;
+  /** Only these resources (`argocd app sync --resource`): a selective sync. */
+  only?: (r: ResourceDiff) => boolean;
 }
 
 function taskOf(r: ResourceDiff, action: SyncTask['action']): SyncTask {
@@ -126,9 +140,9 @@ function intoWaves(tasks: SyncTask[], action: SyncTask['action']): SyncWave[] {
 
 /** The ordered tasks of a sync. Pure: the engine runs the waves. */
 export function planSync(result: ReconcileResult, opts: PlanOptions): SyncPlan {
-  const chosen = opts.selective
-    ? result.resources.filter((r) => r.status !== 'Synced')
-    : result.resources;
+  const { only } = opts;
+  const picked = only ? result.resources.filter(only) : result.resources;
+  const chosen = opts.selective ? picked.filter((r) => r.status !== 'Synced') : picked;
   const keep = opts.keepLive;
   const kept = keep ? chosen.filter((r) => r.requiresPruning && r.live && keep(r.live)) : [];
   const extras = chosen.filter((r) => r.requiresPruning && !kept.includes(r));
@@ -175,13 +189,24 @@ export function planSync(result: ReconcileResult, opts: PlanOptions): SyncPlan {
       (t) => (t.kind === 'CustomResourceDefinition' ? crdDefines(t.manifest) : null),
       (t) => `${groupOf(t.manifest!.apiVersion)}/${t.kind}`,
     );
-  const prunes = opts.prune
-    ? [...extras]
-        .sort((a, b) => b.syncWave - a.syncWave || compareSyncOrder(a, b))
-        .map((r) => taskOf(r, 'prune'))
+  const sorted = opts.prune
+    ? [...extras].sort((a, b) => b.syncWave - a.syncWave || compareSyncOrder(a, b))
     : [];
+  const { pruneLast } = opts;
+  const waves = pruneLast
+    ? arrangeWaves(
+        applies,
+        sorted.map((r) => ({ task: taskOf(r, 'prune'), last: pruneLast(r) })),
+      )
+    : [
+        ...intoWaves(applies, 'apply'),
+        ...intoWaves(
+          sorted.map((r) => taskOf(r, 'prune')),
+          'prune',
+        ),
+      ];
   return {
-    waves: [...intoWaves(applies, 'apply'), ...intoWaves(prunes, 'prune')],
+    waves,
     skippedPrune: opts.prune ? kept : [...kept, ...extras],
     warnings,
   };

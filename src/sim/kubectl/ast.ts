@@ -4,7 +4,7 @@
 import type { PatchType } from '../cluster';
 import type { FieldRequirement } from './events';
 
-export type OutputFormat = 'wide' | 'yaml' | 'json' | 'name';
+export type OutputFormat = 'wide' | 'yaml' | 'json' | 'name' | 'jsonpath';
 export type DryRun = 'none' | 'client' | 'server';
 export type RolloutAction = 'undo' | 'status' | 'history' | 'restart';
 
@@ -35,6 +35,8 @@ export interface GetCommand extends Scoped {
   resources: ResourceArg[];
   allNamespaces: boolean;
   output?: OutputFormat;
+  /** The template of `-o jsonpath=TEMPLATE`. */
+  jsonpath?: string;
   selector?: Requirement[];
   /** `--field-selector` (events: involvedObject.name=..., reason=..., type=...). */
   fieldSelector?: FieldRequirement[];
@@ -108,6 +110,16 @@ export interface RolloutCommand extends Scoped {
   toRevision?: number;
 }
 
+export interface LogsCommand extends Scoped {
+  verb: 'logs';
+  /** `web-x2k4p`, `pod/web-x2k4p`, `deploy/web` (kubectl then picks one of its Pods). */
+  target: string;
+  container?: string;
+  previous: boolean;
+  /** Lines from the end; absent: all (`--tail=-1`). */
+  tail?: number;
+}
+
 export interface VersionCommand {
   verb: 'version';
   client: boolean;
@@ -133,6 +145,7 @@ export type ParsedCommand =
   | PatchCommand
   | MetadataCommand
   | RolloutCommand
+  | LogsCommand
   | VersionCommand
   | ApiResourcesCommand
   | HelpCommand;

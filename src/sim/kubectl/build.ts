@@ -16,9 +16,10 @@ import { KubectlError, usageError } from './errors';
 import { parseFieldSelector } from './events';
 import type { FlagSet } from './flags';
 import { unknownCommand } from './help';
+import { checkJsonPath } from './jsonpath';
 import { parseSelector } from './selector';
 
-const OUTPUTS: readonly OutputFormat[] = ['json', 'name', 'wide', 'yaml'];
+const OUTPUTS: readonly OutputFormat[] = ['json', 'jsonpath', 'name', 'wide', 'yaml'];
 const PATCH_TYPES: readonly PatchType[] = ['json', 'merge', 'strategic'];
 
 const fail = (message: string, code: KubectlError['code'] = 'E_BAD_ARGUMENT', token?: string) =>
@@ -70,7 +71,16 @@ export function build(path: string, args: string[], flags: FlagSet): ParsedComma
       if (allNamespaces && resources.some((r) => r.name !== undefined))
         return fail('a resource cannot be retrieved by name across all namespaces');
       if (path === 'describe') return { verb: 'describe', ...ns, resources, allNamespaces, ...sel };
-      const output = flags.str('output');
+      let output = flags.str('output');
+      let jsonpath: string | undefined;
+      if (output?.startsWith('jsonpath')) {
+        jsonpath = output.startsWith('jsonpath=') ? output.slice('jsonpath='.length) : '';
+        if (jsonpath === '')
+          return fail('template format specified but no template given', 'E_FLAG_VALUE', output);
+        const bad = checkJsonPath(jsonpath);
+        if (bad) return bad;
+        output = 'jsonpath';
+      }
       if (output !== undefined && !OUTPUTS.includes(output as OutputFormat)) {
         return fail(
           `unable to match a printer suitable for the output format "${output}", allowed formats are: ${OUTPUTS.join(',')}`,
@@ -88,6 +98,7 @@ export function build(path: string, args: string[], flags: FlagSet): ParsedComma
         allNamespaces,
         ...(fieldSelector ? { fieldSelector } : {}),
         ...(output !== undefined ? { output: output as OutputFormat } : {}),
+        ...(jsonpath !== undefined ? { jsonpath } : {}),
         ...sel,
         showLabels: flags.bool('show-labels'),
         showManagedFields: flags.bool('show-managed-fields'),
@@ -201,6 +212,24 @@ export function build(path: string, args: string[], flags: FlagSet): ParsedComma
         ...ns,
         resources: named,
         ...(toRevision !== undefined ? { toRevision } : {}),
+      };
+    }
+    case 'logs': {
+      if (args.length === 0 || args.length > 2)
+        return usageError(
+          'E_MISSING_ARGUMENT',
+          path,
+          "expected 'logs [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command",
+        );
+      const container = flags.str('container') ?? args[1];
+      const tail = flags.int('tail');
+      return {
+        verb: 'logs',
+        ...ns,
+        target: args[0]!,
+        ...(container !== undefined ? { container } : {}),
+        previous: flags.bool('previous'),
+        ...(tail !== undefined && tail >= 0 ? { tail } : {}),
       };
     }
     case 'version':

@@ -35,7 +35,14 @@ describe('get columns per kind', () => {
 
   it('shows HPA targets, ConfigMap data counts and LoadBalancer addresses', async () => {
     const { clock, cluster: c, kubectl } = cluster();
-    c.apply(webDeployment(), PIPELINE);
+    const web = webDeployment() as { spec: { template: { spec: { containers: object[] } } } };
+    web.spec.template.spec.containers[0] = {
+      ...web.spec.template.spec.containers[0],
+      resources: { requests: { cpu: '100m' } },
+    };
+    c.apply(web, PIPELINE);
+    // 120m of load over 3 Pods requesting 100m each: 40 % (kubectl 1.30+ names the metric).
+    c.load.set({ kind: 'Deployment', name: 'web', namespace: 'default' }, 120);
     c.apply(
       {
         apiVersion: 'autoscaling/v2',
@@ -70,20 +77,20 @@ describe('get columns per kind', () => {
     );
     expect(kubectl('get hpa').stdout).toBe(
       [
-        'NAME   REFERENCE        TARGETS         MINPODS   MAXPODS   REPLICAS   AGE',
-        'web    Deployment/web   <unknown>/50%   2         5         0          0s',
+        'NAME   REFERENCE        TARGETS              MINPODS   MAXPODS   REPLICAS   AGE',
+        'web    Deployment/web   cpu: <unknown>/50%   2         5         0          0s',
       ].join('\n'),
     );
     await clock.advanceBy(20_000);
     expect(kubectl('get hpa').stdout).toContain(
-      'Deployment/web   40%/50%   2         5         3          20s',
+      'Deployment/web   cpu: 40%/50%   2         5         3          20s',
     );
     expect(kubectl('get cm cfg').stdout).toBe('NAME   DATA   AGE\ncfg    2      20s');
     expect(kubectl('get svc lb').stdout).toContain(
       'LoadBalancer   10.96.0.2    <pending>     443:30443/TCP',
     );
     expect(kubectl('describe hpa web').stdout).toMatch(
-      /Metrics \(current \/ target\): +40%\/50%\n(.|\n)*Deployment pods: +3 current \/ 3 desired/,
+      /Metrics \(current \/ target\): +cpu: 40%\/50%\n(.|\n)*Deployment pods: +3 current \/ 3 desired/,
     );
   });
 });

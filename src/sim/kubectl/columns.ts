@@ -1,6 +1,6 @@
 // The columns `kubectl get` prints for each kind, between NAME and AGE (and, with `-o wide`, after
 // AGE). Kinds without a printer here get NAME and AGE only, as kubectl's generic table does.
-import { podState, type KObject } from '../cluster';
+import { metricSpecs, podState, type KObject } from '../cluster';
 import { table } from '../safe-keys';
 
 type Obj = Record<string, unknown>;
@@ -88,22 +88,12 @@ interface Metric {
   };
 }
 
-/** HPA TARGETS: `40%/50%` per resource metric, `<unknown>` before the first sync. */
+/**
+ * HPA TARGETS as kubectl 1.30+ prints them: `cpu: 40%/50%` per resource metric, `<unknown>` while
+ * there is no current value (before the first sync, or FailedGetResourceMetric).
+ */
 export function hpaTargets(hpa: KObject): string {
-  const s = spec(hpa);
-  const metrics =
-    (s.metrics as Metric[] | undefined) ??
-    (typeof s.targetCPUUtilizationPercentage === 'number'
-      ? [
-          {
-            type: 'Resource',
-            resource: {
-              name: 'cpu',
-              target: { averageUtilization: s.targetCPUUtilizationPercentage },
-            },
-          },
-        ]
-      : []);
+  const metrics = metricSpecs(spec(hpa)) as Metric[];
   const current = (status(hpa).currentMetrics as Metric[] | undefined) ?? [];
   const parts = metrics
     .filter((m) => m.type === 'Resource' && m.resource)
@@ -112,9 +102,10 @@ export function hpaTargets(hpa: KObject): string {
         (c) => c.type === 'Resource' && c.resource?.name === m.resource!.name,
       )?.resource?.current;
       const pct = m.resource!.target?.averageUtilization;
+      const name = `${m.resource!.name ?? ''}: `;
       if (pct !== undefined)
-        return `${now?.averageUtilization !== undefined ? `${now.averageUtilization}%` : '<unknown>'}/${pct}%`;
-      return `${now?.averageValue ?? '<unknown>'}/${m.resource!.target?.averageValue ?? '<unknown>'}`;
+        return `${name}${now?.averageUtilization !== undefined ? `${now.averageUtilization}%` : '<unknown>'}/${pct}%`;
+      return `${name}${now?.averageValue ?? '<unknown>'}/${m.resource!.target?.averageValue ?? '<unknown>'}`;
     });
   return parts.length > 0 ? parts.join(', ') : '<none>';
 }
@@ -160,6 +151,10 @@ const PRINTERS = table<Printer>({
       ['AVAILABLE', (d) => n(status(d).availableReplicas)],
     ],
     wide: TEMPLATE_WIDE,
+  },
+  StatefulSet: {
+    columns: [['READY', (s) => `${n(status(s).readyReplicas)}/${n(spec(s).replicas)}`]],
+    wide: TEMPLATE_WIDE.slice(0, 2),
   },
   ReplicaSet: {
     columns: [

@@ -44,6 +44,7 @@ export const COMMANDS: readonly CommandInfo[] = [
       'kubectl get pods',
       'kubectl get deploy,svc -n shop',
       'kubectl get deployment web -o yaml --show-managed-fields',
+      "kubectl get pods -o jsonpath='{.items[*].metadata.name}'",
       'kubectl get all -A',
       'kubectl get events --field-selector involvedObject.name=web-7d9f8c6b5d-x2k4p',
     ],
@@ -58,7 +59,7 @@ export const COMMANDS: readonly CommandInfo[] = [
         name: 'output',
         short: 'o',
         kind: 'string',
-        help: 'Output format: json, yaml, name or wide',
+        help: "Output format: json, yaml, name, wide or jsonpath='{.spec.replicas}'",
       },
       SELECTOR,
       {
@@ -88,6 +89,32 @@ export const COMMANDS: readonly CommandInfo[] = [
         help: 'Describe the objects of every namespace',
       },
       SELECTOR,
+    ],
+  },
+  {
+    path: 'logs',
+    group: 'Basic',
+    short: 'Print the logs for a container in a pod',
+    usage: 'kubectl logs [-p] (POD | TYPE/NAME) [-c CONTAINER] [flags]',
+    examples: [
+      'kubectl logs web-7d9f8c6b5d-x2k4p',
+      'kubectl logs web-7d9f8c6b5d-x2k4p --previous',
+      'kubectl logs deploy/web --tail=2',
+      'kubectl logs db-0 -c db',
+    ],
+    flags: [
+      { name: 'container', short: 'c', kind: 'string', help: 'Print the logs of this container' },
+      {
+        name: 'previous',
+        short: 'p',
+        kind: 'bool',
+        help: 'Print the logs of the previous instance of the container (after a crash)',
+      },
+      {
+        name: 'tail',
+        kind: 'int',
+        help: 'Lines of recent log to show (default -1: all)',
+      },
     ],
   },
   {

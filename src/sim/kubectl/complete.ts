@@ -83,9 +83,12 @@ function candidates(words: string[], current: string, cluster: Cluster): string[
         )
       : [];
   }
-  if (!TAKES_RESOURCES.has(path)) return [];
   const args = positionals.slice(path.split(' ').length);
   const namespace = namespaceOf(words);
+  // `logs POD` or `logs TYPE/NAME`: a Pod's name comes first, without its type.
+  if (path === 'logs' && args.length === 0 && !current.includes('/'))
+    return names(cluster, 'pods', namespace);
+  if (!TAKES_RESOURCES.has(path) && path !== 'logs') return [];
   if (current.includes('/')) {
     const type = current.slice(0, current.indexOf('/'));
     return names(cluster, type, namespace).map((n) => `${type}/${n}`);

@@ -1,11 +1,12 @@
 // `kubectl describe` pages for the kinds the simulation runs, in kubectl's layout: Deployment,
-// ReplicaSet, Pod, Service, HorizontalPodAutoscaler, ConfigMap, Secret, Namespace.
+// ReplicaSet, StatefulSet (describe-statefulset.ts), Pod, Service, HorizontalPodAutoscaler, ConfigMap, Secret, Namespace.
 // The Events section follows every page (events.ts).
 import { LAST_APPLIED, type Cluster, type KObject } from '../cluster';
 import { table } from '../safe-keys';
 import { describeTime } from './age';
 import { hpaTargets, mapText, podStatusText, scalar } from './columns';
 import type { Description } from './description';
+import { describeStatefulSet } from './describe-statefulset';
 
 type Obj = Record<string, unknown>;
 
@@ -94,7 +95,7 @@ function containers(
   }
 }
 
-function podTemplate(
+export function podTemplate(
   d: Description,
   template:
     | {
@@ -280,6 +281,7 @@ const namespace: Section = (d, obj) => {
 export const KIND_SECTIONS = table<Section>({
   Deployment: deployment,
   ReplicaSet: replicaSet,
+  StatefulSet: (d, obj, { cluster }) => describeStatefulSet(d, obj, cluster),
   Pod: pod,
   Service: service,
   HorizontalPodAutoscaler: hpa,

@@ -15,6 +15,8 @@ export type KubectlErrorCode =
   | 'E_UNSAFE_KEY' // a label, annotation or container named __proto__, constructor or prototype
   | 'E_UNKNOWN_RESOURCE_TYPE'
   | 'E_NO_REPO' // `-f` was used where no repository is attached
+  | 'E_NO_LOGS' // logs of a container that has not started, or of no previous instance (BadRequest)
+  | 'E_NO_PODS' // `logs TYPE/NAME` of a workload that has no Pod
   | 'E_FILE'; // a manifest path is missing (YAML that does not parse is a ClusterError E_INVALID)
 
 export interface KubectlErrorData {

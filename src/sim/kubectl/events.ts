@@ -7,6 +7,7 @@
 import type { Cluster, KObject, KubeEvent } from '../cluster';
 import { isoTime } from '../cluster/time';
 import { humanDuration } from './age';
+import { printJsonPath } from './jsonpath';
 import type { GetCommand } from './ast';
 import type { Exec } from './context';
 import type { Description } from './description';
@@ -104,6 +105,11 @@ export function getEvents(cmd: GetCommand, x: Exec): void {
     x.out.print(printObjects(events.map(eventObject), cmd.output, true));
     return;
   }
+  if (cmd.output === 'jsonpath') {
+    const items = events.map(eventObject);
+    x.out.print(printJsonPath(cmd.jsonpath ?? '', { apiVersion: 'v1', kind: 'List', items }));
+    return;
+  }
   if (cmd.output === 'name') {
     events.forEach((e, i) => x.out.print(`event/${eventObject(e, i).metadata.name}`));
     return;
@@ -129,7 +135,10 @@ export function getEvents(cmd: GetCommand, x: Exec): void {
 }
 
 /** describe's AGE of an event: `12s`, or `5s (x4 over 70s)` for a repeated one. */
-function eventAge(e: KubeEvent, now: number): string {
+export function eventAge(
+  e: Pick<KubeEvent, 'count' | 'firstTimestamp' | 'lastTimestamp'>,
+  now: number,
+): string {
   const last = humanDuration(now - e.lastTimestamp);
   return e.count > 1 ? `${last} (x${e.count} over ${humanDuration(now - e.firstTimestamp)})` : last;
 }

@@ -7,6 +7,7 @@ import { apply, deleteFiles } from './apply';
 import { Output, type Exec, type KubectlEnv, type KubectlResult } from './context';
 import { isKubectlError } from './errors';
 import { commandHelp, kubectlHelp, unknownCommand } from './help';
+import { logs } from './logs';
 import { parseKubectl } from './parse';
 import { describe, get } from './read';
 import { servedTypes } from './resources';
@@ -51,6 +52,8 @@ function execute(cmd: ParsedCommand, x: Exec): void {
       return metadata(cmd, x);
     case 'rollout':
       return rollout(cmd, x);
+    case 'logs':
+      return logs(cmd, x);
     case 'version':
       x.out.print(
         [

@@ -6,7 +6,7 @@ import { GLOBAL_FLAGS, type FlagSpec } from './flags';
 
 /** Real kubectl commands that the simulation does not run: they get a plain "not simulated". */
 const NOT_SIMULATED: readonly string[] = [
-  ...'alpha attach auth autoscale certificate cluster-info completion config convert cordon cp create debug diff drain edit events exec explain expose kustomize logs options plugin port-forward proxy replace run taint top uncordon wait'.split(
+  ...'alpha attach auth autoscale certificate cluster-info completion config convert cordon cp create debug diff drain edit events exec explain expose kustomize options plugin port-forward proxy replace run taint top uncordon wait'.split(
     ' ',
   ),
   ...'rollout pause,rollout resume,set env,set resources,set selector,set serviceaccount,set subject'.split(

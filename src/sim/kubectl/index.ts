@@ -7,6 +7,7 @@
 export { runKubectl } from './execute';
 export { parseKubectl } from './parse';
 export { completeKubectl } from './complete';
+export { eventAge } from './events';
 export {
   KubectlError,
   isKubectlError,

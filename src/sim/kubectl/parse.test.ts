@@ -225,7 +225,7 @@ const INVALID: [string, string, string][] = [
   ['foo', 'E_UNKNOWN_COMMAND', 'error: unknown command "foo" for "kubectl"'],
   ['gte pods', 'E_UNKNOWN_COMMAND', 'Did you mean this?\n\tget'],
   ['delte pod x', 'E_UNKNOWN_COMMAND', "Run 'kubectl --help' for usage."],
-  ['logs web', 'E_UNSUPPORTED', '"kubectl logs" is not simulated'],
+  ['exec web -- sh', 'E_UNSUPPORTED', '"kubectl exec" is not simulated'],
   ['rollout pause deploy/web', 'E_UNSUPPORTED', '"kubectl rollout pause" is not simulated'],
   [
     'rollout undoo deploy/web',

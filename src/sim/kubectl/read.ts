@@ -6,6 +6,7 @@ import type { Exec } from './context';
 import { describeObject } from './describe';
 import { KubectlError } from './errors';
 import { asksForEvents, getEvents, type FieldRequirement } from './events';
+import { printJsonPath } from './jsonpath';
 import { printObjects, shownObject } from './output';
 import {
   allCategory,
@@ -94,6 +95,13 @@ export function get(cmd: GetCommand, x: Exec): void {
     case 'name':
       for (const { type, obj } of all) x.out.print(`${kindName(type)}/${obj.metadata.name}`);
       return;
+    case 'jsonpath': {
+      const shown = all.map(({ obj }) => shownObject(x.cluster, obj, cmd.showManagedFields));
+      const single = cmd.resources.length === 1 && named && shown.length === 1;
+      const value = single ? shown[0] : { apiVersion: 'v1', kind: 'List', items: shown };
+      x.out.print(printJsonPath(cmd.jsonpath ?? '', value));
+      return;
+    }
     case 'yaml':
     case 'json': {
       const single = cmd.resources.length === 1 && named;

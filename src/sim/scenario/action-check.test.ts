@@ -46,7 +46,7 @@ describe('checking an action from outside a scenario file', () => {
     [
       'a string',
       ['wait'],
-      'action 1: an action is a map with one key (expected one of commit, pr, revert, kubectl, rollback, fault, wipe, set, sync, refresh, rerun, approve, wait, found "wait")',
+      'action 1: an action is a map with one key (expected one of commit, pr, revert, kubectl, run, rollback, fault, wipe, set, sync, waitFor, terminateOp, refresh, rerun, approve, load, wait, found "wait")',
     ],
     ['a list', [[1]], 'action 1: an action is a map with one key'],
     ['null', [null], 'action 1: an action is a map with one key'],

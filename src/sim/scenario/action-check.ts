@@ -5,6 +5,7 @@
 // `set` against the lane's options.
 import * as z from 'zod/mini';
 import { parseDuration } from '../clock';
+import { actionWaitMs } from './action-wait';
 import { describeValue } from './errors';
 import { issuesOf, issueText, type Issue, type Path } from './issues';
 import { MAX_VIRTUAL_MS } from './limits';
@@ -120,7 +121,7 @@ export function checkActionList(
     const checked = checkAction(raw);
     if (!checked.action)
       return { ok: false, message: `action ${i + 1}: ${issueText(checked.issues[0]!)}` };
-    if ('wait' in checked.action) waited += parseDuration(checked.action.wait) ?? 0;
+    waited += actionWaitMs(checked.action);
     if (waited > MAX_VIRTUAL_MS)
       return {
         ok: false,

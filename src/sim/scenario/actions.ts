@@ -3,9 +3,13 @@
 import type { ClusterName } from '../audit';
 import { parseDuration } from '../clock';
 import { CodedError } from '../coded-error';
+import { promptLine, runConsoleLine, type ConsoleOutput } from '../console-line';
 import type { LaneOptionsOf } from '../lane';
+import { appMatches, waitTimedOut } from '../gitops/app-wait';
 import { BRANCH, type Sandbox } from '../sandbox';
+import { DEFAULT_WAIT_FOR_TIMEOUT } from './action-wait';
 import { safeKey, safeRecord, type SafeRecord } from '../safe-keys';
+import { cpuMillis } from './cpu';
 import { laneOptions } from './lane-options';
 import { patchYaml } from './patch';
 import type { Action, ActionName, WrittenLaneOptions } from './schema';
@@ -22,6 +26,8 @@ export interface ActionOutcome {
   text: string;
   /** A refused kubectl line is output, not a failure of the scenario: people mistype. */
   fatal: boolean;
+  /** What each console line of the action printed (`kubectl`, `run`); absent for other actions. */
+  console?: ConsoleOutput[];
 }
 
 const lanesOf = (lane: ClusterName | 'both'): ClusterName[] =>
@@ -111,16 +117,29 @@ const HANDLERS: { [K in ActionName]: Handler<K> } = {
   },
   async kubectl(sandbox, k) {
     const lines: string[] = [];
+    const console: ConsoleOutput[] = [];
     let ok = true;
     for (const lane of lanesOf(k.lane)) {
       const r = await sandbox.kubectl(lane, k.run, k.actor ?? DEFAULT_ACTOR);
       ok &&= r.ok;
-      lines.push(
-        `${lane}$ kubectl ${k.run.replace(/^\s*kubectl\s+/, '')}`,
-        ...[r.stdout, r.stderr].filter(Boolean),
-      );
+      const printed = [r.stdout, r.stderr].filter(Boolean);
+      lines.push(`${lane}$ kubectl ${k.run.replace(/^\s*kubectl\s+/, '')}`, ...printed);
+      console.push({ lane, line: k.run.trim(), ok: r.ok, output: printed.join('\n') });
     }
-    return { ok, text: lines.join('\n'), fatal: false };
+    return { ok, text: lines.join('\n'), fatal: false, console };
+  },
+  async run(sandbox, r) {
+    // The line's own action (a commit, a sync...) is checked like any action a learner takes.
+    const printed = await runConsoleLine(sandbox, r.lane, r.line, r.actor ?? LEARNER, (a) =>
+      checkedAction(sandbox, a),
+    );
+    const output: ConsoleOutput = { ...printed!, ...(r.id !== undefined ? { id: r.id } : {}) };
+    return {
+      ok: output.ok,
+      text: [`${output.lane}$ ${promptLine(r.line)}`, output.output].filter(Boolean).join('\n'),
+      fatal: false,
+      console: [output],
+    };
   },
   async rollback(sandbox, r) {
     return done(
@@ -151,6 +170,18 @@ const HANDLERS: { [K in ActionName]: Handler<K> } = {
     }
     return done(texts.join('\n'));
   },
+  async load(sandbox, { lane, target, namespace, cpu }) {
+    const [kind, name] = target.split('/') as [string, string];
+    const ref = {
+      kind: kind === 'statefulset' ? 'StatefulSet' : 'Deployment',
+      name,
+      namespace: namespace ?? 'default',
+    };
+    for (const name of lanesOf(lane))
+      sandbox.clusters[name].load.set(ref, cpu === 'none' ? null : cpuMillis(cpu));
+    await sandbox.settle();
+    return done(`${lane}: load on ${target} ${cpu === 'none' ? 'cleared' : `set to ${cpu} CPU`}`);
+  },
   async wipe(sandbox, { lane }) {
     for (const name of lanesOf(lane)) await sandbox.wipe(name);
     return done(`${lane}: the cluster was lost and recreated empty`);
@@ -165,11 +196,41 @@ const HANDLERS: { [K in ActionName]: Handler<K> } = {
         .join(', ')}`,
     );
   },
-  async sync(sandbox, { revision, by, app }) {
+  async sync(sandbox, { revision, by, app, prune, dryRun, resources }) {
     const sha = revision === undefined ? undefined : await sandbox.repo.resolve(revision);
-    sandbox.gitops.sync(by ?? DEFAULT_ACTOR, app, sha);
+    const flags = {
+      ...(prune !== undefined ? { prune } : {}),
+      ...(dryRun ? { dryRun } : {}),
+      ...(resources ? { resources } : {}),
+    };
+    const flagged = Object.keys(flags).length > 0;
+    sandbox.gitops.sync(by ?? DEFAULT_ACTOR, app, sha, flagged ? flags : undefined);
     await sandbox.settle();
-    return done(`gitops: sync requested${revision ? ` to ${revision}` : ''}`);
+    return done(
+      `gitops: ${dryRun ? 'dry-run ' : ''}sync requested${revision ? ` to ${revision}` : ''}`,
+    );
+  },
+  async waitFor(sandbox, value) {
+    const { app, timeout = DEFAULT_WAIT_FOR_TIMEOUT } = value;
+    const target = sandbox.gitops.apps.find((a) => app === undefined || a.spec.name === app);
+    if (!target) return refused(`gitops: there is no Application "${app}"`);
+    const limit = ms(timeout) ?? 0;
+    let waited = 0;
+    // One virtual second at a time, as the real command watches the Application's events.
+    while (!appMatches(target, value)) {
+      if (waited >= limit)
+        return { ok: false, text: waitTimedOut(target.spec.name, limit), fatal: false };
+      await sandbox.advance(1_000);
+      waited += 1_000;
+    }
+    return done(`gitops: app ${target.spec.name} matched after ${waited / 1000}s`);
+  },
+  async terminateOp(sandbox, { app }) {
+    const name = app ?? sandbox.gitops.apps[0]?.spec.name ?? '';
+    if (!sandbox.gitops.terminateOperation(name))
+      return refused(`gitops: Unable to terminate operation. No operation is in progress`);
+    await sandbox.settle();
+    return done(`gitops: Application '${name}' operation terminating`);
   },
   async refresh(sandbox) {
     sandbox.gitops.refresh();
@@ -220,6 +281,16 @@ function handle<K extends ActionName>(
   value: ActionValue<K>,
 ): Promise<ActionOutcome> {
   return HANDLERS[name](sandbox, value);
+}
+
+/** A console line's action, refused like a link's when it breaks the scenario rules. */
+async function checkedAction(sandbox: Sandbox, action: Action): Promise<ActionOutcome> {
+  // The checker brings the zod schema: loaded with the first line, as the runner loads it.
+  const { checkAction, issueText } = await import('./action-check');
+  const checked = checkAction(action);
+  if (!checked.action)
+    return { ok: false, text: `E_ACTION: ${issueText(checked.issues[0]!)}`, fatal: true };
+  return runAction(sandbox, checked.action);
 }
 
 /** Runs one action. Refusals come back as `ok: false`; only bugs throw. */

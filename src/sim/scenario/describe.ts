@@ -7,6 +7,7 @@ import { formatClock, formatDuration } from '../clock';
 import type { CheckOutcome, ExpectationResult } from './expect';
 import type { Expectation } from './schema';
 import { LEARNER } from './actions';
+import { describeOutput } from './output-expect';
 
 const LANE = { devops: 'DevOps', gitops: 'GitOps', both: 'Both lanes' } as const;
 
@@ -116,8 +117,15 @@ export function describeExpectation(e: Expectation): string {
     clauses.push(`${words} is ${bounds.join(' and ')}`);
   }
   if (e.audit) clauses.push(auditClause(e.audit));
+  if (e.output) clauses.push(describeOutput(e.output));
   const text = clauses.join(', ') || 'nothing to check';
-  const lane = e.lane ? `${LANE[e.lane]}: ` : e.audit ? 'Audit trail: ' : '';
+  const lane = e.lane
+    ? `${LANE[e.lane]}: `
+    : e.audit
+      ? 'Audit trail: '
+      : e.output
+        ? 'Console: '
+        : '';
   return `${lane}${text}`;
 }
 

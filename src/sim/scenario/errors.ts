@@ -20,6 +20,8 @@ export type ScenarioErrorCode =
   | 'E_UNSAFE_KEY'
   | 'E_TASK'
   | 'E_QUESTION'
+  /** An `output:` expectation naming a line its step does not run. */
+  | 'E_OUTPUT'
   | 'E_LESSONS';
 
 export interface ScenarioProblem {

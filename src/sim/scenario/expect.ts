@@ -2,7 +2,9 @@
 // one line of text a learner (or a CI log) can read, with ✓ or ✗ and, when it fails, what was found.
 import type { AuditRecord, ClusterName } from '../audit';
 import { parsePath, sameValue, type KObject } from '../cluster';
+import type { ConsoleOutput } from '../console-line';
 import type { Sandbox } from '../sandbox';
+import { checkOutput } from './output-expect';
 import type { Expectation } from './schema';
 
 export interface ExpectationResult {
@@ -80,6 +82,8 @@ function checksFor(
   sandbox: Sandbox,
   e: Expectation,
   lane: ClusterName | null,
+  outputs: readonly ConsoleOutput[],
+  first: boolean,
 ): [string, boolean, string][] {
   const out: [string, boolean, string][] = [];
   if (lane !== null) {
@@ -155,22 +159,30 @@ function checksFor(
     if (a.min !== undefined)
       out.push([`at least ${a.min} audit records ${who}`, n >= a.min, String(n)]);
   }
+  // What a line printed is the same on every lane: checked once.
+  if (e.output !== undefined && first) out.push(checkOutput(e.output, outputs));
   return out;
 }
 
-export function checkExpectation(sandbox: Sandbox, e: Expectation): ExpectationResult {
+/** Checks `e` now; `outputs` are the console lines of the step (what `output:` reads). */
+export function checkExpectation(
+  sandbox: Sandbox,
+  e: Expectation,
+  outputs: readonly ConsoleOutput[] = [],
+): ExpectationResult {
   const lanes: (ClusterName | null)[] =
     e.lane === 'both' ? ['devops', 'gitops'] : e.lane ? [e.lane] : [null];
   const parts: string[] = [];
   const outcomes: CheckOutcome[] = [];
   let ok = true;
   for (const lane of lanes) {
-    const checks = checksFor(sandbox, e, lane);
+    const checks = checksFor(sandbox, e, lane, outputs, lane === lanes[0]);
     for (const [label, pass, found] of checks) outcomes.push({ lane, label, ok: pass, found });
     if (checks.length === 0) continue;
     const failed = checks.filter(([, pass]) => !pass);
     ok &&= failed.length === 0;
-    const label = `${lane ?? 'trail'}${e.app ? `/${e.app}` : ''}: ${checks.map(([l]) => l).join(', ')}`;
+    const scope = lane ?? (e.audit === undefined && e.output ? 'console' : 'trail');
+    const label = `${scope}${e.app ? `/${e.app}` : ''}: ${checks.map(([l]) => l).join(', ')}`;
     parts.push(
       failed.length === 0
         ? label

@@ -10,6 +10,7 @@ import type { ClusterName } from '../audit';
 import { parseDuration } from '../clock';
 import { DEFAULT_STAGES, type StageDurations } from '../devops/machine';
 import { retryPolicy } from '../gitops/options';
+import { syncOptionsFrom } from '../gitops/sync-options';
 import type { LaneOptionsOf } from '../lane';
 import { safeRecord } from '../safe-keys';
 import type { WrittenLaneOptions } from './schema';
@@ -74,6 +75,7 @@ const CONVERTERS: {
         maxMs: ms(r.maxDuration),
       }),
     ignoreDifferences: same,
+    syncOptions: syncOptionsFrom,
   },
 };
 

@@ -3,7 +3,7 @@
 // steps, 30 days of virtual time, 100 YAML aliases, no deeper nesting than a scenario needs, and
 // narration no deeper than 64 markdown levels.
 import { isMap, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
-import { parseDuration } from '../clock';
+import { actionWaitMs } from './action-wait';
 import { unsafeKeyMessage, unsafeYamlKeys } from '../safe-keys';
 import { checkAction, noApplyInterval } from './action-check';
 import { loadGuidedStep } from './task-load';
@@ -135,7 +135,7 @@ function virtualTime(scenario: Scenario): number {
   let total = 0;
   for (const step of scenario.steps) {
     for (const action of step.do ?? []) {
-      if ('wait' in action) total += parseDuration(action.wait) ?? 0;
+      total += actionWaitMs(action);
     }
   }
   return total;

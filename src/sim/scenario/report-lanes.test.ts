@@ -42,6 +42,17 @@ describe('the --json report of each lane', () => {
     expect(app?.conditions[0]?.message).toMatch(/wipe out all resources/);
     expect(app?.operation).toMatchObject({ phase: 'Succeeded', kind: 'auto' });
     expect(app?.history).toHaveLength(1);
+    // status.resources: the ConfigMap Git no longer has, kept and marked as requiring pruning.
+    expect(app?.resources).toEqual([
+      {
+        group: '',
+        kind: 'ConfigMap',
+        namespace: 'default',
+        name: 'web',
+        status: 'OutOfSync',
+        requiresPruning: true,
+      },
+    ]);
     expect(gitops.runs).toBeUndefined();
   });
 });

@@ -3,6 +3,7 @@
 // JSON with Secret values masked; times are ms of virtual time since the start.
 import { CLUSTERS } from '../sandbox';
 import type { AuditRecord, ClusterName } from '../audit';
+import type { ConsoleOutput } from '../console-line';
 import { EPOCH_MS } from '../clock';
 import { maskObject, type KObject } from '../cluster';
 import type { LaneMetrics } from '../metrics';
@@ -37,6 +38,8 @@ export interface RunReport {
     task?: TaskResult;
     /** Only on a question step. */
     question?: QuestionResult;
+    /** Only on a step with console lines (`run`, `kubectl`, a task's): what each printed. */
+    console?: ConsoleOutput[];
   }[];
   /** Only when the run played tasks: the headless proof of each (task-proof.ts). */
   taskProofs?: TaskProof[];
@@ -81,6 +84,7 @@ export async function buildReport(run: ScenarioRun, proofs?: TaskProof[]): Promi
       expectations: r.expectations.map(({ ok, text }) => ({ ok, text })),
       ...(r.task ? { task: r.task } : {}),
       ...(r.question ? { question: r.question } : {}),
+      ...(r.console ? { console: r.console } : {}),
     })),
     ...(proofs && proofs.length > 0 ? { taskProofs: proofs } : {}),
     lanes,

@@ -1,6 +1,7 @@
 // The shapes a scenario run hands out: a step's result, a user's recorded action, the next step,
 // what a slice of guided Play did, and the options a run starts with.
 import type { HostPause } from '../clock';
+import type { ConsoleOutput } from '../console-line';
 import type { ActionOutcome } from './actions';
 import type { ExpectationResult } from './expect';
 import type { QuestionResult } from './question';
@@ -23,6 +24,8 @@ export interface StepResult {
   task?: TaskResult;
   /** A question step: the learner's answer against the right one. */
   question?: QuestionResult;
+  /** What the console lines of the step printed: the user's before it, then its own. */
+  console?: ConsoleOutput[];
   /**
    * A task step whose goal does not hold yet: nothing advanced, the result is not in `results`.
    * (Step on a task completes it only once its goal holds.)

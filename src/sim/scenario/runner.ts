@@ -10,15 +10,18 @@
 // background by the same calls a replay makes, so `back()` hands it over at once instead of
 // replaying from the start. The app turns it on (`standby: true`); the CLI does not need it.
 import { parseDuration } from '../clock';
+import type { ConsoleOutput } from '../console-line';
 import { Sandbox } from '../sandbox';
 import { runAction, type ActionOutcome } from './actions';
 import { explainResult } from './describe';
 import { checkExpectation } from './expect';
 import { MAX_VIRTUAL_MS } from './limits';
+import { taskReadsOutput } from './output-expect';
 import { StepPlayer } from './play';
 import { questionResult } from './question';
 import type { NextStep, PlayOutcome, RunOptions, StepResult, UserAction } from './run-types';
 import { stepKind } from './run-types';
+import { actionWaitMs } from './action-wait';
 import { sandboxOptions } from './sandbox-options';
 import type { Action, Scenario, Step } from './schema';
 import { taskState, taskStepResult, type TaskState } from './task';
@@ -49,6 +52,8 @@ interface Standby {
 export class ScenarioRun {
   readonly results: StepResult[] = [];
   private readonly user: UserAction[] = [];
+  /** What the user's console lines printed, with the step they followed (`output:` reads them). */
+  private readonly printed: { afterStep: number; output: ConsoleOutput }[] = [];
   private standby: Standby | null = null;
   /** The next step, part played by guided Play; Step, an action or free time finish it first. */
   private player: StepPlayer | null = null;
@@ -186,9 +191,12 @@ export class ScenarioRun {
     await this.sandbox.settle();
     const { step, index } = next;
     const since = this.sandbox.audit.records().slice(this.stepStartSeq);
+    // A step's expectations read the output of its own lines (`output: { of: <run id> }`).
+    const own = player.outcomes.flatMap((a) => a.console ?? []);
     const expectations = (step.expect ?? []).map((e) =>
-      explainResult(e, checkExpectation(this.sandbox, e), since),
+      explainResult(e, checkExpectation(this.sandbox, e, own), since),
     );
+    const printed = [...this.printedAfter(index), ...own];
     const refused = player.outcomes
       .filter((a) => !a.ok && a.fatal)
       .map((a) => ({ ok: false, text: `action refused: ${a.text}` }));
@@ -204,7 +212,21 @@ export class ScenarioRun {
       kind: next.kind,
       auditEnd: this.sandbox.audit.size,
       ...(question ? { question } : {}),
+      ...(printed.length > 0 ? { console: printed } : {}),
     });
+  }
+
+  /** What the user's lines printed after `k` steps had run (before step k ran). */
+  private printedAfter(k: number): ConsoleOutput[] {
+    return this.printed.filter((p) => p.afterStep === k).map((p) => p.output);
+  }
+
+  /**
+   * Whether the next step is a task whose goal reads what the learner's lines print: then every
+   * console line is recorded, even one that only looks, so a replay prints the same.
+   */
+  get readsOutput(): boolean {
+    return taskReadsOutput(this.nextStep?.step.task);
   }
 
   private push(result: StepResult): StepResult {
@@ -217,17 +239,24 @@ export class ScenarioRun {
   checkTask(): TaskState | null {
     const next = this.nextStep;
     if (!next?.step.task) return null;
-    return taskState(this.sandbox, next.step.task, this.stepStartSeq);
+    return taskState(
+      this.sandbox,
+      next.step.task,
+      this.stepStartSeq,
+      this.printedAfter(next.index),
+    );
   }
 
   private completeTask(index: number, step: Step): StepResult {
+    const printed = this.printedAfter(index);
     const result = taskStepResult(
       { index, title: step.title, t: this.sandbox.now(), auditEnd: this.sandbox.audit.size },
       step.task!,
       this.checkTask()!,
       this.user.some((u) => u.afterStep === index && u.solution),
     );
-    return result.refused ? result : this.push(result);
+    if (result.refused) return result;
+    return this.push(printed.length > 0 ? { ...result, console: printed } : result);
   }
 
   /**
@@ -311,14 +340,14 @@ export class ScenarioRun {
     const checked = checkAction(action);
     if (!checked.action)
       return { ok: false, text: `E_ACTION: ${issueText(checked.issues[0]!)}`, fatal: true };
-    const overBudget = 'wait' in action ? this.budget.spend(parseDuration(action.wait) ?? 0) : null;
+    const waits = actionWaitMs(action);
+    const overBudget = waits > 0 ? this.budget.spend(waits) : null;
     if (overBudget) return { ok: false, text: `E_DURATION_LIMIT: ${overBudget}`, fatal: true };
-    this.user.push({
-      afterStep: this.results.length,
-      action,
-      ...(opts.solution ? { solution: true as const } : {}),
-    });
-    return runAction(this.sandbox, action);
+    const afterStep = this.results.length;
+    this.user.push({ afterStep, action, ...(opts.solution ? { solution: true as const } : {}) });
+    const outcome = await runAction(this.sandbox, action);
+    for (const output of outcome.console ?? []) this.printed.push({ afterStep, output });
+    return outcome;
   }
 
   /**

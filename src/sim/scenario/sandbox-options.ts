@@ -2,6 +2,7 @@
 import { parseDuration } from '../clock';
 import type { ImageBehaviour } from '../cluster';
 import { safeRecord } from '../safe-keys';
+import { cpuMillis } from './cpu';
 import { laneOptions } from './lane-options';
 import type { RunOptions } from './run-types';
 import type { Scenario } from './schema';
@@ -15,6 +16,9 @@ export function sandboxOptions(scenario: Scenario, opts: RunOptions) {
       ...(b.readyAfter ? { readyAfterMs: parseDuration(b.readyAfter) ?? undefined } : {}),
       ...(b.notReadyFor ? { notReadyForMs: parseDuration(b.notReadyFor) ?? undefined } : {}),
       ...(b.ready === false ? { ready: false } : {}),
+      ...(b.exitCode !== undefined ? { exitCode: b.exitCode } : {}),
+      ...(b.runFor ? { runForMs: parseDuration(b.runFor) ?? undefined } : {}),
+      ...(b.cpu !== undefined && b.cpu !== 'none' ? { cpuMillis: cpuMillis(b.cpu) } : {}),
     };
   }
   const files = scenario.repo.files ?? opts.dirFiles ?? {};

@@ -8,7 +8,9 @@
 // rather than a union's "no variant matched".
 import * as z from 'zod/mini';
 import { formatDuration, parseDuration } from '../clock';
+import { SYNC_OPTION_NAMES } from '../gitops/sync-options';
 import { MAX_SEED, MAX_STEPS, MAX_VIRTUAL_MS, MIN_INTERVAL_MS } from './limits';
+import { unsafePattern } from './safe-pattern';
 
 // zod compiles validators with `new Function` unless told not to; a CSP would report that.
 z.config({ jitless: true });
@@ -49,9 +51,22 @@ const applyInterval = () =>
       { message: `0 (none, flavour argo) or between ${formatDuration(MIN_INTERVAL_MS)} and 30d` },
     ),
   );
+/** `CreateNamespace=true`, `PruneLast=false`, ...: each app-level sync option with either value. */
+const SYNC_OPTION_ENTRIES = SYNC_OPTION_NAMES.flatMap((n) => [`${n}=true`, `${n}=false`]);
 const lane = () => z.enum(['devops', 'gitops']);
+/** A CPU quantity as Kubernetes writes it: `250m`, `1`, `1.5`; `none` where it can be cleared. */
+const cpuQuantity = () =>
+  str(20).check(
+    z.regex(/^(none|[0-9]+(\.[0-9]+)?m?)$/, { message: 'a CPU quantity such as 250m' }),
+  );
 const laneOrBoth = () => z.enum(['devops', 'gitops', 'both']);
 const actor = () => z.optional(str(100));
+/** A `run` action's id: kebab-case, and not `last` (which `output.of` reserves). */
+const outputId = () =>
+  str(63).check(
+    z.regex(KEBAB, { message: 'kebab-case, such as pods or describe-web' }),
+    z.refine((id) => id !== 'last', { message: '"last" means the last line; choose another id' }),
+  );
 
 const ignoreDifference = z.strictObject({
   group: z.optional(str(200)),
@@ -101,6 +116,8 @@ export const gitopsLaneSchema = z.strictObject({
     }),
   ),
   ignoreDifferences: z.optional(z.array(ignoreDifference).check(z.maxLength(100))),
+  /** Argo CD's `spec.syncPolicy.syncOptions`, as its list writes them (`- PruneLast=true`). */
+  syncOptions: z.optional(z.array(z.enum(SYNC_OPTION_ENTRIES)).check(z.maxLength(20))),
 });
 
 const app = z.strictObject({
@@ -137,6 +154,16 @@ export const ACTIONS = {
   }),
   revert: z.union([str(200), z.strictObject({ commit: str(200), author: actor() })]),
   kubectl: z.strictObject({ lane: laneOrBoth(), actor: actor(), run: str(10_000) }),
+  /**
+   * A console line as the learner types it (kubectl on `lane`, git, argocd, flux), printed as the
+   * console prints it; `id` names its output for an `output:` expectation of the same step.
+   */
+  run: z.strictObject({
+    lane: lane(),
+    line: str(10_000),
+    id: z.optional(outputId()),
+    actor: actor(),
+  }),
   rollback: z.strictObject({
     lane: lane(),
     method: z.enum(['rollout-undo', 'rerun', 'git-revert', 'history']),
@@ -169,7 +196,36 @@ export const ACTIONS = {
     app: z.optional(str(63)),
     /** `argocd app sync --revision`: a commit, branch or tag instead of Git's HEAD. */
     revision: z.optional(str(200)),
+    /** `--prune`: delete what Git no longer declares (left out: the lane's prune policy). */
+    prune: z.optional(z.boolean()),
+    /** `--dry-run`: say what the sync would do, change nothing. */
+    dryRun: z.optional(z.boolean()),
+    /** `--resource GROUP:KIND:NAME` (or GROUP:KIND:NAMESPACE/NAME): sync only these. */
+    resources: z.optional(
+      z
+        .array(
+          str(600).check(
+            z.regex(/^[^:]*:[^:/]+:([^:/]+\/)?[^:/]+$/, { message: 'GROUP:KIND:NAME' }),
+          ),
+        )
+        .check(z.minLength(1), z.maxLength(100)),
+    ),
   }),
+  /**
+   * `argocd app wait`: let virtual time run until the app is Synced (`sync`), Healthy (`health`)
+   * and has no operation running (`operation`), all three when none is named; `timeout` (5m by
+   * default) ends the wait unmet.
+   */
+  waitFor: z.strictObject({
+    lane: z.literal('gitops'),
+    app: z.optional(str(63)),
+    health: z.optional(z.boolean()),
+    sync: z.optional(z.boolean()),
+    operation: z.optional(z.boolean()),
+    timeout: z.optional(duration(1000, 3_600_000)),
+  }),
+  /** `argocd app terminate-op`: end the app's running operation. */
+  terminateOp: z.strictObject({ lane: z.literal('gitops'), app: z.optional(str(63)), by: actor() }),
   refresh: z.strictObject({ lane: z.literal('gitops') }),
   rerun: z.strictObject({ lane: z.literal('devops'), commit: z.optional(str(200)), by: actor() }),
   approve: z.strictObject({
@@ -177,6 +233,21 @@ export const ACTIONS = {
     by: actor(),
     /** Which waiting run (its number); the oldest waiting one when left out. */
     run: z.optional(z.number().check(z.int(), z.gte(1))),
+  }),
+  /**
+   * The CPU a workload's traffic needs in total, shared by its Ready Pods (cluster/load.ts), read
+   * by the HPA. `target` is `deployment/NAME` or `statefulset/NAME`; `cpu` a quantity (`900m`,
+   * `2`) or `none` to go back to what the images declare.
+   */
+  load: z.strictObject({
+    lane: laneOrBoth(),
+    target: str(300).check(
+      z.regex(/^(deployment|statefulset)\/[a-z0-9.-]+$/, {
+        message: 'deployment/NAME or statefulset/NAME',
+      }),
+    ),
+    namespace: z.optional(str(63)),
+    cpu: cpuQuantity(),
   }),
   wait: duration(),
 } as const;
@@ -217,6 +288,32 @@ export const METRIC_NAMES = [
   'deployments',
 ] as const;
 
+/**
+ * What a console line printed: the step's `run` with that id, or the last line of the step (of a
+ * task: the learner's last line). Exactly one of `contains`, `matches` (a line matches; a safe
+ * subset, safe-pattern.ts) or `lines` (the output, line by line, trailing spaces aside).
+ */
+const outputSchema = z
+  .strictObject({
+    of: str(63).check(z.regex(KEBAB, { message: 'a run id of this step, or last' })),
+    contains: z.optional(str(1_000)),
+    matches: z.optional(
+      str(1_000).check(
+        z.superRefine((pattern, ctx) => {
+          const why = unsafePattern(pattern);
+          if (why) ctx.issues.push({ code: 'custom', message: why, input: pattern });
+        }),
+      ),
+    ),
+    lines: z.optional(z.array(str(1_000)).check(z.maxLength(200))),
+  })
+  .check(
+    z.refine((o) => [o.contains, o.matches, o.lines].filter((v) => v !== undefined).length === 1, {
+      message: 'one of contains, matches or lines',
+    }),
+  );
+export type OutputExpectation = z.infer<typeof outputSchema>;
+
 export const expectationSchema = z.strictObject({
   lane: z.optional(laneOrBoth()),
   app: z.optional(str(63)),
@@ -245,6 +342,7 @@ export const expectationSchema = z.strictObject({
   exists: z.optional(z.boolean()),
   /** The line as the learner reads it, instead of the generated sentence (describe.ts). */
   text: z.optional(str(500)),
+  output: z.optional(outputSchema),
   audit: z.optional(
     z.strictObject({
       actor: z.optional(str(100)),
@@ -341,6 +439,10 @@ export const rawScenarioSchema = z.strictObject({
         readyAfter: z.optional(duration()),
         notReadyFor: z.optional(duration()),
         ready: z.optional(z.boolean()),
+        exitCode: z.optional(z.number().check(z.int(), z.gte(0), z.lte(255))),
+        runFor: z.optional(duration()),
+        /** CPU each Running, Ready Pod of the image uses (`250m`), read by the HPA. */
+        cpu: z.optional(cpuQuantity()),
       }),
     ),
   ),

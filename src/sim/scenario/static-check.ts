@@ -7,6 +7,7 @@ import { DURATION } from './schema';
 import { locatorFor, type Locator } from './load';
 import type { ScenarioProblem } from './errors';
 import { clusterPodsMessage, kubectlReplicasMessage, scanManifest } from './manifest-limits';
+import { outputProblems } from './output-check';
 import { PatchError, patchYaml } from './patch';
 import { repoPathIssues } from './repo-paths';
 import type { Scenario } from './schema';
@@ -154,11 +155,19 @@ export function staticCheck(
         }
         if (c.tag) tags.set(c.tag, touched);
         clusterPods(files, [...at, 'commit']);
-      } else if ('kubectl' in action || ('fault' in action && action.fault.run !== undefined)) {
-        const [key, line] =
-          'kubectl' in action ? ['kubectl', action.kubectl.run] : ['fault', action.fault.run!];
+      } else if (
+        'kubectl' in action ||
+        'run' in action ||
+        ('fault' in action && action.fault.run !== undefined)
+      ) {
+        const [key, field, line] =
+          'kubectl' in action
+            ? ['kubectl', 'run', action.kubectl.run]
+            : 'run' in action
+              ? ['run', 'line', action.run.line]
+              : ['fault', 'run', action.fault.run!];
         const message = kubectlReplicasMessage(line);
-        if (message) problems.push(loc.problem('E_LIMIT', [...at, key, 'run'], message));
+        if (message) problems.push(loc.problem('E_LIMIT', [...at, key, field], message));
       }
       if ('pr' in action && action.pr.merge) {
         const head = branches.get(action.pr.merge.branch);
@@ -212,5 +221,6 @@ export function staticCheck(
       }
     });
   });
+  problems.push(...outputProblems(scenario, loc));
   return problems;
 }

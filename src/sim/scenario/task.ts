@@ -7,6 +7,7 @@
 // fails until one exists; `maxCommits` counts the learner's commits and reverts (a pull request's
 // merge is the platform's commit, not the learner's).
 import type { AuditRecord } from '../audit';
+import type { ConsoleOutput } from '../console-line';
 import { formatClock } from '../clock';
 import type { Sandbox } from '../sandbox';
 import { explainResult } from './describe';
@@ -90,10 +91,20 @@ export function checkConstraint(c: Constraint, since: readonly AuditRecord[]): C
   return { text: c.text, ok: true };
 }
 
-/** The task's state now, from the trail's records at positions >= `sinceSeq`. */
-export function taskState(sandbox: Sandbox, task: Task, sinceSeq: number): TaskState {
+/**
+ * The task's state now, from the trail's records at positions >= `sinceSeq` and what the learner's
+ * console lines since the task began printed.
+ */
+export function taskState(
+  sandbox: Sandbox,
+  task: Task,
+  sinceSeq: number,
+  printed: readonly ConsoleOutput[] = [],
+): TaskState {
   const since = sandbox.audit.records().slice(sinceSeq);
-  const goal = task.expect.map((e) => explainResult(e, checkExpectation(sandbox, e), since));
+  const goal = task.expect.map((e) =>
+    explainResult(e, checkExpectation(sandbox, e, printed), since),
+  );
   return {
     goalMet: goal.every((g) => g.ok),
     goal,

@@ -1,8 +1,10 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { appStore } from '../../store/app-store';
+import type { ReactElement } from 'react';
+import { createAppStore, type AppStore } from '../../store/store';
+import { renderWithStore } from '../testing/render-with-store';
 import type { SandboxView } from '../../store/view';
 import { ComparePanel } from './ComparePanel';
 import {
@@ -12,17 +14,23 @@ import {
   SHA_A,
 } from './test-fixtures';
 
+let appStore = createAppStore();
+// The panel reads the repository of the store's run: a stand-in with only what it calls.
+beforeEach(() => {
+  appStore = Object.assign(createAppStore(), {
+    currentRun: (() => ({
+      sandbox: { repo: { exportRepository } },
+    })) as unknown as AppStore['currentRun'],
+  });
+});
+const render = (ui: ReactElement) => renderWithStore(ui, appStore);
+
 const exportRepository = vi.fn(() =>
   Promise.resolve([
     { path: '.git/HEAD', bytes: new TextEncoder().encode('ref: refs/heads/main\n') },
     { path: 'apps/web/deployment.yaml', bytes: new TextEncoder().encode('kind: Deployment\n') },
   ]),
 );
-
-vi.mock('../../store/app-store', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('../../store/app-store')>()),
-  currentRun: () => ({ sandbox: { repo: { exportRepository } } }),
-}));
 
 // Only what the Compare tab reads of a view.
 const VIEW = {

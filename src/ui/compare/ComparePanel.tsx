@@ -2,7 +2,7 @@
 // side, and the exports. Lazy-loaded by the App, so the virtualizer and fflate stay out of the
 // first bundle.
 import { useDeferredValue, useMemo } from 'react';
-import { currentRun } from '../../store/app-store';
+import { useAppStore } from '../../store/store-context';
 import { useApp, useAppShallow } from '../../store/hooks';
 import { formatClock } from '../../sim/clock';
 import { AuditTrail } from './AuditTrail';
@@ -18,9 +18,9 @@ interface Props {
   onSelectCommit?: (sha: string) => void;
 }
 
-const exportRepository = () => currentRun()?.sandbox.repo.exportRepository() ?? null;
-
 export function ComparePanel({ onSelectCommit }: Props) {
+  const appStore = useAppStore();
+  const exportRepository = () => appStore.currentRun()?.sandbox.repo.exportRepository() ?? null;
   const live = useApp((s) => s.view);
   const session = useAppShallow((s) => ({
     scenario: s.scenarioId,

@@ -1,25 +1,24 @@
 // @vitest-environment jsdom
 // The console over a real free-play session: kubectl lines on a cluster, git lines on the
-// repository (recorded when they change it), history, and Tab completion.
+// repository, each recorded as a `run` action when it changes something, history, and Tab
+// completion.
 import '../../platform/node';
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { isReadOnlyKubectl } from '../../store/console';
-import { appStore } from '../../store/app-store';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { ReactElement } from 'react';
+import { createAppStore } from '../../store/store';
+import { renderWithStore } from '../testing/render-with-store';
 import { Console } from './Console';
 
-const initial = appStore.getState();
+const appStore = createAppStore();
+const render = (ui: ReactElement) => renderWithStore(ui, appStore);
 
 beforeAll(async () => {
   await appStore.getState().open('free-play');
 });
 
 afterEach(cleanup);
-
-afterAll(() => {
-  appStore.setState(initial, true);
-});
 
 const log = () => within(screen.getByRole('region', { name: 'Console' })).getByRole('list');
 const input = () => screen.getByRole<HTMLInputElement>('textbox', { name: 'Command' });
@@ -39,10 +38,9 @@ describe('Console', () => {
       expect(appStore.getState().sessionRecord()?.actions).toContainEqual({
         afterStep: 0,
         action: {
-          commit: {
-            message: 'web: 4 replicas',
-            author: 'you',
-            patch: { 'apps/web/deployment.yaml': { 'spec.replicas': 4 } },
+          run: {
+            lane: 'devops',
+            line: 'git commit -m "web: 4 replicas" apps/web/deployment.yaml:spec.replicas=4',
           },
         },
       }),
@@ -90,25 +88,5 @@ describe('Console', () => {
     expect(recorded()).toBe(before);
     await user.type(input(), 'scale deployment/web --replicas=2{Enter}');
     await waitFor(() => expect(recorded()).toBe(before! + 1));
-  });
-});
-
-// Read-only lines are not recorded, so links and the address bar grow only with changes.
-describe('isReadOnlyKubectl', () => {
-  it.each([
-    ['get pods', true],
-    ['kubectl get deploy -o yaml', true],
-    ['  describe deployment/web', true],
-    ['rollout history deployment/web', true],
-    ['rollout status deployment/web', true],
-    ['api-resources', true],
-    ['scale --help', true],
-    ['rollout undo deployment/web', false],
-    ['scale deployment/web --replicas=5', false],
-    ['patch deployment/web -p {}', false],
-    ['delete pod/web-1', false],
-    ['label pod/web-1 get=describe', false],
-  ])('%s -> %s', (line, readOnly) => {
-    expect(isReadOnlyKubectl(line)).toBe(readOnly);
   });
 });

@@ -1,22 +1,16 @@
-// The console: kubectl lines on the chosen cluster, git lines on the repository, the same lines a
-// scenario's `kubectl.run` takes (with or without the leading `kubectl`). Up and Down walk the
+// The console: kubectl lines on the chosen cluster, git lines on the repository, argocd and flux
+// lines on the GitOps lane: the same lines a scenario's `run.line` takes. Up and Down walk the
 // history; Tab completes object names, revisions and file paths.
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { ClusterName } from '../../sim/audit';
+import { promptLine } from '../../sim/console-line';
 import { useApp } from '../../store/hooks';
-import { isGitLine } from '../../store/console';
 
 /** The longest start that every candidate shares. */
 function sharedStart(lines: readonly string[]): string {
   let prefix = lines[0] ?? '';
   for (const l of lines) while (!l.startsWith(prefix)) prefix = prefix.slice(0, -1);
   return prefix;
-}
-
-/** The line as a shell prompt would show it: kubectl lines get their `kubectl`. */
-function shown(line: string): string {
-  const text = line.trim();
-  return isGitLine(text) || text.startsWith('kubectl ') ? text : `kubectl ${text}`;
 }
 
 export function Console() {
@@ -70,7 +64,7 @@ export function Console() {
         {entries.map((e) => (
           <li key={e.id}>
             <div className="prompt">
-              <span className="lane-tag">{e.lane}</span> $ {shown(e.line)}
+              <span className="lane-tag">{e.lane}</span> $ {promptLine(e.line)}
             </div>
             {e.output ? <pre className={e.ok ? 'out' : 'out error'}>{e.output}</pre> : null}
           </li>

@@ -1,9 +1,20 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { appStore } from '../../store/app-store';
+import type { ReactElement } from 'react';
+import { createAppStore, type AppStore } from '../../store/store';
+import { renderWithStore } from '../testing/render-with-store';
 import { FEATURE, MERGE, repoView, ROOT } from './fixtures';
 import { GitPanel } from './GitPanel';
+
+let appStore = createAppStore();
+// The panel reads the repository of the store's run: a stand-in with only what it calls.
+beforeEach(() => {
+  appStore = Object.assign(createAppStore(), {
+    currentRun: (() => ({ sandbox: { repo } })) as unknown as AppStore['currentRun'],
+  });
+});
+const render = (ui: ReactElement) => renderWithStore(ui, appStore);
 
 const FILE = 'apps/web/deployment.yaml';
 const repo = {
@@ -22,11 +33,6 @@ const repo = {
     ]),
   ),
 };
-
-vi.mock('../../store/app-store', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('../../store/app-store')>()),
-  currentRun: () => ({ sandbox: { repo } }),
-}));
 
 const act = vi.fn(() => Promise.resolve({ ok: true, text: 'done', fatal: false }));
 

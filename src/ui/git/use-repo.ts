@@ -5,7 +5,7 @@
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import { useEffect, useEffectEvent, useState } from 'react';
 import type { ConfigRepo, FileDiff } from '../../sim/git';
-import { currentRun } from '../../store/app-store';
+import { useAppStore } from '../../store/store-context';
 
 export interface RepoRead<T> {
   data: T | undefined;
@@ -23,9 +23,10 @@ export function useRepoRead<T>(
   const [state, setState] = useState<{ key: string | null; data?: T; error?: string }>({
     key: null,
   });
+  const appStore = useAppStore();
   const run = useEffectEvent((repo: ConfigRepo) => read(repo));
   useEffect(() => {
-    const repo = currentRun()?.sandbox.repo;
+    const repo = appStore.currentRun()?.sandbox.repo;
     if (key === null || !repo) return;
     let live = true;
     run(repo).then(
@@ -39,7 +40,7 @@ export function useRepoRead<T>(
     return () => {
       live = false;
     };
-  }, [key]);
+  }, [appStore, key]);
   const current = state.key === key && key !== null;
   return {
     data: current ? state.data : undefined,

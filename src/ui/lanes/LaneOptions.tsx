@@ -6,6 +6,7 @@ import type { CiConcurrency } from '../../sim/devops/machine';
 import type { LaneOptionsOf } from '../../sim/lane';
 import type { Action } from '../../sim/scenario';
 import type { Lane } from './lane-types';
+import { SyncOptionsFields } from './SyncOptionsFields';
 
 const POLL_CHOICES = [30_000, 60_000, 120_000, 180_000, 300_000, 600_000];
 
@@ -190,6 +191,7 @@ function ReconcilerFields({
           ))}
         </select>
       </label>
+      {flavour === 'argo' ? <SyncOptionsFields options={options.syncOptions} run={run} /> : null}
     </>
   );
 }

@@ -1,15 +1,22 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
-import { appStore } from '../../store/app-store';
+import type { ReactElement } from 'react';
+import { createAppStore } from '../../store/store';
+import { renderWithStore } from '../testing/render-with-store';
 import { type AppState } from '../../store/store';
 import { devopsView, gitopsView, sandboxView, stubResizeObserver } from './fixtures';
 import { LanePanel } from './LanePanel';
 
+let appStore = createAppStore();
+beforeEach(() => {
+  appStore = createAppStore();
+});
+const render = (ui: ReactElement) => renderWithStore(ui, appStore);
+
 beforeAll(stubResizeObserver);
 
-const initial = appStore.getState();
 let act: Mock<AppState['act']>;
 
 beforeEach(() => {
@@ -19,7 +26,6 @@ beforeEach(() => {
 
 afterEach(() => {
   cleanup();
-  appStore.setState(initial, true);
 });
 
 function lane(name: 'DevOps lane' | 'GitOps lane') {

@@ -6,6 +6,7 @@ import { useApp } from '../../store/hooks';
 import type { LaneView } from '../../store/view';
 import { lazy, memo, Suspense, useMemo } from 'react';
 import { LastOperation } from './AppActivity';
+import { AppConditions } from './AppConditions';
 import { ClusterObjects } from './ClusterObjects';
 import { LaneActions } from './LaneActions';
 import { LaneOptions } from './LaneOptions';
@@ -105,6 +106,7 @@ function GitopsParts({ view }: { view: LaneView }) {
         {apps.map((a) => (
           <div key={a.spec.name}>
             {several ? <h4 className="lp-h4 lp-mono">{a.spec.name}</h4> : null}
+            <AppConditions app={a} />
             <LastOperation app={a} now={now} />
           </div>
         ))}

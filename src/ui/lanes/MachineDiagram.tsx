@@ -22,7 +22,6 @@ import { pipelineMachine } from '../../sim/devops/machine';
 import { reconcilerMachine } from '../../sim/gitops/machine';
 import { machineGraph, markTransition, type MachineGraph } from './machine-graph';
 import { basisPath, layoutGraph, type PlacedEdge } from './machine-layout';
-import { transitionWords } from './transition-words';
 import type { Lane } from './lane-types';
 
 export interface MachineDiagramProps {
@@ -214,7 +213,8 @@ function MachineDiagram({ lane, state, lastTransition, large }: MachineDiagramPr
           From any state:{' '}
           {graph.anyState.map((a, i) => (
             <span key={i} className={mark.anyState === i ? 'lp-edge-label-marked' : undefined}>
-              <span title={a.label}>{transitionWords(a.label)}</span> → {a.target}
+              <span title={a.label}>{a.words}</span>
+              {a.target === null ? ' (stays)' : ` → ${a.target}`}
             </span>
           ))}
         </p>
@@ -227,7 +227,8 @@ function MachineDiagram({ lane, state, lastTransition, large }: MachineDiagramPr
         <ul>
           {graph.edges.map((e) => (
             <li key={e.id} className={mark.edges.includes(e.id) ? 'lp-marked-row' : undefined}>
-              {e.source} → {e.target}: {e.words.join('; ')} <code>{e.labels.join(' | ')}</code>
+              {e.source === e.target ? `${e.source} (stays)` : `${e.source} → ${e.target}`}:{' '}
+              {e.words.join('; ')} <code>{e.labels.join(' | ')}</code>
               {mark.edges.includes(e.id) ? <strong> (last transition)</strong> : null}
             </li>
           ))}

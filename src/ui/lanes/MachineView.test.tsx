@@ -59,4 +59,20 @@ describe('MachineView', () => {
     const scroller = screen.getByRole('group', { name: /with labels/ });
     expect(scroller.tabIndex).toBe(0);
   });
+
+  // The reconciler's queue is part of its machine: drawn as loops on the busy states, in words.
+  it("draws the reconciler's queue as labelled loops on its busy states", async () => {
+    const user = userEvent.setup();
+    render(<MachineView lane="gitops" state="syncing" lastTransition={null} />);
+    await screen.findByRole('img', { name: /current state syncing/ }, { timeout: 15_000 });
+    await user.click(screen.getByRole('button', { name: 'Labels' }));
+    const loops = screen
+      .getAllByText('a request is queued')
+      .filter((el) => el.classList.contains('lp-edge-label'));
+    expect(loops).toHaveLength(3);
+    expect(loops[0]!.title).toBe('WATCH | APPLIED | RETRY | REFRESH | WEBHOOK | SYNC');
+    expect(screen.getByText('the queued request runs').parentElement?.textContent).toBe(
+      'the queued request runs (stays)',
+    );
+  });
 });

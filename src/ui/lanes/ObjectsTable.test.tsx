@@ -2,13 +2,14 @@
 // A large cluster stays usable: past a few hundred rows only a window of the object table is in
 // the page, while the table still tells how many rows it has (issue 11: 10,000 objects froze the
 // page with 260,000 DOM nodes).
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ObjectView } from '../../store/view';
 import { stubResizeObserver } from './fixtures';
 import { ObjectsTable } from './ObjectsTable';
 import { VIRTUAL_FROM } from './virtual-from';
+import { renderWithStore } from '../testing/render-with-store';
 
 beforeAll(() => {
   stubResizeObserver();
@@ -58,12 +59,12 @@ const rows = () =>
 
 describe('ObjectsTable', () => {
   it('draws every row of a small cluster', () => {
-    render(<ObjectsTable objects={configMaps(VIRTUAL_FROM)} />);
+    renderWithStore(<ObjectsTable objects={configMaps(VIRTUAL_FROM)} />);
     expect(rows()).toHaveLength(VIRTUAL_FROM);
   });
 
   it('draws a window of 10,000 objects, and says how many there are', async () => {
-    render(<ObjectsTable objects={configMaps(10_000)} />);
+    renderWithStore(<ObjectsTable objects={configMaps(10_000)} />);
     // Until the virtual table has loaded, the first rows are drawn plainly.
     expect(rows()).toHaveLength(VIRTUAL_FROM);
     await expect.poll(rowCount, { timeout: 10_000 }).toBe('10001');
@@ -73,7 +74,7 @@ describe('ObjectsTable', () => {
 
   it('opens the diff of a row in the window, as in a small table', async () => {
     const user = userEvent.setup();
-    render(<ObjectsTable objects={configMaps(1_000, true)} />);
+    renderWithStore(<ObjectsTable objects={configMaps(1_000, true)} />);
     await expect.poll(rowCount, { timeout: 10_000 }).toBe('1001');
     await user.click(screen.getByRole('button', { name: 'drifted: 1 field (ConfigMap c0)' }));
     expect(screen.getByText('data.a')).toBeTruthy();

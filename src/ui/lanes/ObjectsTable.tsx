@@ -8,6 +8,7 @@ import type { ObjectView } from '../../store/view';
 import { HealthBadge } from './badges';
 import type { GitRelation } from './git-relation';
 import { FieldDiffView } from './FieldDiff';
+import { ObjectEvents } from './ObjectEvents';
 import { PodDots } from './PodDots';
 import { VIRTUAL_FROM, VirtualTable } from './virtual-from';
 
@@ -50,6 +51,7 @@ export function ObjectDetail({ o, id }: { o: ObjectView; id: string }) {
         textDiff={o.textDiff}
         note={o.drift ? DRIFT_NOTE[o.drift] : undefined}
       />
+      {o.live ? <ObjectEvents name={`${o.kind} ${o.name}`} events={o.events ?? []} /> : null}
       <details className="lp-manifests">
         <summary>Desired and live manifests</summary>
         <div className="lp-two">

@@ -4,6 +4,7 @@ import type { PodState } from '../../sim/cluster';
 
 const ORDER: PodState[] = [
   'Running',
+  'Completed',
   'Pending',
   'ContainerCreating',
   'Terminating',
@@ -11,6 +12,7 @@ const ORDER: PodState[] = [
   'CreateContainerConfigError',
   'ErrImagePull',
   'ImagePullBackOff',
+  'Error',
 ];
 
 export function PodDots({ pods }: { pods: { name: string; state: PodState }[] }) {

@@ -2,13 +2,14 @@
 // Argo CD's resource tree (issue 14): Application -> Deployment -> ReplicaSet -> Pod and
 // Service -> Endpoints, each object with its health and its relation to Git (drifted, pending,
 // orphan told apart), and a click that opens live vs desired.
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KObject } from '../../sim/cluster';
 import type { ObjectView } from '../../store/view';
 import { gitRelation, type Write } from './git-relation';
 import { ResourceTree } from './ResourceTree';
+import { renderWithStore } from '../testing/render-with-store';
 
 afterEach(cleanup);
 
@@ -38,6 +39,17 @@ const web: ObjectView = {
   }),
   drift: 'modified',
   fields: [{ path: 'spec.replicas', desired: 3, live: 5 }],
+  events: [
+    {
+      type: 'Normal',
+      reason: 'ScalingReplicaSet',
+      count: 1,
+      source: 'deployment-controller',
+      message: 'Scaled up replica set web-5f6a1e to 1',
+      firstTimestamp: 0,
+      lastTimestamp: 0,
+    },
+  ],
 };
 const service: ObjectView = {
   key: 'Service/default/web',
@@ -84,7 +96,7 @@ const WRITES = new Map<string, Write[]>([
 ]);
 
 function renderTree() {
-  render(
+  renderWithStore(
     <ResourceTree
       lane="gitops"
       objects={[config, leftover, service, web]}
@@ -134,5 +146,54 @@ describe('ResourceTree', () => {
     const detail = document.getElementById(node.getAttribute('aria-controls')!)!;
     expect(detail.textContent).toContain('spec.replicas');
     expect(within(detail).getByText('Desired and live manifests')).toBeTruthy();
+  });
+
+  // An Argo CD PreSync hook (REFERENCE.md lines 53-57): a Job with its Pods, under its app,
+  // marked as a hook (a sync task, not compared with Git).
+  it('nests a hook Job and its Pods under the app, marked with its phase', () => {
+    const job: ObjectView = {
+      key: 'Job/default/db-migrate',
+      kind: 'Job',
+      name: 'db-migrate',
+      namespace: 'default',
+      app: 'web',
+      hook: 'PreSync',
+      health: 'Degraded',
+      pods: [{ name: 'db-migrate-x2k4p', state: 'Error' }],
+      live: manifest('Job', 'db-migrate', {}),
+      drift: null,
+      fields: [],
+    };
+    renderWithStore(
+      <ResourceTree
+        lane="gitops"
+        objects={[job]}
+        apps={{ web: { sync: 'Synced', health: 'Healthy', inSyncWithGit: true } }}
+        relationOf={(o) => gitRelation(o)}
+      />,
+    );
+    const node = screen.getByRole('button', { name: /^Job db-migrate/ });
+    expect(node.textContent).toBe('Job db-migrate✖DegradedPreSync hook');
+    const item = node.closest('li')!;
+    expect([...item.querySelectorAll('.rt-leaf')].map((n) => n.textContent)).toEqual([
+      'Pod db-migrate-x2k4p Error',
+    ]);
+  });
+
+  it('shows the object’s Kubernetes events in its view, and says when there are none', async () => {
+    const user = userEvent.setup();
+    renderTree();
+    await user.click(screen.getByRole('button', { name: /^Deployment web/ }));
+    const events = screen.getByRole('table', { name: 'Events of Deployment web' });
+    expect(
+      within(events)
+        .getAllByRole('row')
+        .map((r) => r.textContent),
+    ).toEqual([
+      'TypeReasonAgeFromMessage',
+      'NormalScalingReplicaSet0sdeployment-controllerScaled up replica set web-5f6a1e to 1',
+    ]);
+    await user.click(screen.getByRole('button', { name: /^Service web/ }));
+    expect(screen.getByText('Events: none')).toBeTruthy();
   });
 });

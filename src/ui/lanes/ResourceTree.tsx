@@ -8,7 +8,7 @@ import type { ObjectView } from '../../store/view';
 import { HealthBadge, MatchesGit, SyncBadge } from './badges';
 import { RELATION_TEXT, type GitRelation } from './git-relation';
 import { ObjectDetail } from './ObjectsTable';
-import { resourceTree, type ObjectNode } from './resource-tree';
+import { resourceTree, type ObjectNode, type PodNode } from './resource-tree';
 
 function RelationBadge({ relation, fields }: { relation: GitRelation; fields: number }) {
   const r = RELATION_TEXT[relation];
@@ -19,6 +19,17 @@ function RelationBadge({ relation, fields }: { relation: GitRelation; fields: nu
       {r.text}
       {n > 0 ? `: ${n} field${n === 1 ? '' : 's'}` : ''}
     </span>
+  );
+}
+
+function PodLeaf({ p }: { p: PodNode }) {
+  return (
+    <li className="rt-item">
+      <span className="rt-leaf">
+        <span className="lp-kind">Pod</span> <span className="lp-name">{p.name}</span>{' '}
+        <span className={`rt-pod lp-pod-${p.state.toLowerCase()}`}>{p.state}</span>
+      </span>
+    </li>
   );
 }
 
@@ -38,7 +49,16 @@ function ObjectItem({ node, relation }: { node: ObjectNode; relation: GitRelatio
       >
         <span className="lp-kind">{o.kind}</span> <span className="lp-name">{o.name}</span>
         {o.health ? <HealthBadge status={o.health} title={o.healthMessage} /> : null}
-        <RelationBadge relation={relation} fields={o.fields.length} />
+        {o.hook !== undefined ? (
+          <span
+            className="lp-muted lp-small"
+            title="Argo CD resource hook: a sync task, not compared"
+          >
+            {o.hook} hook
+          </span>
+        ) : (
+          <RelationBadge relation={relation} fields={o.fields.length} />
+        )}
       </button>
       <div id={id} hidden={!open} className="rt-detail">
         {open ? <ObjectDetail o={o} id={`${id}-diff`} /> : null}
@@ -56,15 +76,17 @@ function ObjectItem({ node, relation }: { node: ObjectNode; relation: GitRelatio
               </span>
               <ul>
                 {rs.pods.map((p) => (
-                  <li key={p.name} className="rt-item">
-                    <span className="rt-leaf">
-                      <span className="lp-kind">Pod</span> <span className="lp-name">{p.name}</span>{' '}
-                      <span className={`rt-pod lp-pod-${p.state.toLowerCase()}`}>{p.state}</span>
-                    </span>
-                  </li>
+                  <PodLeaf key={p.name} p={p} />
                 ))}
               </ul>
             </li>
+          ))}
+        </ul>
+      ) : null}
+      {node.pods.length > 0 ? (
+        <ul>
+          {node.pods.map((p) => (
+            <PodLeaf key={p.name} p={p} />
           ))}
         </ul>
       ) : null}

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AppPlanView, PlannedTask } from '../../store/sync-plan-view';
+import type { AppPlanView, PlannedHook, PlannedTask } from '../../store/sync-plan-view';
 import { gitopsView } from './fixtures';
 import { SyncPlan } from './SyncPlan';
 
@@ -15,7 +15,7 @@ function task(kind: string, name: string, verb: PlannedTask['verb'], wave = 0): 
 const app = gitopsView().applications[0]!;
 
 function plan(over: Partial<AppPlanView> = {}): AppPlanView {
-  return { app: 'app', tasks: [], leftBehind: [], ...over };
+  return { app: 'app', tasks: [], hooks: [], leftBehind: [], ...over };
 }
 
 describe('SyncPlan', () => {
@@ -67,5 +67,38 @@ describe('SyncPlan', () => {
       />,
     );
     expect(screen.getByText(/Not seen by the reconciler yet/).textContent).toContain('00:03:20');
+  });
+
+  // Argo CD resource hooks by phase (REFERENCE.md lines 53-57), with their state in the operation.
+  it('lists the hooks by phase with their state in the running operation', () => {
+    const hook = (name: string, phase: PlannedHook['phase']): PlannedHook => ({
+      key: `Job/default/${name}`,
+      kind: 'Job',
+      name,
+      phase,
+      wave: 0,
+    });
+    const hooks = [hook('db-migrate', 'PreSync'), hook('smoke-test', 'PostSync')];
+    const operation = {
+      ...app.operation!,
+      phase: 'Running' as const,
+      results: [
+        {
+          key: 'Job/default/db-migrate',
+          action: 'apply' as const,
+          wave: 0,
+          ok: true,
+          message: 'job.batch/db-migrate created',
+          hook: 'PreSync' as const,
+          hookPhase: 'Running' as const,
+        },
+      ],
+    };
+    render(<SyncPlan plans={[plan({ hooks })]} applications={[{ ...app, operation }]} />);
+    const pre = screen.getByRole('list', { name: 'PreSync hooks of app' });
+    expect(pre.textContent).toBe('wave 0 Job db-migrate Running');
+    const post = screen.getByRole('list', { name: 'PostSync hooks of app' });
+    expect(post.textContent).toBe('wave 0 Job smoke-test not run');
+    expect(screen.queryByText('Nothing to sync: the cluster matches Git HEAD.')).toBeNull();
   });
 });

@@ -3,11 +3,12 @@
 // Namespace or CRD moved up to its first user; prunes last, in reverse), with the diff of each
 // task. Objects Git no longer declares are pruned, or left behind while prune is off. When the
 // Application's last comparison still says Synced, the plan says so: the reconciler has not seen
-// the change yet.
+// the change yet. Argo CD's resource hooks are listed by phase with their state in the app's
+// current (or last) operation: Running, Succeeded, Failed, or not run.
 import { memo, useId, useState } from 'react';
 import { formatClock } from '../../sim/clock';
 import type { Application } from '../../sim/gitops/lane';
-import type { AppPlanView, PlannedTask } from '../../store/sync-plan-view';
+import type { AppPlanView, PlannedHook, PlannedTask } from '../../store/sync-plan-view';
 import { FieldDiffView } from './FieldDiff';
 
 function what(t: PlannedTask): string {
@@ -49,6 +50,60 @@ function Task({ t }: { t: PlannedTask }) {
   );
 }
 
+const PHASES = ['PreSync', 'Sync', 'PostSync', 'SyncFail'] as const;
+const PHASE_TEXT: Record<(typeof PHASES)[number], string> = {
+  PreSync: 'before any resource is applied',
+  Sync: 'with the resources of its wave',
+  PostSync: 'once every resource is Healthy',
+  SyncFail: 'only if the sync fails',
+};
+
+/** The app's hooks by phase, each with its state in the app's current or last operation. */
+function Hooks({
+  app,
+  hooks,
+  op,
+}: {
+  app: string;
+  hooks: PlannedHook[];
+  op?: Application['operation'];
+}) {
+  const stateOf = (h: PlannedHook) =>
+    op?.results.find((r) => r.key === h.key && r.hook === h.phase)?.hookPhase ?? 'not run';
+  return (
+    <div className="lp-hooks">
+      {PHASES.map((phase) => {
+        const list = hooks.filter((h) => h.phase === phase);
+        if (list.length === 0) return null;
+        return (
+          <div key={phase}>
+            <p className="lp-small">
+              <span className="lp-kind">{phase}</span> hooks{' '}
+              <span className="lp-muted">({PHASE_TEXT[phase]})</span>
+            </p>
+            <ul className="lp-tasks" aria-label={`${phase} hooks of ${app}`}>
+              {list.map((h) => {
+                const state = stateOf(h);
+                return (
+                  <li key={h.key} className="lp-task">
+                    <span className="lp-muted lp-small">wave {h.wave}</span>{' '}
+                    <span className="lp-kind">{h.kind}</span> {h.name}{' '}
+                    <span
+                      className={`lp-hook-state lp-hook-${state.replace(' ', '-').toLowerCase()}`}
+                    >
+                      {state}
+                    </span>
+                  </li>
+                );
+              })}
+            </ul>
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
 export interface SyncPlanProps {
   plans: readonly AppPlanView[];
   applications: readonly Application[];
@@ -60,7 +115,9 @@ export function planChanges(plans: readonly AppPlanView[]): number {
 }
 
 export const SyncPlan = memo(function SyncPlan({ plans, applications }: SyncPlanProps) {
-  const shown = plans.filter((p) => p.tasks.length + p.leftBehind.length > 0 || p.refused);
+  const shown = plans.filter(
+    (p) => p.tasks.length + p.hooks.length + p.leftBehind.length > 0 || p.refused,
+  );
   if (shown.length === 0)
     return (
       <p className="lp-small">
@@ -101,6 +158,7 @@ export const SyncPlan = memo(function SyncPlan({ plans, applications }: SyncPlan
                 ))}
               </ol>
             ) : null}
+            {p.hooks.length > 0 ? <Hooks app={p.app} hooks={p.hooks} op={app?.operation} /> : null}
             {p.leftBehind.map((o) => (
               <p key={o.key} className="lp-small lp-muted">
                 left behind ({o.why}): <span className="lp-kind">{o.kind}</span> {o.name}

@@ -295,6 +295,7 @@ export function gitopsView(overrides: Partial<LaneViewOf<'gitops'>> = {}): LaneV
             fields: deployment(5).fields,
           },
         ],
+        hooks: [],
         leftBehind: [],
       },
     ],

@@ -25,16 +25,56 @@ describe('machineGraph', () => {
       'always [moreApps && nextAppGated]',
     ]);
     expect(edge('test->gate')?.labels).toEqual(['after test [testsPass]']);
-    // Internal transitions (a PUSH while queued) change no state: no self loops.
-    expect(g.edges.some((e) => e.source === e.target)).toBe(false);
+    // A move between nested states (verify's polling) is not drawn.
+    expect(edge('verify->verify')).toBeUndefined();
+  });
+
+  // Transitions with no target keep the state: the queues, drawn as self-loops worded by what
+  // they do (a request to a busy controller waits, as Argo CD's work queue holds an app key).
+  it('draws the transitions that stay, the queues, as self-loops on their state', () => {
+    const reconciler = machineGraph(reconcilerMachine);
+    const loops = reconciler.edges.filter((e) => e.source === e.target);
+    const requests = ['WATCH', 'APPLIED', 'RETRY', 'REFRESH', 'WEBHOOK', 'SYNC'];
+    expect(loops.map((e) => [e.id, e.labels, e.words])).toEqual([
+      ['idle->idle', ['always [queued]'], ['takes up the queued request']],
+      ['fetching->fetching', requests, ['a request is queued']],
+      ['comparing->comparing', requests, ['a request is queued']],
+      ['syncing->syncing', requests, ['a request is queued']],
+    ]);
+    expect(reconciler.anyState.at(-1)).toEqual({
+      target: null,
+      event: 'TAKE_QUEUED',
+      label: 'TAKE_QUEUED [handedOut]',
+      words: 'the queued request runs',
+    });
+    const pipeline = machineGraph(pipelineMachine);
+    expect(pipeline.edges.filter((e) => e.source === e.target).map((e) => e.words)).toEqual([
+      ['a newer push replaces the pending run', 'a push waits for a runner'],
+    ]);
+  });
+
+  // A queued request taken up in idle is reported as TAKE_QUEUED: the edge it took is drawn.
+  it('marks the way a queued request went, not the loop it waited in', () => {
+    const g = machineGraph(reconcilerMachine);
+    expect(markTransition(g, { from: 'idle', to: 'comparing', event: 'TAKE_QUEUED' })).toEqual({
+      edges: ['idle->comparing'],
+      anyState: null,
+    });
   });
 
   it('lists root transitions as taken from any state', () => {
-    expect(machineGraph(reconcilerMachine).anyState).toEqual([
-      { target: 'down', event: 'GO_DOWN', label: 'GO_DOWN' },
+    const moves = (m: typeof pipelineMachine | typeof reconcilerMachine) =>
+      machineGraph(m).anyState.filter((a) => a.target !== null);
+    expect(moves(reconcilerMachine)).toEqual([
+      { target: 'down', event: 'GO_DOWN', label: 'GO_DOWN', words: 'when it goes down' },
     ]);
-    expect(machineGraph(pipelineMachine).anyState).toEqual([
-      { target: 'queued', event: 'PUSH', label: 'PUSH [cancelsRunning]' },
+    expect(moves(pipelineMachine)).toEqual([
+      {
+        target: 'queued',
+        event: 'PUSH',
+        label: 'PUSH [cancelsRunning]',
+        words: 'on a push to main, if it cancels the run in progress',
+      },
     ]);
   });
 

@@ -4,10 +4,13 @@
 // nested states are drawn on their top-level ancestor; transitions declared on the machine root
 // apply in any state and are listed apart. A state whose only way out is `always` is a choice
 // point (the pipeline's `gate` and `next-app`): the lane never rests there.
+// A transition with no target keeps the state and only runs its actions: the queues (a request
+// to a busy reconciler waits in its queue; a push to a busy pipeline waits for a runner). It is
+// drawn as a self-loop on its state, worded by what it does (transition-words.ts `stayWords`).
 import type { AnyStateMachine, AnyStateNode } from 'xstate';
 import { toDirectedGraph, type DirectedGraphNode } from 'xstate/graph';
 import { eventLabel } from './event-label';
-import { transitionWords } from './transition-words';
+import { stayWords, transitionWords } from './transition-words';
 
 export interface GraphNode {
   id: string;
@@ -18,6 +21,7 @@ export interface GraphNode {
 }
 
 export interface GraphEdge {
+  /** `source->target`; a self-loop (source = target) holds the transitions that stay. */
   id: string;
   source: string;
   target: string;
@@ -31,9 +35,12 @@ export interface GraphEdge {
 
 /** A transition declared on the machine root: taken from whichever state the lane is in. */
 export interface AnyStateEdge {
-  target: string;
+  /** The state it goes to, or null when it stays in whichever state the lane is in. */
+  target: string | null;
   event: string;
   label: string;
+  /** The label in a learner's words. */
+  words: string;
 }
 
 export interface MachineGraph {
@@ -48,6 +55,17 @@ interface Transition {
   eventType: string;
   target?: readonly AnyStateNode[];
   guard?: unknown;
+  actions?: readonly unknown[];
+}
+
+/** The names of a transition's actions (`queue`, `enqueue`), in order. */
+function actionNames(actions: readonly unknown[] | undefined): string[] {
+  return (actions ?? []).flatMap((a) => {
+    if (typeof a === 'string') return [a];
+    if (typeof a === 'object' && a !== null && 'type' in a) return [String(a.type)];
+    if (typeof a === 'function' && a.name) return [a.name];
+    return [];
+  });
 }
 
 function guardName(guard: unknown): string | null {
@@ -80,14 +98,17 @@ function topOf(node: AnyStateNode, root: AnyStateNode): AnyStateNode | null {
 
 /** The node and its nested states, each with its edges (eventless ones added). */
 function flatten(node: DirectedGraphNode): { node: AnyStateNode; edges: DirectedEdge[] }[] {
-  const always: DirectedEdge[] = ((node.stateNode.always ?? []) as Transition[]).flatMap((t) =>
-    (t.target ?? []).map((target) => ({ eventType: '', guard: t.guard, target })),
-  );
+  const always: DirectedEdge[] = ((node.stateNode.always ?? []) as Transition[]).flatMap((t) => {
+    const actions = actionNames(t.actions);
+    const targets: (AnyStateNode | null)[] = t.target?.length ? [...t.target] : [null];
+    return targets.map((target) => ({ eventType: '', guard: t.guard, target, actions }));
+  });
   const own: DirectedEdge[] = node.edges.map((e) => ({
     eventType: String(e.transition.eventType),
     guard: e.transition.guard,
     // toDirectedGraph points a targetless (internal) transition at its own state.
     target: e.transition.target ? e.target : null,
+    actions: actionNames(e.transition.actions),
   }));
   return [{ node: node.stateNode, edges: [...own, ...always] }, ...node.children.flatMap(flatten)];
 }
@@ -95,7 +116,9 @@ function flatten(node: DirectedGraphNode): { node: AnyStateNode; edges: Directed
 interface DirectedEdge {
   eventType: string;
   guard: unknown;
+  /** null: a transition that stays (no target). */
   target: AnyStateNode | null;
+  actions: string[];
 }
 
 export function machineGraph(machine: AnyStateMachine): MachineGraph {
@@ -105,27 +128,30 @@ export function machineGraph(machine: AnyStateMachine): MachineGraph {
   const anyState: AnyStateEdge[] = [];
 
   const add = (from: AnyStateNode, e: DirectedEdge) => {
+    const stays = e.target === null;
     const dst = e.target ? topOf(e.target, root) : null;
-    if (!dst) return;
+    if (!dst && !stays) return;
     const label = transitionLabel(e.eventType, e.guard);
+    const words = stays ? stayWords(label, e.actions) : transitionWords(label);
     if (from === root) {
-      anyState.push({ target: dst.key, event: e.eventType, label });
+      anyState.push({ target: dst?.key ?? null, event: e.eventType, label, words });
       return;
     }
     const src = topOf(from, root);
-    if (!src || src === dst) return;
-    const id = `${src.key}->${dst.key}`;
+    // A move between nested states of one top-level state is not drawn (verify's polling).
+    if (!src || (!stays && src === dst)) return;
+    const target = dst ?? src;
+    const id = `${src.key}->${target.key}`;
     const edge = edges.get(id) ?? {
       id,
       source: src.key,
-      target: dst.key,
+      target: target.key,
       events: [],
       labels: [],
       words: [],
     };
     edge.events.push(e.eventType);
     edge.labels.push(label);
-    const words = transitionWords(label);
     if (!edge.words.includes(words)) edge.words.push(words);
     edges.set(id, edge);
   };
@@ -176,7 +202,8 @@ export function markTransition(
       if (seen.has(at)) continue;
       seen.add(at);
       for (const e of graph.edges) {
-        if (e.source !== at) continue;
+        // A self-loop stays: it never takes the lane anywhere.
+        if (e.source !== at || e.target === at) continue;
         if (path.length === 0 ? !first(e) : !eventless(e)) continue;
         queue.push({ at: e.target, path: [...path, e.id] });
       }
@@ -185,9 +212,9 @@ export function markTransition(
   };
   const byEvent = search(last.from, (e) => e.events.includes(last.event));
   if (byEvent) return { edges: byEvent, anyState: null };
-  const index = graph.anyState.findIndex((a) => a.event === last.event);
+  const index = graph.anyState.findIndex((a) => a.event === last.event && a.target !== null);
   if (index >= 0) {
-    const target = graph.anyState[index]!.target;
+    const target = graph.anyState[index]!.target!;
     if (target === last.to) return { edges: [], anyState: index };
     const rest = search(target, eventless);
     return { edges: rest ?? [], anyState: index };

@@ -1,5 +1,7 @@
 // Lays a machine graph out left to right with dagre: node boxes sized from their labels, edges
-// routed around the nodes (dagre's points are drawn as they are), labels placed by dagre too.
+// routed around the nodes (dagre's points are drawn as they are), labels placed by dagre too. A
+// self-loop (a transition that stays: the queues) gets its label's room from dagre, beside its
+// state in the same column, and is drawn as a small loop on the state's side facing the label.
 import dagre from '@dagrejs/dagre';
 import type { MachineGraph } from './machine-graph';
 
@@ -9,6 +11,8 @@ const CHAR_WIDTH = 6.6;
 // Edge labels are 11 px monospace (machine.css): never smaller, so that they stay readable.
 const LABEL_HEIGHT = 14;
 const LABEL_CHAR_WIDTH = 6.7;
+/** How far a self-loop reaches out of its state's box, at most. */
+const LOOP_REACH = 12;
 
 export interface PlacedNode {
   id: string;
@@ -84,10 +88,11 @@ export function layoutGraph(graph: MachineGraph, opts: { labels: boolean }): Lay
       points: { x: number; y: number }[];
       x?: number;
       y?: number;
+      height?: number;
     };
     edges.set(e.id, {
       id: e.id,
-      points: p.points,
+      points: e.source === e.target ? selfLoop(nodes.get(e.source)!, p) : p.points,
       ...(opts.labels && p.x !== undefined && p.y !== undefined
         ? { label: { x: p.x, y: p.y } }
         : {}),
@@ -95,6 +100,30 @@ export function layoutGraph(graph: MachineGraph, opts: { labels: boolean }): Lay
   }
   const size = g.graph() as { width?: number; height?: number };
   return { nodes, edges, width: size.width ?? 0, height: size.height ?? 0 };
+}
+
+/**
+ * A loop out of `node`'s top or bottom edge and back, on the side where dagre put the label (its
+ * room beside the node), reaching at most up to the label.
+ */
+function selfLoop(
+  node: PlacedNode,
+  at: { points: { x: number; y: number }[]; x?: number; y?: number; height?: number },
+): { x: number; y: number }[] {
+  const cx = node.x + node.width / 2;
+  const labelY = at.y ?? at.points[0]?.y ?? node.y;
+  const above = labelY < node.y + node.height / 2;
+  const edge = above ? node.y : node.y + node.height;
+  const labelEdge = above ? labelY + (at.height ?? 0) / 2 : labelY - (at.height ?? 0) / 2;
+  const reach = Math.max(4, Math.min(LOOP_REACH, Math.abs(edge - labelEdge)));
+  const out = above ? edge - reach : edge + reach;
+  const half = Math.min(10, node.width / 3);
+  return [
+    { x: cx + half, y: edge },
+    { x: cx + half, y: out },
+    { x: cx - half, y: out },
+    { x: cx - half, y: edge },
+  ];
 }
 
 /** An SVG path through dagre's points, smoothed as a B-spline (d3's curveBasis). */

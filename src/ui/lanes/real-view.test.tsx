@@ -1,17 +1,20 @@
 // @vitest-environment jsdom
 // The panels over a real sandbox's view: the same drift in both clusters, seen by each lane.
 import '../../platform/node';
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Sandbox } from '../../sim/sandbox';
 import { STARTER_FILES } from '../../sim/starter-repo';
-import { appStore } from '../../store/app-store';
+import type { ReactElement } from 'react';
+import { createAppStore } from '../../store/store';
+import { renderWithStore } from '../testing/render-with-store';
 import { buildView } from '../../store/view';
 import { stubResizeObserver } from './fixtures';
 import { LanePanel } from './LanePanel';
 
-const initial = appStore.getState();
+const appStore = createAppStore();
+const render = (ui: ReactElement) => renderWithStore(ui, appStore);
 
 beforeAll(async () => {
   stubResizeObserver();
@@ -25,7 +28,6 @@ beforeAll(async () => {
 
 afterAll(() => {
   cleanup();
-  appStore.setState(initial, true);
 });
 
 describe('LanePanel over a real sandbox', () => {

@@ -1,9 +1,9 @@
 // The lane's objects as Argo CD's resource tree shows them: per app, Deployment -> ReplicaSet ->
-// Pod and Service -> Endpoints, then the other kinds; objects Git does not declare under their own
+// Pod, Service -> Endpoints and Job -> Pod, then the other kinds; objects Git does not declare under their own
 // root. Pure: built from the view's objects.
 // Simplification: ReplicaSets are read from their pods' names (Kubernetes names a ReplicaSet's
 // pods `<replicaset>-<suffix>`), so a ReplicaSet scaled to zero is not shown; Endpoints are the
-// Running pods of the Deployments whose pod labels match the Service's selector.
+// Running pods of the Deployments and StatefulSets whose pod labels match the Service's selector.
 import type { PodState } from '../../sim/cluster';
 import type { ObjectView } from '../../store/view';
 
@@ -22,6 +22,8 @@ export interface ObjectNode {
   replicaSets: ReplicaSetNode[];
   /** Services: the addresses of its Endpoints (pod names), null for other kinds. */
   endpoints: string[] | null;
+  /** A Job's Pods (a Job owns its Pods directly). */
+  pods: PodNode[];
 }
 
 export interface AppNode {
@@ -69,7 +71,10 @@ function endpoints(service: ObjectView, all: readonly ObjectView[]): string[] {
   const selector = selectorOf(service);
   if (!selector || Object.keys(selector).length === 0) return [];
   return all
-    .filter((o) => o.kind === 'Deployment' && o.namespace === service.namespace)
+    .filter(
+      (o) =>
+        (o.kind === 'Deployment' || o.kind === 'StatefulSet') && o.namespace === service.namespace,
+    )
     .filter((d) => {
       const labels = podLabelsOf(d);
       return labels !== null && matches(selector, labels);
@@ -100,6 +105,7 @@ export function resourceTree(objects: readonly ObjectView[]): AppNode[] {
           object: o,
           replicaSets: o.kind === 'Deployment' ? replicaSets(o.pods) : [],
           endpoints: o.kind === 'Service' ? endpoints(o, objects) : null,
+          pods: o.kind === 'Job' ? o.pods : [],
         })),
     }));
 }

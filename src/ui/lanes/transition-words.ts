@@ -28,6 +28,7 @@ const EVENT: Readonly<Record<string, string>> = {
   SYNC_DONE: 'sync finished',
   RECOVER: 'when it recovers',
   GO_DOWN: 'when it goes down',
+  TAKE_QUEUED: "the queued request's turn",
 };
 
 /** Guards by name: the condition, as a clause. */
@@ -46,6 +47,22 @@ const GUARD: Readonly<Record<string, string>> = {
   webhookEnabled: 'webhooks are on',
   watchEnabled: 'the watch is on',
   shouldSync: 'auto-sync is due',
+  queued: 'a request waits in the queue',
+  handedOut: 'one was handed out',
+};
+
+/**
+ * What a transition that stays in its state does, by the first of its actions named here: the
+ * queues. Requests to a busy reconciler wait in its queue, as Argo CD's work queue holds an app
+ * key while a worker reconciles it (REFERENCE.md, the application controller); pushes to a busy
+ * pipeline wait for a runner, or replace the pending run in a concurrency group.
+ */
+const STAY: Readonly<Record<string, string>> = {
+  queue: 'a request is queued',
+  handOut: 'takes up the queued request',
+  takeUp: 'the queued request runs',
+  supersede: 'a newer push replaces the pending run',
+  enqueue: 'a push waits for a runner',
 };
 
 /** Pairs whose guard only repeats the event: said once. */
@@ -77,4 +94,16 @@ export function transitionWords(label: string): string {
   if (event === 'always') return guard ? `when ${guardWords(guard)}` : 'otherwise';
   const words = own(EVENT, event) ?? event;
   return guard ? `${words}, if ${guardWords(guard)}` : words;
+}
+
+/**
+ * A transition that stays in its state (no target), in words: what its actions do (the queues),
+ * else its label's words.
+ */
+export function stayWords(label: string, actions: readonly string[]): string {
+  for (const action of actions) {
+    const words = own(STAY, action);
+    if (words) return words;
+  }
+  return transitionWords(label);
 }

@@ -4,29 +4,31 @@ import { useApp } from '../../store/hooks';
 import { saveSession } from '../../store/persistence';
 import { discardBrokenSession, sessionExport } from '../../store/set-aside';
 export { setAside } from '../../store/set-aside';
-import { appStore } from '../../store/app-store';
+import type { AppStore } from '../../store/store';
+import { useAppStore } from '../../store/store-context';
 import { saveFile } from '../compare/download';
 
 export function exportSession(): void {
   saveFile(sessionExport(), 'driftlab-session.json', 'application/json');
 }
 
-function discard(): void {
+function discard(appStore: AppStore): void {
   discardBrokenSession();
   appStore.setState({ broken: null });
 }
 
-function keepMine(): void {
+function keepMine(appStore: AppStore): void {
   const record = appStore.getState().sessionRecord();
   if (record) saveSession(record);
   appStore.setState({ otherTab: null });
 }
 
-function loadTheirs(text: string): void {
-  void import('../../store/restore').then((m) => m.openOtherTab(text));
+function loadTheirs(appStore: AppStore, text: string): void {
+  void import('../../store/restore').then((m) => m.openOtherTab(appStore, text));
 }
 
 export default function RecoveryPanel() {
+  const appStore = useAppStore();
   const broken = useApp((s) => s.broken);
   const otherTab = useApp((s) => s.otherTab);
   return (
@@ -40,7 +42,7 @@ export default function RecoveryPanel() {
           <button type="button" onClick={exportSession}>
             Export session
           </button>{' '}
-          <button type="button" onClick={discard}>
+          <button type="button" onClick={() => discard(appStore)}>
             Discard it
           </button>
         </div>
@@ -51,10 +53,10 @@ export default function RecoveryPanel() {
             Another DriftLab tab {otherTab === '' ? 'reset' : 'changed'} the saved session. Which
             one should this browser keep?
           </p>
-          <button type="button" onClick={keepMine}>
+          <button type="button" onClick={() => keepMine(appStore)}>
             Keep mine
           </button>{' '}
-          <button type="button" onClick={() => loadTheirs(otherTab)}>
+          <button type="button" onClick={() => loadTheirs(appStore, otherTab)}>
             Load theirs
           </button>
         </div>

@@ -1,11 +1,13 @@
 import { useState } from 'react';
+import { useAppStore } from '../../store/store-context';
 
 /** "Share": copies a link that restores scenario, seed, step and the user's own actions. */
 export function ShareButton() {
+  const appStore = useAppStore();
   const [copied, setCopied] = useState<string | null>(null);
   const share = async () => {
     // What a link must say about itself is worked out on demand (it reads the stored lesson).
-    const link = (await import('./share-link')).shareLink();
+    const link = (await import('./share-link')).shareLink(appStore);
     if (!link) return;
     const { url, note } = link;
     try {

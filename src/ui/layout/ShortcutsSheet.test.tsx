@@ -1,12 +1,13 @@
 // @vitest-environment jsdom
 // The shortcuts sheet (issue 14): `?` opens it as a modal dialog, Esc closes it and focus goes
 // back to where it was; `?` in a text field stays text.
-import { act, cleanup, render, screen } from '@testing-library/react';
+import { act, cleanup, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { shortcutsSheet } from './shortcuts-sheet';
 import { ShortcutsSheet } from './ShortcutsSheet';
 import { useKeyboard } from './useKeyboard';
+import { renderWithStore as render } from '../testing/render-with-store';
 
 function Page() {
   useKeyboard();

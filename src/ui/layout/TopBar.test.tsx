@@ -2,19 +2,21 @@
 // The top bar over a real session of a library scenario: the picker, Step moving the counter
 // at once, Step back, Play / Pause as one toggle, the speed, and the clock.
 import '../../platform/node';
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { appStore } from '../../store/app-store';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { ReactElement } from 'react';
+import { createAppStore } from '../../store/store';
+import { renderWithStore } from '../testing/render-with-store';
 import { TopBar } from './TopBar';
 
-const initial = appStore.getState();
+const appStore = createAppStore();
+const render = (ui: ReactElement) => renderWithStore(ui, appStore);
 
 beforeAll(async () => {
   await appStore.getState().open('hotfix-drift');
 });
 afterEach(cleanup);
-afterAll(() => appStore.setState(initial, true));
 
 const button = (name: string) => screen.getByRole('button', { name });
 const counter = () => screen.getByText(/^Step \d+ of \d+$/).textContent;

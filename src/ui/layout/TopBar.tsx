@@ -4,7 +4,8 @@ import { useApp } from '../../store/hooks';
 import { FREE_PLAY, libraryEntries } from '../../store/library';
 import { mayStep } from '../../store/lesson-slice';
 import { routeStore } from '../../store/route';
-import { appStore } from '../../store/app-store';
+import type { AppStore } from '../../store/store';
+import { useAppStore } from '../../store/store-context';
 import { SPEEDS } from '../../store/store';
 import { ShareButton } from './ShareButton';
 import { shortcutsSheet } from './shortcuts-sheet';
@@ -13,13 +14,14 @@ import { runStep, useStepRunning } from './step-runner';
 const ENTRIES = libraryEntries();
 
 /** Pauses the session (it stays open, to be continued) and shows the lessons page. */
-function backToLessons(): void {
+function backToLessons(appStore: AppStore): void {
   appStore.setState({ playing: false });
   routeStore.getState().showLessons();
 }
 const IMPORT = '__import__';
 
 export function TopBar() {
+  const appStore = useAppStore();
   const t = useApp((s) => s.view?.t ?? 0);
   const scenarioId = useApp((s) => s.scenarioId);
   const steps = useApp((s) => s.steps.length);
@@ -52,7 +54,7 @@ export function TopBar() {
   return (
     <header className="topbar">
       <div className="brand">
-        <button type="button" className="to-lessons" onClick={backToLessons}>
+        <button type="button" className="to-lessons" onClick={() => backToLessons(appStore)}>
           <span aria-hidden="true">←</span> <span className="to-lessons-label">Lessons</span>
         </button>
         <h1>DriftLab</h1>
@@ -73,7 +75,7 @@ export function TopBar() {
           // The second click of a double click (detail 2) is not a second step, however fast the
           // first one was.
           onClick={(e) => {
-            if (e.detail <= 1) void runStep();
+            if (e.detail <= 1) void runStep(appStore);
           }}
           disabled={stepping || done >= steps || !stepAllowed}
           aria-busy={stepping}

@@ -2,7 +2,7 @@
 // in it, a length past what servers and chat apps accept.
 import { pack, SAFE_LINK_CHARS } from '../../store/session-link';
 import { savedLesson } from '../../store/set-aside';
-import { shareQuery } from '../../store/app-store';
+import type { AppStore } from '../../store/store';
 
 /**
  * An imported lesson travels in the link's fragment (`#lesson=`, deflated), which browsers never
@@ -16,8 +16,8 @@ function kb(chars: number): string {
 }
 
 /** The Share link for the session, and what the learner must know about it. */
-export function shareLink(): { url: string; note: string | null } | null {
-  const query = shareQuery();
+export function shareLink(appStore: AppStore): { url: string; note: string | null } | null {
+  const query = appStore.shareQuery();
   if (!query) return null;
   const url = `${location.origin}${location.pathname}${query}`;
   const notes: string[] = [];

@@ -4,20 +4,25 @@
 // steps, so only Step's guards (disabled while a step runs; a double click's second click is no
 // press) keep the second press from stepping.
 import '../../platform/node';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { appStore } from '../../store/app-store';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ReactElement } from 'react';
+import { createAppStore } from '../../store/store';
+import { renderWithStore } from '../testing/render-with-store';
 import { runStep } from './step-runner';
 import { TopBar } from './TopBar';
 
-const initial = appStore.getState();
+let appStore = createAppStore();
+beforeEach(() => {
+  appStore = createAppStore();
+});
+const render = (ui: ReactElement) => renderWithStore(ui, appStore);
 
 beforeEach(async () => {
   await appStore.getState().open('busy-day');
 });
 afterEach(cleanup);
-afterAll(() => appStore.setState(initial, true));
 
 const stepButton = () => screen.getByRole<HTMLButtonElement>('button', { name: 'Step' });
 const stepsDone = () => appStore.getState().results.length;
@@ -42,9 +47,9 @@ describe('Step runs one step per press', () => {
   });
 
   it('ignores a second press (→ held down) while the first step runs', async () => {
-    await Promise.all([runStep(), runStep(), runStep()]);
+    await Promise.all([runStep(appStore), runStep(appStore), runStep(appStore)]);
     expect(stepsDone()).toBe(1);
-    await runStep();
+    await runStep(appStore);
     expect(stepsDone()).toBe(2);
   });
 });

@@ -1,13 +1,13 @@
 // One step at a time from the learner's hands: Step (button or →) is refused while a step runs,
 // so a held key runs one step, not a queue of them (issue 14). The store serialises its work, so
 // without this a second press waited its turn and then ran a second step.
-import { appStore } from '../../store/app-store';
+import type { AppStore } from '../../store/store';
 import { createFlag } from './flag';
 
 const running = createFlag();
 
 /** Runs the next step, unless one is running: then it does nothing. */
-export function runStep(): Promise<void> {
+export function runStep(appStore: AppStore): Promise<void> {
   if (running.get()) return Promise.resolve();
   running.set(true);
   return appStore

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { appStore } from '../../store/app-store';
+import { useAppStore } from '../../store/store-context';
 import { shortcutsSheet } from './shortcuts-sheet';
 import { runStep } from './step-runner';
 
@@ -37,6 +37,7 @@ export function shortcutFor(e: KeyboardEvent): 'play' | 'step' | 'back' | 'help'
  * opens the shortcuts sheet (ShortcutsSheet), unless focus is in a field.
  */
 export function useKeyboard(): void {
+  const appStore = useAppStore();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const action = shortcutFor(e);
@@ -44,11 +45,11 @@ export function useKeyboard(): void {
       const s = appStore.getState();
       if (action === 'help') shortcutsSheet.set(true);
       else if (action === 'play') s.togglePlay();
-      else if (action === 'step') void runStep();
+      else if (action === 'step') void runStep(appStore);
       else void s.back();
       e.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [appStore]);
 }

@@ -1,12 +1,13 @@
 import { useEffect } from 'react';
 import { useApp } from '../../store/hooks';
-import { appStore } from '../../store/app-store';
+import { useAppStore } from '../../store/store-context';
 
 /**
  * While playing, each animation frame moves virtual time by the real time that passed times the
  * speed. A frame waits for the previous tick to finish, so a slow tick never piles up work.
  */
 export function usePlayLoop(): void {
+  const appStore = useAppStore();
   const playing = useApp((s) => s.playing);
   useEffect(() => {
     if (!playing) return;
@@ -28,7 +29,7 @@ export function usePlayLoop(): void {
     };
     frame = requestAnimationFrame(loop);
     return () => cancelAnimationFrame(frame);
-  }, [playing]);
+  }, [appStore, playing]);
 }
 
 /**

@@ -6,7 +6,7 @@ import { METRICS, type LaneMetrics } from '../../sim/metrics';
 import { useApp } from '../../store/hooks';
 import { lessonById, nextLesson } from '../../store/lessons';
 import { chosenAnswer, lessonResult } from '../../store/lesson-score';
-import { openScenario } from '../../store/open-session';
+import { openScenario } from './open-session';
 import { progressStore, type LessonResult } from '../../store/progress';
 import { routeStore } from '../../store/route';
 import { readMetric } from '../compare/metric-reading';

@@ -5,7 +5,7 @@ import { useRef, useState, type ChangeEvent } from 'react';
 import { useStore } from 'zustand';
 import SCENARIOS from 'virtual:scenario-index';
 import { LESSONS_IN_ORDER, TRACKS, type Lesson } from '../../store/lessons';
-import { continueSession, importScenarioFile, openScenario } from '../../store/open-session';
+import { continueSession, importScenarioFile, openScenario } from './open-session';
 import { progressStore } from '../../store/progress';
 import { savedSessionPlace } from '../../store/persistence';
 import './lessons.css';

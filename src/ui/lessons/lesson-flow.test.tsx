@@ -3,15 +3,22 @@
 // hint, a broken rule and its message, "Show me"), the question asked before its step and
 // revealed after it, and the summary with the results and the next lesson.
 import '../../platform/node';
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { nextLesson } from '../../store/lessons';
 import { loadProgress } from '../../store/progress';
-import { appStore } from '../../store/app-store';
+import type { ReactElement } from 'react';
+import { createAppStore } from '../../store/store';
+import { renderWithStore } from '../testing/render-with-store';
 import { LessonAhead, LessonDone, LessonReveal } from './LessonFlow';
 
-const initial = appStore.getState();
+let appStore = createAppStore();
+beforeEach(() => {
+  appStore = createAppStore();
+});
+const render = (ui: ReactElement) => renderWithStore(ui, appStore);
+
 const LESSON = 'your-first-change';
 
 beforeEach(async () => {
@@ -20,7 +27,6 @@ beforeEach(async () => {
   await appStore.getState().step(); // the app runs in both clusters; next: the task
 });
 afterEach(cleanup);
-afterAll(() => appStore.setState(initial, true));
 
 function show() {
   render(

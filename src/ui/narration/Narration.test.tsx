@@ -1,13 +1,19 @@
 // @vitest-environment jsdom
 // Narration: the step's title and markdown (never raw HTML), then its expectations, ✓ or ✗.
-import { cleanup, render, screen, within } from '@testing-library/react';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { appStore } from '../../store/app-store';
+import { cleanup, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ReactElement } from 'react';
+import { createAppStore } from '../../store/store';
+import { renderWithStore } from '../testing/render-with-store';
 import { Narration } from './Narration';
 
-const initial = appStore.getState();
+let appStore = createAppStore();
+beforeEach(() => {
+  appStore = createAppStore();
+});
+const render = (ui: ReactElement) => renderWithStore(ui, appStore);
+
 afterEach(cleanup);
-afterAll(() => appStore.setState(initial, true));
 
 const steps = [
   {

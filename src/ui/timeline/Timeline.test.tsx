@@ -1,11 +1,19 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { StepResult } from '../../sim/scenario';
-import { appStore } from '../../store/app-store';
+import type { ReactElement } from 'react';
+import { createAppStore } from '../../store/store';
+import { renderWithStore } from '../testing/render-with-store';
 import type { SandboxView } from '../../store/view';
 import { AUDIT, COMMITS } from './fixtures';
 import { Timeline } from './Timeline';
+
+let appStore = createAppStore();
+beforeEach(() => {
+  appStore = createAppStore();
+});
+const render = (ui: ReactElement) => renderWithStore(ui, appStore);
 
 const jumpTo = vi.fn(() => Promise.resolve());
 

@@ -1,15 +1,19 @@
-// The in-cluster controllers: Deployment, ReplicaSet, the kubelet's Pod lifecycle and the HPA.
+// The in-cluster controllers: Deployment, ReplicaSet, StatefulSet, Job, the kubelet's Pod lifecycle
+// and the HPA.
 // They run on the virtual clock from one work queue: a change to an object enqueues it (and its
 // owners); the queue drains at the current instant, in insertion order, so runs are repeatable.
+import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
 import type { Cluster } from '../cluster';
 import { refKey, refOf, type KObject, type ObjectRef, type OwnerReference } from '../object';
 import type { WriteContext } from '../write';
 import { syncDeployment } from './deployment';
 import { HpaController } from './hpa';
+import { syncJob } from './job';
 import { ObjectTimers } from '../../clock';
 import { Kubelet } from './kubelet';
 import { syncReplicaSet } from './replicaset';
 import { RolloutClock } from './rollout-clock';
+import { syncStatefulSet } from './statefulset';
 
 export interface Controllers {
   enqueue(ref: ObjectRef): void;
@@ -52,6 +56,14 @@ export function createControllers(cluster: Cluster, verifyIdle = VERIFY_IDLE_ENV
     counters: new Map<string, number>(),
     timers: new ObjectTimers(cluster.clock, 'replicaset'),
   };
+  const jobs = {
+    counters: new Map<string, number>(),
+    timers: new ObjectTimers(cluster.clock, 'job'),
+  };
+  const statefulSets = {
+    revisions: new Map<string, Map<string, PodTemplateSpec>>(),
+    timers: new ObjectTimers(cluster.clock, 'statefulset'),
+  };
 
   /**
    * A controller's sync leaves its object as it wants it, from what it read: its own object and
@@ -90,6 +102,12 @@ export function createControllers(cluster: Cluster, verifyIdle = VERIFY_IDLE_ENV
         case 'ReplicaSet':
           syncReplicaSet(cluster, obj, replicaSets);
           break;
+        case 'Job':
+          syncJob(cluster, obj, jobs);
+          break;
+        case 'StatefulSet':
+          syncStatefulSet(cluster, obj, statefulSets);
+          break;
         case 'Pod':
           kubelet.observe(obj);
           break;
@@ -127,6 +145,9 @@ export function createControllers(cluster: Cluster, verifyIdle = VERIFY_IDLE_ENV
         add({ kind: owner.kind, name: owner.name, namespace: ref.namespace });
       kubelet.forget(ref);
       replicaSets.timers.cancel(refKey(ref));
+      jobs.timers.cancel(refKey(ref));
+      statefulSets.timers.cancel(refKey(ref));
+      statefulSets.revisions.delete(refKey(ref));
       hpa.forget(ref);
     },
     get skippedSyncs() {
@@ -142,6 +163,10 @@ export function createControllers(cluster: Cluster, verifyIdle = VERIFY_IDLE_ENV
       rollouts.reset();
       replicaSets.counters.clear();
       replicaSets.timers.reset();
+      jobs.counters.clear();
+      jobs.timers.reset();
+      statefulSets.revisions.clear();
+      statefulSets.timers.reset();
     },
     rollouts,
   };

@@ -15,10 +15,31 @@ type SimPodStatus = Omit<PodStatus, 'containerStatuses'> & {
 /** What one container is doing, in virtual ms. */
 export type ContainerView =
   | { waiting: string; message?: string; restarts?: number; exited?: number }
-  | { running: number; ready: boolean };
+  | { running: number; ready: boolean }
+  | { terminated: { exitCode: number; startedAt: number; finishedAt: number } };
+
+/** A Pod's phase; Succeeded and Failed only for Pods that are not restarted (a Job's). */
+export type PodPhase = 'Pending' | 'Running' | 'Succeeded' | 'Failed';
 
 function containerStatus(c: Container, view: ContainerView): SimContainerStatus {
   const base = { name: c.name, image: c.image ?? '' };
+  if ('terminated' in view) {
+    const t = view.terminated;
+    return {
+      ...base,
+      ready: false,
+      started: false,
+      restartCount: 0,
+      state: {
+        terminated: {
+          exitCode: t.exitCode,
+          reason: t.exitCode === 0 ? 'Completed' : 'Error',
+          startedAt: isoTime(t.startedAt),
+          finishedAt: isoTime(t.finishedAt),
+        },
+      },
+    };
+  }
   if ('running' in view)
     return {
       ...base,
@@ -48,7 +69,7 @@ function containerStatus(c: Container, view: ContainerView): SimContainerStatus 
 
 export function podStatus(
   pod: KObject,
-  phase: 'Pending' | 'Running',
+  phase: PodPhase,
   now: number,
   views: { c: Container; view: ContainerView }[],
 ): SimPodStatus {
@@ -60,16 +81,19 @@ export function podStatus(
   const ready = unready.length === 0 ? 'True' : 'False';
   const before = prev?.conditions?.find((c) => c.type === 'Ready');
   const since = before?.status === ready ? (before.lastTransitionTime ?? at) : at;
+  const finished = phase === 'Succeeded' || phase === 'Failed';
   const readyCondition: PodCondition =
     ready === 'True'
       ? { type: 'Ready', status: 'True', lastTransitionTime: since }
-      : {
-          type: 'Ready',
-          status: 'False',
-          lastTransitionTime: since,
-          reason: 'ContainersNotReady',
-          message: `containers with unready status: [${unready.join(' ')}]`,
-        };
+      : finished
+        ? { type: 'Ready', status: 'False', lastTransitionTime: since, reason: 'PodCompleted' }
+        : {
+            type: 'Ready',
+            status: 'False',
+            lastTransitionTime: since,
+            reason: 'ContainersNotReady',
+            message: `containers with unready status: [${unready.join(' ')}]`,
+          };
   const startTime = prev?.startTime ?? at;
   return {
     phase,

@@ -7,12 +7,16 @@
 //   restartCount (kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#container-restarts);
 // - a missing ConfigMap or Secret (or key): CreateContainerConfigError, retried until it appears;
 // - an image whose readiness probe fails for a while: Running, not Ready;
+// - a Pod that is not restarted (`restartPolicy: Never`/`OnFailure`, a Job's) runs to completion:
+//   its container exits after the image's `runFor` with its `exitCode`, and the Pod is Succeeded
+//   (exit 0) or Failed (pod-lifecycle "Pod phase");
 // - a deleted Pod is Terminating for its grace period, then removed (pod-lifecycle
 //   "Termination of Pods"); its ReplicaSet already counts it gone.
 // Each step records the Events the real kubelet and scheduler record.
 //
 // Simplification: one node; the containers ignore SIGTERM, so a Pod stays Terminating for its
-// whole grace period; the first failing container decides the Pod's path.
+// whole grace period; the first failing container decides the Pod's path. `OnFailure` is run as
+// `Never`: a failed container is not restarted in place, its Job makes a new Pod.
 import type { Container as PodContainer, PodSpec } from 'kubernetes-types/core/v1';
 import { ObjectTimers } from '../../clock';
 import type { Cluster } from '../cluster';
@@ -20,6 +24,7 @@ import type { EventType } from '../events';
 import {
   CRASH_START_MS,
   DEFAULT_READY_AFTER_MS,
+  DEFAULT_RUN_FOR_MS,
   PULL_ERROR_AFTER_MS,
   type ImageBehaviour,
 } from '../images';
@@ -30,7 +35,7 @@ import { backOffMs, goDuration, POD_RETRY_MS } from './back-off';
 import { configProblem } from './config-refs';
 import { controllerContext } from './context';
 import { isTerminating } from './pod-status';
-import { podStatus, type ContainerView } from './kubelet-status';
+import { podStatus, type ContainerView, type PodPhase } from './kubelet-status';
 
 export { podState, isPodReady, type PodState } from './pod-status';
 
@@ -43,6 +48,12 @@ type Container = PodContainer & { image: string };
 
 function containersOf(pod: KObject): Container[] {
   return ((pod.spec as PodSpec).containers as Container[] | undefined) ?? [];
+}
+
+/** A Pod whose containers are not restarted when they exit: it runs to completion (a Job's). */
+function runsToCompletion(pod: KObject): boolean {
+  const policy = (pod.spec as PodSpec).restartPolicy;
+  return policy === 'Never' || policy === 'OnFailure';
 }
 
 export class Kubelet {
@@ -186,6 +197,7 @@ export class Kubelet {
       this.event(pod, 'Normal', 'Started', `Started container ${c.name}`);
     }
     const behaviours = containers.map((c) => this.cluster.images(c.image));
+    if (runsToCompletion(pod)) return this.runToCompletion(ref, behaviours);
     const crash = behaviours.findIndex((b) => b.crash);
     if (crash >= 0) {
       this.crashed(ref, crash, 0);
@@ -216,6 +228,46 @@ export class Kubelet {
           'Running',
           containers.map((c) => ({ c, view: { running: since, ready: true } })),
         );
+    });
+  }
+
+  /**
+   * The containers of a Pod that is not restarted run for their images' `runFor`, then exit; the
+   * first non-zero exit code (a crashing image exits 1 at once) makes the Pod Failed.
+   */
+  private runToCompletion(ref: ObjectRef, behaviours: ImageBehaviour[]): void {
+    const pod = this.live(ref);
+    if (!pod) return;
+    const containers = containersOf(pod);
+    const started = this.cluster.clock.now();
+    const exitCode = behaviours.map((b) => (b.crash ? 1 : (b.exitCode ?? 0))).find((c) => c !== 0);
+    const runFor = Math.max(
+      0,
+      ...behaviours.map((b) => (b.crash ? 0 : (b.runForMs ?? DEFAULT_RUN_FOR_MS))),
+    );
+    this.write(
+      pod,
+      'Running',
+      containers.map((c) => ({ c, view: { running: started, ready: true } })),
+    );
+    this.timers.set(refKey(ref), runFor, () => {
+      const now = this.live(ref);
+      if (!now) return;
+      const finishedAt = this.cluster.clock.now();
+      this.write(
+        now,
+        exitCode === undefined ? 'Succeeded' : 'Failed',
+        containers.map((c, i) => ({
+          c,
+          view: {
+            terminated: {
+              exitCode: behaviours[i]!.crash ? 1 : (behaviours[i]!.exitCode ?? 0),
+              startedAt: started,
+              finishedAt,
+            },
+          },
+        })),
+      );
     });
   }
 
@@ -307,7 +359,7 @@ export class Kubelet {
 
   private write(
     pod: KObject,
-    phase: 'Pending' | 'Running',
+    phase: PodPhase,
     views: { c: Container; view: ContainerView }[],
   ): void {
     const status = podStatus(pod, phase, this.cluster.clock.now(), views);

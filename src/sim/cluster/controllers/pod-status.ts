@@ -7,12 +7,15 @@ import { virtualMsOf } from '../time';
 /**
  * What `kubectl get pods` shows in STATUS: `Terminating` once deletion began, else a waiting
  * container's reason (ContainerCreating, ErrImagePull, ImagePullBackOff, CrashLoopBackOff,
- * CreateContainerConfigError), else the phase.
+ * CreateContainerConfigError), `Completed` or `Error` for a Pod that ran to completion (a Job's:
+ * Succeeded, or Failed with a container's terminated reason), else the phase.
  */
 export type PodState =
   | 'Pending'
   | 'Running'
   | 'Terminating'
+  | 'Completed'
+  | 'Error'
   | 'ContainerCreating'
   | 'ErrImagePull'
   | 'ImagePullBackOff'
@@ -38,6 +41,8 @@ export function isTerminating(pod: KObject): boolean {
 export function podState(pod: KObject): PodState {
   if (isTerminating(pod)) return 'Terminating';
   const status = statusOf(pod);
+  if (status?.phase === 'Succeeded') return 'Completed';
+  if (status?.phase === 'Failed') return 'Error';
   for (const s of status?.containerStatuses ?? []) {
     const reason = s.state?.waiting?.reason;
     if (reason !== undefined && reason !== 'ContainerCreating' && WAITING.has(reason))

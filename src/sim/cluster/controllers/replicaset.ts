@@ -100,7 +100,11 @@ export function syncReplicaSet(cluster: Cluster, rs: KObject, memory: ReplicaSet
   cluster.updateStatus(refOf(rs), CTX, status);
 }
 
-function countAvailable(
+/**
+ * How many of `pods` are available (Ready for `minReadySeconds`); a timer wakes `owner` when the
+ * next one becomes so. Shared by the ReplicaSet and StatefulSet controllers.
+ */
+export function countAvailable(
   cluster: Cluster,
   rs: KObject,
   pods: KObject[],

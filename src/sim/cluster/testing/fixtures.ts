@@ -70,8 +70,11 @@ export function deployment(
   };
 }
 
-/** An HPA (autoscaling/v2) keeping the Deployment `web` between `min` and `max` replicas. */
-export function hpa(min: number, max: number): KObject {
+/**
+ * An HPA (autoscaling/v2) keeping the Deployment `web` between `min` and `max` replicas, at
+ * `utilization` % of the Pods' CPU request when given (else the API's default, 80 %).
+ */
+export function hpa(min: number, max: number, utilization?: number): KObject {
   return {
     apiVersion: 'autoscaling/v2',
     kind: 'HorizontalPodAutoscaler',
@@ -80,10 +83,45 @@ export function hpa(min: number, max: number): KObject {
       scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web' },
       minReplicas: min,
       maxReplicas: max,
+      ...(utilization === undefined
+        ? {}
+        : {
+            metrics: [
+              {
+                type: 'Resource',
+                resource: {
+                  name: 'cpu',
+                  target: { type: 'Utilization', averageUtilization: utilization },
+                },
+              },
+            ],
+          }),
     },
   };
 }
 
 export function configMap(name: string, data: Record<string, string>): KObject {
   return { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name }, data };
+}
+
+/** A StatefulSet `db` of `replicas` Pods running `image`; `extra` is merged into its spec. */
+export function statefulSet(
+  opts: { name?: string; image?: string; replicas?: number; extra?: Record<string, unknown> } = {},
+): KObject {
+  const name = opts.name ?? 'db';
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'StatefulSet',
+    metadata: { name },
+    spec: {
+      ...(opts.replicas === undefined ? {} : { replicas: opts.replicas }),
+      serviceName: name,
+      selector: { matchLabels: { app: name } },
+      template: {
+        metadata: { labels: { app: name } },
+        spec: { containers: [{ name, image: opts.image ?? `${name}:1.0` }] },
+      },
+      ...opts.extra,
+    },
+  };
 }
