@@ -9,7 +9,7 @@
 import { defaultApps, type AppSpec } from './apps/apps';
 import { Observer } from './apps/observer';
 import { AuditLog, recordRepoChange, type ClusterName } from './audit';
-import { EPOCH_MS, Rng, VirtualClock } from './clock';
+import { EPOCH_MS, Rng, VirtualClock, type HostPause } from './clock';
 import type { RollbackMethod } from './audit';
 import { Cluster, imageCatalog, type ImageBehaviour } from './cluster';
 import { DevopsLane, type DevopsOptions } from './devops/lane';
@@ -48,6 +48,8 @@ export interface SandboxOptions {
   apps?: AppSpec[];
   path?: string;
   lanes?: { devops?: Partial<DevopsOptions>; gitops?: Partial<GitopsOptions> };
+  /** The host's pause between events of virtual time (clock.ts); none in Node. */
+  pause?: HostPause;
 }
 
 type Listener = () => void;
@@ -131,7 +133,7 @@ export class Sandbox {
 
   static async create(opts: SandboxOptions): Promise<Sandbox> {
     const seed = opts.seed ?? 1;
-    const clock = new VirtualClock();
+    const clock = new VirtualClock(opts.pause);
     const audit = new AuditLog(clock);
     const author = opts.author ?? 'platform-team';
     const message = opts.message ?? 'Initial commit';

@@ -7,6 +7,7 @@ import type { Scenario } from '../sim/scenario/schema';
 import { coalesce } from './coalesce';
 import { loadAnswers, lessonView } from './lesson-slice';
 import { loadLibraryScenario } from './library';
+import { mainThreadSlices } from './main-thread-slice';
 import { repairPrototypes } from './prototype-guard';
 import type { AppState } from './store';
 import { ViewAdapter } from './view';
@@ -35,8 +36,21 @@ export class LiveRun {
     private readonly get: () => AppState,
   ) {}
 
-  readonly serial = <T>(fn: () => Promise<T>): Promise<T> => {
-    const next = this.chain.then(fn, fn);
+  // True while an operation other than Play runs: it refreshes the view itself once done, so the
+  // views its events ask for meanwhile are skipped (the run pauses between events: each would be a
+  // render of a state half-way through a step).
+  private quiet = false;
+
+  readonly serial = <T>(fn: () => Promise<T>, opts = { quiet: true }): Promise<T> => {
+    const run = async () => {
+      this.quiet = opts.quiet;
+      try {
+        return await fn();
+      } finally {
+        this.quiet = false;
+      }
+    };
+    const next = this.chain.then(run, run);
     this.chain = next.catch(() => undefined);
     return next;
   };
@@ -69,7 +83,7 @@ export class LiveRun {
       pending = true;
       const rebuild = () => {
         pending = false;
-        void this.refresh();
+        if (!this.quiet) void this.refresh();
       };
       if (this.get().playing) setTimeout(rebuild, PLAY_REFRESH_MS);
       else queueMicrotask(rebuild);
@@ -95,6 +109,7 @@ export class LiveRun {
       // A standby run one step behind makes "Step back" immediate; it follows after the paint.
       standby: true,
       schedule: afterPaint,
+      pause,
       ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
       ...(dirFiles ? { dirFiles } : {}),
     };
@@ -103,6 +118,9 @@ export class LiveRun {
     const replaying = opts.actions !== undefined || steps > 0;
     const seed = opts.seed ?? scenario.seed ?? 1;
     this.set(replaying ? loadAnswers(id, seed) : { answers: {}, hints: {} });
+    // The first opening from the start (a lesson's link): its title and first narration paint
+    // while the sandbox is built, not after (the first view's largest text, issue 14).
+    if (!this.run && !replaying) this.set(lessonText(scenario));
     const next =
       opts.actions || steps > 0
         ? await ScenarioRun.replay(scenario, options, steps, opts.actions ?? [])
@@ -110,8 +128,7 @@ export class LiveRun {
     stopIfPolluted();
     this.set({
       scenarioId: id,
-      scenarioTitle: scenario.title,
-      steps: scenario.steps.map((s) => ({ title: s.title, say: s.say ?? '' })),
+      ...lessonText(scenario),
       seed: next.seed,
       status: 'ready',
       error: null,
@@ -119,6 +136,15 @@ export class LiveRun {
     await this.adopt(next);
   }
 }
+
+/** What the narration shows of a lesson, before and after its sandbox is built. */
+const lessonText = (scenario: Scenario) => ({
+  scenarioTitle: scenario.title,
+  steps: scenario.steps.map((s) => ({ title: s.title, say: s.say ?? '' })),
+});
+
+/** One for the app: every run (the live one, its standby) shares the main thread. */
+const pause = mainThreadSlices();
 
 /** Runs `work` once the browser has painted what is on screen now (a timer where nothing paints). */
 function afterPaint(work: () => void): void {

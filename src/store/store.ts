@@ -174,44 +174,50 @@ function sessionSlice(): {
       setSpeed: (speed) => set({ speed }),
 
       tick: (wallMs) =>
-        serial(async () => {
-          if (!session.run || !get().playing) return;
-          try {
-            // Virtual time moves in slices, and a frame stops once its budget is spent: at top speed
-            // a busy stretch then plays slower than asked rather than freezing the page (the
-            // slices' promises resolve within one task, so only this check keeps it short).
-            const started = performance.now();
-            let left = Math.min(wallMs, 250) * get().speed;
-            const guided = isGuided(get());
-            while (left > 0 && performance.now() - started < FRAME_BUDGET_MS) {
-              const slice = Math.min(left, PLAY_SLICE_MS);
-              left -= slice;
-              if (!guided) {
-                await session.run.advance(slice);
-                continue;
+        serial(
+          async () => {
+            if (!session.run || !get().playing) return;
+            try {
+              // Virtual time moves in slices, and a frame stops once its budget is spent: at top speed
+              // a busy stretch then plays slower than asked rather than freezing the page (the
+              // slices' promises resolve within one task, so only this check keeps it short).
+              const started = performance.now();
+              let left = Math.min(wallMs, 250) * get().speed;
+              const guided = isGuided(get());
+              while (left > 0 && performance.now() - started < FRAME_BUDGET_MS) {
+                const slice = Math.min(left, PLAY_SLICE_MS);
+                left -= slice;
+                if (!guided) {
+                  await session.run.advance(slice);
+                  continue;
+                }
+                // Guided Play never runs time between steps: it plays the next step's own time and
+                // pauses where the step ends, before a question, and once a task's goal holds.
+                const outcome = await session.run.play(slice);
+                if (outcome.kind === 'time' && !session.run.checkTask()?.goalMet) continue;
+                if (
+                  outcome.kind === 'playing' ||
+                  (outcome.kind === 'time' && !session.run.nextStep)
+                )
+                  continue;
+                set({ playing: false });
+                await refresh();
+                publish();
+                return;
               }
-              // Guided Play never runs time between steps: it plays the next step's own time and
-              // pauses where the step ends, before a question, and once a task's goal holds.
-              const outcome = await session.run.play(slice);
-              if (outcome.kind === 'time' && !session.run.checkTask()?.goalMet) continue;
-              if (outcome.kind === 'playing' || (outcome.kind === 'time' && !session.run.nextStep))
-                continue;
-              set({ playing: false });
-              await refresh();
-              publish();
+            } catch (e) {
+              // A failure is shown and stops play, instead of every later frame failing unseen.
+              set({ playing: false, notice: `The simulation stopped: ${errorText(e)}` });
               return;
             }
-          } catch (e) {
-            // A failure is shown and stops play, instead of every later frame failing unseen.
-            set({ playing: false, notice: `The simulation stopped: ${errorText(e)}` });
-            return;
-          }
-          // Saved about once a second while playing, not every frame.
-          const now = performance.now();
-          if (now - lastPlaySave < 1_000) return;
-          lastPlaySave = now;
-          publish();
-        }),
+            // Saved about once a second while playing, not every frame.
+            const now = performance.now();
+            if (now - lastPlaySave < 1_000) return;
+            lastPlaySave = now;
+            publish();
+          },
+          { quiet: false },
+        ),
 
       act: (action, record = true) =>
         serial(async () => {

@@ -85,6 +85,71 @@ describe('the at-a-glance layout at 1280x800', () => {
   );
 });
 
+/** Parts of `at` that are not wholly inside the window (their names). */
+async function notInView(parts: [string, Locator][]): Promise<string[]> {
+  const out: string[] = [];
+  for (const [name, at] of parts) {
+    const box = await at.boundingBox();
+    const inside =
+      box !== null &&
+      box.y >= 0 &&
+      box.x + box.width <= VIEW.width + 0.5 &&
+      box.y + box.height <= VIEW.height + 0.5;
+    if (!inside) out.push(`${name} at ${JSON.stringify(box)}`);
+  }
+  return out;
+}
+
+describe('a task at 1280x800', () => {
+  it.each([
+    ['your-first-change', 0],
+    // Step 2 asked a question: its answer is shown too, under the task's card.
+    ['hotfix-drift', 1],
+  ])(
+    'keeps the task card, its goal and its buttons in the window, with a hint open too (%s)',
+    async (id, from) => {
+      const { page, problems } = await openPage(
+        browser,
+        `${inject('baseUrl')}?scenario=${id}&step=${from}`,
+        VIEW,
+      );
+      const step = page.getByRole('button', { name: 'Step', exact: true });
+      const predict = page.getByRole('region', { name: 'Predict' });
+      if (from > 0) await predict.waitFor();
+      if (await predict.isVisible()) {
+        await predict.getByRole('radio').first().check();
+        await predict.getByRole('button', { name: 'Lock in my answer' }).click();
+      }
+      await expect.poll(() => step.isEnabled(), { timeout: 60_000 }).toBe(true);
+      await step.click();
+      const task = page.getByRole('region', { name: 'Your task' });
+      await task.waitFor();
+      const parts = (): [string, Locator][] => [
+        ['the task’s title', task.getByRole('heading', { level: 2 })],
+        ['the goal', task.locator('.task-goal')],
+        ['the goal’s checklist', task.getByRole('list', { name: 'Goal' })],
+        ['Show me', task.getByRole('button', { name: 'Show me' })],
+        ['Check and continue', task.getByRole('button', { name: 'Check and continue' })],
+        // The step that ran folds to its title above the card, still in view.
+        [
+          'the narration’s title',
+          page.getByRole('region', { name: 'Narration' }).getByRole('heading'),
+        ],
+      ];
+      await page.waitForTimeout(300);
+      expect(await notInView(parts())).toEqual([]);
+      await task.getByRole('button', { name: /^Show a hint/ }).click();
+      await task.getByRole('list', { name: 'Hints' }).waitFor();
+      expect(await notInView(parts())).toEqual([]);
+      // The page itself does not scroll: the side column does, alone.
+      expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBe(VIEW.height);
+      expect(problems).toEqual([]);
+      await page.close();
+    },
+    120_000,
+  );
+});
+
 /** The smallest text of the state diagrams as drawn (font size × the diagram's zoom), in px. */
 const smallestDiagramText = (page: Page) =>
   page.evaluate(() =>
@@ -107,6 +172,12 @@ describe('the state diagrams at 1280x800', () => {
       VIEW,
     );
     const devops = page.getByRole('region', { name: 'DevOps lane' });
+    // A deeper panel, closed at first (issue 14): both are opened.
+    for (const name of ['DevOps lane', 'GitOps lane'])
+      await page
+        .getByRole('region', { name })
+        .getByRole('button', { name: 'Show diagram' })
+        .click();
     await devops.locator('.lp-node').first().waitFor();
     expect(await smallestDiagramText(page)).toBeGreaterThanOrEqual(11);
     await devops.getByRole('button', { name: 'Labels' }).click();

@@ -5,6 +5,44 @@ import { Rng } from './rng';
 import { formatClock, formatDuration, parseDuration } from './duration';
 
 describe('VirtualClock', () => {
+  it('lets the host pause between events, and runs the same events in the same order', async () => {
+    const events = (clock: VirtualClock, seen: string[]) => {
+      clock.schedule(10, () => void seen.push(`a@${clock.now()}`));
+      clock.schedule(10, async () => {
+        await Promise.resolve();
+        seen.push(`b@${clock.now()}`);
+        clock.schedule(5, () => void seen.push(`chained@${clock.now()}`));
+      });
+      clock.schedule(30, () => void seen.push(`c@${clock.now()}`));
+    };
+    const plain: string[] = [];
+    const alone = new VirtualClock();
+    events(alone, plain);
+    await alone.advanceTo(100);
+    // The host asks for a pause after every other event (a spent slice of its main thread).
+    const paused: string[] = [];
+    let asked = 0;
+    const clock = new VirtualClock(() => {
+      asked++;
+      paused.push('pause');
+      return asked % 2 === 0 ? Promise.resolve() : null;
+    });
+    events(clock, paused);
+    await clock.advanceTo(100);
+    expect(paused.filter((s) => s !== 'pause')).toEqual(plain);
+    expect(paused).toEqual([
+      'a@10',
+      'pause',
+      'b@10',
+      'pause',
+      'chained@15',
+      'pause',
+      'c@30',
+      'pause',
+    ]);
+    expect(clock.now()).toBe(100);
+  });
+
   it('runs entries in time order, ties in insertion order', async () => {
     const clock = new VirtualClock();
     const seen: string[] = [];

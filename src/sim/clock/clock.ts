@@ -30,7 +30,20 @@ export class ClockError extends CodedError<'E_CLOCK'> {
   }
 }
 
+/**
+ * The host's chance to breathe between two events of virtual time: the browser returns a promise
+ * (a task boundary, so the page can paint and take input) once its slice of the main thread is
+ * spent, and null otherwise. The simulation never reads the wall clock itself: the host decides.
+ */
+export type HostPause = () => Promise<void> | null;
+
 export class VirtualClock {
+  /**
+   * WARNING: `pause` changes when work runs on the host's event loop, never what runs or in
+   * which order: each event still starts once the one before it and its tracked work are done.
+   */
+  constructor(private readonly pause?: HostPause) {}
+
   private t = 0;
   private seq = 0;
   private nextId = 1;
@@ -107,6 +120,8 @@ export class VirtualClock {
       this.t = head.at;
       await head.fn();
       await this.settle();
+      const breath = this.pause?.();
+      if (breath) await breath;
     }
     this.t = target;
   }

@@ -1,5 +1,11 @@
 // Virtual time and seeded chance: the only source of "now" and of randomness in src/sim.
-export { VirtualClock, ClockError, type TimerId, type PendingTimer } from './clock';
+export {
+  VirtualClock,
+  ClockError,
+  type HostPause,
+  type TimerId,
+  type PendingTimer,
+} from './clock';
 export { ObjectTimers } from './object-timers';
 export { Rng } from './rng';
 export { parseDuration, formatDuration, formatClock } from './duration';

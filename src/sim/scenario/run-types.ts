@@ -1,5 +1,6 @@
 // The shapes a scenario run hands out: a step's result, a user's recorded action, the next step,
 // what a slice of guided Play did, and the options a run starts with.
+import type { HostPause } from '../clock';
 import type { ConsoleOutput } from '../console-line';
 import type { ActionOutcome } from './actions';
 import type { ExpectationResult } from './expect';
@@ -74,4 +75,6 @@ export interface RunOptions {
    * learner sees a step before its standby follows; by default the work starts at once.
    */
   schedule?: (work: () => void) => void;
+  /** The host's pause between events of virtual time (clock.ts): the app's main thread breathes. */
+  pause?: HostPause;
 }

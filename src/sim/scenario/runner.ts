@@ -69,7 +69,10 @@ export class ScenarioRun {
   ) {}
 
   static async start(scenario: Scenario, options: RunOptions = {}): Promise<ScenarioRun> {
-    const sandbox = await Sandbox.create(sandboxOptions(scenario, options));
+    const sandbox = await Sandbox.create({
+      ...sandboxOptions(scenario, options),
+      ...(options.pause ? { pause: options.pause } : {}),
+    });
     return new ScenarioRun(scenario, sandbox, options);
   }
 

@@ -360,10 +360,12 @@ describe('LanePanel', () => {
     expect(panel.getByText(/Queue:/).textContent).toContain('Queue: 1 run waits');
   });
 
-  it('names the current state in words and draws the machine lazily', async () => {
+  it('names the current state in words and draws the machine lazily, on demand', async () => {
+    const user = userEvent.setup();
     render(<LanePanel lane="devops" />);
     const panel = lane('DevOps lane');
     expect(panel.getByTestId('machine-state').textContent).toBe('waiting-approval');
+    await user.click(panel.getByRole('button', { name: 'Show diagram' }));
     const diagram = await panel.findByRole('img', {
       name: 'State machine of the pipeline: 12 states; current state waiting-approval',
     });
@@ -379,8 +381,12 @@ describe('LanePanel', () => {
     const user = userEvent.setup();
     render(<LanePanel lane="gitops" />);
     const panel = lane('GitOps lane');
+    const show = panel.getByRole('button', { name: 'Show diagram' });
+    expect(show.getAttribute('aria-expanded')).toBe('false');
+    await user.click(show);
     const toggle = panel.getByRole('button', { name: 'Hide diagram' });
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    await panel.findByRole('img', { name: /State machine/ }, { timeout: 15_000 });
     await user.click(toggle);
     expect(panel.getByRole('button', { name: 'Show diagram' }).getAttribute('aria-expanded')).toBe(
       'false',

@@ -10,7 +10,8 @@ beforeAll(stubResizeObserver);
 afterEach(cleanup);
 
 describe('MachineView', () => {
-  it('shows a text fallback while the diagram chunk loads, then the diagram', async () => {
+  it('is closed at first (a deeper panel, issue 14), then shows a text fallback while the diagram chunk loads, then the diagram', async () => {
+    const user = userEvent.setup();
     render(
       <MachineView
         lane="gitops"
@@ -22,8 +23,13 @@ describe('MachineView', () => {
         }}
       />,
     );
-    expect(screen.getByText('Loading the state machine diagram…')).toBeTruthy();
+    // The state and the last transition are in words; the diagram opens on demand.
     expect(screen.getByTestId('machine-state').textContent).toBe('syncing');
+    const show = screen.getByRole('button', { name: 'Show diagram' });
+    expect(show.getAttribute('aria-expanded')).toBe('false');
+    expect(screen.queryByRole('img', { name: /State machine/ })).toBeNull();
+    await user.click(show);
+    expect(screen.getByText('Loading the state machine diagram…')).toBeTruthy();
     expect(screen.getByText('comparing done').closest('.lp-last')?.textContent).toBe(
       'last: comparing → syncing (comparing done)',
     );
@@ -44,6 +50,7 @@ describe('MachineView', () => {
   it('draws every transition label on demand, in a box that scrolls', async () => {
     const user = userEvent.setup();
     render(<MachineView lane="devops" state="build" lastTransition={null} />);
+    await user.click(screen.getByRole('button', { name: 'Show diagram' }));
     await screen.findByRole('img', { name: /current state build/ }, { timeout: 15_000 });
     await user.click(screen.getByRole('button', { name: 'Labels' }));
     expect(screen.getByRole('button', { name: 'Labels' }).getAttribute('aria-pressed')).toBe(

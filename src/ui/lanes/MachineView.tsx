@@ -15,7 +15,7 @@ export interface MachineViewProps {
 
 export function MachineView({ lane, state, lastTransition }: MachineViewProps) {
   // Shown or hidden, with labels or without: remembered per lane across reloads.
-  const [shown, setShown] = useRememberedOpen(`${lane}.diagram`, true);
+  const [shown, setShown] = useRememberedOpen(`${lane}.diagram`, false);
   const [large, setLarge] = useRememberedOpen(`${lane}.diagram-labels`, false);
   const id = useId();
   const machine = lane === 'devops' ? 'pipelineMachine' : 'reconcilerMachine';

@@ -1,4 +1,4 @@
-import { useRef, type ChangeEvent } from 'react';
+import { useId, useRef, useState, type ChangeEvent } from 'react';
 import { formatClock } from '../../sim/clock';
 import { useApp } from '../../store/hooks';
 import { FREE_PLAY, libraryEntries } from '../../store/library';
@@ -36,6 +36,10 @@ export function TopBar() {
   const stepping = useStepRunning();
   const { open, reset, back, togglePlay, setSpeed, importScenario } = useApp((s) => s);
   const fileInput = useRef<HTMLInputElement>(null);
+  // On a phone the controls a learner uses less often sit behind "More" (issue 14: a bar of one
+  // row); on a wider screen they are all in the bar and the toggle is not shown.
+  const [more, setMore] = useState(false);
+  const moreId = useId();
 
   const choose = (e: ChangeEvent<HTMLSelectElement>) => {
     if (e.target.value === IMPORT) fileInput.current?.click();
@@ -51,40 +55,12 @@ export function TopBar() {
     <header className="topbar">
       <div className="brand">
         <button type="button" className="to-lessons" onClick={() => backToLessons(appStore)}>
-          <span aria-hidden="true">←</span> Lessons
+          <span aria-hidden="true">←</span> <span className="to-lessons-label">Lessons</span>
         </button>
         <h1>DriftLab</h1>
         <span className="muted tagline">push vs pull, side by side</span>
       </div>
       <div className="controls" role="toolbar" aria-label="Session">
-        <label className="scenario-pick">
-          <span className="visually-hidden">Scenario</span>
-          <select
-            aria-label="Scenario"
-            value={scenarioId === 'imported' ? 'imported' : scenarioId}
-            onChange={choose}
-            disabled={busy}
-          >
-            {ENTRIES.map((e) => (
-              <option key={e.id} value={e.id} title={e.summary}>
-                {e.id === FREE_PLAY ? 'Free play' : e.title}
-              </option>
-            ))}
-            {scenarioId === 'imported' ? <option value="imported">Imported scenario</option> : null}
-            <option value={IMPORT}>Import…</option>
-          </select>
-        </label>
-        <input
-          ref={fileInput}
-          type="file"
-          accept=".yaml,.yml"
-          hidden
-          onChange={(e) => void onFile(e)}
-          aria-label="Import a scenario file"
-        />
-        <button type="button" onClick={() => void reset()} disabled={busy}>
-          Reset
-        </button>
         <button
           type="button"
           onClick={() => void back()}
@@ -125,20 +101,6 @@ export function TopBar() {
         >
           {playing ? 'Pause' : 'Play'}
         </button>
-        <label>
-          <span className="visually-hidden">Speed</span>
-          <select
-            aria-label="Speed"
-            value={speed}
-            onChange={(e) => setSpeed(Number(e.target.value))}
-          >
-            {SPEEDS.map((s) => (
-              <option key={s} value={s}>
-                {s}x
-              </option>
-            ))}
-          </select>
-        </label>
         <span
           className="clock"
           role="timer"
@@ -151,20 +113,78 @@ export function TopBar() {
           Step {done} of {steps}
           {inStep ? ` · playing step ${inStep.index + 1}` : ''}
         </span>
-        <ShareButton />
-        <span className="keys-hint">
-          <kbd>←</kbd> <kbd>→</kbd> step · <kbd>Space</kbd> play
-        </span>
         <button
           type="button"
-          className="keys-button"
-          aria-haspopup="dialog"
-          aria-keyshortcuts="?"
-          title="Keyboard shortcuts (?)"
-          onClick={() => shortcutsSheet.set(true)}
+          className="more-toggle"
+          aria-expanded={more}
+          aria-controls={moreId}
+          onClick={() => setMore(!more)}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') setMore(false);
+          }}
         >
-          <kbd>?</kbd> Keys
+          <span aria-hidden="true">⋯</span> <span className="more-label">More</span>
         </button>
+        <div id={moreId} className={`more-controls${more ? ' open' : ''}`}>
+          <label className="scenario-pick">
+            <span className="visually-hidden">Scenario</span>
+            <select
+              aria-label="Scenario"
+              value={scenarioId === 'imported' ? 'imported' : scenarioId}
+              onChange={choose}
+              disabled={busy}
+            >
+              {ENTRIES.map((e) => (
+                <option key={e.id} value={e.id} title={e.summary}>
+                  {e.id === FREE_PLAY ? 'Free play' : e.title}
+                </option>
+              ))}
+              {scenarioId === 'imported' ? (
+                <option value="imported">Imported scenario</option>
+              ) : null}
+              <option value={IMPORT}>Import…</option>
+            </select>
+          </label>
+          <input
+            ref={fileInput}
+            type="file"
+            accept=".yaml,.yml"
+            hidden
+            onChange={(e) => void onFile(e)}
+            aria-label="Import a scenario file"
+          />
+          <button type="button" className="reset" onClick={() => void reset()} disabled={busy}>
+            Reset
+          </button>
+          <label className="speed">
+            <span className="visually-hidden">Speed</span>
+            <select
+              aria-label="Speed"
+              value={speed}
+              onChange={(e) => setSpeed(Number(e.target.value))}
+            >
+              {SPEEDS.map((s) => (
+                <option key={s} value={s}>
+                  {s}x
+                </option>
+              ))}
+            </select>
+          </label>
+          <ShareButton />
+          <span className="keys-hint">
+            <kbd>←</kbd> <kbd>→</kbd> step · <kbd>Space</kbd> play
+          </span>
+          <button
+            type="button"
+            className="keys-button"
+            aria-haspopup="dialog"
+            aria-keyshortcuts="?"
+            title="Keyboard shortcuts (?)"
+            onClick={() => shortcutsSheet.set(true)}
+          >
+            <kbd>?</kbd> Keys
+          </button>
+        </div>
       </div>
     </header>
   );

@@ -19,7 +19,12 @@ export function LessonAhead() {
       {next?.question ? (
         <QuestionCard key={next.index} next={{ ...next, question: next.question }} />
       ) : null}
-      {next?.task ? <TaskCard next={{ ...next, task: next.task }} /> : null}
+      {next?.task ? (
+        <>
+          <TaskCard next={{ ...next, task: next.task }} />
+          <LessonReveal belowTask />
+        </>
+      ) : null}
     </>
   );
 }
@@ -31,10 +36,14 @@ export function LessonDone() {
   return guided && done ? <LessonSummary /> : null;
 }
 
-/** The answer to the question of the step that just ran: above its narration and expectations. */
-export function LessonReveal() {
+/**
+ * The answer to the question of the step that just ran, under its narration; while a task is open,
+ * under the task's card instead (`belowTask`), so the card stays in the window (issue 14).
+ */
+export function LessonReveal({ belowTask = false }: { belowTask?: boolean }) {
   const last = useApp((s) => s.results.at(-1));
   const answers = useApp((s) => s.answers);
-  if (!last?.question) return null;
+  const taskOpen = useApp((s) => isGuided(s) && s.next?.task !== undefined);
+  if (!last?.question || taskOpen !== belowTask) return null;
   return <RevealCard title={last.title} q={last.question} chosen={chosenAnswer(last, answers)} />;
 }

@@ -53,13 +53,6 @@ export function TaskCard({
           ) : null}
         </>
       ) : null}
-      {shown > 0 ? (
-        <ol className="task-hints" aria-label="Hints">
-          {hints.slice(0, shown).map((h, i) => (
-            <li key={i}>{h}</li>
-          ))}
-        </ol>
-      ) : null}
       <div className="card-actions">
         {shown < hints.length ? (
           <button type="button" onClick={showHint}>
@@ -81,6 +74,14 @@ export function TaskCard({
           Check and continue
         </button>
       </div>
+      {/* Under the buttons: a hint opened does not move them (the card stays in the window). */}
+      {shown > 0 ? (
+        <ol className="task-hints" aria-label="Hints">
+          {hints.slice(0, shown).map((h, i) => (
+            <li key={i}>{h}</li>
+          ))}
+        </ol>
+      ) : null}
       <p className="task-status" role="status">
         {goalMet
           ? rulesKept
