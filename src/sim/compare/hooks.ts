@@ -41,7 +41,8 @@ export function deletePoliciesOf(obj: KObject): HookDeletePolicy[] {
   return named.length > 0 ? (named as HookDeletePolicy[]) : ['BeforeHookCreation'];
 }
 
-// The same manifests array (Git's, frozen and shared per folder content) gives the same answer.
+// The same array (Git's manifests are frozen and shared per folder content; a live list is kept
+// while nothing in it changes) gives the same answer: the diff and the observer ask at every look.
 const kept = new WeakMap<readonly KObject[], readonly KObject[]>();
 
 /**
@@ -49,10 +50,9 @@ const kept = new WeakMap<readonly KObject[], readonly KObject[]>();
  * that caches keyed by the array keep working; otherwise one frozen copy per array.
  */
 export function withoutHooks<T extends KObject>(objects: readonly T[]): readonly T[] {
-  if (!objects.some(isHook)) return objects;
   let out = kept.get(objects);
   if (!out) {
-    out = Object.freeze(objects.filter((o) => !isHook(o)));
+    out = objects.some(isHook) ? Object.freeze(objects.filter((o) => !isHook(o))) : objects;
     kept.set(objects, out);
   }
   return out as readonly T[];

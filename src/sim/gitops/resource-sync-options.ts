@@ -17,11 +17,14 @@ import type { KObject } from '../cluster';
 
 export const SYNC_OPTIONS_ANNOTATION = 'argocd.argoproj.io/sync-options';
 
+// Most objects carry no sync options: they all share this empty answer (a sync asks per resource).
+const NONE: ReadonlyMap<string, string> = new Map();
+
 /** The options an object's annotation sets, by name (`Prune` -> `false`). */
 export function resourceSyncOptions(obj: KObject | undefined): ReadonlyMap<string, string> {
   const text = obj?.metadata.annotations?.[SYNC_OPTIONS_ANNOTATION];
+  if (typeof text !== 'string') return NONE;
   const out = new Map<string, string>();
-  if (typeof text !== 'string') return out;
   for (const item of text.split(',')) {
     const eq = item.indexOf('=');
     if (eq <= 0) continue;

@@ -292,7 +292,8 @@ export class SyncOperation {
   private applyOne(task: SyncTask, i: number): ApplyResult | null {
     if (this.engine === 'argo')
       return argoApply({
-        ...this.argo,
+        syncOptions: this.argo.syncOptions,
+        ignoreDifferences: this.argo.ignoreDifferences,
         cluster: this.cluster,
         applier: this.applier,
         index: i,
