@@ -2,6 +2,7 @@
 // questions answered and tasks shown on the way (those are not timed).
 import { readdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
+import { stepToEnd } from '../test/e2e/steps';
 
 /** Every scenario of the library that has steps (free play has none; lessons.yaml is the path). */
 export const STEP_PAINT_SCENARIOS = readdirSync('scenarios')
@@ -34,38 +35,12 @@ const CLICK_STEP = `new Promise((resolve) => {
   requestAnimationFrame(frame);
 })`;
 
-/** Steps through a lesson, timing each Step; questions are answered and tasks shown, untimed. */
+/**
+ * Steps through a lesson as the browser tests do (test/e2e/steps.ts: questions answered, tasks
+ * solved by "Show me", untimed), timing each press of Step.
+ */
 export async function stepPaints(page: Page): Promise<number[]> {
   const times: number[] = [];
-  const count = async () =>
-    ((await page.locator('.step-count').textContent()) ?? '').match(/Step (\d+) of (\d+)/)!;
-  for (let i = 0; i < 60; i++) {
-    const [, done, total] = await count();
-    if (Number(done) >= Number(total)) break;
-    const predict = page.getByRole('region', { name: 'Predict' });
-    const task = page.getByRole('region', { name: 'Your task' });
-    if (await predict.isVisible()) {
-      await predict.getByRole('radio').first().check();
-      await predict.getByRole('button', { name: 'Lock in my answer' }).click();
-    }
-    if (await task.isVisible()) {
-      const showMe = task.getByRole('button', { name: 'Show me' });
-      // A task without a solution to show ends the lesson's timed steps here.
-      if ((await showMe.count()) === 0) break;
-      await showMe.click();
-      const check = task.getByRole('button', { name: 'Check and continue' });
-      for (let w = 0; w < 600 && !(await check.isEnabled()); w++)
-        await new Promise((r) => setTimeout(r, 100));
-      await check.click();
-    } else {
-      // Clicked only once enabled: a click on the busy button is not a step.
-      const step = page.getByRole('button', { name: 'Step', exact: true });
-      for (let w = 0; w < 600 && !(await step.isEnabled()); w++)
-        await new Promise((r) => setTimeout(r, 100));
-      times.push(await page.evaluate<number>(CLICK_STEP));
-    }
-    for (let w = 0; w < 600 && (await count())[1] === done; w++)
-      await new Promise((r) => setTimeout(r, 50));
-  }
+  await stepToEnd(page, undefined, async (p) => times.push(await p.evaluate<number>(CLICK_STEP)));
   return times;
 }

@@ -6,6 +6,7 @@
 import '../../platform/node';
 import { describe, expect, it } from 'vitest';
 import { loadScenario, ScenarioRun } from '../scenario';
+import { webDeploymentFile } from '../scenario/fixtures';
 
 function scenario(image: string) {
   return loadScenario(
@@ -17,16 +18,7 @@ images:
   migrate:bad: { runFor: 5s, exitCode: 1 }
 repo:
   files:
-    web.yaml: |
-      apiVersion: apps/v1
-      kind: Deployment
-      metadata: { name: web }
-      spec:
-        replicas: 1
-        selector: { matchLabels: { app: web } }
-        template:
-          metadata: { labels: { app: web } }
-          spec: { containers: [{ name: web, image: web:1.0 }] }
+${webDeploymentFile(1)}
     migrate.yaml: |
       apiVersion: batch/v1
       kind: Job

@@ -67,6 +67,25 @@ export interface ApplicationsDeps {
   audit: AuditLog;
 }
 
+/** An Application before its first comparison: Unknown, Missing, nothing synced or tried yet. */
+export function newApplication(spec: AppSpec): Application {
+  return {
+    spec,
+    sync: 'Unknown',
+    health: 'Missing',
+    comparedTo: null,
+    syncedRevision: null,
+    reconciledAt: null,
+    resources: [],
+    conditions: [],
+    operation: null,
+    history: [],
+    lastAttempt: null,
+    heal: { attempts: 0, lastAt: null },
+    policy: '',
+  };
+}
+
 export class Applications {
   readonly all: Application[];
   readonly notifications: Notification[] = [];
@@ -81,21 +100,7 @@ export class Applications {
   ) {
     this.cache = ClusterCache.of(deps.cluster);
     this.caches = specs.map((spec) => this.cache.app(spec.name));
-    this.all = specs.map((spec) => ({
-      spec,
-      sync: 'Unknown',
-      health: 'Missing',
-      comparedTo: null,
-      syncedRevision: null,
-      reconciledAt: null,
-      resources: [],
-      conditions: [],
-      operation: null,
-      history: [],
-      lastAttempt: null,
-      heal: { attempts: 0, lastAt: null },
-      policy: '',
-    }));
+    this.all = specs.map(newApplication);
   }
 
   /** The live objects an app tracks (kept by the cache layer from the cluster's journal). */

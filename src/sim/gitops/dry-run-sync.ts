@@ -5,7 +5,7 @@
 // the operations queue runs it like any other; it is done at its first step.
 import { applyLine, isClusterError, type Cluster, type WriteContext } from '../cluster';
 import type { Flavour } from './options';
-import { withTracking, type SyncState } from './sync-run';
+import { startingState, withTracking, type SyncState } from './sync-run';
 import type { SyncPlan } from './sync-plan';
 
 export class DryRunSync {
@@ -18,13 +18,7 @@ export class DryRunSync {
     private readonly ctx: WriteContext,
     private readonly engine: Flavour,
   ) {
-    this.state = {
-      phase: 'Running',
-      nextWave: 0,
-      waves: plan.waves.length,
-      results: [],
-      message: 'waiting to start',
-    };
+    this.state = startingState(plan);
     if (plan.refused) this.end('Failed', plan.refused.message);
   }
 

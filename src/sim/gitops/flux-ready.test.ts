@@ -3,7 +3,7 @@
 // progress", MarkFalse ReconciliationFailed / HealthCheckFailed / BuildFailed / ArtifactFailed,
 // MarkTrue ReconciliationSucceeded "Applied revision: %s"; REFERENCE.md, Flux flavour conditions).
 import { describe, expect, it } from 'vitest';
-import type { Application, Operation } from './applications';
+import { newApplication, type Application, type Operation } from './applications';
 import { kustomizationStatus, type ReadyCondition } from './flux-ready';
 
 const A = 'a'.repeat(40);
@@ -11,19 +11,12 @@ const B = 'b'.repeat(40);
 
 function app(over: Partial<Application> = {}): Application {
   return {
-    spec: { name: 'web', path: 'apps/web' },
+    ...newApplication({ name: 'web', path: 'apps/web' }),
     sync: 'Synced',
     health: 'Healthy',
     comparedTo: B,
     syncedRevision: A,
     reconciledAt: 0,
-    resources: [],
-    conditions: [],
-    operation: null,
-    history: [],
-    lastAttempt: null,
-    heal: { attempts: 0, lastAt: null },
-    policy: '',
     ...over,
   };
 }

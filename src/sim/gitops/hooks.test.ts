@@ -9,6 +9,7 @@ import '../../platform/node';
 import { describe, expect, it } from 'vitest';
 import { loadScenario, ScenarioRun } from '../scenario';
 import { buildReport } from '../scenario/report';
+import { webDeploymentFile } from '../scenario/fixtures';
 
 interface Hook {
   name: string;
@@ -50,16 +51,7 @@ images:
   task:bad: { runFor: 5s, exitCode: 1 }
 repo:
   files:
-    web.yaml: |
-      apiVersion: apps/v1
-      kind: Deployment
-      metadata: { name: web }
-      spec:
-        replicas: 1
-        selector: { matchLabels: { app: web } }
-        template:
-          metadata: { labels: { app: web } }
-          spec: { containers: [{ name: web, image: web:1.0 }] }${hooks.map(job).join('')}${extra}
+${webDeploymentFile(1)}${hooks.map(job).join('')}${extra}
 steps:
   - title: start
     do: [{ wait: 1s }]

@@ -52,6 +52,17 @@ export interface SyncState {
   message: string;
 }
 
+/** An operation's state before its first wave (a sync's, or a dry run's: dry-run-sync.ts). */
+export function startingState(plan: SyncPlan): SyncState {
+  return {
+    phase: 'Running',
+    nextWave: 0,
+    waves: plan.waves.length,
+    results: [],
+    message: 'waiting to start',
+  };
+}
+
 /**
  * The manifest as the engine applies it: Argo CD's with its tracking annotation, Flux's labelled.
  * The copy of a frozen manifest is frozen too and kept by the cluster's cache, one per engine and
@@ -98,13 +109,7 @@ export class SyncOperation {
     /** Argo CD: how each resource is applied (argo-apply.ts). */
     private readonly argo: ArgoSyncSettings = NO_ARGO_SETTINGS,
   ) {
-    this.state = {
-      phase: 'Running',
-      nextWave: 0,
-      waves: plan.waves.length,
-      results: [],
-      message: 'waiting to start',
-    };
+    this.state = startingState(plan);
     this.tasks = plan.waves.flatMap((w) => w.tasks);
     this.tracked = this.tasks.map((t) =>
       t.action === 'apply' && !t.hook ? withTracking(cluster, app, t.manifest!, engine) : undefined,

@@ -8,16 +8,24 @@ title: ${head.title}
 ${head.seed !== undefined ? `seed: ${head.seed}\n` : ''}lanes: { gitops: { selfHeal: true } }
 repo:
   files:
-    web.yaml: |
+${webDeploymentFile(2)}
+steps:
+${steps}`;
+}
+
+/**
+ * The `repo.files` entry `web.yaml` (at four spaces, no newline at the end): the Deployment `web`
+ * of `replicas` Pods running web:1.0.
+ */
+export function webDeploymentFile(replicas: number): string {
+  return `    web.yaml: |
       apiVersion: apps/v1
       kind: Deployment
       metadata: { name: web }
       spec:
-        replicas: 2
+        replicas: ${replicas}
         selector: { matchLabels: { app: web } }
         template:
           metadata: { labels: { app: web } }
-          spec: { containers: [{ name: web, image: web:1.0 }] }
-steps:
-${steps}`;
+          spec: { containers: [{ name: web, image: web:1.0 }] }`;
 }
